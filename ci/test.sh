@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The test command: installs what the tests need (when run as root and something is missing), starts the
+# daemons they talk to (munged, virtlogd, libvirtd), then runs every unit and integration test.
+# Usage: bash ci/test.sh [extra maven arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "$(id -u)" -eq 0 ]; then
+  bash ci/install-packages.sh
+  bash ci/start-munge.sh
+  bash ci/start-libvirt.sh
+else
+  echo "test.sh: not root: using the packages and daemons already present; infrastructure tests may skip" >&2
+fi
+
+exec mvn -B -ntp verify "$@"

@@ -1,0 +1,144 @@
+package org.elasticslurm.provisioner.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The provisioner's configuration, prefix {@code provisioner}. Checked as a whole at start by
+ * {@link ConfigValidator}; the service refuses to start with a message naming every bad key.
+ */
+@ConfigMapping(prefix = "provisioner")
+public interface ProvisionerConfig {
+
+    /** Which machines back the cloud nodes: {@code sim} (in memory) or {@code libvirt}. */
+    @WithDefault("sim")
+    BackendKind backend();
+
+    /** The slurm.conf whose {@code State=CLOUD} nodes this service may resume and suspend. */
+    @WithDefault("/etc/slurm/slurm.conf")
+    Path slurmConf();
+
+    /**
+     * File holding the bearer token every {@code /v1} call must present; must be non-empty and not readable by
+     * group or others.
+     */
+    @WithDefault("/etc/elastic-slurm/token")
+    Path tokenFile();
+
+    /** How many node operations run at the same time (backend calls, address waits, post-config). */
+    @WithDefault("16")
+    int maxParallel();
+
+    /** Append-only log of every operation transition, one JSON object per line. */
+    @WithDefault("/var/lib/elastic-slurm/operations.jsonl")
+    Path operationLog();
+
+    /**
+     * A machine whose node Slurm shows powered down (or idle, or down) while we have no operation for it for
+     * longer than this is an orphan and is released.
+     */
+    @WithDefault("10m")
+    Duration orphanGrace();
+
+    /** How often machines are compared with Slurm's view to find orphans. */
+    @WithDefault("1m")
+    Duration reconcileInterval();
+
+    /** How long a resume waits for the machine's address before the node fails. */
+    @WithDefault("5m")
+    Duration addressTimeout();
+
+    /** How often the backend is asked for the address while waiting. */
+    @WithDefault("2s")
+    Duration addressPollInterval();
+
+    /** Retries of transient backend failures. */
+    Retry retry();
+
+    /** The Slurm controller port. */
+    Slurm slurm();
+
+    /** The libvirt backend (used when {@code provisioner.backend=libvirt}). */
+    Libvirt libvirt();
+
+    /** The simulated backend (used when {@code provisioner.backend=sim}). */
+    Sim sim();
+
+    /**
+     * Node pools by name: which cloud nodes they hold and how their machines are made. When no pool is
+     * configured, every CLOUD node of slurm.conf belongs to one pool named {@code default} with all defaults.
+     */
+    @WithName("pools")
+    Map<String, PoolConfig> pools();
+
+    /** Retry with exponential backoff of transient backend failures. */
+    interface Retry {
+        /** Attempts per backend call, the first included (1 = no retry). */
+        @WithDefault("4")
+        int maxAttempts();
+
+        /** Wait before the second attempt. */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        /** Upper bound of any wait between attempts. */
+        @WithDefault("30s")
+        Duration maxBackoff();
+
+        /** Factor by which the wait grows after each failed attempt. */
+        @WithDefault("2.0")
+        double multiplier();
+    }
+
+    /** How the controller is reached. */
+    interface Slurm {
+        /** Absolute path of the {@code scontrol} binary (run with an argument vector, never through a shell). */
+        @WithDefault("/usr/bin/scontrol")
+        Path scontrol();
+
+        /** How long one scontrol call may take before it is killed and reported as failed. */
+        @WithDefault("15s")
+        Duration timeout();
+
+        /** SLURM_CONF handed to scontrol; empty = scontrol's own default (or the service's SLURM_CONF). */
+        java.util.Optional<Path> conf();
+    }
+
+    /** libvirt hypervisor hosts. */
+    interface Libvirt {
+        /** Connection URIs of the hypervisor hosts; new machines are placed by free capacity. */
+        @WithDefault("qemu:///system")
+        java.util.List<String> uris();
+    }
+
+    /** Simulated machines: boot delay, jitter and failures, all from a seeded random source. */
+    interface Sim {
+        /** Time from start until a simulated machine has an address. */
+        @WithDefault("30s")
+        Duration bootDelay();
+
+        /** Uniform random extra boot time in [0, jitter). */
+        @WithDefault("0s")
+        Duration jitter();
+
+        /** Probability in [0, 1] that starting a simulated machine fails (not transient). */
+        @WithDefault("0.0")
+        double failureProbability();
+
+        /** Probability in [0, 1] that a simulated backend call fails transiently (retried). */
+        @WithDefault("0.0")
+        double transientFailureProbability();
+
+        /** Seed of the random source, so a run can be replayed. */
+        @WithDefault("1")
+        long seed();
+
+        /** First address handed out; the n-th machine gets this address plus n. */
+        @WithDefault("10.99.0.1")
+        String firstAddress();
+    }
+}
