@@ -1,21 +1,111 @@
 package org.elasticslurm.conf;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
 /**
  * slurmctld 22.05's checks of its hook programs (power_save.c {@code _valid_prog}) and of whether power saving
- * is enabled at all, in the real order and with the real messages.
+ * is enabled at all ({@code _init_power_config}), in the real order and with the real messages.
+ *
+ * <p>The checks run against this machine's file system as the user running this JVM; slurmctld runs them as
+ * SlurmUser. As in the daemon, only the program file itself is checked: not its owner, not its directories.
  */
 public final class HookProgramRules {
 
+    private static final String ERROR = "error: ";
+    private static final String DEBUG = "debug:  ";
+
     /**
-     * The validity problem of one program path, as the real daemon words it, or empty when it is valid.
-     * Order: not absolute, not executable (also for a missing file), not found, group or world writable.
+     * The validity problem of one program path, as the real daemon words it (without the {@code error: }
+     * prefix), or empty when it is valid. First failure wins, in this order:
+     * <ol>
+     *   <li>not starting with {@code /}: {@code power_save program %s not absolute pathname}</li>
+     *   <li>{@code access(X_OK)} fails, a missing file included: {@code power_save program %s not executable}</li>
+     *   <li>{@code stat} fails: {@code power_save program %s not found}</li>
+     *   <li>group or world writable ({@code mode & 022}):
+     *       {@code power_save program %s has group or world write permission}</li>
+     * </ol>
      */
-    public java.util.Optional<String> problem(String program) {
-        throw new UnsupportedOperationException("not yet implemented");
+    public Optional<String> problem(String program) {
+        if (!program.startsWith("/")) {
+            return Optional.of("power_save program " + program + " not absolute pathname");
+        }
+        Path path;
+        try {
+            path = Path.of(program);
+        } catch (InvalidPathException e) {
+            return Optional.of("power_save program " + program + " not executable");
+        }
+        if (!Files.isExecutable(path)) {
+            return Optional.of("power_save program " + program + " not executable");
+        }
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.readAttributes(path, PosixFileAttributes.class).permissions();
+        } catch (IOException e) {
+            return Optional.of("power_save program " + program + " not found");
+        }
+        if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+                || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+            return Optional.of("power_save program " + program + " has group or world write permission");
+        }
+        return Optional.empty();
     }
 
-    /** The verdict for a whole configuration, checking the programs on this machine's file system. */
+    /**
+     * The verdict for a whole configuration, checking the programs on this machine's file system. The checks,
+     * in order, each of which disables power saving:
+     * <ol>
+     *   <li>SuspendTime INFINITE globally and in every partition:
+     *       {@code debug:  power_save module disabled, SuspendTime < 0}</li>
+     *   <li>no SuspendProgram: {@code error: power_save module disabled, NULL SuspendProgram}</li>
+     *   <li>invalid SuspendProgram: its {@link #problem} line, then
+     *       {@code error: power_save module disabled, invalid SuspendProgram %s}</li>
+     *   <li>no ResumeProgram: {@code error: power_save module disabled, NULL ResumeProgram}</li>
+     *   <li>invalid ResumeProgram: its problem line, then
+     *       {@code error: power_save module disabled, invalid ResumeProgram %s}</li>
+     * </ol>
+     * When all pass, an invalid ResumeFailProgram only logs its problem line and is dropped; power saving stays
+     * on. (The daemon's SuspendRate/ResumeRate {@code < 0} checks cannot fail: the parser refuses negative rates.)
+     */
     public PowerSaveVerdict verdict(SlurmConf conf) {
-        throw new UnsupportedOperationException("not yet implemented");
+        PowerSaveSettings settings = conf.powerSave();
+        List<String> log = new ArrayList<>();
+        if (!conf.suspendTimeSetAnywhere()) {
+            log.add(DEBUG + "power_save module disabled, SuspendTime < 0");
+            return new PowerSaveVerdict(false, Optional.empty(), log);
+        }
+        if (!programValid("SuspendProgram", settings.suspendProgram(), log)
+                || !programValid("ResumeProgram", settings.resumeProgram(), log)) {
+            return new PowerSaveVerdict(false, Optional.empty(), log);
+        }
+        Optional<String> resumeFail = settings.resumeFailProgram().filter(program -> {
+            Optional<String> problem = problem(program);
+            problem.ifPresent(p -> log.add(ERROR + p));
+            return problem.isEmpty();
+        });
+        return new PowerSaveVerdict(true, resumeFail, log);
+    }
+
+    private boolean programValid(String key, Optional<String> program, List<String> log) {
+        if (program.isEmpty()) {
+            log.add(ERROR + "power_save module disabled, NULL " + key);
+            return false;
+        }
+        Optional<String> problem = problem(program.get());
+        if (problem.isPresent()) {
+            log.add(ERROR + problem.get());
+            log.add(ERROR + "power_save module disabled, invalid " + key + " " + program.get());
+            return false;
+        }
+        return true;
     }
 }

@@ -4,21 +4,26 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * One node of a {@code NodeName=} line, after hostlist expansion and {@code NodeName=DEFAULT} values.
+ * One node of a {@code NodeName=} line, after hostlist expansion and {@code NodeName=DEFAULT} values, with the
+ * corrections slurmctld 22.05 makes to the CPU layout (reported as warnings).
  *
  * @param name node name
- * @param state the configured State (upper case: CLOUD, FUTURE, UNKNOWN, IDLE, DOWN, DRAIN, FAIL, ...)
- * @param cpus CPUs (default: Sockets * CoresPerSocket * ThreadsPerCore, or 1)
- * @param sockets Sockets (default 1)
+ * @param state the configured State, upper case: UNKNOWN (default), DOWN, IDLE, ALLOCATED, ERROR, MIXED, FUTURE,
+ *              CLOUD, DRAIN or FAIL (the last three also when the value only begins with them, as 22.05 reads it)
+ * @param cpus CPUs (or Procs); default Sockets * CoresPerSocket * ThreadsPerCore, which is 1 when nothing is set
+ * @param sockets Sockets in total (default: Boards * SocketsPerBoard, else CPUs / (cores * threads) when that
+ *                divides evenly, else 1)
  * @param coresPerSocket CoresPerSocket (default 1)
  * @param threadsPerCore ThreadsPerCore (default 1)
  * @param realMemory RealMemory in MB (default 1)
- * @param features Features (and ActiveFeatures), in order
- * @param weight Weight (default 1)
- * @param port Port, if set
- * @param nodeAddr NodeAddr (default: the node name)
- * @param nodeHostName NodeHostName (default: the node name)
- * @param cpuSpecified whether CPUs or a socket/core/thread layout was written (not only defaulted)
+ * @param features Features (or Feature), split on commas, in order
+ * @param weight Weight (default 1; INFINITE is stored one less, as the daemon does)
+ * @param port Port, if set (a list such as {@code 17101-17103} gives one per node); when empty slurmd uses
+ *             SlurmdPort (6818 unless set)
+ * @param nodeAddr NodeAddr, taken in parallel with the names (default: the NodeHostname)
+ * @param nodeHostName NodeHostname, taken in parallel with the names (default: the node name)
+ * @param cpuSpecified whether CPUs, Procs, Boards, Sockets, SocketsPerBoard, CoresPerSocket or ThreadsPerCore was
+ *                     written on the line or its NodeName=DEFAULT (not only defaulted)
  * @param location the line that defined it
  */
 public record NodeDefinition(

@@ -13,15 +13,17 @@ import java.util.Optional;
  * @param suspendTime SuspendTime (default INFINITE)
  * @param suspendTimeout SuspendTimeout (default 30 s)
  * @param resumeTimeout ResumeTimeout (default 60 s)
- * @param suspendRate SuspendRate, nodes per minute (default 60; 0 = unlimited)
+ * @param suspendRate SuspendRate, nodes per minute (default 60; 0 = unlimited; INFINITE reads as 65535)
  * @param resumeRate ResumeRate, nodes per minute (default 300; 0 = unlimited)
- * @param suspendExcNodes SuspendExcNodes, in the 22.05 grammar (dropped with a warning when invalid)
- * @param suspendExcParts SuspendExcParts (unknown partitions dropped with a warning)
+ * @param suspendExcNodes SuspendExcNodes, in the 22.05 grammar ({@code list[:count],...}), nodes in node order;
+ *                        with a count, an invalid value is dropped whole with the daemon's warning; without one,
+ *                        unknown names are reported but the known nodes stay excluded, as in the daemon
+ * @param suspendExcParts SuspendExcParts (unknown partitions dropped with {@code Invalid SuspendExcPart %s ignored})
  * @param batchStartTimeout BatchStartTimeout (default 10 s)
  * @param treeWidth TreeWidth (default 50; 0 is replaced by the default with a warning)
  * @param returnToService ReturnToService (0, 1 or 2; default 0)
- * @param privateDataCloud PrivateData contains {@code cloud}
- * @param debugFlagsPower DebugFlags contains {@code Power}
+ * @param privateDataCloud PrivateData contains {@code cloud} (or {@code all})
+ * @param debugFlagsPower DebugFlags contains {@code Power} (or {@code PowerSave})
  * @param slurmctldParameters the SlurmctldParameters options
  */
 public record PowerSaveSettings(

@@ -1,11 +1,31 @@
 package org.elasticslurm.conf;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads slurm.conf as slurmctld 22.05 does: case-insensitive keys, {@code #} comments, {@code \} line
- * continuation, {@code Include} (relative to the including file, globs allowed), NodeName/PartitionName lines
- * with DEFAULT entries.
+ * Reads slurm.conf as slurmctld 22.05 does (parse_config.c, read_config.c), into an immutable {@link SlurmConf}.
+ *
+ * <ul>
+ *   <li>Keys match without regard to case; one {@code Key=Value} per line, except NodeName, PartitionName,
+ *       NodeSet and DownNodes lines. Values run to the next white space or are quoted ({@code "a b"}).</li>
+ *   <li>{@code #} starts a comment unless escaped ({@code \#}); a line ending in {@code \} continues on the next
+ *       line (joined without a space); every other backslash escapes the character after it. Text such as
+ *       {@code $LAB} is kept literally.</li>
+ *   <li>{@code Include FILE} (at the start of a line) reads FILE at that point, relative to the including file's
+ *       directory; {@code %c} is replaced by the ClusterName set before it; includes nest; a cycle is an error.
+ *       A wildcard in the file name is expanded (sorted) with a warning, because slurmctld 22.05 does not
+ *       expand it and would fail to start.</li>
+ *   <li>{@code NodeName=DEFAULT} and {@code PartitionName=DEFAULT} values apply to later lines.</li>
+ *   <li>Unknown plain keys are kept in {@link SlurmConf#parameters()} and reported as warnings (slurmctld 22.05
+ *       refuses them); unknown options of NodeName/PartitionName lines are errors.</li>
+ *   <li>Values the daemon would correct or ignore give warnings worded as the daemon logs them
+ *       ({@code TreeWidth=0 is invalid}, {@code Invalid SuspendExcNodes ... ignored}, ...).</li>
+ * </ul>
+ * Errors are {@link SlurmConfException}s naming {@code file:line}, the rule and the offending text; the first
+ * one ends the parse and nothing is returned.
  */
 public final class SlurmConfParser {
 
@@ -13,9 +33,17 @@ public final class SlurmConfParser {
      * Parses a file and what it includes.
      *
      * @throws SlurmConfException for the first unusable line, naming {@code file:line}, the rule and the text
+     *                            (line 0 when the file itself cannot be read)
      */
     public SlurmConf parse(Path file) {
-        throw new UnsupportedOperationException("not yet implemented");
+        String text;
+        try {
+            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SlurmConfException(new SourceLocation(file, 0), file.toString(),
+                    "cannot read slurm.conf: " + e, e);
+        }
+        return parse(text, file);
     }
 
     /**
@@ -24,6 +52,6 @@ public final class SlurmConfParser {
      * @throws SlurmConfException for the first unusable line
      */
     public SlurmConf parse(String text, Path file) {
-        throw new UnsupportedOperationException("not yet implemented");
+        return new ParseRun(file).parse(text);
     }
 }

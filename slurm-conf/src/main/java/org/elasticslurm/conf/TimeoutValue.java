@@ -20,6 +20,14 @@ public record TimeoutValue(Optional<Duration> duration) {
         return new TimeoutValue(Optional.of(d));
     }
 
+    /** The larger of two values; INFINITE is larger than every finite value. */
+    public static TimeoutValue max(TimeoutValue a, TimeoutValue b) {
+        if (a.isInfinite() || b.isInfinite()) {
+            return infinite();
+        }
+        return a.duration.get().compareTo(b.duration.get()) >= 0 ? a : b;
+    }
+
     /** Whether INFINITE. */
     public boolean isInfinite() {
         return duration.isEmpty();

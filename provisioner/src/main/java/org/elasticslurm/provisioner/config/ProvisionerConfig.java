@@ -2,6 +2,7 @@ package org.elasticslurm.provisioner.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithDefaults;
 import io.smallrye.config.WithName;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,10 @@ public interface ProvisionerConfig {
     @WithDefault("/etc/elastic-slurm/token")
     Path tokenFile();
 
-    /** How many node operations run at the same time (backend calls, address waits, post-config). */
+    /**
+     * How many backend calls (create, start, release, address polls, post-config runs) run at the same time;
+     * waiting for a boot holds no slot.
+     */
     @WithDefault("16")
     int maxParallel();
 
@@ -56,6 +60,10 @@ public interface ProvisionerConfig {
     @WithDefault("2s")
     Duration addressPollInterval();
 
+    /** Largest number of nodes one request may name (a hostlist expanding to more is refused unexpanded). */
+    @WithDefault("10000")
+    int maxNodesPerRequest();
+
     /** Retries of transient backend failures. */
     Retry retry();
 
@@ -73,6 +81,7 @@ public interface ProvisionerConfig {
      * configured, every CLOUD node of slurm.conf belongs to one pool named {@code default} with all defaults.
      */
     @WithName("pools")
+    @WithDefaults
     Map<String, PoolConfig> pools();
 
     /** Retry with exponential backoff of transient backend failures. */
@@ -103,9 +112,6 @@ public interface ProvisionerConfig {
         /** How long one scontrol call may take before it is killed and reported as failed. */
         @WithDefault("15s")
         Duration timeout();
-
-        /** SLURM_CONF handed to scontrol; empty = scontrol's own default (or the service's SLURM_CONF). */
-        java.util.Optional<Path> conf();
     }
 
     /** libvirt hypervisor hosts. */
@@ -113,6 +119,25 @@ public interface ProvisionerConfig {
         /** Connection URIs of the hypervisor hosts; new machines are placed by free capacity. */
         @WithDefault("qemu:///system")
         java.util.List<String> uris();
+
+        /** qemu binary the KVM probe runs (a kernel must print its banner under {@code -accel kvm}). */
+        @WithDefault("/usr/bin/qemu-system-x86_64")
+        Path qemu();
+
+        /** How long the KVM probe may take before KVM is declared unusable and TCG is used. */
+        @WithDefault("10s")
+        Duration kvmProbeTimeout();
+
+        /** Kernel the KVM probe boots; empty = a pool's direct-boot kernel, else the newest /boot/vmlinuz-*. */
+        java.util.Optional<Path> kvmProbeKernel();
+
+        /** genisoimage binary that builds the NoCloud seed ISOs. */
+        @WithDefault("/usr/bin/genisoimage")
+        Path genisoimage();
+
+        /** How long a host capacity snapshot (free memory, vCPUs, MACs in use) is reused for placement. */
+        @WithDefault("2s")
+        Duration capacityRefresh();
     }
 
     /** Simulated machines: boot delay, jitter and failures, all from a seeded random source. */

@@ -1,0 +1,281 @@
+#!/usr/bin/env bash
+# The lab network: a network namespace with a bridge and a DHCP server, isolated from the host's network.
+#
+#   ci/netlab.sh up [--hosts FILE]   create the namespace, bridge br0 (<prefix>.1/24, no default route, no
+#                                    uplink) and dnsmasq (DHCP only, reservations from FILE); idempotent
+#   ci/netlab.sh down                stop dnsmasq (by its PID), delete the namespace and the lab directory;
+#                                    refuses while other processes still run inside the namespace
+#   ci/netlab.sh status              what exists; exit 0 only when the lab is fully up
+#   ci/netlab.sh exec CMD [ARG...]   run CMD inside the namespace (cwd and environment kept)
+#   ci/netlab.sh env                 print the lab's settings as shell assignments (for eval)
+#   ci/netlab.sh tap-add TAP         create tap TAP in the namespace, on br0 and up (for a qemu started in
+#                                    the namespace: -netdev tap,ifname=TAP,script=no,downscript=no)
+#   ci/netlab.sh tap-del TAP         delete tap TAP from the namespace (no error if absent)
+#   ci/netlab.sh adopt-tap TAP [PID] move TAP from the network namespace of PID (default: libvirtd's) into
+#                                    the lab, attach it to br0 and set it up (the guest should be paused
+#                                    until this is done: create it with <interface type='ethernet'>, start
+#                                    paused, adopt the tap, resume)
+#   ci/netlab.sh host-add MAC IP NAME  add or replace a reservation (dnsmasq rereads it on SIGHUP)
+#   ci/netlab.sh lease NAME|MAC      print the leased address, exit 1 if there is no lease yet
+#   ci/netlab.sh wait-lease NAME|MAC [SECONDS]  wait for a lease (default 300 s), print the address
+#
+# Reservation file (the write-up's map.hosts, dnsmasq --dhcp-hostsfile format): one `MAC,IP,NAME` per
+# line, '#' comments. Without --hosts: testN -> 52:54:00:77:00:NN (hex) -> <prefix>.(10+N), N = 1..16.
+# Only reserved MACs get an address. Lease events are appended, with a timestamp (date +%s.%N), to
+# <lab dir>/dhcp-events as `<time> add|old|del <MAC> <IP> [<hostname>]`.
+#
+# Environment: ESL_NETNS (default esl-lab), ESL_LAB_PREFIX (first three octets of the /24, default
+# 10.77.0), ESL_LAB_DIR (default /run/elastic-slurm-lab/<netns>). Needs root, iproute2, dnsmasq-base.
+# Nothing is configured in the host's own namespace: a tap adopted from libvirtd's namespace is moved out of it
+# at once.
+set -euo pipefail
+
+NS="${ESL_NETNS:-esl-lab}"
+PREFIX="${ESL_LAB_PREFIX:-10.77.0}"
+LAB_DIR="${ESL_LAB_DIR:-/run/elastic-slurm-lab/$NS}"
+GATEWAY="$PREFIX.1"
+BRIDGE=br0
+
+log() { printf 'netlab: %s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+valid_settings() {
+  [[ "$NS" =~ ^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$ ]] || die "ESL_NETNS='$NS' is not a valid name (letters, digits, _ . -, at most 32)"
+  [[ "$PREFIX" =~ ^([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})$ ]] || die "ESL_LAB_PREFIX='$PREFIX' must be three octets, e.g. 10.77.0"
+  local o
+  for o in "${BASH_REMATCH[@]:1}"; do [ "$o" -le 255 ] || die "ESL_LAB_PREFIX='$PREFIX' has an octet above 255"; done
+  case "$PREFIX." in 10.*|192.168.*|172.1[6-9].*|172.2[0-9].*|172.3[01].*) ;;
+    *) die "ESL_LAB_PREFIX='$PREFIX' is not a private (RFC 1918) network" ;; esac
+}
+
+ns_exists() { [ -e "/run/netns/$NS" ]; }
+in_ns() { ip netns exec "$NS" "$@"; }
+
+# PID of our dnsmasq if it is running (checked against its command line, so a recycled PID never matches).
+dnsmasq_pid() {
+  local pid
+  pid="$(cat "$LAB_DIR/dnsmasq.pid" 2>/dev/null)" || return 1
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "--dhcp-leasefile=$LAB_DIR/dnsmasq.leases" || return 1
+  echo "$pid"
+}
+
+valid_tap() { [[ "$1" =~ ^[A-Za-z0-9_.-]{1,15}$ ]] || die "tap name '$1' is invalid (1-15 of letters, digits, _ . -)"; }
+
+# Checks a reservation file; prints the first bad line with the rule it breaks.
+check_hosts() {
+  local file="$1" n=0 line mac ip name rest
+  [ -r "$file" ] || die "reservation file '$file' cannot be read"
+  while IFS= read -r line || [ -n "$line" ]; do
+    n=$((n + 1))
+    line="${line%%#*}"; line="${line//[[:space:]]/}"
+    [ -z "$line" ] && continue
+    IFS=, read -r mac ip name rest <<<"$line"
+    [[ "$mac" =~ ^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$ ]] || die "$file:$n: '$mac' is not a MAC address (expected MAC,IP,NAME)"
+    [[ "$ip" =~ ^${PREFIX//./\\.}\.([0-9]{1,3})$ ]] && [ "${BASH_REMATCH[1]}" -ge 2 ] && [ "${BASH_REMATCH[1]}" -le 254 ] ||
+      die "$file:$n: '$ip' is not a host address in $PREFIX.2-254 (the lab's /24 without the gateway)"
+    [[ "$name" =~ ^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$ ]] || die "$file:$n: '$name' is not a host name (lower-case letters, digits, -)"
+    [ -z "$rest" ] || die "$file:$n: more than three fields (expected MAC,IP,NAME)"
+  done <"$file"
+}
+
+default_hosts() {
+  local i
+  echo "# testN -> MAC -> address (generated by ci/netlab.sh up)"
+  for i in $(seq 1 16); do printf '52:54:00:77:00:%02x,%s.%d,test%d\n' "$i" "$PREFIX" $((10 + i)) "$i"; done
+}
+
+cmd_up() {
+  local hosts_src=""
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --hosts) [ $# -ge 2 ] || die "--hosts needs a file"; hosts_src="$2"; shift 2 ;;
+      *) die "up: unknown argument '$1' (expected --hosts FILE)" ;;
+    esac
+  done
+  [ -z "$hosts_src" ] || check_hosts "$hosts_src"
+  command -v dnsmasq >/dev/null || die "dnsmasq not found (install dnsmasq-base: ci/install-packages.sh)"
+
+  mkdir -p "$LAB_DIR"
+  if [ -n "$hosts_src" ]; then
+    cp "$hosts_src" "$LAB_DIR/hosts.new" && mv "$LAB_DIR/hosts.new" "$LAB_DIR/hosts"
+  elif [ ! -f "$LAB_DIR/hosts" ]; then
+    default_hosts >"$LAB_DIR/hosts"
+  fi
+
+  ns_exists || ip netns add "$NS"
+  in_ns ip link set lo up
+  if ! in_ns ip link show "$BRIDGE" >/dev/null 2>&1; then
+    in_ns ip link add "$BRIDGE" type bridge stp_state 0 forward_delay 0
+  fi
+  in_ns ip -4 addr show dev "$BRIDGE" | grep -q "inet $GATEWAY/24" || in_ns ip addr add "$GATEWAY/24" dev "$BRIDGE"
+  in_ns ip link set "$BRIDGE" up
+  in_ns sysctl -q -w net.ipv4.ip_forward=0 >/dev/null
+
+  cat >"$LAB_DIR/dhcp-event" <<EOF
+#!/bin/sh
+# dnsmasq --dhcp-script: records lease events with a timestamp.
+echo "\$(date +%s.%N) \$*" >> '$LAB_DIR/dhcp-events'
+EOF
+  chmod 0755 "$LAB_DIR/dhcp-event"
+  touch "$LAB_DIR/dhcp-events"
+
+  local pid
+  if pid="$(dnsmasq_pid)"; then
+    kill -HUP "$pid"
+    log "up (already): namespace $NS, $BRIDGE $GATEWAY/24, dnsmasq pid $pid (reservations reread)"
+    return
+  fi
+  rm -f "$LAB_DIR/dnsmasq.pid"
+  in_ns dnsmasq --conf-file=/dev/null --port=0 \
+    --interface="$BRIDGE" --except-interface=lo --bind-interfaces \
+    --dhcp-range="$PREFIX.0,static,255.255.255.0,12h" --dhcp-authoritative \
+    --dhcp-hostsfile="$LAB_DIR/hosts" --dhcp-leasefile="$LAB_DIR/dnsmasq.leases" \
+    --dhcp-option=option:router --dhcp-option=option:dns-server \
+    --dhcp-script="$LAB_DIR/dhcp-event" --user=root --group=root \
+    --log-facility="$LAB_DIR/dnsmasq.log" --log-dhcp --pid-file="$LAB_DIR/dnsmasq.pid"
+  local _
+  for _ in $(seq 1 50); do
+    pid="$(dnsmasq_pid)" && break
+    sleep 0.1
+  done
+  [ -n "${pid:-}" ] || die "dnsmasq did not start (see $LAB_DIR/dnsmasq.log)"
+  log "up: namespace $NS, $BRIDGE $GATEWAY/24, dnsmasq pid $pid, reservations $LAB_DIR/hosts"
+}
+
+cmd_down() {
+  local pid others
+  if pid="$(dnsmasq_pid)"; then
+    kill -TERM "$pid"
+    local _
+    for _ in $(seq 1 50); do [ -e "/proc/$pid" ] || break; sleep 0.1; done
+    if [ -e "/proc/$pid" ]; then kill -KILL "$pid"; fi
+  fi
+  if ns_exists; then
+    others="$(ip netns pids "$NS" | tr '\n' ' ')"
+    if [ -n "${others// /}" ]; then
+      die "processes still run in namespace $NS (pids: $others); stop them first (this script ends only the dnsmasq it started)"
+    fi
+    ip netns del "$NS"
+  fi
+  rm -rf --one-file-system "$LAB_DIR"
+  log "down: namespace $NS and $LAB_DIR removed"
+}
+
+cmd_status() {
+  local ok=0 pid
+  if ns_exists; then echo "namespace $NS: present"; else echo "namespace $NS: absent"; ok=1; fi
+  if ns_exists && in_ns ip -4 addr show dev "$BRIDGE" 2>/dev/null | grep -q "inet $GATEWAY/24"; then
+    echo "bridge $BRIDGE: $GATEWAY/24"
+    echo "ports: $(in_ns ip -o link show master "$BRIDGE" | awk -F': ' '{print $2}' | cut -d@ -f1 | tr '\n' ' ')"
+  else
+    echo "bridge $BRIDGE: absent"; ok=1
+  fi
+  if pid="$(dnsmasq_pid)"; then echo "dnsmasq: pid $pid"; else echo "dnsmasq: not running"; ok=1; fi
+  echo "lab dir: $LAB_DIR"
+  return $ok
+}
+
+cmd_env() {
+  printf 'ESL_NETNS=%q\nESL_LAB_PREFIX=%q\nESL_LAB_DIR=%q\nESL_LAB_GATEWAY=%q\nESL_LAB_BRIDGE=%q\nESL_LAB_HOSTS=%q\nESL_LAB_LEASES=%q\nESL_LAB_EVENTS=%q\n' \
+    "$NS" "$PREFIX" "$LAB_DIR" "$GATEWAY" "$BRIDGE" "$LAB_DIR/hosts" "$LAB_DIR/dnsmasq.leases" "$LAB_DIR/dhcp-events"
+}
+
+need_up() { ns_exists && in_ns ip link show "$BRIDGE" >/dev/null 2>&1 || die "the lab is not up (run: ci/netlab.sh up)"; }
+
+cmd_tap_add() {
+  [ $# -eq 1 ] || die "usage: tap-add TAP"
+  valid_tap "$1"; need_up
+  in_ns ip link show "$1" >/dev/null 2>&1 || in_ns ip tuntap add dev "$1" mode tap
+  in_ns ip link set "$1" master "$BRIDGE" up
+}
+
+cmd_tap_del() {
+  [ $# -eq 1 ] || die "usage: tap-del TAP"
+  valid_tap "$1"
+  if ns_exists && in_ns ip link show "$1" >/dev/null 2>&1; then in_ns ip link del "$1"; fi
+}
+
+cmd_adopt_tap() {
+  [ $# -ge 1 ] && [ $# -le 2 ] || die "usage: adopt-tap TAP [PID]"
+  valid_tap "$1"; need_up
+  local tap="$1" pid="${2:-}"
+  if [ -z "$pid" ]; then
+    pid="$(cat /run/libvirtd.pid 2>/dev/null || pgrep -o -x libvirtd || true)"
+    [ -n "$pid" ] || die "libvirtd is not running (start it: ci/start-libvirt.sh) and no PID was given"
+  fi
+  [[ "$pid" =~ ^[0-9]+$ ]] && [ -e "/proc/$pid" ] || die "no process with PID '$pid'"
+  # /proc/1/ns/net may be unreadable: enter the namespace of the process that owns the tap, by its PID.
+  if in_ns ip link show "$tap" >/dev/null 2>&1; then
+    :
+  elif nsenter -t "$pid" -n ip link show "$tap" >/dev/null 2>&1; then
+    nsenter -t "$pid" -n ip link set dev "$tap" netns "$NS"
+  else
+    die "tap '$tap' exists neither in the namespace of PID $pid nor in $NS"
+  fi
+  in_ns ip link set "$tap" master "$BRIDGE" up
+}
+
+cmd_host_add() {
+  [ $# -eq 3 ] || die "usage: host-add MAC IP NAME"
+  [ -f "$LAB_DIR/hosts" ] || die "the lab is not up (run: ci/netlab.sh up)"
+  local mac="${1,,}" tmp="$LAB_DIR/hosts.new"
+  printf '%s,%s,%s\n' "$mac" "$2" "$3" >"$tmp"
+  check_hosts "$tmp"
+  awk -F, -v mac="$mac" -v ip="$2" -v name="$3" \
+    'tolower($1) != mac && $2 != ip && $3 != name' "$LAB_DIR/hosts" >"$tmp"
+  printf '%s,%s,%s\n' "$mac" "$2" "$3" >>"$tmp"
+  mv "$tmp" "$LAB_DIR/hosts"
+  local pid
+  if pid="$(dnsmasq_pid)"; then kill -HUP "$pid"; fi
+}
+
+# MAC for a name or MAC argument (via the reservations).
+mac_of() {
+  local key="${1,,}"
+  if [[ "$key" =~ ^([0-9a-f]{2}:){5}[0-9a-f]{2}$ ]]; then echo "$key"; return; fi
+  awk -F, -v n="$key" '{ sub(/#.*/, "") } $3 == n { print tolower($1); exit }' "$LAB_DIR/hosts" 2>/dev/null | grep . ||
+    die "'$1' is neither a MAC address nor a name in $LAB_DIR/hosts"
+}
+
+cmd_lease() {
+  [ $# -eq 1 ] || die "usage: lease NAME|MAC"
+  local mac
+  mac="$(mac_of "$1")"
+  awk -v m="$mac" 'tolower($2) == m { print $3; found = 1; exit } END { exit !found }' "$LAB_DIR/dnsmasq.leases" 2>/dev/null
+}
+
+cmd_wait_lease() {
+  [ $# -ge 1 ] && [ $# -le 2 ] || die "usage: wait-lease NAME|MAC [SECONDS]"
+  local limit="${2:-300}" mac deadline
+  [[ "$limit" =~ ^[0-9]+$ ]] || die "wait-lease: SECONDS must be a whole number, got '$limit'"
+  mac="$(mac_of "$1")"
+  deadline=$(($(date +%s) + limit))
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    if cmd_lease "$mac"; then return 0; fi
+    sleep 0.2
+  done
+  die "no DHCP lease for $1 ($mac) within ${limit}s (see $LAB_DIR/dnsmasq.log)"
+}
+
+[ $# -ge 1 ] || die "usage: netlab.sh up|down|status|exec|env|tap-add|tap-del|adopt-tap|host-add|lease|wait-lease (see the header of $0)"
+valid_settings
+sub="$1"; shift
+case "$sub" in
+  env) cmd_env; exit 0 ;;
+  lease|wait-lease|status) ;;
+  *) [ "$(id -u)" -eq 0 ] || die "'$sub' needs root (network namespaces)" ;;
+esac
+case "$sub" in
+  up) cmd_up "$@" ;;
+  down) [ $# -eq 0 ] || die "down takes no arguments"; cmd_down ;;
+  status) cmd_status ;;
+  exec) [ $# -ge 1 ] || die "usage: exec CMD [ARG...]"; need_up; exec ip netns exec "$NS" "$@" ;;
+  tap-add) cmd_tap_add "$@" ;;
+  tap-del) cmd_tap_del "$@" ;;
+  adopt-tap) cmd_adopt_tap "$@" ;;
+  host-add) cmd_host_add "$@" ;;
+  lease) cmd_lease "$@" ;;
+  wait-lease) cmd_wait_lease "$@" ;;
+  *) die "unknown command '$sub' (expected up, down, status, exec, env, tap-add, tap-del, adopt-tap, host-add, lease, wait-lease)" ;;
+esac

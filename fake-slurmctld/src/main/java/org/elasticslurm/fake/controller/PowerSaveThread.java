@@ -1,0 +1,403 @@
+package org.elasticslurm.fake.controller;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import org.elasticslurm.conf.Hostlist;
+import org.elasticslurm.fake.hook.HookExit;
+import org.elasticslurm.fake.hook.HookKind;
+import org.elasticslurm.fake.hook.HookProcess;
+import org.elasticslurm.fake.hook.HookRunner;
+import org.elasticslurm.fake.hook.HookStartException;
+import org.elasticslurm.fake.sim.EventHandle;
+import org.elasticslurm.fake.sim.Scheduler;
+
+/**
+ * slurmctld 22.05's power-save thread ({@code power_save.c}): wakes every second, reaps the programs it started,
+ * and scans the nodes when a node changed since the last scan or power_save_interval passed (never more often than
+ * power_save_min_interval). A scan ({@code _do_power_work}) wakes nodes for jobs and for POWER_UP requests, suspends
+ * idle nodes and POWER_DOWN requests, finishes SuspendTimeout and applies ResumeTimeout, within the rate limits,
+ * then runs SuspendProgram, ResumeProgram and ResumeFailProgram once each with all their nodes.
+ */
+final class PowerSaveThread {
+
+    private record Tracked(HookProcess process, long startTime) {
+    }
+
+    private final NodeTable nodes;
+    private final ControllerLog log;
+    private final SlurmClock clock;
+    private final Scheduler scheduler;
+    private final JobManager jobs;
+    private final HookRunner hooks;
+    private final HookEnvironment environment;
+    private final Runnable onProgramSucceeded;
+    private final long tickOffsetMillis;
+
+    private final RateCounter suspendCounter = new RateCounter();
+    private final RateCounter resumeCounter = new RateCounter();
+    private final SuspendExclusions exclusions = new SuspendExclusions();
+    private final List<Tracked> processes = new ArrayList<>();
+
+    private PowerSaveConfig config;
+    private long lastWorkScan;
+    private long lastLog;
+    private long lastPowerScan;
+    private boolean running;
+    private boolean finishing;
+    private int finiIteration;
+    private boolean shutdownRequested;
+    private Runnable onStopped;
+    private EventHandle tick;
+    private long scans;
+
+    PowerSaveThread(NodeTable nodes, ControllerLog log, SlurmClock clock, Scheduler scheduler, JobManager jobs,
+                    HookRunner hooks, HookEnvironment environment, Runnable onProgramSucceeded,
+                    long tickOffsetMillis) {
+        this.nodes = nodes;
+        this.log = log;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.jobs = jobs;
+        this.hooks = hooks;
+        this.environment = environment;
+        this.onProgramSucceeded = onProgramSucceeded;
+        this.tickOffsetMillis = tickOffsetMillis;
+    }
+
+    /** config_power_mgr + start_power_mgr: applies a (new) configuration and starts the thread if enabled. */
+    void configure(PowerSaveConfig newConfig) {
+        boolean wasEnabled = config != null && config.enabled();
+        this.config = newConfig;
+        lastWorkScan = 0;
+        lastLog = 0;
+        exclusions.clear();
+        if (!newConfig.enabled() && wasEnabled) {
+            log.info("power_save mode has been disabled due to configuration changes");
+        }
+        if (newConfig.enabled() && !running && !shutdownRequested) {
+            running = true;
+            finishing = false;
+            lastPowerScan = 0;
+            jobs.startResumeJobList();
+            tick = scheduler.schedule(scheduler.nowMillis() + tickOffsetMillis, EventOrder.POWER_TICK, this::tick);
+        }
+    }
+
+    boolean enabled() {
+        return config != null && config.enabled();
+    }
+
+    boolean isRunning() {
+        return running;
+    }
+
+    long scans() {
+        return scans;
+    }
+
+    /**
+     * Slurmctld shutdown: the thread ends after its current round, waiting up to min(max timeout, 10) s for its
+     * programs, then calls {@code whenStopped}.
+     */
+    void shutdown(Runnable whenStopped) {
+        shutdownRequested = true;
+        if (!running) {
+            whenStopped.run();
+        } else {
+            this.onStopped = whenStopped;
+        }
+    }
+
+    private void tick() {
+        if (finishing) {
+            finiStep();
+            return;
+        }
+        reap();
+        if (!config.enabled()) {
+            log.debug("power_save mode not enabled, stopping power_save thread");
+            beginFini();
+            return;
+        }
+        long now = clock.now();
+        if (now >= lastPowerScan + config.minInterval()
+                && (nodes.lastNodeUpdate() >= lastPowerScan || now >= lastPowerScan + config.interval())) {
+            doPowerWork(now);
+            lastPowerScan = now;
+        }
+        for (String finding : hooks.diagnose(scheduler.now())) {
+            log.warning(finding);
+        }
+        if (shutdownRequested) {
+            beginFini();
+            return;
+        }
+        tick = scheduler.schedule(scheduler.nowMillis() + 1000, EventOrder.POWER_TICK, this::tick);
+    }
+
+    private void beginFini() {
+        finishing = true;
+        finiIteration = 0;
+        exclusions.clear();
+        finiStep();
+    }
+
+    /** _shutdown_power, one iteration per second. */
+    private void finiStep() {
+        reap();
+        int count = processes.size();
+        int shutdownTimeout = Math.min(config.maxTimeout(), 10);
+        if (count == 0) {
+            stopped();
+            return;
+        }
+        if (finiIteration >= shutdownTimeout) {
+            log.error("power_save: orphaning " + count + " processes which are not terminating so slurmctld can exit");
+            for (Tracked t : processes) {
+                log.error("power_save: orphaning process " + t.process.pid());
+            }
+            processes.clear();
+            stopped();
+            return;
+        } else if (finiIteration == 2) {
+            log.info("power_save: waiting for " + count + " processes to complete");
+        } else if (finiIteration % 5 == 0) {
+            log.debug("power_save: waiting for " + count + " processes to complete");
+        }
+        finiIteration++;
+        tick = scheduler.schedule(scheduler.nowMillis() + 1000, EventOrder.POWER_TICK, this::tick);
+    }
+
+    private void stopped() {
+        running = false;
+        finishing = false;
+        tick = null;
+        if (onStopped != null) {
+            Runnable r = onStopped;
+            onStopped = null;
+            r.run();
+        }
+    }
+
+    /** _reap_procs. */
+    private void reap() {
+        long now = clock.now();
+        for (Iterator<Tracked> it = processes.iterator(); it.hasNext(); ) {
+            Tracked t = it.next();
+            Optional<HookExit> exit = t.process.pollExit();
+            if (exit.isEmpty()) {
+                continue;
+            }
+            long delay = now - t.startTime;
+            if (delay > config.maxTimeout()) {
+                log.power(() -> "program " + t.process.pid() + " ran for " + delay + " sec");
+            }
+            if (exit.get() instanceof HookExit.Exited exited) {
+                if (exited.status() != 0) {
+                    log.error("power_save: program exit status of " + exited.status());
+                } else {
+                    onProgramSucceeded.run();
+                }
+            } else if (exit.get() instanceof HookExit.Signaled signaled) {
+                log.error("power_save: program signaled: " + signaled.description());
+            }
+            t.process.release();
+            it.remove();
+        }
+    }
+
+    /** _do_power_work. */
+    void doPowerWork(long now) {
+        scans++;
+        if (lastWorkScan == 0) {
+            exclusions.parse(config.excNodes().orElse(null), config.excParts().orElse(null), nodes, log);
+        }
+        long delta = now - lastWorkScan;
+        suspendCounter.decay(delta);
+        resumeCounter.decay(delta);
+        lastWorkScan = now;
+
+        BitSet avoid = exclusions.avoid(nodes, log);
+        int resumeRate = config.resumeRate();
+        int suspendRate = config.suspendRate();
+
+        ResumeRequest resumeJson = new ResumeRequest();
+        BitSet jobPower = new BitSet();
+        List<Long> resumeJobList = jobs.resumeJobList();
+        for (Iterator<Long> it = resumeJobList.iterator(); it.hasNext(); ) {
+            long jobId = it.next();
+            if (!resumeCounter.allows(resumeRate)) {
+                log.power(() -> "resume rate reached");
+                break;
+            }
+            JobRecord job = jobs.find(jobId);
+            if (job == null) {
+                log.power(() -> "JobId=Invalid needed resuming but is gone now");
+                it.remove();
+                continue;
+            }
+            if (!job.configuring) {
+                log.power(() -> job.label() + " needed resuming but isn't configuring anymore");
+                it.remove();
+                continue;
+            }
+            if (!job.nodes.intersects(nodes.power)) {
+                log.power(() -> job.label() + " needed resuming but nodes aren't power_save anymore");
+                it.remove();
+                continue;
+            }
+            BitSet need = (BitSet) job.nodes.clone();
+            need.and(nodes.power);
+            BitSet toResume = new BitSet();
+            for (int i = need.nextSetBit(0); i >= 0; i = need.nextSetBit(i + 1)) {
+                if (resumeCounter.allows(resumeRate)) {
+                    resumeCounter.increment();
+                    jobPower.set(i);
+                    toResume.set(i);
+                }
+            }
+            resumeJson.addJob(job.id, compress(toResume));
+            if (!need.intersects(job.nodes)) {
+                it.remove();
+            }
+        }
+
+        BitSet wake = null;
+        BitSet sleep = null;
+        BitSet failed = null;
+        int suspTotal = 0;
+        NodeRecord[] all = nodes.array();
+        boolean idleOnSuspend = config.idleOnNodeSuspend();
+        for (NodeRecord n : all) {
+            int i = n.index;
+            boolean suspState = n.is(NodeState.POWERED_DOWN);
+            if (suspState) {
+                suspTotal++;
+            }
+            boolean forJob = jobPower.get(i);
+            if (forJob || (suspState && resumeCounter.allows(resumeRate) && !n.is(NodeState.POWERING_DOWN)
+                    && n.is(NodeState.POWER_UP))) {
+                if (wake == null) {
+                    wake = new BitSet();
+                }
+                if (!forJob) {
+                    resumeCounter.increment();
+                }
+                n.clear(NodeState.POWER_UP | NodeState.POWERED_DOWN);
+                n.set(NodeState.POWERING_UP | NodeState.NO_RESPOND);
+                nodes.setPower(n, false);
+                n.bootReqTime = now;
+                nodes.setBooting(n, true);
+                wake.set(i);
+                jobPower.clear(i);
+            }
+
+            if (!suspState && suspendCounter.allows(suspendRate) && (n.isIdle() || n.isDown())
+                    && !n.is(NodeState.COMPLETING) && !n.is(NodeState.POWERING_UP)
+                    && !n.is(NodeState.POWERING_DOWN) && !n.is(NodeState.REBOOT_ISSUED)
+                    && !n.is(NodeState.REBOOT_REQUESTED)
+                    && (n.is(NodeState.POWER_DOWN)
+                        || (n.lastBusy != 0 && n.lastBusy < now - n.suspendTime && !avoid.get(i)))) {
+                if (sleep == null) {
+                    sleep = new BitSet();
+                }
+                if (n.is(NodeState.POWER_DOWN) && n.is(NodeState.DRAIN)) {
+                    n.clear(NodeState.DRAIN);
+                }
+                suspendCounter.increment();
+                n.set(NodeState.POWERING_DOWN);
+                n.clear(NodeState.POWER_DOWN | NodeState.NO_RESPOND);
+                nodes.setPower(n, true);
+                sleep.set(i);
+                nodes.setAvail(n, false);
+                n.powerSaveReqTime = now;
+                if (idleOnSuspend) {
+                    n.setBase(NodeState.IDLE);
+                    n.clear(NodeState.DRAIN | NodeState.FAIL);
+                }
+            }
+
+            if (n.is(NodeState.POWERING_DOWN) && n.powerSaveReqTime + n.suspendTimeout < now) {
+                n.clear(NodeState.INVALID_REG | NodeState.POWERING_DOWN);
+                n.set(NodeState.POWERED_DOWN);
+                if (n.is(NodeState.CLOUD) && config.cloudRegAddrs()) {
+                    n.commName = n.name;
+                    n.hostname = n.name;
+                }
+                if (!n.isDown() && !n.is(NodeState.DRAIN) && !n.is(NodeState.FAIL)) {
+                    nodes.makeAvail(n);
+                }
+                n.lastBusy = 0;
+                n.powerSaveReqTime = 0;
+            }
+
+            if (nodes.booting.get(i) && now > n.bootReqTime + n.resumeTimeout && n.is(NodeState.POWERING_UP)
+                    && n.is(NodeState.NO_RESPOND)) {
+                log.info("node " + n.name + " not resumed by ResumeTimeout(" + n.resumeTimeout
+                        + ") - marking down and power_save");
+                n.clear(NodeState.DRAIN | NodeState.POWER_DOWN | NodeState.POWERING_UP);
+                n.set(NodeState.POWERED_DOWN);
+                n.reason = null;
+                jobs.setNodeDown(n, "ResumeTimeout reached");
+                nodes.setPower(n, true);
+                nodes.setBooting(n, false);
+                n.lastBusy = 0;
+                n.bootReqTime = 0;
+                if (config.resumeFailProgram().isPresent()) {
+                    if (failed == null) {
+                        failed = new BitSet();
+                    }
+                    failed.set(i);
+                }
+            }
+        }
+        if (log.powerEnabled() && now - lastLog > 600 && suspTotal > 0) {
+            int total = suspTotal;
+            log.power(() -> "Power save mode: " + total + " nodes");
+            lastLog = now;
+        }
+
+        if (sleep != null) {
+            String hosts = compress(sleep);
+            long pid = run(HookKind.SUSPEND, config.suspendProgram(), hosts, null);
+            log.power(() -> "power_save: pid " + pid + " suspending nodes " + hosts);
+        }
+        if (wake != null) {
+            String hosts = compress(wake);
+            String json = resumeJson.toJson(hosts);
+            long pid = run(HookKind.RESUME, config.resumeProgram(), hosts, json);
+            log.power(() -> "power_save: pid " + pid + " waking nodes " + hosts);
+        }
+        if (failed != null) {
+            String hosts = compress(failed);
+            long pid = run(HookKind.RESUME_FAIL, config.resumeFailProgram(), hosts, null);
+            log.power(() -> "power_save: pid " + pid + " handle failed nodes " + hosts);
+        }
+    }
+
+    /** _run_prog: -1 when there is no program or it could not be started. */
+    private long run(HookKind kind, Optional<String> program, String hosts, String json) {
+        if (program.isEmpty()) {
+            return -1;
+        }
+        try {
+            HookProcess process = hooks.start(environment.invocation(kind, program.get(), hosts, json));
+            processes.add(new Tracked(process, clock.now()));
+            return process.pid();
+        } catch (HookStartException e) {
+            log.error("fork: " + e.getMessage());
+            return -1;
+        }
+    }
+
+    int runningPrograms() {
+        return processes.size();
+    }
+
+    private String compress(BitSet bits) {
+        return Hostlist.of(nodes.names(bits)).compressSorted();
+    }
+}

@@ -1,0 +1,14 @@
+package org.elasticslurm.fake.sim;
+
+/** A scheduled event that can still be cancelled. */
+public interface EventHandle {
+
+    /** Cancels the event if it has not run yet; does nothing otherwise. */
+    void cancel();
+
+    /** Whether the event is still waiting to run. */
+    boolean isPending();
+
+    /** When the event is (or was) due, in milliseconds since the epoch. */
+    long timeMillis();
+}

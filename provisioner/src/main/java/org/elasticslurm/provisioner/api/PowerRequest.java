@@ -1,0 +1,17 @@
+package org.elasticslurm.provisioner.api;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Body of {@code POST /v1/resume|suspend|resume-fail}.
+ *
+ * @param nodes Slurm hostlist expression, as slurmctld passes it to its hook programs
+ * @param resumeFile the SLURM_RESUME_FILE content (resume only, optional)
+ */
+@Schema(description = "Nodes to act on")
+public record PowerRequest(
+        @Schema(description = "Slurm hostlist expression of CLOUD nodes", examples = "test[1-3]", required = true)
+        String nodes,
+        @Schema(description = "Content of SLURM_RESUME_FILE (resume only)")
+        ResumeFile resumeFile) {
+}

@@ -1,0 +1,73 @@
+package org.elasticslurm.provisioner.client;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The hook clients' configuration, read from a fixed file because slurmctld gives its hooks no environment
+ * to speak of: {@value #DEFAULT_FILE}, or the file named by {@value #FILE_ENV} (for tests and non-standard
+ * installs). Keys:
+ * <ul>
+ *   <li>{@code url} - the service, e.g. {@code http://127.0.0.1:8080} (required)</li>
+ *   <li>{@code token-file} - file holding the bearer token (default {@code /etc/elastic-slurm/token})</li>
+ *   <li>{@code log-file} - where every call and error is appended (default
+ *       {@code /var/log/elastic-slurm/hooks.log}; {@code none} to disable)</li>
+ *   <li>{@code deadline} - total time budget of one call, retries included, in ms (default 800)</li>
+ * </ul>
+ *
+ * @param url service base URL
+ * @param tokenFile the token file
+ * @param logFile the log file, or null
+ * @param deadline total time budget
+ */
+public record ClientConfig(URI url, Path tokenFile, Path logFile, Duration deadline) {
+    /** The configuration file used when {@value #FILE_ENV} is not set. */
+    public static final String DEFAULT_FILE = "/etc/elastic-slurm/client.conf";
+    /** Environment variable naming another configuration file. */
+    public static final String FILE_ENV = "ELASTIC_SLURM_CLIENT_CONF";
+
+    /** Which file to read for this environment. */
+    public static Path location(Map<String, String> env) {
+        String override = env.get(FILE_ENV);
+        return Path.of(override != null && !override.isBlank() ? override : DEFAULT_FILE);
+    }
+
+    /**
+     * Reads a configuration file.
+     *
+     * @throws IllegalArgumentException naming the file and the bad key
+     * @throws IOException when it cannot be read
+     */
+    public static ClientConfig read(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        String url = p.getProperty("url", "").strip();
+        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+            throw new IllegalArgumentException(file + ": url: an http:// or https:// URL is required (got \"" + url + "\")");
+        }
+        String token = p.getProperty("token-file", "/etc/elastic-slurm/token").strip();
+        String log = p.getProperty("log-file", "/var/log/elastic-slurm/hooks.log").strip();
+        String deadline = p.getProperty("deadline", "800").strip();
+        if (!token.startsWith("/")) {
+            throw new IllegalArgumentException(file + ": token-file: an absolute path is required (got \"" + token + "\")");
+        }
+        if (!log.equals("none") && !log.startsWith("/")) {
+            throw new IllegalArgumentException(file + ": log-file: an absolute path or none is required (got \"" + log + "\")");
+        }
+        if (!deadline.matches("\\d{1,6}")) {
+            throw new IllegalArgumentException(file + ": deadline: milliseconds as a number are required (got \"" + deadline + "\")");
+        }
+        String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return new ClientConfig(URI.create(base), Path.of(token), log.equals("none") ? null : Path.of(log),
+                Duration.ofMillis(Long.parseLong(deadline)));
+    }
+}

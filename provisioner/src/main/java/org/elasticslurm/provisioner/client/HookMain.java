@@ -1,0 +1,191 @@
+package org.elasticslurm.provisioner.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The program behind Slurm's ResumeProgram / SuspendProgram / ResumeFailProgram:
+ * {@code HookMain resume|suspend|resume-fail <hostlist>} posts the hostlist (and for resume the
+ * SLURM_RESUME_FILE JSON) to the provisioner and exits, never waiting for machines. {@code HookMain install ...}
+ * installs the hook programs (see {@link Install}).
+ *
+ * <p>Exit status: 0 accepted; 2 refused as invalid (bad hostlist, not CLOUD nodes); 3 authentication failed;
+ * 4 service unreachable or failing within the deadline; 64 usage or configuration error.
+ */
+public final class HookMain {
+    static final int OK = 0;
+    static final int INVALID = 2;
+    static final int AUTH = 3;
+    static final int UNAVAILABLE = 4;
+    static final int USAGE = 64;
+    private static final int MAX_RESUME_FILE = 1 << 20;
+
+    private HookMain() {
+    }
+
+    /** Entry point; see the class comment. */
+    public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("install")) {
+            System.exit(Install.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        System.exit(run(args, System.getenv(), System.err));
+    }
+
+    static int run(String[] args, Map<String, String> env, PrintStream err) {
+        Instant start = Instant.now();
+        if (args.length != 2 || Action.of(args[0]) == null) {
+            err.println("usage: HookMain resume|suspend|resume-fail <hostlist>   (or: HookMain install --help)");
+            return USAGE;
+        }
+        Action action = Action.of(args[0]);
+        String hostlist = args[1];
+        Path confFile = ClientConfig.location(env);
+        ClientConfig config;
+        String token;
+        try {
+            config = ClientConfig.read(confFile);
+            token = readToken(config.tokenFile());
+        } catch (IOException | IllegalArgumentException e) {
+            report(null, err, "slurm-" + action.path + " " + hostlist + ": configuration " + confFile + ": " + e.getMessage());
+            return USAGE;
+        }
+        HookLog log = new HookLog(config.logFile(), err);
+        String resumeFile = action == Action.RESUME ? resumeFile(env, log) : null;
+        String body = "{\"nodes\":" + Json.quote(hostlist) + (resumeFile != null ? ",\"resumeFile\":" + resumeFile : "") + "}";
+        Instant deadline = start.plus(config.deadline());
+        Outcome o = post(config.url().resolve("/v1/" + action.path), token, body, deadline);
+        String what = "slurm-" + action.path + " " + hostlist;
+        switch (o.kind) {
+            case ACCEPTED -> log.info(what + ": accepted (" + o.detail + ")");
+            case INVALID -> log.error(what + ": refused by the provisioner: " + o.detail);
+            case AUTH -> log.error(what + ": authentication failed (check that " + config.tokenFile()
+                    + " holds the token of the service's provisioner.token-file): " + o.detail);
+            default -> log.error(what + ": provisioner at " + config.url() + " not reachable within "
+                    + config.deadline().toMillis() + " ms: " + o.detail);
+        }
+        return switch (o.kind) {
+            case ACCEPTED -> OK;
+            case INVALID -> INVALID;
+            case AUTH -> AUTH;
+            case UNAVAILABLE -> UNAVAILABLE;
+        };
+    }
+
+    private static String readToken(Path file) throws IOException {
+        String t = Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("token-file " + file + " is empty");
+        }
+        return t;
+    }
+
+    private static String resumeFile(Map<String, String> env, HookLog log) {
+        String name = env.get("SLURM_RESUME_FILE");
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(Path.of(name))) {
+            byte[] data = in.readNBytes(MAX_RESUME_FILE + 1);
+            String json = new String(data, StandardCharsets.UTF_8).strip();
+            if (data.length > MAX_RESUME_FILE || !json.startsWith("{") || !json.endsWith("}")) {
+                log.error("SLURM_RESUME_FILE " + name + " is not a JSON object of at most 1 MiB; not forwarded");
+                return null;
+            }
+            return json;
+        } catch (IOException e) {
+            log.error("SLURM_RESUME_FILE " + name + " cannot be read (" + e.getMessage() + "); not forwarded");
+            return null;
+        }
+    }
+
+    private static Outcome post(URI uri, String token, String body, Instant deadline) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(300))
+                .version(HttpClient.Version.HTTP_1_1).build();
+        long backoff = 50;
+        String last = "no attempt";
+        while (true) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            if (left.toMillis() < 20) {
+                return new Outcome(Kind.UNAVAILABLE, last);
+            }
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(left)
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+            try {
+                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                int s = r.statusCode();
+                String text = Json.errorText(r.body());
+                if (s == 202 || s == 200) {
+                    return new Outcome(Kind.ACCEPTED, Json.count(r.body(), "\"id\"") + " operations");
+                }
+                if (s == 401 || s == 403) {
+                    return new Outcome(Kind.AUTH, "HTTP " + s + ": " + text);
+                }
+                if (s >= 400 && s < 500) {
+                    return new Outcome(Kind.INVALID, "HTTP " + s + ": " + text);
+                }
+                last = "HTTP " + s + ": " + text;
+            } catch (ConnectException | HttpTimeoutException e) {
+                last = e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
+            } catch (IOException e) {
+                last = "I/O error: " + e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Outcome(Kind.UNAVAILABLE, "interrupted");
+            }
+            long sleep = Math.min(backoff, Math.max(0, Duration.between(Instant.now(), deadline).toMillis() - 20));
+            if (sleep <= 0) {
+                return new Outcome(Kind.UNAVAILABLE, last);
+            }
+            try {
+                Thread.sleep(sleep);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Outcome(Kind.UNAVAILABLE, "interrupted");
+            }
+            backoff *= 2;
+        }
+    }
+
+    private static void report(Path logFile, PrintStream err, String message) {
+        new HookLog(logFile, err).error(message);
+    }
+
+    private enum Kind { ACCEPTED, INVALID, AUTH, UNAVAILABLE }
+
+    private record Outcome(Kind kind, String detail) {
+    }
+
+    private enum Action {
+        RESUME("resume"), SUSPEND("suspend"), RESUME_FAIL("resume-fail");
+
+        final String path;
+
+        Action(String path) {
+            this.path = path;
+        }
+
+        static Action of(String name) {
+            for (Action a : values()) {
+                if (a.path.equals(name)) {
+                    return a;
+                }
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.elasticslurm.provisioner.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import org.elasticslurm.conf.SlurmConf;
+import org.elasticslurm.conf.SlurmConfException;
+import org.elasticslurm.conf.SlurmConfParser;
+
+/**
+ * Turns configuration into checked, resolved objects. Every product fails with an
+ * {@link InvalidConfigException} naming the key, so the service refuses to start with a clear message.
+ */
+@ApplicationScoped
+public class ConfigProducer {
+
+    /** The validated configuration. */
+    @Produces
+    @Singleton
+    ValidatedConfig validated(ProvisionerConfig config) {
+        List<String> problems = new ConfigValidator().problems(config);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
+        return new ValidatedConfig(config);
+    }
+
+    /** slurm.conf as read at start. */
+    @Produces
+    @Singleton
+    SlurmConf slurmConf(ValidatedConfig config) {
+        java.nio.file.Path file = config.get().slurmConf();
+        if (!java.nio.file.Files.isReadable(file)) {
+            throw new InvalidConfigException(List.of("provisioner.slurm-conf: " + file + " cannot be read"));
+        }
+        try {
+            return new SlurmConfParser().parse(file);
+        } catch (SlurmConfException e) {
+            throw new InvalidConfigException("provisioner.slurm-conf: " + e.getMessage(), e);
+        }
+    }
+
+    /** The pools, resolved against slurm.conf. */
+    @Produces
+    @Singleton
+    Pools pools(ValidatedConfig config, SlurmConf conf) {
+        ProvisionerConfig c = config.get();
+        return Pools.resolve(c.pools(), c.pools().get(Pools.DEFAULT_POOL), conf);
+    }
+
+    /** The bearer token. */
+    @Produces
+    @Singleton
+    BearerToken token(ValidatedConfig config) {
+        return BearerToken.read(config.get().tokenFile());
+    }
+
+    /** The clock every component reads time from. */
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,91 @@
+package org.elasticslurm.provisioner.libvirt;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * What we record in a domain's {@code <metadata>}, in our own XML namespace {@value #NAMESPACE}: the node and
+ * pool it serves, the operation that last created or started it, how it came to be ours, and what to delete
+ * with it. This is what lets a restarted provisioner find its machines and nothing else.
+ *
+ * @param node Slurm node name
+ * @param pool pool name
+ * @param operationId operation that created or started it last
+ * @param origin created by us, or an existing domain mapped to the node
+ * @param volumes volumes to delete with it (created domains)
+ * @param seedFile seed ISO written as a plain file, to delete with it
+ */
+public record DomainMetadata(String node, String pool, String operationId, MachineOrigin origin,
+                             List<VolumeRef> volumes, Optional<String> seedFile) {
+    /** Our metadata namespace. */
+    public static final String NAMESPACE = "http://elasticslurm.org/xmlns/libvirt/machine/1";
+    /** Prefix used when writing the element. */
+    public static final String PREFIX = "es";
+    static final String ELEMENT = "machine";
+
+    /** Copies the volume list. */
+    public DomainMetadata {
+        volumes = List.copyOf(volumes);
+    }
+
+    /** This metadata with another operation. */
+    public DomainMetadata withOperation(String operation) {
+        return new DomainMetadata(node, pool, operation, origin, volumes, seedFile);
+    }
+
+    /** Whether it says the domain serves {@code node} of {@code pool}. */
+    public boolean serves(String node, String pool) {
+        return this.node.equals(node) && this.pool.equals(pool);
+    }
+
+    /** The {@code <es:machine>} element, namespace declared on it. */
+    public String toXml() {
+        XmlText x = new XmlText();
+        x.open(PREFIX + ":" + ELEMENT, "xmlns:" + PREFIX, NAMESPACE);
+        x.element(PREFIX + ":node", node);
+        x.element(PREFIX + ":pool", pool);
+        x.element(PREFIX + ":operation", operationId);
+        x.element(PREFIX + ":origin", origin.name().toLowerCase());
+        for (VolumeRef v : volumes) {
+            x.element(PREFIX + ":volume", v.name(), "pool", v.storagePool());
+        }
+        seedFile.ifPresent(f -> x.element(PREFIX + ":seed-file", f));
+        x.close(PREFIX + ":" + ELEMENT);
+        return x.toString();
+    }
+
+    /**
+     * Reads our element.
+     *
+     * @return empty when the element lacks node or pool (not written by us)
+     */
+    static Optional<DomainMetadata> fromElement(Element e) {
+        String node = child(e, "node");
+        String pool = child(e, "pool");
+        if (node.isEmpty() || pool.isEmpty()) {
+            return Optional.empty();
+        }
+        MachineOrigin origin = "existing".equals(child(e, "origin")) ? MachineOrigin.EXISTING : MachineOrigin.CREATED;
+        List<VolumeRef> volumes = new ArrayList<>();
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element v && NAMESPACE.equals(v.getNamespaceURI()) && "volume".equals(v.getLocalName())) {
+                volumes.add(new VolumeRef(v.getAttribute("pool"), v.getTextContent().strip()));
+            }
+        }
+        String seed = child(e, "seed-file");
+        return Optional.of(new DomainMetadata(node, pool, child(e, "operation"), origin, volumes,
+                seed.isEmpty() ? Optional.empty() : Optional.of(seed)));
+    }
+
+    private static String child(Element e, String name) {
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element c && NAMESPACE.equals(c.getNamespaceURI()) && name.equals(c.getLocalName())) {
+                return c.getTextContent().strip();
+            }
+        }
+        return "";
+    }
+}

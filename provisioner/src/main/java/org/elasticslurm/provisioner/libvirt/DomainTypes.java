@@ -1,0 +1,82 @@
+package org.elasticslurm.provisioner.libvirt;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.elasticslurm.provisioner.backend.BackendException;
+import org.jboss.logging.Logger;
+
+/**
+ * Picks the domain type and guest architecture for a host. On hosts of this machine the KVM probe decides (run
+ * once, lazily); on remote hosts libvirt's capabilities are trusted, since the probe cannot run there.
+ */
+final class DomainTypes {
+    private static final Logger LOG = Logger.getLogger(DomainTypes.class);
+
+    /**
+     * The choice for a host.
+     *
+     * @param type domain type
+     * @param arch guest architecture
+     */
+    record Choice(String type, String arch) {
+    }
+
+    private final Supplier<KvmVerdict> probe;
+    private KvmVerdict verdict;
+
+    /** @param probe runs the KVM probe (called at most once) */
+    DomainTypes(Supplier<KvmVerdict> probe) {
+        this.probe = probe;
+    }
+
+    Choice choose(String uri, GuestCapabilities caps, DomainTypePolicy policy) {
+        GuestCapabilities.Guest guest = caps.hvm().orElseThrow(() -> new BackendException(uri
+                + " offers no full-virtualisation (hvm) guests", false, null));
+        String type = switch (policy) {
+            case KVM -> require(uri, guest, "kvm");
+            case QEMU -> require(uri, guest, "qemu");
+            case AUTO -> automatic(uri, guest);
+        };
+        return new Choice(type, guest.arch());
+    }
+
+    private static String require(String uri, GuestCapabilities.Guest guest, String type) {
+        if (!guest.domainTypes().contains(type)) {
+            throw new BackendException(uri + " offers domain types " + guest.domainTypes() + " for " + guest.arch()
+                    + ", not " + type + " (pool setting domain-type)", false, null);
+        }
+        return type;
+    }
+
+    private String automatic(String uri, GuestCapabilities.Guest guest) {
+        if (!guest.domainTypes().contains("kvm")) {
+            return guest.domainTypes().contains("qemu") ? "qemu"
+                    : guest.domainTypes().stream().findFirst().orElseThrow(() -> new BackendException(
+                    uri + " offers no domain type for " + guest.arch(), false, null));
+        }
+        if (!isLocal(uri)) {
+            return "kvm";
+        }
+        KvmVerdict v = verdict();
+        return v.usable() || !guest.domainTypes().contains("qemu") ? "kvm" : "qemu";
+    }
+
+    /** The KVM verdict of this machine, probing on first use and logging why. */
+    synchronized KvmVerdict verdict() {
+        if (verdict == null) {
+            verdict = probe.get();
+            if (verdict.usable()) {
+                LOG.infof("%s; domains on this machine use type kvm", verdict.reason());
+            } else {
+                LOG.warnf("%s; domains on this machine use type qemu (TCG)", verdict.reason());
+            }
+        }
+        return verdict;
+    }
+
+    /** Whether a URI names a hypervisor on this machine (no host part). */
+    static boolean isLocal(String uri) {
+        return Optional.ofNullable(URI.create(uri).getHost()).map(String::isEmpty).orElse(true);
+    }
+}

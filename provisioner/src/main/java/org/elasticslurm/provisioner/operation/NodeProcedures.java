@@ -1,0 +1,130 @@
+package org.elasticslurm.provisioner.operation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.elasticslurm.provisioner.backend.Machine;
+import org.elasticslurm.provisioner.backend.MachineBackend;
+import org.elasticslurm.provisioner.backend.MachineRequest;
+import org.elasticslurm.provisioner.backend.PostConfigurer;
+import org.elasticslurm.provisioner.config.PoolConfig;
+import org.elasticslurm.provisioner.slurm.SlurmController;
+
+/** The steps of each kind of operation on one node: what is called on the backend and on Slurm, in order. */
+final class NodeProcedures {
+    private static final int OUTPUT_TAIL = 4000;
+
+    private final Ports ports;
+    private final EngineSettings settings;
+    private final Clock clock;
+
+    NodeProcedures(Ports ports, EngineSettings settings, Clock clock) {
+        this.ports = ports;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Resume: ensure the machine runs, wait for its address, post-config, tell Slurm. */
+    Step resume(String node, String pool, Optional<PoolConfig.PostConfig> postConfig) {
+        return progress -> {
+            MachineBackend backend = ports.backend();
+            Machine m = backend.ensureRunning(new MachineRequest(node, pool, progress.operationId()));
+            progress.machine(m.backendId());
+            progress.phase(Phase.BOOTING, "machine " + m.backendId() + " running, waiting for its address");
+            Instant deadline = clock.instant().plus(settings.addressTimeout());
+            Step afterAddress = afterAddress(node, pool, postConfig);
+            if (m.address().isPresent()) {
+                progress.address(m.address().get());
+                return Step.Next.now(afterAddress);
+            }
+            return Step.Next.now(waitForAddress(node, deadline, afterAddress));
+        };
+    }
+
+    private Step waitForAddress(String node, Instant deadline, Step afterAddress) {
+        return new Step() {
+            @Override
+            public Next run(Progress progress) {
+                Optional<String> address = ports.backend().address(node);
+                if (address.isPresent()) {
+                    progress.address(address.get());
+                    return Next.now(afterAddress);
+                }
+                if (!clock.instant().isBefore(deadline)) {
+                    throw new FailureException("no address for " + node + " within " + settings.addressTimeout()
+                            + " (provisioner.address-timeout)");
+                }
+                return Next.after(settings.addressPollInterval(), this);
+            }
+        };
+    }
+
+    private Step afterAddress(String node, String pool, Optional<PoolConfig.PostConfig> postConfig) {
+        Step report = progress -> {
+            String address = progress.address().orElseThrow();
+            ports.slurm().updateNodeAddress(node, address, node);
+            progress.phase(Phase.READY, "scontrol update nodename=" + node + " nodeaddr=" + address
+                    + " nodehostname=" + node);
+            return Step.Next.done();
+        };
+        Optional<List<String>> command = postConfig.flatMap(PoolConfig.PostConfig::command);
+        if (command.isEmpty()) {
+            return report;
+        }
+        return progress -> {
+            String address = progress.address().orElseThrow();
+            List<String> argv = command.get().stream().map(a -> a.replace("{node}", node).replace("{address}", address)
+                    .replace("{pool}", pool).replace("{operation}", progress.operationId())).toList();
+            progress.phase(Phase.CONFIGURING, "post-config: " + String.join(" ", argv));
+            PostConfigurer runner = ports.postConfigurer().orElseThrow(() ->
+                    new FailureException("pool " + pool + " has a post-config command but no runner is available"));
+            PostConfigurer.Result r = runner.run(argv, postConfig.get().timeout());
+            String tail = tail(r.output());
+            if (r.exitCode() != 0) {
+                throw new FailureException("post-config exited with status " + r.exitCode() + ": " + tail);
+            }
+            progress.note("post-config succeeded: " + tail);
+            return Step.Next.now(report);
+        };
+    }
+
+    /** Release: give the machine back. */
+    Step release(String node, String pool) {
+        return progress -> {
+            ports.backend().release(node, pool);
+            progress.note("machine released");
+            return Step.Next.done();
+        };
+    }
+
+    /** After a failed resume: release whatever is left, then mark the node DOWN in Slurm with the error. */
+    Step cleanupAfterFailure(String node, String pool) {
+        Step markDown = progress -> {
+            String reason = "provisioner: " + progress.failure().orElse("resume failed");
+            ports.slurm().markDown(node, reason.length() > 200 ? reason.substring(0, 200) : reason);
+            progress.note("scontrol update nodename=" + node + " state=DOWN");
+            return Step.Next.done();
+        };
+        return progress -> {
+            ports.backend().release(node, pool);
+            progress.note("machine released after the failure");
+            return Step.Next.now(markDown);
+        };
+    }
+
+    private static String tail(String output) {
+        String s = output.strip();
+        return s.length() <= OUTPUT_TAIL ? s : "..." + s.substring(s.length() - OUTPUT_TAIL);
+    }
+
+    /** Convenience: the ports. */
+    Ports ports() {
+        return ports;
+    }
+
+    /** The Slurm controller (used for reconciliation). */
+    SlurmController slurm() {
+        return ports.slurm();
+    }
+}

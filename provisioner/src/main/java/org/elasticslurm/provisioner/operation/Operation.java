@@ -1,0 +1,37 @@
+package org.elasticslurm.provisioner.operation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** An operation's mutable state; guarded by the engine's lock. */
+final class Operation {
+    final String id;
+    final OperationKind kind;
+    final NodeRecord node;
+    final Instant created;
+    final List<Long> jobs;
+    OperationStatus status = OperationStatus.QUEUED;
+    Instant updated;
+    String error;
+    /** Set while a resume cleans up after its own failure. */
+    String failure;
+    boolean cancelRequested;
+    boolean stepRunning;
+    int failedAttempts;
+    TaskScheduler.Cancellable timer;
+
+    Operation(String id, OperationKind kind, NodeRecord node, Instant created, List<Long> jobs) {
+        this.id = id;
+        this.kind = kind;
+        this.node = node;
+        this.created = created;
+        this.updated = created;
+        this.jobs = List.copyOf(jobs);
+    }
+
+    OperationView view() {
+        return new OperationView(id, kind, node.name, node.poolName, status, created, updated,
+                Optional.ofNullable(error), jobs);
+    }
+}

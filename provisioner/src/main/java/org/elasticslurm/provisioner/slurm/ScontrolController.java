@@ -1,0 +1,127 @@
+package org.elasticslurm.provisioner.slurm;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@link SlurmController} that runs {@code scontrol} (an absolute path) with an argument vector and an
+ * environment holding only {@code SLURM_CONF}; works against the real slurmctld and against drop-in
+ * {@code scontrol} commands alike.
+ */
+public final class ScontrolController implements SlurmController {
+    private static final Pattern FIELD = Pattern.compile("(?:^|\\s)(NodeName|NodeAddr|State)=(\\S*)");
+    private static final Pattern REASON = Pattern.compile("\\sReason=(.*?)(?:\\s\\[[^\\]]*@[^\\]]*\\])?\\s*$");
+    private static final List<String> TRANSIENT = List.of(
+            "unable to contact slurm controller", "socket timed out", "connection refused",
+            "communication connection failure", "slurmctld is busy", "resource temporarily unavailable");
+
+    private final Path scontrol;
+    private final Path slurmConf;
+    private final Duration timeout;
+    private final ProcessRunner runner;
+
+    /**
+     * @param scontrol absolute path of scontrol
+     * @param slurmConf slurm.conf handed to it as SLURM_CONF
+     * @param timeout how long one call may take
+     * @param runner runs the processes
+     */
+    public ScontrolController(Path scontrol, Path slurmConf, Duration timeout, ProcessRunner runner) {
+        this.scontrol = scontrol;
+        this.slurmConf = slurmConf;
+        this.timeout = timeout;
+        this.runner = runner;
+    }
+
+    @Override
+    public void updateNodeAddress(String node, String address, String hostname) {
+        run("update", "nodename=" + node, "nodeaddr=" + address, "nodehostname=" + hostname);
+    }
+
+    @Override
+    public void markDown(String node, String reason) {
+        String oneLine = reason.replaceAll("[\\r\\n\\t]+", " ").strip();
+        run("update", "nodename=" + node, "state=DOWN", "reason=" + (oneLine.isEmpty() ? "provisioner" : oneLine));
+    }
+
+    @Override
+    public Map<String, SlurmNodeState> nodeStates() {
+        ProcessRunner.Result r = run("-o", "show", "node");
+        return parseNodes(r.stdout());
+    }
+
+    @Override
+    public void ping() {
+        run("ping");
+    }
+
+    /** Parses the one-line-per-node output of {@code scontrol -o show node}. */
+    static Map<String, SlurmNodeState> parseNodes(String output) {
+        Map<String, SlurmNodeState> nodes = new LinkedHashMap<>();
+        for (String line : output.split("\n")) {
+            if (!line.startsWith("NodeName=")) {
+                continue;
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            Matcher m = FIELD.matcher(line);
+            while (m.find()) {
+                fields.putIfAbsent(m.group(1), m.group(2));
+            }
+            String name = fields.get("NodeName");
+            String[] state = fields.getOrDefault("State", "UNKNOWN").split("\\+");
+            Set<String> flags = java.util.Arrays.stream(state).skip(1)
+                    .map(s -> s.replace("*", "")).collect(java.util.stream.Collectors.toSet());
+            Matcher reason = REASON.matcher(line);
+            Optional<String> why = reason.find() ? Optional.of(reason.group(1).strip()) : Optional.empty();
+            nodes.put(name, new SlurmNodeState(name, state[0].replace("*", ""), flags,
+                    fields.getOrDefault("NodeAddr", name), why));
+        }
+        return nodes;
+    }
+
+    private ProcessRunner.Result run(String... args) {
+        List<String> argv = new ArrayList<>();
+        argv.add(scontrol.toString());
+        argv.addAll(List.of(args));
+        ProcessRunner.Result r;
+        try {
+            r = runner.run(argv, Map.of("SLURM_CONF", slurmConf.toString()), timeout);
+        } catch (IOException e) {
+            throw new SlurmException(argv, -1, "cannot run " + scontrol + ": " + e.getMessage(), false, e);
+        } catch (ProcessRunner.TimeoutException e) {
+            throw new SlurmException(argv, -1, e.getMessage(), true, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SlurmException(argv, -1, "interrupted while waiting for " + scontrol, true, e);
+        }
+        if (r.exitCode() != 0) {
+            String text = errorText(r);
+            throw new SlurmException(argv, r.exitCode(), text, isTransient(text), null);
+        }
+        return r;
+    }
+
+    private static String errorText(ProcessRunner.Result r) {
+        String err = r.stderr().strip();
+        String out = r.stdout().strip();
+        if (err.isEmpty()) {
+            return out.isEmpty() ? "(no output)" : out.lines().findFirst().orElse(out);
+        }
+        return err.lines().filter(l -> !l.isBlank()).reduce((a, b) -> a + "; " + b).orElse(err);
+    }
+
+    private static boolean isTransient(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return TRANSIENT.stream().anyMatch(lower::contains) || lower.contains(" is down");
+    }
+}

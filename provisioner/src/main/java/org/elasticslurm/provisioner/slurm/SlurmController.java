@@ -1,0 +1,28 @@
+package org.elasticslurm.provisioner.slurm;
+
+import java.util.Map;
+
+/**
+ * The Slurm controller as the provisioner needs it. Failures are reported as {@link SlurmException}.
+ * Node names passed here have been checked against slurm.conf before.
+ */
+public interface SlurmController {
+
+    /** Tells the controller where a node's machine is: {@code update nodename=X nodeaddr=A nodehostname=H}. */
+    void updateNodeAddress(String node, String address, String hostname);
+
+    /**
+     * Marks a node DOWN with a reason, as {@code sinfo -R} shows it: {@code update nodename=X state=DOWN
+     * reason=R}. Line breaks in the reason are replaced by spaces.
+     */
+    void markDown(String node, String reason);
+
+    /**
+     * The state of every node the controller shows, by name. Powered-down CLOUD nodes are hidden by slurmctld
+     * 22.05 unless {@code PrivateData=cloud}: a CLOUD node missing from the map is powered down.
+     */
+    Map<String, SlurmNodeState> nodeStates();
+
+    /** Checks that the controller answers ({@code scontrol ping}); throws when it does not. */
+    void ping();
+}

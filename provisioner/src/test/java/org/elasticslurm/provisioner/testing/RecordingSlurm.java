@@ -1,0 +1,49 @@
+package org.elasticslurm.provisioner.testing;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.elasticslurm.provisioner.slurm.SlurmController;
+import org.elasticslurm.provisioner.slurm.SlurmException;
+import org.elasticslurm.provisioner.slurm.SlurmNodeState;
+
+/** A Slurm port for unit tests of the engine: records calls, shows the states the test sets. */
+public final class RecordingSlurm implements SlurmController {
+    public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    public final Map<String, SlurmNodeState> states = Collections.synchronizedMap(new LinkedHashMap<>());
+    public volatile int failNextUpdates;
+
+    @Override
+    public void updateNodeAddress(String node, String address, String hostname) {
+        if (failNextUpdates > 0) {
+            failNextUpdates--;
+            throw new SlurmException(List.of("scontrol", "update"), 1,
+                    "slurm_update error: Unable to contact slurm controller (connect failure)", true, null);
+        }
+        calls.add("update " + node + " nodeaddr=" + address + " nodehostname=" + hostname);
+    }
+
+    @Override
+    public void markDown(String node, String reason) {
+        calls.add("down " + node + " reason=" + reason);
+    }
+
+    @Override
+    public Map<String, SlurmNodeState> nodeStates() {
+        synchronized (states) {
+            return new LinkedHashMap<>(states);
+        }
+    }
+
+    @Override
+    public void ping() {
+    }
+
+    public List<String> callsFor(String node) {
+        synchronized (calls) {
+            return calls.stream().filter(c -> c.split(" ")[1].equals(node)).toList();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.elasticslurm.scenarios.lint;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.elasticslurm.conf.HookProgramRules;
+import org.elasticslurm.conf.SlurmConf;
+
+/** Runs the lint rules over a parsed slurm.conf. */
+public final class Linter {
+    private final List<LintRule> rules;
+
+    /** @param rules the rules, in the order their findings are reported for the same line */
+    public Linter(List<LintRule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    /** Every rule of this module. */
+    public static Linter standard(HookProgramRules hookRules) {
+        return new Linter(List.of(new HookProgramsRule(hookRules), new CloudCpusRule(), new TreeWidthRule(),
+                new StaticNodesSuspendableRule(), new ResumeTimeoutRule(), new SuspendTimeRule(), new RatesRule(),
+                new ResumeFailProgramRule()));
+    }
+
+    /** The rules' findings for a configuration read from {@code conf.source()}. */
+    public LintReport lint(SlurmConf conf, LintOptions options) {
+        LintContext context = new LintContext(conf, options, ParameterLines.of(conf.source()));
+        List<Finding> findings = new ArrayList<>();
+        for (LintRule rule : rules) {
+            findings.addAll(rule.check(context));
+        }
+        return new LintReport(findings);
+    }
+}

@@ -1,0 +1,29 @@
+package org.elasticslurm.scenarios.model;
+
+/** A part of the lab a step can stop or restart. */
+public enum Component implements Keyword {
+    /** The controller (real or fake). */
+    SLURMCTLD("slurmctld"),
+    /** One node's slurmd (names the node). */
+    SLURMD("slurmd"),
+    /** The provisioner service. */
+    PROVISIONER("provisioner"),
+    /** The libvirt daemon. */
+    LIBVIRTD("libvirtd");
+
+    private final String keyword;
+
+    Component(String keyword) {
+        this.keyword = keyword;
+    }
+
+    @Override
+    public String keyword() {
+        return keyword;
+    }
+
+    @Override
+    public String toString() {
+        return keyword;
+    }
+}

@@ -1,0 +1,21 @@
+package org.elasticslurm.scenarios.model;
+
+import java.nio.file.Path;
+import java.util.OptionalInt;
+
+/** What program a scenario installs for a hook role. */
+public sealed interface HookSpec {
+    /** Where it is declared. */
+    Position position();
+
+    /** The file mode to give the installed program ({@code 0775} to reproduce a group-writable hook); default 0755. */
+    OptionalInt mode();
+
+    /** A named preset. */
+    record Preset(HookPreset preset, OptionalInt mode, Position position) implements HookSpec {
+    }
+
+    /** A site's own program, resolved relative to the scenario file. */
+    record Program(Path path, OptionalInt mode, Position position) implements HookSpec {
+    }
+}

@@ -1,0 +1,62 @@
+package org.elasticslurm.scenarios.report;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.elasticslurm.scenarios.model.TargetKind;
+import org.elasticslurm.scenarios.trace.HookCall;
+import org.elasticslurm.scenarios.trace.Observations;
+import org.elasticslurm.scenarios.trace.Stage;
+import org.elasticslurm.scenarios.trace.StateChange;
+
+/**
+ * One scenario's run on one target, as reports show it.
+ *
+ * @param name scenario name
+ * @param description what it shows
+ * @param file the scenario file
+ * @param target where it ran
+ * @param wallTime how long the run took on the wall clock
+ * @param scenarioTime how much scenario time passed (virtual on sim)
+ * @param observations node states over time, hook calls, log lines, jobs, stages
+ * @param steps the steps' outcomes, in order
+ * @param verdicts the expectations' verdicts, in order
+ * @param error why the run could not proceed (the target failed to start), if it could not
+ */
+public record ScenarioResult(String name, String description, Path file, TargetKind target, Duration wallTime,
+                             Duration scenarioTime, Observations observations, List<StepOutcome> steps,
+                             List<ExpectationVerdict> verdicts, Optional<String> error) {
+
+    public ScenarioResult {
+        steps = List.copyOf(steps);
+        verdicts = List.copyOf(verdicts);
+    }
+
+    /** Whether the run went through and every applicable expectation passed and no step failed. */
+    public boolean passed() {
+        return error.isEmpty()
+                && steps.stream().noneMatch(s -> s.status() == StepOutcome.Status.FAILED)
+                && verdicts.stream().noneMatch(v -> v.verdict() == Verdict.FAILED || v.verdict() == Verdict.PENDING);
+    }
+
+    /** Each node's state changes, nodes in order of first appearance. */
+    public java.util.Map<String, List<StateChange>> nodeStates() {
+        return observations.byNode();
+    }
+
+    /** The hook calls, in order. */
+    public List<HookCall> hookCalls() {
+        return observations.hooks();
+    }
+
+    /** Per-stage durations (real runs). */
+    public List<Stage> stages() {
+        return observations.stages();
+    }
+
+    /** Count of verdicts with this outcome. */
+    public long count(Verdict verdict) {
+        return verdicts.stream().filter(v -> v.verdict() == verdict).count();
+    }
+}

@@ -1,0 +1,198 @@
+package org.elasticslurm.scenarios.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.elasticslurm.scenarios.model.Expectation;
+import org.elasticslurm.scenarios.model.JobState;
+import org.elasticslurm.scenarios.model.NodeState;
+import org.elasticslurm.scenarios.model.Scenario;
+import org.elasticslurm.scenarios.parse.ScenarioParser;
+import org.elasticslurm.scenarios.report.ExpectationVerdict;
+import org.elasticslurm.scenarios.report.Verdict;
+import org.elasticslurm.scenarios.trace.HookCall;
+import org.elasticslurm.scenarios.trace.JobRecord;
+import org.elasticslurm.scenarios.trace.Observations;
+import org.elasticslurm.scenarios.trace.RecordedTrace;
+import org.elasticslurm.scenarios.trace.StateChange;
+import org.elasticslurm.scenarios.model.HookRole;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExpectationCheckerTest {
+    private final ExpectationChecker checker = new ExpectationChecker();
+
+    @TempDir
+    Path dir;
+
+    static Path levels() {
+        return Path.of(System.getProperty("scenarios.levels", "levels"));
+    }
+
+    static Path trace(String name) {
+        return Path.of("src/test/resources/traces").resolve(name);
+    }
+
+    @Test
+    void level0ExpectationsHoldOnTheRealSlurmctldTrace() {
+        Scenario level0 = new ScenarioParser().parse(levels().resolve("level0.yaml"));
+        RecordedTrace real = RecordedTrace.read(trace("level0.real-22.05.trace"));
+        Map<String, Duration> steps = Map.of(
+                "job1", real.event("bg", "job1").orElseThrow(),
+                "slurmd-by-hand", real.event("slurmd", "node1").orElseThrow());
+
+        List<ExpectationVerdict> verdicts = checker.check(level0.expectations(), new ExpectationChecker.Input(
+                real.observations(), steps, Duration.ofMillis(35_900), true,
+                e -> e instanceof Expectation.JobOutcome ? Optional.of("the trace records no job outcomes")
+                        : Optional.empty()));
+
+        assertThat(verdicts).filteredOn(v -> v.verdict() != Verdict.NOT_APPLICABLE)
+                .allSatisfy(v -> assertThat(v.verdict()).as(v.description() + ": " + v.detail())
+                        .isEqualTo(Verdict.PASSED));
+        assertThat(verdicts).extracting(ExpectationVerdict::verdict).containsOnlyOnce(Verdict.NOT_APPLICABLE);
+        // the suspend hook in the real run: 21.1 s after the node went idle at 4.7 s
+        assertThat(verdicts).filteredOn(v -> v.description().startsWith("suspend hook called"))
+                .singleElement().satisfies(v -> assertThat(v.metAt()).hasValue(Duration.ofMillis(25_800)));
+    }
+
+    @Test
+    void level0WouldCatchASuspendBeforeSuspendTime() {
+        Scenario level0 = new ScenarioParser().parse(levels().resolve("level0.yaml"));
+        RecordedTrace real = RecordedTrace.read(trace("level0.real-22.05.trace"));
+        // an emulator that suspends 5 s after idle instead of after SuspendTime
+        List<StateChange> early = real.observations().states().stream()
+                .map(c -> c.state().toString().equals("IDLE+CLOUD+POWERING_DOWN")
+                        ? new StateChange(Duration.ofMillis(9_700), c.node(), c.state()) : c).toList();
+        Observations wrong = new Observations(early, real.observations().hooks(), List.of(), Map.of(),
+                Optional.empty(), Optional.empty(), List.of());
+
+        List<ExpectationVerdict> verdicts = checker.check(level0.expectations(), new ExpectationChecker.Input(wrong,
+                Map.of("job1", Duration.ZERO, "slurmd-by-hand", Duration.ofMillis(3_600)), Duration.ofSeconds(40),
+                true, e -> Optional.empty()));
+
+        assertThat(verdicts).filteredOn(v -> v.description().startsWith("node1 stays IDLE+CLOUD")).singleElement()
+                .satisfies(v -> {
+                    assertThat(v.verdict()).isEqualTo(Verdict.FAILED);
+                    assertThat(v.detail()).isEqualTo("node1 left IDLE+CLOUD at 9.7s (became IDLE+CLOUD+POWERING_DOWN), "
+                            + "5s into the 15s window");
+                });
+    }
+
+    private List<ExpectationVerdict> check(String expect, Observations obs, Duration now, boolean finished)
+            throws IOException {
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, """
+                name: s
+                slurm-conf: {text: x}
+                steps:
+                  - submit: srun -w n1 hostname
+                expect:
+                """ + expect);
+        Scenario s = new ScenarioParser().parse(file);
+        return checker.check(s.expectations(), new ExpectationChecker.Input(obs, Map.of("job1", Duration.ZERO), now,
+                finished, e -> Optional.empty()));
+    }
+
+    private static Observations states(Object... timeNodeState) {
+        List<StateChange> changes = new java.util.ArrayList<>();
+        for (int i = 0; i < timeNodeState.length; i += 3) {
+            changes.add(new StateChange(Duration.ofMillis((Integer) timeNodeState[i]), (String) timeNodeState[i + 1],
+                    NodeState.parse((String) timeNodeState[i + 2])));
+        }
+        return new Observations(changes, List.of(), List.of(), Map.of(), Optional.empty(), Optional.empty(), List.of());
+    }
+
+    @Test
+    void reachesStaysPendingWhileItsWindowIsOpenThenFailsNamingWhatWasSeen() throws IOException {
+        String e = "  - reaches: idle\n    node: n1\n    within: 5s\n";
+        Observations obs = states(0, "n1", "IDLE+CLOUD+POWERED_DOWN", 1000, "n1", "IDLE+CLOUD+NOT_RESPONDING+POWERING_UP");
+        assertThat(check(e, obs, Duration.ofSeconds(3), false)).singleElement()
+                .satisfies(v -> assertThat(v.verdict()).isEqualTo(Verdict.PENDING));
+        assertThat(check(e, obs, Duration.ofSeconds(6), false)).singleElement().satisfies(v -> {
+            assertThat(v.verdict()).isEqualTo(Verdict.FAILED);
+            assertThat(v.detail()).isEqualTo("n1 was not idle between 0s and 5s; seen: IDLE+CLOUD+POWERED_DOWN at 0s, "
+                    + "IDLE+CLOUD+NOT_RESPONDING+POWERING_UP at 1s");
+        });
+    }
+
+    @Test
+    void aLaterExpectationFollowingAFailedOneFailsToo() throws IOException {
+        String e = """
+                  - reaches: idle
+                    id: up
+                    node: n1
+                    within: 1s
+                  - stays: idle
+                    node: n1
+                    during: 5s
+                    after: up
+                """;
+        List<ExpectationVerdict> v = check(e, states(0, "n1", "IDLE+CLOUD+POWERED_DOWN"), Duration.ofSeconds(9), true);
+        assertThat(v.get(1).verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(v.get(1).detail()).isEqualTo("follows expectation 'up', which was failed");
+    }
+
+    @Test
+    void hookCalledTooOftenFailsAtOnce() throws IOException {
+        String e = "  - hook: resume\n    times: 1\n";
+        Observations obs = new Observations(List.of(), List.of(
+                new HookCall(Duration.ofSeconds(1), HookRole.RESUME, List.of("n[1-4]")),
+                new HookCall(Duration.ofSeconds(12), HookRole.RESUME, List.of("n5"))), List.of(), Map.of(),
+                Optional.empty(), Optional.empty(), List.of());
+        assertThat(check(e, obs, Duration.ofSeconds(13), false)).singleElement().satisfies(v -> {
+            assertThat(v.verdict()).isEqualTo(Verdict.FAILED);
+            assertThat(v.detail()).isEqualTo("resume was called 2 time(s), at 1s, 12s; expected 1");
+        });
+    }
+
+    @Test
+    void hookArgumentsCompareAsNodeSetsNotAsText() throws IOException {
+        String e = "  - hook: resume\n    args: n1,n2,n3\n";
+        Observations obs = new Observations(List.of(), List.of(
+                new HookCall(Duration.ofSeconds(1), HookRole.RESUME, List.of("n[1-3]"))), List.of(), Map.of(),
+                Optional.empty(), Optional.empty(), List.of());
+        assertThat(check(e, obs, Duration.ofSeconds(2), false)).singleElement()
+                .satisfies(v -> assertThat(v.verdict()).isEqualTo(Verdict.PASSED));
+    }
+
+    @Test
+    void jobInTheWrongFinalStateFailsWithItsOutput() throws IOException {
+        String e = "  - job: job1\n    state: COMPLETED\n";
+        Observations obs = new Observations(List.of(), List.of(), List.of(), Map.of("job1",
+                new JobRecord("job1", JobState.NODE_FAIL, Optional.of(Duration.ofSeconds(27)),
+                        "srun: error: Node failure on n1\n")), Optional.empty(), Optional.empty(), List.of());
+        assertThat(check(e, obs, Duration.ofSeconds(30), false)).singleElement().satisfies(v -> {
+            assertThat(v.verdict()).isEqualTo(Verdict.FAILED);
+            assertThat(v.detail()).isEqualTo("job1 ended NODE_FAIL, not COMPLETED; output: srun: error: Node failure on n1");
+        });
+    }
+
+    @Test
+    void noVmLeftIsDecidedAtTheEndOfTheRun() throws IOException {
+        String e = "  - no-vm-left: true\n";
+        Observations left = new Observations(List.of(), List.of(), List.of(), Map.of(), Optional.of(List.of("test1")),
+                Optional.empty(), List.of());
+        assertThat(check(e, left, Duration.ofSeconds(5), false).get(0).verdict()).isEqualTo(Verdict.PENDING);
+        assertThat(check(e, left, Duration.ofSeconds(5), true).get(0).detail()).isEqualTo("left behind: test1");
+    }
+
+    @Test
+    void notApplicableExpectationsSayWhy() throws IOException {
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, "name: s\nslurm-conf: {text: x}\nsteps:\n  - advance: 1s\nexpect:\n"
+                + "  - defunct-processes: none\n");
+        Scenario s = new ScenarioParser().parse(file);
+        assertThat(checker.check(s.expectations(), new ExpectationChecker.Input(Observations.empty(), Map.of(),
+                Duration.ZERO, true, x -> Optional.of("not applicable on sim: no real processes"))))
+                .singleElement().satisfies(v -> {
+                    assertThat(v.verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+                    assertThat(v.detail()).isEqualTo("not applicable on sim: no real processes");
+                });
+    }
+}

@@ -1,0 +1,163 @@
+package org.elasticslurm.conf;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real slurmctld 22.05 (Debian's slurm-wlm) started in the foreground on a scratch slurm.conf, with
+ * {@code auth/none} so that it needs no munge key, listening on a free port and naming only 127.0.0.1.
+ *
+ * <p>As a JUnit condition: runs the tests when slurmctld and scontrol are installed; skips them with the reason
+ * when they are not, except under {@code CI=true}, where the tests run and fail.
+ */
+final class RealSlurmctld implements ExecutionCondition, AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+    private final Path conf;
+
+    private RealSlurmctld(Process process, Path log, Path conf) {
+        this.process = process;
+        this.log = log;
+        this.conf = conf;
+    }
+
+    /** For JUnit's condition only. */
+    RealSlurmctld() {
+        this(null, null, null);
+    }
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (RealScontrol.find("slurmctld").isPresent() && RealScontrol.find("scontrol").isPresent()) {
+            return ConditionEvaluationResult.enabled("real slurmctld and scontrol installed");
+        }
+        if ("true".equals(System.getenv("CI"))) {
+            return ConditionEvaluationResult.enabled("CI=true: slurm-wlm must be installed, so the test runs and fails");
+        }
+        return ConditionEvaluationResult.disabled("slurmctld/scontrol (Debian package slurm-wlm 22.05) not installed");
+    }
+
+    /** The lines every scratch configuration starts with; the caller appends power-save keys, nodes, partitions. */
+    static String head(Path lab) throws IOException {
+        return String.join("\n",
+                "ClusterName=lab",
+                "SlurmctldHost=" + shortHostName() + "(127.0.0.1)",
+                "SlurmUser=root",
+                "AuthType=auth/none",
+                "CredType=cred/none",
+                "StateSaveLocation=" + Files.createDirectories(lab.resolve("state")),
+                "SlurmdSpoolDir=" + lab.resolve("spool"),
+                "SlurmctldPidFile=" + lab.resolve("slurmctld.pid"),
+                "SlurmctldLogFile=" + lab.resolve("slurmctld.log"),
+                "SlurmctldPort=" + freeLoopbackPort(),
+                "SlurmctldDebug=debug",
+                "ProctrackType=proctrack/linuxproc",
+                "TaskPlugin=task/none",
+                "SelectType=select/cons_tres",
+                "MpiDefault=none",
+                "") + "\n";
+    }
+
+    /**
+     * Starts {@code slurmctld -D -c -f conf} in {@code lab} and waits until it runs as primary controller
+     * (the power-save configuration is checked before that).
+     */
+    static RealSlurmctld start(Path lab, Path conf) throws IOException {
+        Path slurmctld = RealScontrol.find("slurmctld").orElseThrow(() -> new IllegalStateException(
+                "slurmctld not found: install slurm-wlm"));
+        Path log = lab.resolve("slurmctld.log");
+        Process process = new ProcessBuilder(slurmctld.toString(), "-D", "-c", "-f", conf.toString())
+                .directory(lab.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(lab.resolve("slurmctld.stdout").toFile())
+                .start();
+        RealSlurmctld daemon = new RealSlurmctld(process, log, conf);
+        try {
+            await("slurmctld running as primary controller").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .failFast("slurmctld exited", () -> !process.isAlive())
+                    .until(() -> daemon.logLines().stream().anyMatch(l -> l.contains("Running as primary controller")));
+        } catch (RuntimeException e) {
+            daemon.close();
+            throw e;
+        }
+        return daemon;
+    }
+
+    /** The log so far, each line without its {@code [timestamp] } prefix. */
+    List<String> logLines() throws IOException {
+        if (!Files.exists(log)) {
+            return List.of();
+        }
+        return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                .map(l -> l.startsWith("[") && l.indexOf("] ") > 0 ? l.substring(l.indexOf("] ") + 2) : l)
+                .toList();
+    }
+
+    /**
+     * Whether the daemon accepts {@code scontrol update nodename=NODE state=power_down}: it refuses every
+     * POWER_* request when power saving is disabled.
+     */
+    boolean acceptsPowerDown(String node) throws IOException, InterruptedException {
+        Path scontrol = RealScontrol.find("scontrol").orElseThrow();
+        ProcessBuilder builder = new ProcessBuilder(scontrol.toString(), "update", "nodename=" + node,
+                "state=power_down").redirectErrorStream(true);
+        builder.environment().put("SLURM_CONF", conf.toString());
+        Process client = builder.start();
+        try {
+            client.getOutputStream().close();
+            client.getInputStream().readAllBytes();
+            if (!client.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("scontrol update did not finish within 30 s");
+            }
+            return client.exitValue() == 0;
+        } finally {
+            if (client.isAlive()) {
+                client.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Kills the daemon and the processes it started (slurmscriptd), by their PIDs. */
+    @Override
+    public void close() {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String shortHostName() throws IOException {
+        Path kernel = Path.of("/proc/sys/kernel/hostname");
+        String name = Files.exists(kernel) ? Files.readString(kernel).strip()
+                : InetAddress.getLocalHost().getHostName();
+        return Optional.of(name.indexOf('.')).filter(i -> i > 0).map(i -> name.substring(0, i)).orElse(name);
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
