@@ -13,6 +13,7 @@
 #   vmlinuz      kernel;  initrd.img  initramfs
 #   cmdline      kernel command line to boot it (root=LABEL=esl-root rw console=ttyS0 quiet loglevel=3)
 #   manifest     recipe hash, mirror, build time, sizes;  packages  installed package versions
+#   build.log    output of debootstrap, apt-get and customize.sh
 #
 # Cache: ${ESL_IMAGE_CACHE:-/var/cache/elastic-slurm-lab/images}/<recipe-hash>/. The hash covers this
 # script, packages.txt, customize.sh and every file under rootfs/ (paths and contents). Builds take a
@@ -149,6 +150,7 @@ t_install=$(elapsed "$t0")
 log "packages installed and customized in ${t_install}s"
 
 mv "$root/tmp/esl-packages.txt" "$tmp/out/packages"
+cat "$tmp/debootstrap.log" "$tmp/install.log" > "$tmp/out/build.log"
 rm -f "$root/tmp/esl-customize.sh" "$root/usr/sbin/policy-rc.d" "$root/etc/resolv.conf"
 rm -rf "$root/var/lib/apt/lists/"* "$root/var/cache/apt/"*.bin "$root/var/log/"*.log "$root/var/log/apt/"*
 find "$root/var/cache/apt/archives" -mindepth 1 -maxdepth 1 -name '*.deb' -delete
@@ -161,7 +163,7 @@ echo "$CMDLINE" > "$tmp/out/cmdline"
 rootfs_bytes=$(du -sb --one-file-system "$root" | cut -f1)
 
 t0=$(date +%s.%N)
-mke2fs -q -t ext4 -L "$ROOT_LABEL" -d "$root" -F "$tmp/root.raw" "$IMAGE_SIZE"
+mke2fs -q -t ext4 -L "$ROOT_LABEL" -d "$root" -F "$tmp/root.raw" "$IMAGE_SIZE" >&2
 t_mkfs=$(elapsed "$t0")
 rm -rf --one-file-system "$root"
 t0=$(date +%s.%N)

@@ -13,8 +13,14 @@ import java.util.List;
  * where every pair of ranges has compatible zero padding whatever their numbers (all of one width, or none
  * zero-padded) Slurm's result is fully determined: its coalesce stops only when no range overlaps the next, so
  * the hosts come out as the sorted multiset, and collapse then joins neighbours from the end. That is computed
- * directly in O(n log n). Other runs (zero-padded and unpadded numbers of one prefix mixed) replay Slurm's
- * steps on a linked list, in the order Slurm takes them.
+ * directly in O(n log n), also for a run that falls apart into such classes which never meet (unpadded numbers
+ * shorter than every padded width). The remaining runs (zero-padded and unpadded numbers of one prefix that
+ * are compatible with each other, as n01 and n100) replay Slurm's steps on a linked list, in the order Slurm
+ * takes them; that is linear unless such a run also holds many overlapping duplicate ranges.
+ *
+ * <p>Where Slurm's own coalesce would lose hosts (a range that starts below its left neighbour empties the
+ * neighbour, which is then deleted together with the wrong range and read after being freed) the two ranges are
+ * left as they are; no host is ever lost.
  */
 final class HostlistCompressor {
     private HostlistCompressor() {
@@ -81,6 +87,13 @@ final class HostlistCompressor {
                 sortedRun(sorted, i, end, sorted[i].width(), out);
             } else if (unpadded(sorted, i, end)) {
                 sortedRun(sorted, i, end, 1, out);
+            } else if (separable(sorted, i, end)) {
+                for (int from = i, to = i + 1; from < end; from = to++) {
+                    while (to < end && paddingClass(sorted[to]) == paddingClass(sorted[from])) {
+                        to++;
+                    }
+                    sortedRun(sorted, from, end, 1, out); to = end;
+                }
             } else {
                 replayedRun(sorted, i, end, out);
             }
@@ -133,6 +146,42 @@ final class HostlistCompressor {
     private static boolean unpadded(HostRange[] ranges, int from, int to) {
         for (int i = from; i < to; i++) {
             if (ranges[i].width() > HostRange.digitCount(ranges[i].lo())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 0 for a range printed without zero padding, else its padded width. */
+    private static int paddingClass(HostRange r) {
+        return r.width() > HostRange.digitCount(r.lo()) ? r.width() : 0;
+    }
+
+    /**
+     * Whether the run falls apart into classes that never meet: unpadded ranges all of fewer digits than the
+     * narrowest padded width (so, whatever coalescing does to their numbers, no unpadded range is ever compatible
+     * with a padded one), and padded ranges of different widths (never compatible). Then hostrange_cmp orders
+     * the run as the unpadded ranges by number, then each padded width by number, and each class is a
+     * uniform run of its own.
+     */
+    private static boolean separable(HostRange[] ranges, int from, int to) {
+        int unpaddedDigits = 0;
+        int narrowestPadding = Integer.MAX_VALUE;
+        for (int i = from; i < to; i++) {
+            int padding = paddingClass(ranges[i]);
+            if (padding == 0) {
+                unpaddedDigits = Math.max(unpaddedDigits, HostRange.digitCount(ranges[i].hi()));
+            } else {
+                narrowestPadding = Math.min(narrowestPadding, padding);
+            }
+        }
+        if (unpaddedDigits >= narrowestPadding) {
+            return false;
+        }
+        for (int i = from + 1; i < to; i++) {
+            int previous = paddingClass(ranges[i - 1]);
+            int current = paddingClass(ranges[i]);
+            if (current < previous) {
                 return false;
             }
         }

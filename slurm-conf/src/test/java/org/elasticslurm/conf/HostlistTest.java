@@ -82,7 +82,7 @@ class HostlistTest {
     @Nested
     class Errors {
         @ParameterizedTest(name = "{0} -> column {1}")
-        @CsvSource(delimiter = '|', value = {
+        @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "n[1-3        | 2  | '[' is not closed by ']'",
             "[1-3         | 1  | '[' is not closed by ']'",
             "n1,a[1-2     | 5  | '[' is not closed by ']'",
@@ -169,7 +169,7 @@ class HostlistTest {
     @Nested
     class Compression {
         @ParameterizedTest(name = "{0} -> {1}")
-        @CsvSource(delimiter = '|', value = {
+        @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "c1,c2          | c[1-2]",
             "n1,n2,n3,n5    | n[1-3,5]",
             "n9,n10,n11     | n[9-11]",
@@ -189,7 +189,7 @@ class HostlistTest {
         }
 
         @ParameterizedTest(name = "{0} -> {1}")
-        @CsvSource(delimiter = '|', value = {
+        @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "n2,n1,n1,n3       | n[1,1-3]",
             "n10,n01,n2,n1     | n[1-2,01,10]",
             "n,n1,n,a          | a,n,n,n1",
@@ -227,7 +227,7 @@ class HostlistTest {
     @Nested
     class Names {
         @ParameterizedTest(name = "[{0}] column {1}")
-        @CsvSource(delimiter = '|', value = {
+        @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "n,1   | 2 | ',' separates host names and cannot be part of one",
             "n 1   | 2 | a space separates host names and cannot be part of one",
             "n[1]  | 2 | '[' marks a range and cannot be part of a host name",

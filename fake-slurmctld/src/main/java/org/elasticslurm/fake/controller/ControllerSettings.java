@@ -1,7 +1,7 @@
 package org.elasticslurm.fake.controller;
 
 import java.util.Optional;
-import java.util.OptionalInt;
+import java.util.OptionalDouble;
 import org.elasticslurm.conf.SlurmConf;
 
 /**
@@ -23,7 +23,7 @@ import org.elasticslurm.conf.SlurmConf;
  */
 record ControllerSettings(String clusterName, LogLevel logLevel, boolean debugFlagsPower, int returnToService,
                           boolean privateDataCloud, int slurmdTimeout, int minJobAge, boolean jobRequeue,
-                          int suspendTimeout, int resumeTimeout, int treeWidth, OptionalInt nodeRegMemPercent,
+                          int suspendTimeout, int resumeTimeout, int treeWidth, OptionalDouble nodeRegMemPercent,
                           boolean cloudRegAddrs) {
 
     /** PERIODIC_TIMEOUT: job time limits and configuration checks. */

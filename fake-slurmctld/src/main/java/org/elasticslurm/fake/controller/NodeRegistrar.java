@@ -71,7 +71,7 @@ final class NodeRegistrar {
             reasonDown = "Low CPUs";
         }
         double memPercent = settings.nodeRegMemPercent().isPresent()
-                ? settings.nodeRegMemPercent().getAsInt()
+                ? settings.nodeRegMemPercent().getAsDouble()
                 : (n.is(NodeState.CLOUD) ? DEFAULT_CLOUD_REG_MEM_PERCENT : DEFAULT_NODE_REG_MEM_PERCENT);
         if (n.realMemory > 0 && ((double) reg.realMemoryMb() / n.realMemory) * 100 < memPercent) {
             String percent = String.format(Locale.ROOT, "%.2f", memPercent);

@@ -299,6 +299,11 @@ public final class Lab implements AutoCloseable {
         }
     }
 
+    /** PIDs of the live processes this lab started, directly or through its daemons (see {@link LabProcesses}). */
+    public List<Long> markedProcesses() {
+        return processes.markedPids();
+    }
+
     /** Keeps the lab directory after {@link #close()} (for looking into a failure). */
     public void keepDirectory() {
         keepDirectory = true;

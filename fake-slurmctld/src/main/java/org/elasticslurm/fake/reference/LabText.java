@@ -5,10 +5,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Makes recorded text independent of the machine and the run: the lab directory becomes {@code $LAB} and the
- * machine's short host name (as a whole word) becomes {@code $HOST}, as in the shared traces.
+ * Makes recorded text independent of the machine and the run: the lab directory becomes {@code $LAB}, the
+ * machine's short host name (as a whole word) {@code $HOST}, as in the shared traces, and a date-time such as
+ * {@code 2026-11-28T16:02:48} (slurmstepd's "CANCELLED AT ...") {@code $DATETIME}.
  */
 public final class LabText {
+
+    private static final Pattern DATETIME = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?");
 
     private final String lab;
     private final Pattern host;
@@ -20,7 +23,7 @@ public final class LabText {
     }
 
     public String normalize(String text) {
-        String out = text.replace(lab, "$LAB");
+        String out = DATETIME.matcher(text.replace(lab, "$LAB")).replaceAll(Matcher.quoteReplacement("$DATETIME"));
         return host == null ? out : host.matcher(out).replaceAll(Matcher.quoteReplacement("$HOST"));
     }
 }

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Compares a trace with an expected one (e.g. a fake run with the real daemon's): node-state sequences (in order,
  * sampling duplicates merged, states shorter than {@link Tolerances#transientState()} optional), hook calls and
- * arguments, their times within {@link Tolerances#time()}, resume JSON, command outcomes and output, recorded log
+ * arguments, their times within {@link Tolerances#time()}, resume JSON, command outcomes and output (stdout in
+ * order; stderr as a multiset, since srun writes it from several threads), recorded log
  * lines and early stops. The scenario's own actions ({@code bg}, {@code slurmd}, {@code mark}) are not compared:
  * both sides ran the same script.
  */
@@ -95,8 +96,8 @@ public final class TraceComparator {
                     prefixed("exit ", rests(actual.ofKind("exit", job))), out);
             compareLists(Aspect.JOBS, job, prefixed("out ", rests(expected.ofKind("out", job))),
                     prefixed("out ", rests(actual.ofKind("out", job))), out);
-            compareLists(Aspect.JOBS, job, prefixed("err ", rests(expected.ofKind("err", job))),
-                    prefixed("err ", rests(actual.ofKind("err", job))), out);
+            compareLists(Aspect.JOBS, job, sorted(prefixed("err ", rests(expected.ofKind("err", job)))),
+                    sorted(prefixed("err ", rests(actual.ofKind("err", job)))), out);
         }
     }
 
@@ -131,6 +132,10 @@ public final class TraceComparator {
 
     private static List<String> prefixed(String prefix, List<String> values) {
         return values.stream().map(v -> prefix + v).toList();
+    }
+
+    private static List<String> sorted(List<String> values) {
+        return values.stream().sorted().toList();
     }
 
     private static Set<String> union(Set<String> x, Set<String> y) {

@@ -1,5 +1,6 @@
 package org.elasticslurm.provisioner.api;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -15,15 +16,16 @@ import org.elasticslurm.provisioner.config.BearerToken;
  */
 @Provider
 public class BearerTokenFilter implements ContainerRequestFilter {
-    private final BearerToken token;
+    private final Instance<BearerToken> token;
 
-    BearerTokenFilter(BearerToken token) {
+    /** @param token resolved per request: JAX-RS providers are built before runtime configuration exists */
+    BearerTokenFilter(Instance<BearerToken> token) {
         this.token = token;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!token.matchesHeader(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
+        if (!token.get().matchesHeader(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
             request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                     .type(MediaType.APPLICATION_JSON_TYPE)

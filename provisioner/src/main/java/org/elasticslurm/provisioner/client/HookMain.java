@@ -3,12 +3,7 @@ package org.elasticslurm.provisioner.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,8 +108,6 @@ public final class HookMain {
     }
 
     private static Outcome post(URI uri, String token, String body, Instant deadline) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(300))
-                .version(HttpClient.Version.HTTP_1_1).build();
         long backoff = 50;
         String last = "no attempt";
         while (true) {
@@ -122,12 +115,9 @@ public final class HookMain {
             if (left.toMillis() < 20) {
                 return new Outcome(Kind.UNAVAILABLE, last);
             }
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(left)
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
             try {
-                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                int s = r.statusCode();
+                HttpPost.Reply r = HttpPost.send(uri, token, body, min(left, Duration.ofMillis(250)), left);
+                int s = r.status();
                 String text = Json.errorText(r.body());
                 if (s == 202 || s == 200) {
                     return new Outcome(Kind.ACCEPTED, Json.count(r.body(), "\"id\"") + " operations");
@@ -139,15 +129,10 @@ public final class HookMain {
                     return new Outcome(Kind.INVALID, "HTTP " + s + ": " + text);
                 }
                 last = "HTTP " + s + ": " + text;
-            } catch (ConnectException | HttpTimeoutException e) {
-                last = e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
             } catch (IOException e) {
-                last = "I/O error: " + e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Outcome(Kind.UNAVAILABLE, "interrupted");
+                last = e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
             }
-            long sleep = Math.min(backoff, Math.max(0, Duration.between(Instant.now(), deadline).toMillis() - 20));
+            long sleep = Math.min(backoff, Duration.between(Instant.now(), deadline).toMillis() - 20);
             if (sleep <= 0) {
                 return new Outcome(Kind.UNAVAILABLE, last);
             }
@@ -159,6 +144,10 @@ public final class HookMain {
             }
             backoff *= 2;
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
     }
 
     private static void report(Path logFile, PrintStream err, String message) {

@@ -41,19 +41,28 @@ public record DomainMetadata(String node, String pool, String operationId, Machi
         return this.node.equals(node) && this.pool.equals(pool);
     }
 
-    /** The {@code <es:machine>} element, namespace declared on it. */
+    /** The {@code <es:machine>} element, namespace declared on it (for domain XML). */
     public String toXml() {
+        return render(PREFIX + ":", new String[] {"xmlns:" + PREFIX, NAMESPACE});
+    }
+
+    /** The element without namespace, as libvirt's metadata API takes it (it adds the namespace itself). */
+    String toPlainXml() {
+        return render("", new String[0]);
+    }
+
+    private String render(String prefix, String[] rootAttributes) {
         XmlText x = new XmlText();
-        x.open(PREFIX + ":" + ELEMENT, "xmlns:" + PREFIX, NAMESPACE);
-        x.element(PREFIX + ":node", node);
-        x.element(PREFIX + ":pool", pool);
-        x.element(PREFIX + ":operation", operationId);
-        x.element(PREFIX + ":origin", origin.name().toLowerCase());
+        x.open(prefix + ELEMENT, rootAttributes);
+        x.element(prefix + "node", node);
+        x.element(prefix + "pool", pool);
+        x.element(prefix + "operation", operationId);
+        x.element(prefix + "origin", origin.name().toLowerCase());
         for (VolumeRef v : volumes) {
-            x.element(PREFIX + ":volume", v.name(), "pool", v.storagePool());
+            x.element(prefix + "volume", v.name(), "pool", v.storagePool());
         }
-        seedFile.ifPresent(f -> x.element(PREFIX + ":seed-file", f));
-        x.close(PREFIX + ":" + ELEMENT);
+        seedFile.ifPresent(f -> x.element(prefix + "seed-file", f));
+        x.close(prefix + ELEMENT);
         return x.toString();
     }
 

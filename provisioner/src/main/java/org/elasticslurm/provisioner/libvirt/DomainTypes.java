@@ -65,7 +65,12 @@ final class DomainTypes {
     /** The KVM verdict of this machine, probing on first use and logging why. */
     synchronized KvmVerdict verdict() {
         if (verdict == null) {
-            verdict = probe.get();
+            try {
+                verdict = probe.get();
+            } catch (RuntimeException e) {
+                verdict = new KvmVerdict(false, "KVM not usable: the probe failed: " + e.getMessage(),
+                        java.time.Duration.ZERO);
+            }
             if (verdict.usable()) {
                 LOG.infof("%s; domains on this machine use type kvm", verdict.reason());
             } else {

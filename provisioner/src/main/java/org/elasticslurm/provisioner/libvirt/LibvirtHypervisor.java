@@ -47,14 +47,19 @@ public final class LibvirtHypervisor implements Hypervisor {
     }
 
     /**
-     * Connects to a hypervisor.
+     * Connects to a hypervisor now.
      *
      * @throws BackendException when it cannot be reached (transient when the daemon did not answer)
      */
     public static LibvirtHypervisor open(String uri) {
-        LibvirtHypervisor h = new LibvirtHypervisor(uri, NativeLibvirt.load());
+        LibvirtHypervisor h = lazy(uri);
         h.connection();
         return h;
+    }
+
+    /** A hypervisor that connects on its first call (and again after the connection was lost). */
+    public static LibvirtHypervisor lazy(String uri) {
+        return new LibvirtHypervisor(uri, NativeLibvirt.load());
     }
 
     @Override
@@ -124,7 +129,7 @@ public final class LibvirtHypervisor implements Hypervisor {
     public HostResources resources() {
         return call("reading node info", c -> {
             NodeInfo info = c.nodeInfo();
-            return new HostResources(info.cpus, info.memory, c.getFreeMemory() / 1024);
+            return new HostResources(info.cpus, info.memory, lib.virNodeGetFreeMemory(c.pointer()) / 1024);
         });
     }
 
@@ -276,7 +281,7 @@ public final class LibvirtHypervisor implements Hypervisor {
             try (NativeHandle d = nativeDomain(c, name)) {
                 int flags = NativeLibvirt.AFFECT_CONFIG
                         | (lib.virDomainIsActive(d.get()) == 1 ? NativeLibvirt.AFFECT_LIVE : 0);
-                if (lib.virDomainSetMetadata(d.get(), NativeLibvirt.METADATA_ELEMENT, metadata.toXml(),
+                if (lib.virDomainSetMetadata(d.get(), NativeLibvirt.METADATA_ELEMENT, metadata.toPlainXml(),
                         DomainMetadata.PREFIX, DomainMetadata.NAMESPACE, flags) < 0) {
                     throw errors.lastAsBackendException(uri + ": writing metadata of domain " + name);
                 }

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  *
  * <p>Scheme: a node named in its pool's static map (a hosts-file line whose host name is the node) gets that
  * line's MAC. Any other node gets {@code <pool prefix>:xx:yy:zz} where {@code xx:yy:zz} are the first three bytes
- * of SHA-256({@code "<pool>/<node>"}). When that MAC is already taken (by a static entry or by a node placed
- * earlier in the order pools by name, nodes in hostlist order), the input becomes
+ * of SHA-256({@code "<pool>/<node>"}). When that MAC is already taken (by a static entry naming a host, or by a
+ * node placed earlier in the order pools by name, nodes in hostlist order), the input becomes
  * {@code "<pool>/<node>#1"}, {@code "#2"}, ... until it is free. The same configuration therefore always yields the
  * same MACs; a created domain keeps the MAC of its definition even if the configuration changes later.
  */
@@ -54,7 +54,9 @@ public final class MacAddressPlan {
         List<PoolNodes> ordered = pools.stream().sorted(java.util.Comparator.comparing(PoolNodes::pool)).toList();
         for (PoolNodes p : ordered) {
             for (StaticAddressMap.Entry e : p.pinned().entries()) {
-                taken.add(e.mac());
+                if (e.hostname().isPresent()) {
+                    taken.add(e.mac()); // reserved for that host; entries without a name serve whoever has the MAC
+                }
             }
         }
         for (PoolNodes p : ordered) {

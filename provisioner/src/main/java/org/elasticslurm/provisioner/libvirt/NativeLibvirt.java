@@ -28,6 +28,9 @@ interface NativeLibvirt extends Library {
 
     Pointer virGetLastError();
 
+    /** Free memory in bytes; 0 when the driver does not know (libvirt-java takes 0 for an error). */
+    long virNodeGetFreeMemory(Pointer conn);
+
     Pointer virDomainLookupByName(Pointer conn, String name);
 
     int virDomainFree(Pointer domain);

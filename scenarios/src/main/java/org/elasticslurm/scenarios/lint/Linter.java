@@ -21,6 +21,11 @@ public final class Linter {
                 new ResumeFailProgramRule()));
     }
 
+    /** The ids of the rules, in order. */
+    public List<String> ruleIds() {
+        return rules.stream().map(LintRule::id).toList();
+    }
+
     /** The rules' findings for a configuration read from {@code conf.source()}. */
     public LintReport lint(SlurmConf conf, LintOptions options) {
         LintContext context = new LintContext(conf, options, ParameterLines.of(conf.source()));

@@ -43,6 +43,7 @@ final class StepParser {
 
     private final Path file;
     private final Set<String> ids = new HashSet<>();
+    private final List<String> jobIds = new ArrayList<>();
     private int jobs;
 
     StepParser(Path file) {
@@ -89,6 +90,9 @@ final class StepParser {
             }
             if (id.isPresent()) {
                 checkId(s, id.get());
+            }
+            if (action.equals("submit")) {
+                jobIds.add(id.orElseThrow());
             }
             out.add(step(s, action, new StepHeader(id, at, s.position())));
         }
@@ -190,7 +194,13 @@ final class StepParser {
             w.require("state");
             condition = new WaitCondition.NodeIn(node(w, "node", w.requiredString("node")), state(w, "state"));
         } else if (w.has("job")) {
-            condition = new WaitCondition.JobEnded(w.requiredString("job"));
+            String job = w.requiredString("job");
+            if (!jobIds.contains(job)) {
+                throw new ScenarioException(w.valuePosition("job"), "unknown job '" + job + "' in wait; jobs "
+                        + "submitted by earlier steps: " + (jobIds.isEmpty() ? "none" : String.join(", ", jobIds)),
+                        Optional.of("job"), List.copyOf(jobIds), null);
+            }
+            condition = new WaitCondition.JobEnded(job);
         } else {
             condition = new WaitCondition.HookCalled(w.keyword("hook", HookRole.values(), "hook"));
         }

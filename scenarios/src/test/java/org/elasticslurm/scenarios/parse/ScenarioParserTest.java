@@ -349,8 +349,15 @@ class ScenarioParserTest {
     }
 
     @Test
+    void waitForAJobNamesAnEarlierSubmit() throws IOException {
+        ScenarioException e = failure(HEAD + "steps:\n  - wait: {job: job1}\n    timeout: 5s\n"
+                + "  - submit: srun -w node1 hostname\n");
+        assertThat(e.getMessage()).contains(":6:17: unknown job 'job1' in wait; jobs submitted by earlier steps: none");
+    }
+
+    @Test
     void waitNeedsATimeout() throws IOException {
-        ScenarioException e = failure(HEAD + "steps:\n  - wait: {job: job1}\n");
+        ScenarioException e = failure(HEAD + "steps:\n  - submit: srun -w node1 hostname\n  - wait: {job: job1}\n");
         assertThat(e.getMessage()).contains("missing key 'timeout' in wait step");
     }
 

@@ -1,0 +1,163 @@
+package org.elasticslurm.fake.sim.cluster;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.elasticslurm.fake.controller.CommandResult;
+import org.elasticslurm.fake.controller.JobReadiness;
+import org.elasticslurm.fake.controller.SlurmController;
+import org.elasticslurm.fake.controller.SlurmError;
+import org.elasticslurm.fake.controller.SubmitResult;
+import org.elasticslurm.fake.job.JobCompletion;
+import org.elasticslurm.fake.job.JobListener;
+import org.elasticslurm.fake.job.JobRequest;
+import org.elasticslurm.fake.job.JobView;
+import org.elasticslurm.fake.sim.Scheduler;
+
+/**
+ * An srun client in virtual time, as 22.05's srun behaves: it asks for an allocation, waits for booting nodes
+ * by polling the controller after 0.1 s, 0.2 s, 0.3 s ... ({@code _wait_nodes_ready}, up to
+ * (SuspendTimeout + ResumeTimeout) * 5 s), starts its step, and prints what srun prints.
+ */
+public final class SimulatedSrun implements JobListener {
+
+    private static final int PRIORITY = 10;
+    private static final double POLL_SLEEP = 0.1;
+
+    private final SlurmController controller;
+    private final Scheduler scheduler;
+    private final int maxDelaySeconds;
+    private final List<String> stdout = new ArrayList<>();
+    private final List<String> stderr = new ArrayList<>();
+    private long jobId;
+    private OptionalInt exitCode = OptionalInt.empty();
+    private boolean stepStarted;
+
+    /**
+     * @param controller the controller
+     * @param scheduler the simulation clock
+     * @param suspendTimeout the global SuspendTimeout of the client's slurm.conf, in seconds
+     * @param resumeTimeout the global ResumeTimeout of the client's slurm.conf, in seconds
+     */
+    public SimulatedSrun(SlurmController controller, Scheduler scheduler, int suspendTimeout, int resumeTimeout) {
+        this.controller = controller;
+        this.scheduler = scheduler;
+        this.maxDelaySeconds = (suspendTimeout + resumeTimeout) * 5;
+    }
+
+    /** Runs {@code srun} with this request now. */
+    public SimulatedSrun run(JobRequest request) {
+        SubmitResult result = controller.submit(request, this);
+        if (result.error().isPresent()) {
+            stderr.add("srun: error: Unable to allocate resources: " + result.error().get().message());
+            exitCode = OptionalInt.of(1);
+            return this;
+        }
+        JobView job = result.job().orElseThrow();
+        jobId = job.id();
+        if (job.state() == org.elasticslurm.fake.job.JobState.PENDING) {
+            stderr.add("srun: job " + jobId + " queued and waiting for resources");
+        } else {
+            startWaiting();
+        }
+        return this;
+    }
+
+    @Override
+    public void onAllocated(JobView job, boolean waited) {
+        if (waited) {
+            stderr.add("srun: job " + job.id() + " has been allocated resources");
+            scheduler.execute(this::startWaiting);
+        }
+    }
+
+    @Override
+    public void onNodeFailure(JobView job, String nodes) {
+        stderr.add("srun: error: Node failure on " + nodes);
+    }
+
+    @Override
+    public void onStepFinished(JobView job, JobCompletion completion) {
+        if (!completion.output().isEmpty()) {
+            for (String line : completion.output().split("\n", -1)) {
+                if (!line.isEmpty()) {
+                    stdout.add(line);
+                }
+            }
+        }
+        exitCode = OptionalInt.of(completion.exitCode());
+    }
+
+    private void startWaiting() {
+        poll(0, 0.0);
+    }
+
+    private void poll(int i, double curDelay) {
+        if (exitCode.isPresent()) {
+            return;
+        }
+        Optional<JobReadiness> readiness = controller.jobNodeReady(jobId);
+        if (readiness.isEmpty() || !readiness.get().jobRunning()) {
+            stderr.add("srun: error: Job allocation " + jobId + " has been revoked");
+            controller.completeJob(jobId, 1);
+            exitCode = OptionalInt.of(1);
+            return;
+        }
+        if (readiness.get().ready()) {
+            startStep();
+            return;
+        }
+        int next = i + 1;
+        double sleep = POLL_SLEEP * next;
+        double nextDelay = curDelay + sleep;
+        if (curDelay >= maxDelaySeconds) {
+            stderr.add("srun: error: Nodes " + controller.job(jobId).map(JobView::nodeList).orElse("")
+                    + " are still not ready");
+            stderr.add("srun: error: Something is wrong with the boot of the nodes.");
+            exitCode = OptionalInt.of(1);
+            return;
+        }
+        scheduler.scheduleAfter(Duration.ofMillis(Math.round(sleep * 1000)), PRIORITY, () -> poll(next, nextDelay));
+    }
+
+    private void startStep() {
+        CommandResult result = controller.startStep(jobId);
+        if (result.error().filter(e -> e == SlurmError.NODES_BUSY).isPresent()) {
+            scheduler.scheduleAfter(Duration.ofSeconds(1), PRIORITY, this::startStep);
+            return;
+        }
+        if (!result.ok()) {
+            stderr.add("srun: error: Unable to create step for job " + jobId + ": " + result.error().get().message());
+            exitCode = OptionalInt.of(1);
+            return;
+        }
+        stepStarted = true;
+    }
+
+    /** The job's id (0 before a successful submission). */
+    public long jobId() {
+        return jobId;
+    }
+
+    /** What srun printed to stdout (the command's output). */
+    public List<String> stdout() {
+        return List.copyOf(stdout);
+    }
+
+    /** What srun printed to stderr, {@code srun: } lines. */
+    public List<String> stderr() {
+        return List.copyOf(stderr);
+    }
+
+    /** srun's exit code once it ended. */
+    public OptionalInt exitCode() {
+        return exitCode;
+    }
+
+    /** Whether the step was started. */
+    public boolean stepStarted() {
+        return stepStarted;
+    }
+}

@@ -1,0 +1,225 @@
+package org.elasticslurm.provisioner.libvirt;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.elasticslurm.provisioner.backend.BackendException;
+import org.elasticslurm.provisioner.backend.Machine;
+import org.elasticslurm.provisioner.backend.MachineRequest;
+import org.jboss.logging.Logger;
+
+/**
+ * Level 3: resume creates the node's domain (qcow2 overlay on the base image, NoCloud seed, definition with our
+ * metadata and the node's MAC) and starts it; suspend destroys and undefines it and deletes its volumes and
+ * seed. The domain name is derived from the node, so a repeated resume finds the domain it created before
+ * (on any host) instead of creating a second one. A creation that fails part-way is rolled back.
+ */
+final class CreatedMachines implements PoolMachines {
+    private static final Logger LOG = Logger.getLogger(CreatedMachines.class);
+
+    private final CreatePoolSpec spec;
+    private final Fleet fleet;
+    private final DomainTypes types;
+    private final SeedMaker seeds;
+    private final MacAddressPlan macs;
+
+    CreatedMachines(CreatePoolSpec spec, Fleet fleet, DomainTypes types, SeedMaker seeds, MacAddressPlan macs) {
+        this.spec = spec;
+        this.fleet = fleet;
+        this.types = types;
+        this.seeds = seeds;
+        this.macs = macs;
+    }
+
+    @Override
+    public PoolSpec spec() {
+        return spec;
+    }
+
+    private record Located(Hypervisor host, DomainSummary domain) {
+    }
+
+    private Optional<Located> locate(String name) {
+        for (Hypervisor h : fleet.hosts(spec.uri())) {
+            Optional<DomainSummary> d = h.domain(name);
+            if (d.isPresent()) {
+                return Optional.of(new Located(h, d.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean ours(DomainSummary d, String node) {
+        return d.serves(node, spec.name())
+                && d.metadata().map(m -> m.origin() == MachineOrigin.CREATED).orElse(false);
+    }
+
+    @Override
+    public Machine ensureRunning(MachineRequest request) {
+        String node = request.node();
+        String name = spec.domainName(node);
+        Optional<Located> found = locate(name);
+        if (found.isPresent()) {
+            return resumeExisting(request, found.get());
+        }
+        String uri = fleet.place(spec.uri(), spec.memoryMiB(), spec.vcpus());
+        Hypervisor host = fleet.host(uri);
+        DomainTypes.Choice choice = types.choose(uri, host.capabilities(), spec.domainType());
+        String mac = macs.macOf(node);
+        fleet.macUser(mac).filter(user -> !user.startsWith(name + "@")).ifPresent(user -> {
+            throw new BackendException("MAC " + mac + " of node " + node + " is already used by domain " + user
+                    + "; fix the node's MAC with a line '<mac>,<ip>," + node + "' in the pool's hosts-file", false,
+                    null);
+        });
+        Optional<String> staticAddress = spec.staticAddresses().addressOf(mac);
+        Deque<Runnable> undo = new ArrayDeque<>();
+        try {
+            create(request, host, name, choice, mac, staticAddress, undo);
+        } catch (RuntimeException e) {
+            rollBack(undo, e);
+            throw e instanceof BackendException b ? b
+                    : new BackendException("creating " + name + " on " + uri + ": " + e.getMessage(), false, e);
+        }
+        LOG.infof("node %s: created and started domain %s (type %s, MAC %s) on %s", node, name, choice.type(), mac,
+                uri);
+        return new Machine(node, spec.name(), name + "@" + uri, request.operationId(), true, staticAddress);
+    }
+
+    private Machine resumeExisting(MachineRequest request, Located at) {
+        DomainSummary d = at.domain();
+        if (!ours(d, request.node())) {
+            throw new BackendException("domain " + d.name() + " on " + at.host().uri() + " exists but was not created"
+                    + " by pool " + spec.name() + " for node " + request.node() + " (its metadata: "
+                    + d.metadata().map(DomainMetadata::toString).orElse("none") + "); refusing to use or replace it",
+                    false, null);
+        }
+        if (d.state() == DomainState.SHUTTING_DOWN) {
+            throw new BackendException("domain " + d.name() + " on " + at.host().uri() + " is shutting down", true,
+                    null);
+        }
+        if (!d.state().active()) {
+            at.host().start(d.name());
+        }
+        String operation = d.metadata().map(DomainMetadata::operationId).orElse(request.operationId());
+        return new Machine(request.node(), spec.name(), d.name() + "@" + at.host().uri(), operation, true,
+                d.macs().stream().findFirst().flatMap(spec.staticAddresses()::addressOf));
+    }
+
+    private void create(MachineRequest request, Hypervisor host, String name, DomainTypes.Choice choice, String mac,
+                        Optional<String> staticAddress, Deque<Runnable> undo) {
+        String pool = spec.storagePool();
+        String diskName = name + ".qcow2";
+        host.deleteVolume(pool, diskName); // left over from a creation interrupted before its definition
+        StorageVolume disk = host.cloneOverlay(pool, spec.baseImage(), diskName);
+        undo.push(() -> host.deleteVolume(pool, diskName));
+        List<VolumeRef> volumes = new ArrayList<>(List.of(new VolumeRef(pool, diskName)));
+
+        byte[] iso = seeds.build(request.node(), instanceId(name, request.operationId()), mac, staticAddress);
+        String seedPath;
+        Optional<String> seedFile = Optional.empty();
+        if (spec.seed().directory().isPresent()) {
+            Path file = spec.seed().directory().get().resolve(name + "-seed.iso");
+            writeSeed(file, iso);
+            undo.push(() -> deleteSeedFile(file));
+            seedPath = file.toString();
+            seedFile = Optional.of(seedPath);
+        } else {
+            String seedName = name + "-seed.iso";
+            host.deleteVolume(pool, seedName);
+            seedPath = host.uploadVolume(pool, seedName, iso).path();
+            undo.push(() -> host.deleteVolume(pool, seedName));
+            volumes.add(new VolumeRef(pool, seedName));
+        }
+
+        DomainMetadata metadata = new DomainMetadata(request.node(), spec.name(), request.operationId(),
+                MachineOrigin.CREATED, volumes, seedFile);
+        DomainSpec domain = new DomainSpec(name, choice.type(), choice.arch(), spec.memoryMiB(), spec.vcpus(),
+                spec.boot(), List.of(new DomainSpec.Disk(disk.path(), "qcow2", false, "virtio", false),
+                seedDisk(seedPath)),
+                spec.network().map(n -> new DomainSpec.Nic(mac, n.bridge(), n.source())),
+                spec.consoleLogDirectory().map(d -> d.resolve(name + ".console.log").toString()), spec.guestAgent(),
+                Optional.of(metadata));
+        host.define(domain);
+        undo.push(() -> host.undefine(name));
+        host.start(name);
+    }
+
+    private DomainSpec.Disk seedDisk(String path) {
+        return switch (spec.seed().bus()) {
+            case SCSI -> new DomainSpec.Disk(path, "raw", true, "scsi", true);
+            case IDE -> new DomainSpec.Disk(path, "raw", true, "ide", true);
+            case SATA -> new DomainSpec.Disk(path, "raw", true, "sata", true);
+            case VIRTIO -> new DomainSpec.Disk(path, "raw", false, "virtio", true);
+        };
+    }
+
+    static String instanceId(String domain, String operation) {
+        String id = "i-" + domain + "-" + operation.replaceAll("[^A-Za-z0-9._-]", "-");
+        return id.length() <= 128 ? id : id.substring(0, 128);
+    }
+
+    private static void rollBack(Deque<Runnable> undo, RuntimeException failure) {
+        while (!undo.isEmpty()) {
+            try {
+                undo.pop().run();
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    @Override
+    public Optional<String> address(String node) {
+        return locate(spec.domainName(node)).filter(at -> ours(at.domain(), node))
+                .flatMap(at -> Addresses.find(at.host(), at.domain(), spec));
+    }
+
+    @Override
+    public void release(String node) {
+        String name = spec.domainName(node);
+        for (Hypervisor host : fleet.hosts(spec.uri())) {
+            Optional<DomainSummary> d = host.domain(name);
+            if (d.isPresent() && !ours(d.get(), node)) {
+                LOG.warnf("node %s: leaving domain %s on %s alone: pool %s did not create it for this node", node,
+                        name, host.uri(), spec.name());
+                continue;
+            }
+            d.ifPresent(domain -> remove(host, domain));
+            host.deleteVolume(spec.storagePool(), name + ".qcow2");
+            host.deleteVolume(spec.storagePool(), name + "-seed.iso");
+        }
+        spec.seed().directory().ifPresent(dir -> deleteSeedFile(dir.resolve(name + "-seed.iso")));
+    }
+
+    /** Destroys and undefines a created domain and deletes what its metadata lists. */
+    static void remove(Hypervisor host, DomainSummary domain) {
+        host.destroy(domain.name());
+        host.undefine(domain.name());
+        domain.metadata().ifPresent(m -> {
+            m.volumes().forEach(v -> host.deleteVolume(v.storagePool(), v.name()));
+            m.seedFile().map(Path::of).ifPresent(CreatedMachines::deleteSeedFile);
+        });
+        LOG.infof("removed domain %s and its volumes from %s", domain.name(), host.uri());
+    }
+
+    private static void writeSeed(Path file, byte[] iso) {
+        try {
+            Files.write(file, iso);
+        } catch (IOException e) {
+            throw new BackendException("cannot write seed " + file + ": " + e.getMessage(), false, e);
+        }
+    }
+
+    private static void deleteSeedFile(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new BackendException("cannot delete seed " + file + ": " + e.getMessage(), false, e);
+        }
+    }
+}

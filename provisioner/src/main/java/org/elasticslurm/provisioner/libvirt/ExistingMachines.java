@@ -1,0 +1,124 @@
+package org.elasticslurm.provisioner.libvirt;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.elasticslurm.provisioner.backend.BackendException;
+import org.elasticslurm.provisioner.backend.Machine;
+import org.elasticslurm.provisioner.backend.MachineRequest;
+import org.jboss.logging.Logger;
+
+/**
+ * Level 2: the node's domain exists already. Resume records our metadata in it and starts it; suspend asks it to
+ * shut down (ACPI) and destroys it when the grace period passes. The domain is never undefined.
+ */
+final class ExistingMachines implements PoolMachines {
+    private static final Logger LOG = Logger.getLogger(ExistingMachines.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    /**
+     * Where a node's domain is.
+     *
+     * @param host its host
+     * @param domain the domain as found
+     */
+    record Located(Hypervisor host, DomainSummary domain) {
+    }
+
+    private final ExistingPoolSpec spec;
+    private final Fleet fleet;
+    private final java.time.Clock clock;
+    private final Pause pause;
+
+    /** How to wait between polls (injected so the wait is the caller's choice). */
+    interface Pause {
+        /** Waits about {@code d}. */
+        void sleep(Duration d);
+    }
+
+    ExistingMachines(ExistingPoolSpec spec, Fleet fleet, java.time.Clock clock, Pause pause) {
+        this.spec = spec;
+        this.fleet = fleet;
+        this.clock = clock;
+        this.pause = pause;
+    }
+
+    @Override
+    public PoolSpec spec() {
+        return spec;
+    }
+
+    /** The node's domain: by name on each host, else by our metadata. */
+    Optional<Located> locate(String node) {
+        String name = spec.domainName(node);
+        List<Hypervisor> hosts = fleet.hosts(spec.uri());
+        for (Hypervisor h : hosts) {
+            Optional<DomainSummary> d = h.domain(name);
+            if (d.isPresent()) {
+                return Optional.of(new Located(h, d.get()));
+            }
+        }
+        for (Hypervisor h : hosts) {
+            for (DomainSummary d : h.domains()) {
+                if (d.serves(node, spec.name())) {
+                    return Optional.of(new Located(h, d));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Machine ensureRunning(MachineRequest request) {
+        String node = request.node();
+        Located at = locate(node).orElseThrow(() -> new BackendException("no domain for node " + node + " of pool "
+                + spec.name() + ": none named '" + spec.domainName(node) + "' and none carrying our metadata for it on "
+                + fleet.hosts(spec.uri()).stream().map(Hypervisor::uri).toList(), false, null));
+        DomainSummary d = at.domain();
+        if (d.metadata().isPresent() && !d.serves(node, spec.name())) {
+            DomainMetadata other = d.metadata().get();
+            throw new BackendException("domain " + d.name() + " on " + at.host().uri() + " belongs to node "
+                    + other.node() + " of pool " + other.pool() + ", not to node " + node + " of pool " + spec.name(),
+                    false, null);
+        }
+        if (d.state() == DomainState.SHUTTING_DOWN) {
+            throw new BackendException("domain " + d.name() + " on " + at.host().uri() + " is still shutting down",
+                    true, null);
+        }
+        DomainMetadata metadata = new DomainMetadata(node, spec.name(), request.operationId(),
+                MachineOrigin.EXISTING, List.of(), Optional.empty());
+        at.host().setMetadata(d.name(), metadata);
+        at.host().start(d.name());
+        LOG.infof("node %s: started existing domain %s on %s", node, d.name(), at.host().uri());
+        return new Machine(node, spec.name(), d.name() + "@" + at.host().uri(), request.operationId(), true,
+                d.macs().stream().findFirst().flatMap(spec.staticAddresses()::addressOf));
+    }
+
+    @Override
+    public Optional<String> address(String node) {
+        return locate(node).flatMap(at -> Addresses.find(at.host(), at.domain(), spec));
+    }
+
+    @Override
+    public void release(String node) {
+        Optional<Located> found = locate(node);
+        if (found.isEmpty() || !found.get().domain().state().active()) {
+            return;
+        }
+        Hypervisor host = found.get().host();
+        String name = found.get().domain().name();
+        host.shutdown(name);
+        java.time.Instant deadline = clock.instant().plus(spec.shutdownGrace());
+        while (clock.instant().isBefore(deadline)) {
+            if (host.domain(name).map(d -> !d.state().active()).orElse(true)) {
+                LOG.infof("node %s: domain %s on %s shut down", node, name, host.uri());
+                return;
+            }
+            pause.sleep(POLL);
+        }
+        if (host.destroy(name)) {
+            LOG.warnf("node %s: domain %s on %s did not shut down within %s; destroyed it", node, name, host.uri(),
+                    spec.shutdownGrace());
+        }
+    }
+}

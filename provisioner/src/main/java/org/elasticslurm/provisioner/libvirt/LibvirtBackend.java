@@ -1,0 +1,230 @@
+package org.elasticslurm.provisioner.libvirt;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.elasticslurm.provisioner.backend.BackendException;
+import org.elasticslurm.provisioner.backend.Machine;
+import org.elasticslurm.provisioner.backend.MachineBackend;
+import org.elasticslurm.provisioner.backend.MachineRequest;
+import org.elasticslurm.provisioner.cloudinit.SeedIsoBuilder;
+import org.elasticslurm.provisioner.process.SupervisedProcess;
+import org.jboss.logging.Logger;
+
+/**
+ * The libvirt {@link MachineBackend}: pools of mode {@code existing} (Level 2) and {@code create} (Level 3) on one
+ * or more hypervisor hosts. Machines are recognised by the metadata in their domain definition, so a restarted
+ * service finds them again ({@link #list()}).
+ */
+public final class LibvirtBackend implements MachineBackend, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(LibvirtBackend.class);
+
+    private final Fleet fleet;
+    private final DomainTypes types;
+    private final Map<String, PoolMachines> pools = new LinkedHashMap<>();
+    private final Map<String, PoolMachines> byNode = new LinkedHashMap<>();
+
+    LibvirtBackend(Fleet fleet, DomainTypes types, List<PoolMachines> pools) {
+        this.fleet = fleet;
+        this.types = types;
+        for (PoolMachines p : pools) {
+            this.pools.put(p.spec().name(), p);
+            for (String node : p.spec().nodes()) {
+                PoolMachines previous = byNode.putIfAbsent(node, p);
+                if (previous != null) {
+                    throw new IllegalArgumentException("node " + node + " is in pools " + previous.spec().name()
+                            + " and " + p.spec().name() + " (a node belongs to at most one pool)");
+                }
+            }
+        }
+    }
+
+    /**
+     * Builds the backend on the hosts of {@code settings}, connecting lazily (an unreachable host does not stop
+     * the service; calls that need it fail transiently).
+     *
+     * @throws IllegalArgumentException naming every bad pool setting
+     */
+    public static LibvirtBackend create(LibvirtSettings settings, List<PoolSpec> pools, Clock clock) {
+        return create(settings, pools, clock, settings.uris().stream().map(LibvirtHypervisor::lazy)
+                .map(Hypervisor.class::cast).toList());
+    }
+
+    /** Builds the backend on given hypervisors (their URIs must be those of {@code settings}). */
+    public static LibvirtBackend create(LibvirtSettings settings, List<PoolSpec> pools, Clock clock,
+                                        List<Hypervisor> hosts) {
+        List<String> problems = new ArrayList<>();
+        for (PoolSpec p : pools) {
+            p.uri().filter(u -> !settings.uris().contains(u)).ifPresent(u -> problems.add("provisioner.pools."
+                    + p.name() + ".uri: " + u + " is not one of provisioner.libvirt.uris " + settings.uris()));
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        SupervisedProcess runner = new SupervisedProcess(clock);
+        Path kernel = probeKernel(settings, pools);
+        DomainTypes types = new DomainTypes(() -> new KvmProbe(runner, settings.qemu(), Path.of("/dev/kvm"), kernel,
+                settings.kvmProbeTimeout()).probe());
+        SeedIsoBuilder iso = new SeedIsoBuilder(runner, settings.genisoimage(), settings.scratch());
+        MacAddressPlan macs = MacAddressPlan.assign(pools.stream().filter(CreatePoolSpec.class::isInstance)
+                .map(CreatePoolSpec.class::cast)
+                .map(p -> new MacAddressPlan.PoolNodes(p.name(), p.macPrefix(), p.nodes(), p.staticAddresses()))
+                .toList());
+        for (PoolSpec p : pools) {
+            if (p instanceof CreatePoolSpec c && c.seed().networkConfig() == CreatePoolSpec.NetworkConfigMode.STATIC) {
+                List<String> unmapped = c.nodes().stream()
+                        .filter(n -> c.staticAddresses().addressOf(macs.macOf(n)).isEmpty()).toList();
+                if (!unmapped.isEmpty()) {
+                    problems.add("provisioner.pools." + c.name() + ".network-config=static needs a static address"
+                            + " (mac-ip or hosts-file) for every node; missing: " + unmapped.stream()
+                            .map(n -> n + " (" + macs.macOf(n) + ")").toList());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        Fleet fleet = new Fleet(hosts, clock, settings.capacityRefresh());
+        List<PoolMachines> machines = new ArrayList<>();
+        for (PoolSpec p : pools) {
+            if (p instanceof CreatePoolSpec c) {
+                machines.add(new CreatedMachines(c, fleet, types, new SeedMaker(c, iso, settings.slurmConf()), macs));
+            } else if (p instanceof ExistingPoolSpec e) {
+                machines.add(new ExistingMachines(e, fleet, clock, LibvirtBackend::sleep));
+            }
+        }
+        return new LibvirtBackend(fleet, types, machines);
+    }
+
+    private static Path probeKernel(LibvirtSettings settings, List<PoolSpec> pools) {
+        return settings.kvmProbeKernel()
+                .or(() -> pools.stream().filter(CreatePoolSpec.class::isInstance).map(CreatePoolSpec.class::cast)
+                        .flatMap(p -> p.boot().stream()).map(b -> Path.of(b.kernel())).filter(Files::isReadable)
+                        .findFirst())
+                .or(LibvirtBackend::newestBootKernel)
+                .orElse(Path.of("/boot/vmlinuz"));
+    }
+
+    private static Optional<Path> newestBootKernel() {
+        try (Stream<Path> files = Files.list(Path.of("/boot"))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("vmlinuz-")).filter(Files::isReadable)
+                    .max(Comparator.comparing(f -> f.toFile().lastModified()));
+        } catch (java.io.IOException e) {
+            LOG.debugf("no kernel found in /boot for the KVM probe: %s", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackendException("interrupted while waiting for a domain to shut down", true, e);
+        }
+    }
+
+    /**
+     * Runs the KVM probe now, in the background, so its verdict (and why) is logged at start rather than at the
+     * first creation; the first creation waits for it.
+     */
+    public CompletableFuture<KvmVerdict> probeKvmInBackground() {
+        return CompletableFuture.supplyAsync(types::verdict);
+    }
+
+    @Override
+    public String kind() {
+        return "libvirt";
+    }
+
+    private PoolMachines pool(String name) {
+        PoolMachines p = pools.get(name);
+        if (p == null) {
+            throw new BackendException("pool " + name + " is not a libvirt pool " + pools.keySet(), false, null);
+        }
+        return p;
+    }
+
+    @Override
+    public Machine ensureRunning(MachineRequest request) {
+        PoolMachines p = pool(request.pool());
+        if (byNode.get(request.node()) != p) {
+            throw new BackendException("node " + request.node() + " is not in pool " + request.pool(), false, null);
+        }
+        return p.ensureRunning(request);
+    }
+
+    @Override
+    public Optional<String> address(String node) {
+        PoolMachines p = byNode.get(node);
+        if (p == null) {
+            throw new BackendException("node " + node + " is in no libvirt pool", false, null);
+        }
+        return p.address(node);
+    }
+
+    @Override
+    public void release(String node, String pool) {
+        PoolMachines p = pools.get(pool);
+        if (p != null) {
+            p.release(node);
+            return;
+        }
+        for (Hypervisor host : fleet.hosts(Optional.empty())) {
+            for (DomainSummary d : host.domains()) {
+                if (!d.serves(node, pool)) {
+                    continue;
+                }
+                if (d.metadata().map(m -> m.origin() == MachineOrigin.CREATED).orElse(false)) {
+                    CreatedMachines.remove(host, d);
+                } else if (host.destroy(d.name())) {
+                    LOG.warnf("node %s: destroyed domain %s on %s of pool %s, which is no longer configured", node,
+                            d.name(), host.uri(), pool);
+                }
+            }
+        }
+    }
+
+    @Override
+    public List<Machine> list() {
+        List<Machine> out = new ArrayList<>();
+        for (Hypervisor host : fleet.hosts(Optional.empty())) {
+            for (DomainSummary d : host.domains()) {
+                d.metadata().ifPresent(m -> out.add(new Machine(m.node(), m.pool(), d.name() + "@" + host.uri(),
+                        m.operationId(), d.state().active(), staticAddress(m.pool(), d))));
+            }
+        }
+        return out;
+    }
+
+    private Optional<String> staticAddress(String pool, DomainSummary d) {
+        PoolMachines p = pools.get(pool);
+        return p == null ? Optional.empty()
+                : d.macs().stream().findFirst().flatMap(p.spec().staticAddresses()::addressOf);
+    }
+
+    /** Whether every host answers (a machine may be on any of them). */
+    @Override
+    public boolean reachable() {
+        return fleet.hosts(Optional.empty()).stream().allMatch(Hypervisor::reachable);
+    }
+
+    /** The capacity of every answering host, freshly read. */
+    public List<HostCapacity> capacity() {
+        return fleet.capacity();
+    }
+
+    @Override
+    public void close() {
+        fleet.close();
+    }
+}

@@ -1,0 +1,87 @@
+package org.elasticslurm.provisioner.libvirt;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.elasticslurm.provisioner.config.LibvirtPoolConfig;
+import org.elasticslurm.provisioner.config.Pool;
+import org.elasticslurm.provisioner.config.PoolMode;
+import org.elasticslurm.provisioner.config.ProvisionerConfig;
+
+/** Turns the service configuration into the plain settings of this package, naming every bad key at once. */
+final class LibvirtConfigMapping {
+    private final List<String> problems = new ArrayList<>();
+
+    static LibvirtSettings settings(ProvisionerConfig config) {
+        ProvisionerConfig.Libvirt l = config.libvirt();
+        return new LibvirtSettings(l.uris(), l.qemu(), l.kvmProbeTimeout(), l.kvmProbeKernel(), l.genisoimage(),
+                l.capacityRefresh(), Path.of(System.getProperty("java.io.tmpdir")), config.slurmConf());
+    }
+
+    /**
+     * The pools as specs.
+     *
+     * @throws IllegalStateException listing every bad pool key and the rule it breaks
+     */
+    static List<PoolSpec> pools(Iterable<Pool> pools) {
+        LibvirtConfigMapping m = new LibvirtConfigMapping();
+        List<PoolSpec> specs = new ArrayList<>();
+        for (Pool p : pools) {
+            m.pool(p).ifPresent(specs::add);
+        }
+        if (!m.problems.isEmpty()) {
+            throw new IllegalStateException("libvirt pool settings: " + String.join("; ", m.problems));
+        }
+        return specs;
+    }
+
+    private Optional<PoolSpec> pool(Pool pool) {
+        String key = "provisioner.pools." + pool.name() + ".";
+        LibvirtPoolConfig c = pool.settings().machine();
+        try {
+            StaticAddressMap addresses = StaticAddressMap.of(c.macIp(), c.hostsFile());
+            if (pool.mode() == PoolMode.EXISTING) {
+                return Optional.of(new ExistingPoolSpec(pool.name(), pool.nodes(), c.uri(), c.domain(),
+                        c.shutdownGrace(), addresses, c.guestAgent()));
+            }
+            if (c.baseImage().isEmpty()) {
+                problems.add(key + "base-image: required in mode create (a qcow2 volume in storage pool "
+                        + c.storagePool() + ")");
+                return Optional.empty();
+            }
+            if (c.kernel().isEmpty() && (c.initrd().isPresent() || c.kernelArgs().isPresent())) {
+                problems.add(key + "kernel: initrd and kernel-args need a kernel for direct boot");
+            }
+            Optional<DomainSpec.DirectBoot> boot = c.kernel().map(k -> new DomainSpec.DirectBoot(k.toString(),
+                    c.initrd().map(Path::toString), c.kernelArgs()));
+            Optional<CreatePoolSpec.Network> network = c.bridge().map(b -> new CreatePoolSpec.Network(b, true))
+                    .or(() -> c.network().equals("none") ? Optional.empty()
+                            : Optional.of(new CreatePoolSpec.Network(c.network(), false)));
+            CreatePoolSpec.Seed seed = new CreatePoolSpec.Seed(c.userData(), c.mungeKey(), c.userDataVars(),
+                    choice(key + "network-config", c.networkConfig(), CreatePoolSpec.NetworkConfigMode.class),
+                    c.staticPrefix(), c.gateway(), c.dns().orElse(List.of()),
+                    choice(key + "seed-bus", c.seedBus(), CreatePoolSpec.SeedBus.class), c.seedDirectory());
+            return Optional.of(new CreatePoolSpec(pool.name(), pool.nodes(), c.uri(), c.domain(), c.storagePool(),
+                    c.baseImage().get(), c.memory(), c.vcpus(),
+                    choice(key + "domain-type", c.domainType(), DomainTypePolicy.class), boot, network, c.macPrefix(),
+                    seed, addresses, c.guestAgent(), c.consoleLog()));
+        } catch (IllegalArgumentException e) {
+            problems.add(key + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(String key, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            List<String> allowed = new ArrayList<>();
+            for (E v : type.getEnumConstants()) {
+                allowed.add(v.name().toLowerCase(Locale.ROOT));
+            }
+            throw new IllegalArgumentException(key + " must be one of " + allowed + " (" + value + ")", e);
+        }
+    }
+}

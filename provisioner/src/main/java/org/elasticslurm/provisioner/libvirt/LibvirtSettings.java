@@ -1,0 +1,29 @@
+package org.elasticslurm.provisioner.libvirt;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Settings of the libvirt backend as a whole.
+ *
+ * @param uris hypervisor hosts; new machines are placed by free capacity
+ * @param qemu qemu binary the KVM probe runs
+ * @param kvmProbeTimeout bound of each KVM probe boot
+ * @param kvmProbeKernel kernel the probe boots; empty = a pool's direct-boot kernel or the newest /boot/vmlinuz-*
+ * @param genisoimage genisoimage binary
+ * @param capacityRefresh how long a capacity snapshot is reused for placement
+ * @param scratch directory for temporary seed files
+ * @param slurmConf slurm.conf copied into seeds
+ */
+public record LibvirtSettings(List<String> uris, Path qemu, Duration kvmProbeTimeout, Optional<Path> kvmProbeKernel,
+                             Path genisoimage, Duration capacityRefresh, Path scratch, Path slurmConf) {
+    /** Checks that there is a host. */
+    public LibvirtSettings {
+        uris = List.copyOf(uris);
+        if (uris.isEmpty()) {
+            throw new IllegalArgumentException("provisioner.libvirt.uris: at least one URI is needed");
+        }
+    }
+}

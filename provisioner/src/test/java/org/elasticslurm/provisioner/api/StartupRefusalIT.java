@@ -1,0 +1,69 @@
+package org.elasticslurm.provisioner.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.elasticslurm.provisioner.testing.ServiceProcess;
+import org.elasticslurm.provisioner.testing.TestConf;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged service refuses to start on bad configuration and says why. */
+class StartupRefusalIT {
+    @TempDir
+    Path dir;
+
+    private String start(String tokenMode, String... properties) throws Exception {
+        Path conf = dir.resolve("slurm.conf");
+        Files.writeString(conf, TestConf.CLOUD8);
+        Path token = dir.resolve("token");
+        Files.writeString(token, "abc\n");
+        Files.setPosixFilePermissions(token, PosixFilePermissions.fromString(tokenMode));
+        List<String> cmd = new ArrayList<>(List.of(ServiceProcess.javaBinary(), "-Dquarkus.http.port=0",
+                "-Dprovisioner.slurm-conf=" + conf, "-Dprovisioner.token-file=" + token,
+                "-Dprovisioner.operation-log=" + dir.resolve("ops.jsonl")));
+        for (String p : properties) {
+            cmd.add("-D" + p);
+        }
+        cmd.addAll(List.of("-jar", ServiceProcess.RUN_JAR.toAbsolutePath().toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("the service kept running:\n" + out);
+        }
+        assertThat(p.exitValue()).as(out).isNotZero();
+        return out;
+    }
+
+    @Test
+    void aTokenFileReadableByOthersStopsTheStart() throws Exception {
+        assertThat(start("rw-r--r--")).contains("provisioner.token-file: " + dir.resolve("token")
+                + " must not be accessible by group or others");
+    }
+
+    @Test
+    void everyBadValueIsNamedWithItsKey() throws Exception {
+        assertThat(start("rw-------", "provisioner.max-parallel=0", "provisioner.sim.failure-probability=2"))
+                .contains("provisioner.max-parallel: must be at least 1 (0)")
+                .contains("provisioner.sim.failure-probability: must be a probability between 0 and 1 (2.0)");
+    }
+
+    @Test
+    void aPoolOfNodesThatAreNotCloudNodesStopsTheStart() throws Exception {
+        assertThat(start("rw-------", "provisioner.pools.p.nodes=login1,test1"))
+                .contains("provisioner.pools.p.nodes: must name State=CLOUD nodes of " + dir.resolve("slurm.conf")
+                        + ", but these are not: login1");
+    }
+
+    @Test
+    void anUnknownBackendStopsTheStart() throws Exception {
+        assertThat(start("rw-------", "provisioner.backend=openstack")).contains("provisioner.backend");
+    }
+}

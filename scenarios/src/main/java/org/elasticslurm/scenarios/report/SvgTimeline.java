@@ -1,0 +1,216 @@
+package org.elasticslurm.scenarios.report;
+
+import static org.elasticslurm.scenarios.report.Markup.esc;
+import static org.elasticslurm.scenarios.report.Markup.num;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.elasticslurm.scenarios.model.Durations;
+import org.elasticslurm.scenarios.model.NodeState;
+import org.elasticslurm.scenarios.trace.HookCall;
+import org.elasticslurm.scenarios.trace.StateChange;
+
+/**
+ * One scenario's timeline as inline SVG: a lane of hook calls (a marker and its arguments per call, with a
+ * dashed line across the nodes), a lane of steps, then per node its states over time as coloured bands labelled
+ * with sinfo's compact form; a time axis below and a legend. Every element carries {@code class} and
+ * {@code data-*} attributes naming what it shows, and a {@code <title>} tooltip with the full state.
+ */
+public final class SvgTimeline {
+    static final int WIDTH = 1100;
+    static final int LEFT = 130;
+    static final int RIGHT = 30;
+    static final int HOOK_LANE = 58;
+    static final int STEP_LANE = 30;
+    static final int ROW = 26;
+    static final int GAP = 8;
+
+    /** Colour categories of node states, in legend order. */
+    enum Category {
+        IDLE("idle", "#43a047"), ALLOCATED("allocated", "#1e88e5"), POWERING_UP("powering up", "#fb8c00"),
+        POWERING_DOWN("powering down", "#8e24aa"), POWERED_DOWN("powered down", "#9e9e9e"),
+        DOWN("down", "#e53935"), DRAIN("drain/fail", "#fdd835"), OTHER("other", "#607d8b");
+
+        final String label;
+        final String colour;
+
+        Category(String label, String colour) {
+            this.label = label;
+            this.colour = colour;
+        }
+
+        String cssClass() {
+            return "state-" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        static Category of(NodeState s) {
+            if (s.base() == NodeState.Base.DOWN) {
+                return DOWN;
+            } else if (s.has(NodeState.Flag.POWERING_UP)) {
+                return POWERING_UP;
+            } else if (s.has(NodeState.Flag.POWERING_DOWN)) {
+                return POWERING_DOWN;
+            } else if (s.has(NodeState.Flag.POWERED_DOWN)) {
+                return POWERED_DOWN;
+            } else if (s.has(NodeState.Flag.DRAIN) || s.has(NodeState.Flag.FAIL)) {
+                return DRAIN;
+            } else if (s.base() == NodeState.Base.ALLOCATED || s.base() == NodeState.Base.MIXED
+                    || s.has(NodeState.Flag.COMPLETING)) {
+                return ALLOCATED;
+            } else if (s.base() == NodeState.Base.IDLE) {
+                return IDLE;
+            }
+            return OTHER;
+        }
+    }
+
+    /** The SVG element for a scenario result. */
+    public String render(ScenarioResult r) {
+        Map<String, List<StateChange>> nodes = r.nodeStates();
+        Duration end = end(r);
+        double plot = WIDTH - LEFT - RIGHT;
+        double seconds = Math.max(end.toMillis() / 1000.0, 1.0);
+        Scale x = t -> LEFT + t.toMillis() / 1000.0 / seconds * plot;
+
+        int nodesTop = HOOK_LANE + STEP_LANE + GAP;
+        int nodesBottom = nodesTop + nodes.size() * (ROW + GAP);
+        int axisY = nodesBottom + 4;
+        int legendY = axisY + 34;
+        int height = legendY + 24;
+
+        StringBuilder b = new StringBuilder();
+        b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" data-scenario=\"").append(esc(r.name()))
+                .append("\" data-target=\"").append(r.target()).append("\" width=\"").append(WIDTH)
+                .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ')
+                .append(height).append("\" role=\"img\" aria-label=\"").append(esc("node states and hook calls of "
+                        + r.name() + " on " + r.target())).append("\">\n");
+        b.append("<text class=\"lane-label\" x=\"8\" y=\"").append(HOOK_LANE / 2 + 4).append("\">hook calls</text>\n");
+        b.append("<text class=\"lane-label\" x=\"8\" y=\"").append(HOOK_LANE + STEP_LANE / 2 + 4)
+                .append("\">steps</text>\n");
+
+        axis(b, x, seconds, axisY, nodesTop);
+        int row = 0;
+        for (Map.Entry<String, List<StateChange>> node : nodes.entrySet()) {
+            int y = nodesTop + row++ * (ROW + GAP);
+            b.append("<g class=\"node-row\" data-node=\"").append(esc(node.getKey())).append("\">\n");
+            b.append("<text class=\"node-label\" x=\"8\" y=\"").append(y + ROW / 2 + 4).append("\">")
+                    .append(esc(node.getKey())).append("</text>\n");
+            List<StateChange> changes = node.getValue();
+            for (int i = 0; i < changes.size(); i++) {
+                StateChange c = changes.get(i);
+                Duration to = i + 1 < changes.size() ? changes.get(i + 1).at() : end;
+                band(b, node.getKey(), c, to, x, y);
+            }
+            b.append("</g>\n");
+        }
+
+        for (int i = 0; i < r.steps().size(); i++) {
+            StepOutcome o = r.steps().get(i);
+            double sx = x.at(o.startedAt());
+            double sy = HOOK_LANE + 6;
+            b.append("<g class=\"step step-").append(o.status().name().toLowerCase(java.util.Locale.ROOT))
+                    .append("\" data-step=\"").append(o.index()).append("\" data-at=\"")
+                    .append(Durations.format(o.startedAt())).append("\"><title>")
+                    .append(esc("step " + o.index() + " at " + Durations.format(o.startedAt()) + ": "
+                            + o.description() + (o.detail().isBlank() ? "" : " - " + o.detail()))).append("</title>")
+                    .append("<path d=\"M").append(num(sx)).append(' ').append(num(sy)).append(" l-6 12 h12 z\"/>")
+                    .append("<text class=\"step-label\" x=\"").append(num(sx + 8)).append("\" y=\"").append(num(sy + 11))
+                    .append("\">").append(o.index()).append("</text></g>\n");
+        }
+
+        List<HookCall> hooks = r.hookCalls();
+        for (int i = 0; i < hooks.size(); i++) {
+            HookCall h = hooks.get(i);
+            double hx = x.at(h.at());
+            double hy = i % 2 == 0 ? 14 : 36;
+            String args = String.join(" ", h.args());
+            b.append("<g class=\"hook hook-").append(h.hook().keyword()).append("\" data-hook=\"")
+                    .append(h.hook().keyword()).append("\" data-args=\"").append(esc(args)).append("\" data-at=\"")
+                    .append(Durations.format(h.at())).append("\"><title>")
+                    .append(esc(h.hook() + " " + args + " at " + Durations.format(h.at()))).append("</title>")
+                    .append("<line class=\"hook-line\" x1=\"").append(num(hx)).append("\" y1=\"").append(num(hy + 6))
+                    .append("\" x2=\"").append(num(hx)).append("\" y2=\"").append(nodesBottom).append("\"/>")
+                    .append("<path class=\"hook-marker\" d=\"M").append(num(hx)).append(' ').append(num(hy - 6))
+                    .append(" l6 6 l-6 6 l-6 -6 z\"/>")
+                    .append("<text class=\"hook-label\" x=\"").append(num(hx + 9)).append("\" y=\"").append(num(hy + 4))
+                    .append("\">").append(esc(h.hook() + " " + args)).append("</text></g>\n");
+        }
+
+        legend(b, legendY);
+        b.append("</svg>\n");
+        return b.toString();
+    }
+
+    private static void band(StringBuilder b, String node, StateChange c, Duration to, Scale x, int y) {
+        double x0 = x.at(c.at());
+        double w = Math.max(1.5, x.at(to) - x0);
+        Category cat = Category.of(c.state());
+        String label = c.state().sinfo();
+        b.append("<g class=\"band ").append(cat.cssClass()).append("\" data-node=\"").append(esc(node))
+                .append("\" data-state=\"").append(c.state()).append("\" data-from=\"")
+                .append(Durations.format(c.at())).append("\" data-to=\"").append(Durations.format(to)).append("\">")
+                .append("<title>").append(esc(node + " " + c.state() + " (" + label + ") from "
+                        + Durations.format(c.at()) + " to " + Durations.format(to))).append("</title>")
+                .append("<rect x=\"").append(num(x0)).append("\" y=\"").append(y).append("\" width=\"").append(num(w))
+                .append("\" height=\"").append(ROW).append("\" fill=\"").append(cat.colour).append("\"/>");
+        if (w >= label.length() * 7 + 6) {
+            b.append("<text class=\"band-label\" x=\"").append(num(x0 + 4)).append("\" y=\"").append(y + ROW / 2 + 4)
+                    .append("\">").append(esc(label)).append("</text>");
+        }
+        b.append("</g>\n");
+    }
+
+    private static void axis(StringBuilder b, Scale x, double seconds, int y, int top) {
+        double step = niceStep(seconds / 10);
+        b.append("<g class=\"axis\">\n<line x1=\"").append(LEFT).append("\" y1=\"").append(y).append("\" x2=\"")
+                .append(WIDTH - RIGHT).append("\" y2=\"").append(y).append("\"/>\n");
+        for (double t = 0; t <= seconds + 1e-9; t += step) {
+            double tx = x.at(Duration.ofMillis(Math.round(t * 1000)));
+            b.append("<line class=\"grid\" x1=\"").append(num(tx)).append("\" y1=\"").append(top).append("\" x2=\"")
+                    .append(num(tx)).append("\" y2=\"").append(y + 5).append("\"/>")
+                    .append("<text class=\"tick\" x=\"").append(num(tx)).append("\" y=\"").append(y + 18).append("\">")
+                    .append(esc(Durations.format(Duration.ofMillis(Math.round(t * 1000))))).append("</text>\n");
+        }
+        b.append("</g>\n");
+    }
+
+    private static void legend(StringBuilder b, int y) {
+        b.append("<g class=\"legend\">\n");
+        int lx = LEFT;
+        for (Category c : Category.values()) {
+            b.append("<rect x=\"").append(lx).append("\" y=\"").append(y - 10).append("\" width=\"12\" height=\"12\" fill=\"")
+                    .append(c.colour).append("\"/><text x=\"").append(lx + 16).append("\" y=\"").append(y).append("\">")
+                    .append(c.label).append("</text>\n");
+            lx += 24 + c.label.length() * 7;
+        }
+        b.append("</g>\n");
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code raw}. */
+    static double niceStep(double raw) {
+        double pow = Math.pow(10, Math.floor(Math.log10(Math.max(raw, 0.001))));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * pow >= raw) {
+                return m * pow;
+            }
+        }
+        return 10 * pow;
+    }
+
+    private static Duration end(ScenarioResult r) {
+        Duration end = r.scenarioTime();
+        for (StateChange c : r.observations().states()) {
+            end = c.at().compareTo(end) > 0 ? c.at() : end;
+        }
+        for (HookCall h : r.hookCalls()) {
+            end = h.at().compareTo(end) > 0 ? h.at() : end;
+        }
+        return end;
+    }
+
+    @FunctionalInterface
+    private interface Scale {
+        double at(Duration t);
+    }
+}

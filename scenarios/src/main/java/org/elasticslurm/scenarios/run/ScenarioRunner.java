@@ -1,0 +1,248 @@
+package org.elasticslurm.scenarios.run;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.elasticslurm.scenarios.model.Durations;
+import org.elasticslurm.scenarios.model.Expectation;
+import org.elasticslurm.scenarios.model.LoadedScenario;
+import org.elasticslurm.scenarios.model.Scenario;
+import org.elasticslurm.scenarios.model.Step;
+import org.elasticslurm.scenarios.model.WaitCondition;
+import org.elasticslurm.scenarios.report.ExpectationVerdict;
+import org.elasticslurm.scenarios.report.ScenarioResult;
+import org.elasticslurm.scenarios.report.StepOutcome;
+import org.elasticslurm.scenarios.report.Verdict;
+import org.elasticslurm.scenarios.target.StepResult;
+import org.elasticslurm.scenarios.target.Target;
+import org.elasticslurm.scenarios.target.TargetException;
+import org.elasticslurm.scenarios.target.TargetSession;
+import org.elasticslurm.scenarios.trace.Observations;
+import org.elasticslurm.scenarios.trace.Stage;
+
+/**
+ * Runs one scenario on one target: steps in order at their {@code at:} times, {@code advance} and
+ * {@code wait} itself, actions through the target; then lets time pass until every expectation is decided or
+ * the scenario's time limit is reached. Steps the target cannot run are reported "not applicable on
+ * &lt;target&gt;: why", never skipped silently.
+ */
+public final class ScenarioRunner {
+    /** Scenario time added to the derived limit, for the last windows to close. */
+    static final Duration SLACK = Duration.ofSeconds(60);
+
+    private final Clock clock;
+    private final ExpectationChecker checker = new ExpectationChecker();
+
+    /** @param clock the wall clock, for the run's wall time only */
+    public ScenarioRunner(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Runs the scenario on the target; never throws for the scenario's own failures (they are in the result). */
+    public ScenarioResult run(LoadedScenario loaded, Target target, ProgressListener progress) {
+        Scenario scenario = loaded.scenario();
+        Instant started = clock.instant();
+        progress.scenarioStarted(scenario, target.kind());
+        TargetSession session;
+        try {
+            session = target.open(loaded, progress);
+        } catch (TargetException e) {
+            ScenarioResult r = new ScenarioResult(scenario.name(), scenario.description(), scenario.file(),
+                    target.kind(), Duration.between(started, clock.instant()), Duration.ZERO, Observations.empty(),
+                    List.of(), List.of(), Optional.of("could not set up " + target.kind() + ": " + e.getMessage()));
+            progress.scenarioFinished(r);
+            return r;
+        }
+        try (session) {
+            Run run = new Run(scenario, target, session, progress);
+            List<StepOutcome> steps = run.steps();
+            List<ExpectationVerdict> verdicts = run.settle();
+            ScenarioResult r = new ScenarioResult(scenario.name(), scenario.description(), scenario.file(),
+                    target.kind(), Duration.between(started, clock.instant()), session.now(), session.observations(),
+                    steps, verdicts, Optional.empty());
+            progress.scenarioFinished(r);
+            return r;
+        }
+    }
+
+    /** The scenario time after which a run stops waiting: the scenario's timeout, or derived from it. */
+    public static Duration limit(Scenario scenario) {
+        if (scenario.timeout().isPresent()) {
+            return scenario.timeout().get();
+        }
+        Duration steps = Duration.ZERO;
+        for (Step s : scenario.steps()) {
+            if (s.header().at().isPresent() && s.header().at().get().compareTo(steps) > 0) {
+                steps = s.header().at().get();
+            }
+            if (s instanceof Step.Advance a) {
+                steps = steps.plus(a.by());
+            } else if (s instanceof Step.WaitFor w) {
+                steps = steps.plus(w.timeout());
+            }
+        }
+        Duration windows = Duration.ZERO;
+        for (Expectation e : scenario.expectations()) {
+            windows = windows.plus(window(e));
+        }
+        return steps.plus(windows).plus(SLACK);
+    }
+
+    private static Duration window(Expectation e) {
+        if (e instanceof Expectation.Reaches r) {
+            return r.within();
+        } else if (e instanceof Expectation.Stays s) {
+            return s.during();
+        } else if (e instanceof Expectation.HookCalled h) {
+            return h.within().orElse(Duration.ZERO);
+        } else if (e instanceof Expectation.JobOutcome j) {
+            return j.within().orElse(Duration.ZERO);
+        } else if (e instanceof Expectation.LogLine l) {
+            return l.within().orElse(Duration.ZERO);
+        }
+        return Duration.ZERO;
+    }
+
+    /** One run's mutable state, confined to the runner's thread. */
+    private final class Run {
+        private final Scenario scenario;
+        private final Target target;
+        private final TargetSession session;
+        private final ProgressListener progress;
+        private final Map<String, Duration> stepDone = new HashMap<>();
+        private final Duration limit;
+
+        Run(Scenario scenario, Target target, TargetSession session, ProgressListener progress) {
+            this.scenario = scenario;
+            this.target = target;
+            this.session = session;
+            this.progress = progress;
+            this.limit = limit(scenario);
+        }
+
+        List<StepOutcome> steps() {
+            List<StepOutcome> out = new ArrayList<>();
+            List<Step> steps = scenario.steps();
+            for (int i = 0; i < steps.size(); i++) {
+                Step step = steps.get(i);
+                step.header().at().ifPresent(session::advanceTo);
+                Duration start = session.now();
+                progress.stepStarted(i + 1, steps.size(), step.describe());
+                StepOutcome outcome = step(i + 1, step, start);
+                if (outcome.status() != StepOutcome.Status.NOT_APPLICABLE) {
+                    step.header().id().ifPresent(id -> stepDone.put(id, outcome.finishedAt()));
+                }
+                out.add(outcome);
+                progress.stepFinished(outcome);
+            }
+            return out;
+        }
+
+        private StepOutcome step(int index, Step step, Duration start) {
+            if (step instanceof Step.Advance a) {
+                session.advanceTo(start.plus(a.by()));
+                return outcome(index, step, StepOutcome.Status.DONE, start, "");
+            }
+            if (step instanceof Step.WaitFor w) {
+                return waitFor(index, w, start);
+            }
+            Step.Action action = (Step.Action) step;
+            Optional<String> why = target.cannotRun(action);
+            if (why.isPresent()) {
+                return outcome(index, step, StepOutcome.Status.NOT_APPLICABLE, start,
+                        "not applicable on " + target.kind() + ": " + why.get());
+            }
+            try {
+                StepResult r = session.perform(action);
+                return outcome(index, step, r.ok() ? StepOutcome.Status.DONE : StepOutcome.Status.FAILED, start,
+                        r.detail());
+            } catch (TargetException e) {
+                return outcome(index, step, StepOutcome.Status.FAILED, start, e.getMessage());
+            }
+        }
+
+        private StepOutcome waitFor(int index, Step.WaitFor w, Duration start) {
+            Duration deadline = start.plus(w.timeout());
+            progress.waiting(w.condition().toString(), start);
+            while (true) {
+                if (holds(w.condition(), start)) {
+                    return outcome(index, w, StepOutcome.Status.DONE, start, w.condition() + " at "
+                            + Durations.format(session.now()));
+                }
+                if (session.now().compareTo(deadline) >= 0) {
+                    return outcome(index, w, StepOutcome.Status.FAILED, start, "timed out after "
+                            + Durations.format(w.timeout()) + ": not " + w.condition());
+                }
+                session.advanceTo(min(deadline, session.now().plus(session.pollInterval())));
+            }
+        }
+
+        private boolean holds(WaitCondition c, Duration since) {
+            Observations obs = session.observations();
+            if (c instanceof WaitCondition.NodeIn n) {
+                return obs.stateAt(n.node(), session.now()).map(n.state()::matches).orElse(false);
+            } else if (c instanceof WaitCondition.JobEnded j) {
+                return Optional.ofNullable(obs.jobs().get(j.job())).map(r -> r.state().isFinal()).orElse(false);
+            }
+            WaitCondition.HookCalled h = (WaitCondition.HookCalled) c;
+            return obs.hooks().stream().anyMatch(call -> call.hook() == h.hook() && call.at().compareTo(since) >= 0);
+        }
+
+        private StepOutcome outcome(int index, Step step, StepOutcome.Status status, Duration start, String detail) {
+            return new StepOutcome(index, step.describe(), status, start, session.now(), detail);
+        }
+
+        /** Lets time pass until every expectation is decided or the limit is reached; then the final verdicts. */
+        List<ExpectationVerdict> settle() {
+            Set<Integer> announced = new HashSet<>();
+            Set<Stage> stages = new HashSet<>();
+            while (true) {
+                List<ExpectationVerdict> v = check(false);
+                session.observations().stages().stream().filter(stages::add).forEach(progress::stage);
+                v.stream().filter(x -> x.verdict() != Verdict.PENDING && announced.add(x.index()))
+                        .forEach(progress::expectationDecided);
+                boolean onlyEndOfRun = true;
+                for (int i = 0; i < v.size(); i++) {
+                    if (v.get(i).verdict() == Verdict.PENDING && !decidedAtEnd(scenario.expectations().get(i))) {
+                        onlyEndOfRun = false;
+                    }
+                }
+                if (onlyEndOfRun || session.now().compareTo(limit) >= 0) {
+                    break;
+                }
+                progress.waiting("expectations", session.now());
+                session.advanceTo(min(limit, session.now().plus(session.pollInterval())));
+            }
+            List<ExpectationVerdict> last = check(true);
+            last.stream().filter(x -> announced.add(x.index())).forEach(progress::expectationDecided);
+            return last;
+        }
+
+        private List<ExpectationVerdict> check(boolean finished) {
+            return checker.check(scenario.expectations(), new ExpectationChecker.Input(session.observations(),
+                    stepDone, session.now(), finished, e -> target.cannotCheck(e)
+                    .map(why -> "not applicable on " + target.kind() + ": " + why)));
+        }
+    }
+
+    /** Expectations whose window only closes with the run (no {@code within}): not waited for. */
+    private static boolean decidedAtEnd(Expectation e) {
+        if (e instanceof Expectation.NoVmLeft || e instanceof Expectation.DefunctProcesses) {
+            return true;
+        } else if (e instanceof Expectation.HookCalled h) {
+            return h.within().isEmpty() && h.times().isPresent();
+        }
+        return false;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

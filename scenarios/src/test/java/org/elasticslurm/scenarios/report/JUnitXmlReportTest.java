@@ -1,0 +1,55 @@
+package org.elasticslurm.scenarios.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+class JUnitXmlReportTest {
+
+    private static String xml(RunReport report) {
+        StringWriter out = new StringWriter();
+        new JUnitXmlReport().write(report, out);
+        return out.toString();
+    }
+
+    @Test
+    void reportIsValidAgainstTheJUnitSchema() throws Exception {
+        String xml = xml(SampleReports.both());
+        var schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(getClass().getResource("/junit-report.xsd"));
+        schema.newValidator().validate(new StreamSource(new StringReader(xml)));
+    }
+
+    @Test
+    void eachStepAndExpectationIsATestCaseAndNotApplicableOnesAreSkippedWithTheReason() throws Exception {
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new InputSource(new StringReader(xml(SampleReports.both()))));
+        var xpath = XPathFactory.newInstance().newXPath();
+
+        assertThat(xpath.evaluate("/testsuites/testsuite[2]/@name", doc)).isEqualTo("burst-with-fault [sim]");
+        assertThat(xpath.evaluate("/testsuites/testsuite[2]/@tests", doc)).isEqualTo("6");
+        assertThat(xpath.evaluate("/testsuites/testsuite[2]/@failures", doc)).isEqualTo("2");
+        assertThat(xpath.evaluate("/testsuites/testsuite[2]/@skipped", doc)).isEqualTo("2");
+        NodeList skipped = (NodeList) xpath.evaluate("/testsuites/testsuite[2]/testcase/skipped/@message", doc,
+                XPathConstants.NODESET);
+        assertThat(skipped.getLength()).isEqualTo(2);
+        assertThat(skipped.item(0).getNodeValue()).isEqualTo("not applicable on sim: <no backend> & co");
+        assertThat(xpath.evaluate("/testsuites/testsuite[2]/testcase[starts-with(@name,'expect 2')]/failure", doc))
+                .isEqualTo("job1 ended NODE_FAIL, not COMPLETED; output: srun: error: Node failure on n1");
+        assertThat(xpath.evaluate("/testsuites/testsuite[1]/@failures", doc)).isEqualTo("0");
+        assertThat(xpath.evaluate("/testsuites/testsuite[1]/properties/property[@name='target']/@value", doc))
+                .isEqualTo("real-slurm");
+        assertThat(xpath.evaluate("/testsuites/@tests", doc)).isEqualTo(String.valueOf(2 + 10 + 6));
+    }
+}
