@@ -5,13 +5,18 @@
 # `srun -w test1 hostname` prints test1 and that the idle node is suspended (VM destroyed, disks deleted),
 # and prints the time of every stage. Everything it starts is ended by PID on exit, also on failure.
 #
-#   ci/smoke-level3.sh [--vcpus N] [--memory MiB] [--ssh-keys shared|fresh] [--timings FILE] [--keep]
+#   ci/smoke-level3.sh [--vcpus N] [--memory MiB] [--ssh-keys shared|fresh] [--launcher qemu|libvirt]
+#                      [--timings FILE] [--keep]
 #
 #   --vcpus N         guest vCPUs (default 1)
 #   --memory MiB      guest memory (default 1024)
 #   --ssh-keys MODE   shared (default): the clone keeps the image's ssh host keys (cloud-config
 #                     ssh_deletekeys: false, ssh_genkeytypes: [ed25519]): faster boot, but every clone of the image
 #                     has the same host keys; fresh: cloud-init generates new host keys (~9 s more under TCG)
+#   --launcher L      qemu (default): the ResumeProgram runs qemu itself inside the namespace (-netdev tap
+#                     on a tap already on br0); libvirt: it creates a transient domain on qemu:///system
+#                     with <interface type='ethernet'>, started paused, moves libvirtd's tap into the lab
+#                     (ci/netlab.sh adopt-tap) and resumes it; the SuspendProgram runs virsh destroy
 #   --timings FILE    also write the stage times as `stage=seconds` lines to FILE
 #   --keep            keep the work directory (logs, console, config) for inspection; on failure it is
 #                     kept when ESL_SMOKE_KEEP_ON_FAIL=1
@@ -22,7 +27,7 @@
 set -euo pipefail
 
 ci="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-vcpus=1 memory=1024 ssh_keys=shared timings_file="" keep=0
+vcpus=1 memory=1024 ssh_keys=shared timings_file="" keep=0 launcher=qemu
 while [ $# -gt 0 ]; do
   case "$1" in
     --vcpus) vcpus="${2:-}"; shift 2 ;;
@@ -30,6 +35,7 @@ while [ $# -gt 0 ]; do
     --ssh-keys) ssh_keys="${2:-}"; shift 2 ;;
     --timings) timings_file="${2:-}"; shift 2 ;;
     --keep) keep=1; shift ;;
+    --launcher) launcher="${2:-}"; shift 2 ;;
     *) echo "smoke-level3: unknown argument '$1' (see the header of $0)" >&2; exit 2 ;;
   esac
 done
@@ -38,8 +44,9 @@ say() { printf 'smoke-level3: %s\n' "$*" >&2; }
 [[ "$vcpus" =~ ^[1-8]$ ]] || die "--vcpus must be 1..8, got '$vcpus'"
 [[ "$memory" =~ ^[0-9]+$ ]] && [ "$memory" -ge 256 ] || die "--memory must be a number of MiB >= 256, got '$memory'"
 case "$ssh_keys" in shared|fresh) ;; *) die "--ssh-keys must be shared or fresh, got '$ssh_keys'" ;; esac
+case "$launcher" in qemu|libvirt) ;; *) die "--launcher must be qemu or libvirt, got '$launcher'" ;; esac
 [ "$(id -u)" -eq 0 ] || die "needs root (network namespace, taps)"
-for tool in slurmctld srun scontrol qemu-system-x86_64 qemu-img genisoimage ip; do
+for tool in slurmctld srun scontrol qemu-system-x86_64 qemu-img genisoimage ip perl $([ "$launcher" = libvirt ] && echo virsh); do
   command -v "$tool" >/dev/null || die "'$tool' not found (run ci/install-packages.sh)"
 done
 
@@ -80,6 +87,9 @@ cleanup() {
   [ -n "$stamper_pid" ] && kill "$stamper_pid" 2>/dev/null
   while read -r pid; do end_pid "$pid" "$work/hooks/"; done <"$work/hook-pids"
   [ -f "$work/vm/$node.pid" ] && end_pid "$(cat "$work/vm/$node.pid")" "$work/vm/$node"
+  if [ "$launcher" = libvirt ] && virsh -q -c qemu:///system domstate "$ESL_NETNS-$node" >/dev/null 2>&1; then
+    virsh -q -c qemu:///system destroy "$ESL_NETNS-$node" >/dev/null
+  fi
   end_pid "$ctld_pid" "$work/slurm.conf"
   "$ci/netlab.sh" down >/dev/null 2>"$work/netlab-down.err" || { cat "$work/netlab-down.err" >&2; rc=1; }
   if [ $rc -ne 0 ]; then
@@ -149,7 +159,7 @@ export PATH=/usr/sbin:/usr/bin:/sbin:/bin
 export ESL_NETNS='$ESL_NETNS' ESL_LAB_PREFIX='$ESL_LAB_PREFIX' ESL_LAB_DIR='$ESL_LAB_DIR'
 set -eu
 echo "\$\$" >> '$work/hook-pids'
-WORK='$work'; IMAGE='$image'; CI='$ci'; HOSTS='$ESL_LAB_HOSTS'
+WORK='$work'; IMAGE='$image'; CI='$ci'; HOSTS='$ESL_LAB_HOSTS'; LAUNCHER='$launcher'; DOMAIN_PREFIX='$ESL_NETNS'
 event() { echo "\$EPOCHREALTIME \$*" >> "\$WORK/events"; }
 EOF
 }
@@ -186,21 +196,62 @@ for n in $(scontrol show hostnames "$1"); do
     echo "    permissions: '0644'"
   } > "$vm.seed/user-data"
   genisoimage -quiet -output "$vm.seed.iso" -volid cidata -joliet -rock "$vm.seed/user-data" "$vm.seed/meta-data"
-  "$CI/netlab.sh" tap-add "esl-$n"
   scontrol update nodename="$n" nodeaddr="$ip" nodehostname="$n"
   : > "$vm.console"
-  # qemu gets an empty signal mask and default dispositions, so SIGTERM from the SuspendProgram works.
-  perl -MPOSIX -e 'POSIX::sigprocmask(POSIX::SIG_SETMASK(), POSIX::SigSet->new()) or die "sigprocmask: $!";
-                   $SIG{$_} = "DEFAULT" for qw(HUP INT QUIT TERM PIPE USR1 USR2 ALRM CHLD);
-                   exec { $ARGV[0] } @ARGV or die "exec $ARGV[0]: $!"' -- \
-    qemu-system-x86_64 -name "$n" -nodefaults -display none -accel "$ACCEL" -machine q35 \
-      -smp "$VCPUS" -m "$MEMORY" \
-      -kernel "$IMAGE/vmlinuz" -initrd "$IMAGE/initrd.img" -append "$(cat "$IMAGE/cmdline")" \
-      -drive "file=$vm.qcow2,if=virtio,format=qcow2" \
-      -drive "file=$vm.seed.iso,if=virtio,format=raw,readonly=on" \
-      -netdev "tap,id=n0,ifname=esl-$n,script=no,downscript=no" -device "virtio-net-pci,netdev=n0,mac=$mac" \
-      -serial "file:$vm.console" -pidfile "$vm.pid" -daemonize
-  pid="$(cat "$vm.pid")"
+  event disks-ready "$n"
+  if [ "$LAUNCHER" = qemu ]; then
+    "$CI/netlab.sh" tap-add "esl-$n"
+    # qemu gets an empty signal mask and default dispositions, so SIGTERM from the SuspendProgram works.
+    perl -MPOSIX -e 'POSIX::sigprocmask(POSIX::SIG_SETMASK(), POSIX::SigSet->new()) or die "sigprocmask: $!";
+                     $SIG{$_} = "DEFAULT" for qw(HUP INT QUIT TERM PIPE USR1 USR2 ALRM CHLD);
+                     exec { $ARGV[0] } @ARGV or die "exec $ARGV[0]: $!"' -- \
+      qemu-system-x86_64 -name "$n" -nodefaults -display none -accel "$ACCEL" -machine q35 \
+        -smp "$VCPUS" -m "$MEMORY" \
+        -kernel "$IMAGE/vmlinuz" -initrd "$IMAGE/initrd.img" -append "$(cat "$IMAGE/cmdline")" \
+        -drive "file=$vm.qcow2,if=virtio,format=qcow2" \
+        -drive "file=$vm.seed.iso,if=virtio,format=raw,readonly=on" \
+        -netdev "tap,id=n0,ifname=esl-$n,script=no,downscript=no" -device "virtio-net-pci,netdev=n0,mac=$mac" \
+        -serial "file:$vm.console" -pidfile "$vm.pid" -daemonize
+    pid="$(cat "$vm.pid")"
+  else
+    # libvirtd lives in the host's namespace and creates the tap there: start paused, move the tap into the
+    # lab (netlab.sh adopt-tap), then let the guest run.
+    dom="$DOMAIN_PREFIX-$n"
+    cat > "$vm.xml" <<XML
+<domain type='$([ "$ACCEL" = kvm ] && echo kvm || echo qemu)'>
+  <name>$dom</name>
+  <memory unit='MiB'>$MEMORY</memory>
+  <vcpu>$VCPUS</vcpu>
+  <os>
+    <type arch='x86_64' machine='q35'>hvm</type>
+    <kernel>$IMAGE/vmlinuz</kernel>
+    <initrd>$IMAGE/initrd.img</initrd>
+    <cmdline>$(cat "$IMAGE/cmdline")</cmdline>
+  </os>
+  <clock offset='utc'/>
+  <on_poweroff>destroy</on_poweroff>
+  <on_crash>destroy</on_crash>
+  <devices>
+    <disk type='file' device='disk'>
+      <driver name='qemu' type='qcow2'/><source file='$vm.qcow2'/><target dev='vda' bus='virtio'/>
+    </disk>
+    <disk type='file' device='disk'>
+      <driver name='qemu' type='raw'/><source file='$vm.seed.iso'/><target dev='vdb' bus='virtio'/><readonly/>
+    </disk>
+    <interface type='ethernet'>
+      <mac address='$mac'/><target dev='esl-$n'/><model type='virtio'/>
+    </interface>
+    <serial type='file'><source path='$vm.console'/><target port='0'/></serial>
+    <memballoon model='none'/>
+  </devices>
+</domain>
+XML
+    virsh -q -c qemu:///system create "$vm.xml" --paused >/dev/null
+    event domain-created "$n"
+    "$CI/netlab.sh" adopt-tap "esl-$n"
+    virsh -q -c qemu:///system resume "$dom" >/dev/null
+    pid="$(cat "/run/libvirt/qemu/$dom.pid")"
+  fi
   event qemu-started "$n" "pid=$pid" "sigblk=$(awk '/^SigBlk/ { print $2 }' /proc/$pid/status)" \
     "sigign=$(awk '/^SigIgn/ { print $2 }' /proc/$pid/status)"
 done
@@ -212,7 +263,11 @@ EOF
 event suspend-invoked "$1"
 for n in $(scontrol show hostnames "$1"); do
   vm="$WORK/vm/$n"
-  if [ -f "$vm.pid" ]; then
+  if [ "$LAUNCHER" = libvirt ]; then
+    if virsh -q -c qemu:///system domstate "$DOMAIN_PREFIX-$n" >/dev/null 2>&1; then
+      virsh -q -c qemu:///system destroy "$DOMAIN_PREFIX-$n" >/dev/null
+    fi
+  elif [ -f "$vm.pid" ]; then
     pid="$(cat "$vm.pid")"
     if tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$vm.qcow2"; then
       kill -TERM "$pid"
@@ -221,7 +276,7 @@ for n in $(scontrol show hostnames "$1"); do
       while [ -e "/proc/$pid" ]; do sleep 0.1; done
     fi
   fi
-  rm -rf "$vm.qcow2" "$vm.seed" "$vm.seed.iso" "$vm.pid"
+  rm -rf "$vm.qcow2" "$vm.seed" "$vm.seed.iso" "$vm.pid" "$vm.xml"
   "$CI/netlab.sh" tap-del "esl-$n"
   event vm-destroyed "$n"
 done
@@ -254,7 +309,7 @@ say "slurmctld pid $ctld_pid up in $ESL_NETNS; $node $state"
   done <"$work/vm/$node.console" >"$work/console.stamped" ) 2>/dev/null &
 stamper_pid=$!
 
-say "submitting: srun -w $node hostname ($vcpus vCPU, $memory MiB, accel $accel, ssh keys $ssh_keys)"
+say "submitting: srun -w $node hostname ($vcpus vCPU, $memory MiB, accel $accel, ssh keys $ssh_keys, launcher $launcher)"
 t_submit=$EPOCHREALTIME
 out="$(cd /tmp && timeout $((timeout_resume + 60)) "$ci/netlab.sh" exec srun -w "$node" hostname 2>"$work/srun.err")" ||
   die "srun failed: $(tr '\n' ' ' <"$work/srun.err")"
@@ -291,16 +346,18 @@ sigign_qemu="$(grep -m1 ' qemu-started ' "$work/events" | grep -o 'sigign=[0-9a-
 rel() { [ -n "$1" ] && awk -v a="$t_submit" -v b="$1" 'BEGIN { printf "%.1f", b - a }' || echo "-"; }
 
 {
-  printf 'Level 3 smoke: %s vCPU, %s MiB, accel %s, ssh keys %s (seconds after srun was submitted)\n' \
-    "$vcpus" "$memory" "$accel" "$ssh_keys"
+  printf 'Level 3 smoke: %s vCPU, %s MiB, accel %s, ssh keys %s, launcher %s (seconds after srun was submitted)\n' \
+    "$vcpus" "$memory" "$accel" "$ssh_keys" "$launcher"
   printf '  %-34s %8s\n' "guest image (build or cache hit)" "$t_image (before submission)"
   printf '  %-34s %8s\n' "ResumeProgram invoked" "$(rel "$t_resume")"
-  printf '  %-34s %8s\n' "qemu started (daemonized)" "$(rel "$t_qemu")"
+  printf '  %-34s %8s\n' "overlay, seed, nodeaddr done" "$(rel "$(ev disks-ready)")"
+  [ "$launcher" = libvirt ] && printf '  %-34s %8s\n' "domain created (paused)" "$(rel "$(ev domain-created)")"
+  printf '  %-34s %8s\n' "guest running (qemu started)" "$(rel "$t_qemu")"
   printf '  %-34s %8s\n' "first console output" "$(rel "$t_console")"
   printf '  %-34s %8s\n' "DHCP lease" "$(rel "$t_lease")"
   printf '  %-34s %8s\n' "slurmd registered" "$(rel "$t_reg")"
   printf '  %-34s %8s\n' "srun printed $node" "$(rel "$t_srun")"
-  printf '  %-34s %8s\n' "cloud-init finished" "$(rel "$t_ci_done")"
+  printf '  %-34s %8s\n' "cloud-init finished (if before)" "$(rel "$t_ci_done")"
   printf '  %-34s %8s\n' "SuspendProgram invoked (idle)" "$(rel "$t_suspend")"
   printf '  %-34s %8s\n' "VM destroyed, disks deleted" "$(rel "$t_destroyed")"
   printf '  %-34s %8s\n' "node POWERED_DOWN again" "$(rel "$t_down")"
@@ -309,7 +366,7 @@ rel() { [ -n "$1" ] && awk -v a="$t_submit" -v b="$1" 'BEGIN { printf "%.1f", b 
 } | tee "$work/summary" >&2
 if [ -n "$timings_file" ]; then
   {
-    echo "vcpus=$vcpus"; echo "memory_mib=$memory"; echo "accel=$accel"; echo "ssh_keys=$ssh_keys"
+    echo "vcpus=$vcpus"; echo "memory_mib=$memory"; echo "accel=$accel"; echo "ssh_keys=$ssh_keys"; echo "launcher=$launcher"
     echo "image_seconds=$t_image"
     echo "resume_invoked=$(rel "$t_resume")"; echo "qemu_started=$(rel "$t_qemu")"
     echo "first_console=$(rel "$t_console")"; echo "dhcp_lease=$(rel "$t_lease")"

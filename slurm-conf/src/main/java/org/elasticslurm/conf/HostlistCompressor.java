@@ -92,7 +92,7 @@ final class HostlistCompressor {
                     while (to < end && paddingClass(sorted[to]) == paddingClass(sorted[from])) {
                         to++;
                     }
-                    sortedRun(sorted, from, end, 1, out); to = end;
+                    sortedRun(sorted, from, to, paddingClass(sorted[from]) == 0 ? 1 : sorted[from].width(), out);
                 }
             } else {
                 replayedRun(sorted, i, end, out);

@@ -26,7 +26,7 @@ final class HostlistParser {
     static final int MAX_RANGES_PER_GROUP = 256 * 1024;
     /** This library's bound on one expression (Slurm's counter overflows near 2^31). */
     static final int MAX_HOSTS = 1 << 20;
-    /** Significant digits of a number; beyond this Slurm's strtoul saturates. */
+    /** Significant digits of a number, this library's bound to keep numbers exact (Slurm saturates at 2^64-1). */
     static final int MAX_DIGITS = 18;
 
     private final String expression;
@@ -143,29 +143,29 @@ final class HostlistParser {
     /** Reads lo or lo-hi and leaves pos on the ',' or ']' after it. */
     private Range range() {
         int start = pos;
-        long[] lo = number(null);
-        long hi = lo[0];
-        char c = expression.charAt(pos);
-        if (c == '-') {
+        Digits lo = digits(-1);
+        Digits hi = lo;
+        if (expression.charAt(pos) == '-') {
             pos++;
-            hi = number(lo[0])[0];
-            c = expression.charAt(pos);
+            hi = digits(lo.value);
         }
-        if (c != ',' && c != ']') {
+        if (expression.charAt(pos) != ',' && expression.charAt(pos) != ']') {
             throw invalidCharacter(pos);
         }
-        if (lo[0] > hi) {
-            throw error(start, "invalid range " + lo[0] + "-" + hi + ": the low bound must not exceed the high bound");
+        if (lo.value > hi.value) {
+            throw error(start, "invalid range " + lo.value + "-" + hi.value
+                    + ": the low bound must not exceed the high bound");
         }
-        if (hi - lo[0] + 1 > MAX_RANGE_HOSTS) {
-            throw error(start, "range " + lo[0] + "-" + hi + " has " + (hi - lo[0] + 1) + " hosts, more than "
+        long hosts = hi.value - lo.value + 1;
+        if (hosts > MAX_RANGE_HOSTS) {
+            throw error(start, "range " + lo.value + "-" + hi.value + " has " + hosts + " hosts, more than "
                     + MAX_RANGE_HOSTS + " in one range");
         }
-        return new Range(lo[0], hi, (int) lo[1]);
+        return new Range(lo.value, hi.value, lo.width);
     }
 
-    /** Reads digits at pos: {value, width}; {@code low} is the low bound when reading a high bound. */
-    private long[] number(Long low) {
+    /** Reads the digits at pos; {@code low} is the low bound when reading a high bound, else -1. */
+    private Digits digits(long low) {
         int start = pos;
         while (expression.charAt(pos) >= '0' && expression.charAt(pos) <= '9') {
             pos++;
@@ -176,7 +176,7 @@ final class HostlistParser {
                 throw error(pos, "negative numbers are not allowed in a range");
             }
             if (c == ',' || c == ']') {
-                throw error(pos, low == null ? "empty range before '" + c + "': ranges are decimal numbers lo or lo-hi"
+                throw error(pos, low < 0 ? "empty range before '" + c + "': ranges are decimal numbers lo or lo-hi"
                         : "range " + low + "- has no high bound");
             }
             throw invalidCharacter(pos);
@@ -189,7 +189,7 @@ final class HostlistParser {
             throw error(start, "number " + expression.substring(start, pos) + " has more than " + MAX_DIGITS
                     + " significant digits");
         }
-        return new long[] {Long.parseLong(expression, start, pos, 10), pos - start};
+        return new Digits(Long.parseLong(expression, start, pos, 10), pos - start);
     }
 
     private HostlistException invalidCharacter(int at) {
@@ -282,6 +282,9 @@ final class HostlistParser {
             case '\t' -> "a tab";
             default -> "'" + c + "'";
         };
+    }
+
+    private record Digits(long value, int width) {
     }
 
     private record Range(long lo, long hi, int width) {

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.TestFactory;
  * <p>Deliberate departures ({@link Departure}): where the real hostlist.c accepts malformed input by accident
  * (an unclosed bracket giving {@code n]}, an invalid range in an early bracket group reported and then ignored,
  * {@code n[+3]}, {@code n[3-]}, {@code n[1, 3]}), the corpus keeps scontrol's answer and the test asserts this
- * library's clear error instead. Where scontrol's own sorted answer loses hosts (numbers 2^31 apart, or zero
- * padding mixed with overlapping ranges, where hostlist.c reads a range it has freed) the other two verbs must
- * still agree and the sorted answer must keep every name; numbers beyond 18 digits have their own expectation.
+ * library's clear error instead. Where scontrol's own sorted answer loses or changes hosts (numbers 2^31 apart,
+ * or zero padding mixed with overlapping ranges, where hostlist.c reads a range it has freed) the other two verbs
+ * must still agree and the sorted answer must keep every name; numbers beyond 18 digits have their own expectation.
  * Departures are recognised from the input and scontrol's answers only.
  */
 class HostlistCorpusTest {

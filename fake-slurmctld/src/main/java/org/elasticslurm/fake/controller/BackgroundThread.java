@@ -95,11 +95,17 @@ final class BackgroundThread {
         tick = scheduler.schedule(scheduler.nowMillis() + 1000, EventOrder.BACKGROUND_TICK, this::tick);
     }
 
-    /** check_reboot_nodes: with power saving off, a powering-up node that missed ResumeTimeout goes DOWN. */
+    /**
+     * check_reboot_nodes: with power saving off, a powering-up node that missed ResumeTimeout goes DOWN. (Reboots,
+     * its other case, are not modelled, so there is nothing to do while power saving is on.)
+     */
     private void checkRebootNodes(long now) {
         boolean powerSave = powerSaveOn.getAsBoolean();
+        if (powerSave) {
+            return;
+        }
         for (NodeRecord n : nodes.array()) {
-            if ((n.is(NodeState.REBOOT_ISSUED) || (!powerSave && n.is(NodeState.POWERING_UP)))
+            if ((n.is(NodeState.REBOOT_ISSUED) || n.is(NodeState.POWERING_UP))
                     && n.bootReqTime != 0 && n.bootReqTime + settings.resumeTimeout() < now) {
                 n.reason = "reboot timed out";
                 n.reasonTime = now;

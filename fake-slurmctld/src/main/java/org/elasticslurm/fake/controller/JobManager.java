@@ -42,6 +42,7 @@ final class JobManager {
     private final Map<Long, JobRecord> jobs = new HashMap<>();
     private final TreeMap<Long, JobRecord> pending = new TreeMap<>();
     private final Map<Long, JobRecord> active = new TreeMap<>();
+    private final java.util.TreeSet<Long> deferredLaunches = new java.util.TreeSet<>();
     private List<Long> resumeJobList;
     private long nextJobId = 1;
     private boolean scheduleRequested;
@@ -320,8 +321,14 @@ final class JobManager {
 
     /** Retries deferred batch launches (_batch_launch_defer, at most every 10 s per job). */
     void retryDeferredLaunches(long now) {
-        for (JobRecord job : new ArrayList<>(active.values())) {
-            if (job.launchPending) {
+        if (deferredLaunches.isEmpty()) {
+            return;
+        }
+        for (long id : new ArrayList<>(deferredLaunches)) {
+            JobRecord job = jobs.get(id);
+            if (job == null || !job.launchPending) {
+                deferredLaunches.remove(id);
+            } else {
                 tryLaunch(job, now);
             }
         }
@@ -329,6 +336,7 @@ final class JobManager {
 
     private void tryLaunch(JobRecord job, long now) {
         if (now - job.launchLastAttempt < 10) {
+            deferredLaunches.add(job.id);
             return;
         }
         if (!job.isRunning()) {
@@ -344,6 +352,7 @@ final class JobManager {
                 configFini(job, now);
             }
             job.launchPending = false;
+            deferredLaunches.remove(job.id);
             startWork(job, List.of(host.name));
             return;
         }
@@ -356,6 +365,7 @@ final class JobManager {
             return;
         }
         job.launchLastAttempt = now;
+        deferredLaunches.add(job.id);
     }
 
     /** srun's slurm_job_node_ready. */

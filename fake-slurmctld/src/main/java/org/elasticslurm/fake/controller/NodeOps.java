@@ -48,14 +48,14 @@ final class NodeOps {
             releaseCpu(n);
         }
         if (n.runJobCnt == 0 && n.compJobCnt == 0) {
-            n.lastBusy = now;
+            n.setLastBusy(now);
         }
         if (!n.isDown()) {
             if (n.runJobCnt > 0) {
                 n.setBase(NodeState.ALLOCATED);
             } else {
                 n.setBase(NodeState.IDLE);
-                n.lastBusy = now;
+                n.setLastBusy(now);
             }
         }
         nodes.touch(now);
@@ -87,12 +87,12 @@ final class NodeOps {
         }
         if ((n.is(NodeState.DRAIN) || n.is(NodeState.FAIL)) && n.runJobCnt == 0 && n.compJobCnt == 0) {
             n.setBase(NodeState.IDLE);
-            n.lastBusy = now;
+            n.setLastBusy(now);
         } else if (n.runJobCnt > 0) {
             n.setBase(NodeState.ALLOCATED);
         } else {
             n.setBase(NodeState.IDLE);
-            n.lastBusy = now;
+            n.setLastBusy(now);
         }
         if (n.isIdle() && n.is(NodeState.POWER_DOWN)) {
             nodes.setAvail(n, false);

@@ -169,14 +169,14 @@ final class NodePinger {
             nodes.touch(now);
         }
         if (n.isUnknown()) {
-            n.lastBusy = now;
+            n.setLastBusy(now);
             n.setBase(n.runJobCnt > 0 ? NodeState.ALLOCATED : NodeState.IDLE);
             nodes.touch(now);
         }
         int rts = settings.returnToService();
         if (n.isDown() && !n.is(NodeState.INVALID_REG)
                 && (rts == 2 || n.bootReqTime != 0 || (rts == 1 && "Not responding".equals(n.reason)))) {
-            n.lastBusy = now;
+            n.setLastBusy(now);
             n.setBase(NodeState.IDLE);
             log.info("node_did_resp: node " + n.name + " returned to service");
             nodes.touch(now);

@@ -18,7 +18,7 @@ final class NodeRecord {
     final int port;
     final boolean configuredCloud;
 
-    int state;
+    private int state;
     String reason;
     long reasonTime;
 
@@ -27,7 +27,7 @@ final class NodeRecord {
 
     long bootTime;
     long bootReqTime;
-    long lastBusy;
+    private long lastBusy;
     long powerSaveReqTime;
     long lastResponse;
     long slurmdStartTime;
@@ -46,6 +46,7 @@ final class NodeRecord {
     int suspendTimeout;
     int resumeTimeout;
     int[] partitions = new int[0];
+    private NodeWatcher watcher = NodeWatcher.NONE;
 
     NodeRecord(int index, String name, int cpus, long realMemory, long weight, int port, boolean cloud,
                String commName, String hostname) {
@@ -58,6 +59,60 @@ final class NodeRecord {
         this.configuredCloud = cloud;
         this.commName = commName;
         this.hostname = hostname;
+    }
+
+    /** Who hears of changes that the power-save scan indexes (power request flags, idle times). */
+    interface NodeWatcher {
+        /** The base state or a flag in {@link #WATCHED} changed. */
+        void flagsChanged(NodeRecord node);
+
+        /** last_busy was set to a time (not 0). */
+        void busySince(NodeRecord node);
+
+        NodeWatcher NONE = new NodeWatcher() {
+            @Override
+            public void flagsChanged(NodeRecord node) {
+            }
+
+            @Override
+            public void busySince(NodeRecord node) {
+            }
+        };
+    }
+
+    /** The bits whose changes the watcher hears of: the base state and the power request/transition flags. */
+    static final int WATCHED = NodeState.BASE | NodeState.POWER_UP | NodeState.POWER_DOWN | NodeState.POWERING_DOWN;
+
+    /** The flags among {@link #WATCHED}. */
+    static final int WATCHED_FLAGS = NodeState.POWER_UP | NodeState.POWER_DOWN | NodeState.POWERING_DOWN;
+
+    void watch(NodeWatcher newWatcher) {
+        this.watcher = newWatcher;
+    }
+
+    int state() {
+        return state;
+    }
+
+    /** Replaces the whole state word. */
+    void setState(int newState) {
+        int old = state;
+        state = newState;
+        if (((old ^ newState) & WATCHED) != 0) {
+            watcher.flagsChanged(this);
+        }
+    }
+
+    long lastBusy() {
+        return lastBusy;
+    }
+
+    /** last_busy: the second the node was last busy (0: never, or powered down since). */
+    void setLastBusy(long seconds) {
+        lastBusy = seconds;
+        if (seconds != 0) {
+            watcher.busySince(this);
+        }
     }
 
     boolean is(int flag) {
@@ -89,15 +144,15 @@ final class NodeRecord {
     }
 
     void setBase(int base) {
-        state = (state & NodeState.FLAGS) | base;
+        setState((state & NodeState.FLAGS) | base);
     }
 
     void set(int flags) {
-        state |= flags;
+        setState(state | flags);
     }
 
     void clear(int flags) {
-        state &= ~flags;
+        setState(state & ~flags);
     }
 
     /** The state word as clients see it: ALLOCATED shows as MIXED while only some CPUs are allocated. */

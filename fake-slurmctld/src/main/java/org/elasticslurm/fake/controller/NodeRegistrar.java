@@ -53,13 +53,11 @@ final class NodeRegistrar {
         } else {
             log.error("Node up_time is invalid: " + reg.upTimeSeconds() + ">" + now);
         }
-        if (waitingForBoot(n) || waitingForPowerDown(n)) {
-            return CommandResult.OK;
-        }
+        boolean waiting = waitingForBoot(n) || waitingForPowerDown(n);
         int jobCount = n.runJobCnt + n.compJobCnt;
 
-        // validate_node_specs
-        if (waitingForBoot(n) || waitingForPowerDown(n)) {
+        // validate_node_specs (called after validate_jobs_on_node, which skipped its job checks when waiting)
+        if (waiting && (waitingForBoot(n) || waitingForPowerDown(n))) {
             return CommandResult.OK;
         }
         boolean origAvail = nodes.avail.get(n.index);
@@ -98,7 +96,7 @@ final class NodeRegistrar {
                 || n.is(NodeState.POWERED_DOWN)) {
             log.info("Node " + n.name + " now responding");
             if (n.is(NodeState.POWERING_UP) || n.is(NodeState.POWERED_DOWN)) {
-                n.lastBusy = now;
+                n.setLastBusy(now);
             }
             if (n.is(NodeState.POWERING_UP)) {
                 n.lastResponse = now;
@@ -133,7 +131,7 @@ final class NodeRegistrar {
                     n.setBase(NodeState.ALLOCATED);
                 } else {
                     n.setBase(NodeState.IDLE);
-                    n.lastBusy = now;
+                    n.setLastBusy(now);
                 }
                 nodes.touch(now);
             } else if (n.isDown() && (rts == 2 || n.is(NodeState.REBOOT_ISSUED)
@@ -143,7 +141,7 @@ final class NodeRegistrar {
                     n.setBase(NodeState.ALLOCATED);
                 } else {
                     n.setBase(NodeState.IDLE);
-                    n.lastBusy = now;
+                    n.setLastBusy(now);
                 }
                 log.info("node " + n.name + " returned to service");
                 nodes.touch(now);
@@ -160,7 +158,7 @@ final class NodeRegistrar {
                 jobCount = 0;
             } else if (n.isAllocated() && jobCount == 0) {
                 n.setBase(NodeState.IDLE);
-                n.lastBusy = now;
+                n.setLastBusy(now);
                 nodes.touch(now);
             } else if (n.is(NodeState.COMPLETING) && jobCount == 0) {
                 n.clear(NodeState.COMPLETING);

@@ -91,9 +91,9 @@ final class NodeStateUpdater {
             if (stateVal == null) {
                 continue;
             }
-            if (!validChange(n.state, stateVal)) {
+            if (!validChange(n.state(), stateVal)) {
                 log.info("Invalid node state transition requested for node " + name + " from="
-                        + NodeState.longName(n.state) + " to=" + NodeState.longName(stateVal));
+                        + NodeState.longName(n.state()) + " to=" + NodeState.longName(stateVal));
                 error = SlurmError.INVALID_NODE_STATE;
                 continue;
             }
@@ -188,7 +188,7 @@ final class NodeStateUpdater {
     private SlurmError apply(NodeRecord n, int requested, long now) {
         int stateVal = requested;
         int baseState = n.base();
-        int nodeFlags = n.state & NodeState.FLAGS;
+        int nodeFlags = n.state() & NodeState.FLAGS;
         if (stateVal == NodeState.RESUME) {
             n.clear(NodeState.DRAIN | NodeState.FAIL | NodeState.REBOOT_REQUESTED | NodeState.REBOOT_ISSUED);
             if (n.is(NodeState.POWERING_DOWN)) {
@@ -221,14 +221,14 @@ final class NodeStateUpdater {
             ops.makeDown(n);
             jobs.killRunningJobsOnNode(n);
             if (stateVal == NodeState.FUTURE) {
-                n.state = NodeState.FUTURE;
+                n.setState(NodeState.FUTURE);
             }
         } else if (stateVal == NodeState.IDLE) {
             n.clear(NodeState.DRAIN | NodeState.FAIL);
             if (!n.is(NodeState.NO_RESPOND) || n.is(NodeState.POWERED_DOWN)) {
                 nodes.makeAvail(n);
             }
-            n.lastBusy = n.is(NodeState.POWERED_DOWN) ? 0 : now;
+            n.setLastBusy(n.is(NodeState.POWERED_DOWN) ? 0 : now);
         } else if (stateVal == NodeState.ALLOCATED) {
             if (!n.is(NodeState.DRAIN) && !n.is(NodeState.FAIL) && !n.is(NodeState.NO_RESPOND)) {
                 nodes.makeAvail(n);
@@ -242,8 +242,8 @@ final class NodeStateUpdater {
             }
             nodes.setAvail(n, false);
             n.clear(NodeState.DRAIN | NodeState.FAIL);
-            n.state |= stateVal;
-            stateVal = n.state;
+            n.set(stateVal);
+            stateVal = n.state();
         } else if ((stateVal & NodeState.POWER_DOWN) != 0) {
             powerDown(n, stateVal);
             return null;
@@ -266,7 +266,7 @@ final class NodeStateUpdater {
             log.info("Invalid node state specified " + Integer.toUnsignedString(stateVal));
             return SlurmError.INVALID_NODE_STATE;
         }
-        n.state = stateVal | (n.state & NodeState.FLAGS);
+        n.setState(stateVal | (n.state() & NodeState.FLAGS));
         log.info("update_node: node " + n.name + " state set to " + NodeState.longName(stateVal));
         return null;
     }

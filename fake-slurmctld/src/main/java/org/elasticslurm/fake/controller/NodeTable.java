@@ -13,7 +13,7 @@ import java.util.Optional;
  * completing, idle) and {@code last_node_update}, the second of the latest node change that the power-save
  * thread watches.
  */
-final class NodeTable {
+final class NodeTable implements NodeRecord.NodeWatcher {
 
     private final NodeRecord[] nodes;
     private final Map<String, NodeRecord> byName;
@@ -33,12 +33,25 @@ final class NodeTable {
 
     private long lastNodeUpdate;
 
+    /** Nodes with POWER_UP, POWER_DOWN or POWERING_DOWN: the scan must look at them. */
+    private final BitSet powerFlags = new BitSet();
+    /** Nodes whose base state is IDLE or DOWN (the only ones an idle suspend applies to). */
+    private final BitSet idleOrDown = new BitSet();
+    /** Nodes idle for longer than their SuspendTime, as of the last scan. */
+    private final BitSet idleLongEnough = new BitSet();
+    /** (second from which the node is idle long enough, node index, its last_busy then), earliest first. */
+    private final java.util.PriorityQueue<long[]> idleSince =
+            new java.util.PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
+
     NodeTable(List<NodeRecord> nodes, List<PartitionRecord> partitions) {
         this.nodes = nodes.toArray(new NodeRecord[0]);
         this.byName = new HashMap<>(nodes.size() * 2);
         for (NodeRecord n : this.nodes) {
             byName.put(n.name, n);
             freeCpu.set(n.index);
+        }
+        for (NodeRecord n : this.nodes) {
+            n.watch(this);
         }
         this.partitions = List.copyOf(partitions);
         this.partitionsByName = new HashMap<>();
@@ -91,6 +104,59 @@ final class NodeTable {
             out.add(n.name);
         }
         return out;
+    }
+
+    @Override
+    public void flagsChanged(NodeRecord node) {
+        powerFlags.set(node.index, (node.state() & NodeRecord.WATCHED_FLAGS) != 0);
+        idleOrDown.set(node.index, node.isIdle() || node.isDown());
+    }
+
+    @Override
+    public void busySince(NodeRecord node) {
+        if (node.suspendTime < NodeRecord.INFINITE_SECONDS) {
+            idleSince.add(new long[] {node.lastBusy() + node.suspendTime + 1, node.index, node.lastBusy()});
+        }
+    }
+
+    /** Rebuilds the scan index (after the timeouts changed). */
+    void reindex() {
+        idleSince.clear();
+        idleLongEnough.clear();
+        powerFlags.clear();
+        idleOrDown.clear();
+        for (NodeRecord n : nodes) {
+            flagsChanged(n);
+            if (n.lastBusy() != 0) {
+                busySince(n);
+            }
+        }
+    }
+
+    /**
+     * The nodes a power-save scan at second {@code now} may act on: power requests and transitions under way,
+     * booting nodes, and nodes whose last_busy lies more than their SuspendTime back. Every other node would pass
+     * the scan unchanged, so the scan visits only these, in index order, as slurmctld visits all.
+     */
+    BitSet scanCandidates(long now) {
+        while (!idleSince.isEmpty() && idleSince.peek()[0] <= now) {
+            long[] entry = idleSince.poll();
+            NodeRecord n = nodes[(int) entry[1]];
+            if (n.lastBusy() == entry[2]) {
+                idleLongEnough.set(n.index);
+            }
+        }
+        for (int i = idleLongEnough.nextSetBit(0); i >= 0; i = idleLongEnough.nextSetBit(i + 1)) {
+            NodeRecord n = nodes[i];
+            if (n.lastBusy() == 0 || n.lastBusy() >= now - n.suspendTime) {
+                idleLongEnough.clear(i);
+            }
+        }
+        BitSet candidates = (BitSet) idleLongEnough.clone();
+        candidates.and(idleOrDown);
+        candidates.or(powerFlags);
+        candidates.or(booting);
+        return candidates;
     }
 
     /** Records a node change at second {@code now} (last_node_update). */

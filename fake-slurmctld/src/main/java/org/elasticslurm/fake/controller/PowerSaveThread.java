@@ -268,15 +268,12 @@ final class PowerSaveThread {
         BitSet wake = null;
         BitSet sleep = null;
         BitSet failed = null;
-        int suspTotal = 0;
-        NodeRecord[] all = nodes.array();
         boolean idleOnSuspend = config.idleOnNodeSuspend();
-        for (NodeRecord n : all) {
-            int i = n.index;
+        BitSet candidates = nodes.scanCandidates(now);
+        candidates.or(jobPower);
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            NodeRecord n = nodes.get(i);
             boolean suspState = n.is(NodeState.POWERED_DOWN);
-            if (suspState) {
-                suspTotal++;
-            }
             boolean forJob = jobPower.get(i);
             if (forJob || (suspState && resumeCounter.allows(resumeRate) && !n.is(NodeState.POWERING_DOWN)
                     && n.is(NodeState.POWER_UP))) {
@@ -300,7 +297,7 @@ final class PowerSaveThread {
                     && !n.is(NodeState.POWERING_DOWN) && !n.is(NodeState.REBOOT_ISSUED)
                     && !n.is(NodeState.REBOOT_REQUESTED)
                     && (n.is(NodeState.POWER_DOWN)
-                        || (n.lastBusy != 0 && n.lastBusy < now - n.suspendTime && !avoid.get(i)))) {
+                        || (n.lastBusy() != 0 && n.lastBusy() < now - n.suspendTime && !avoid.get(i)))) {
                 if (sleep == null) {
                     sleep = new BitSet();
                 }
@@ -330,7 +327,7 @@ final class PowerSaveThread {
                 if (!n.isDown() && !n.is(NodeState.DRAIN) && !n.is(NodeState.FAIL)) {
                     nodes.makeAvail(n);
                 }
-                n.lastBusy = 0;
+                n.setLastBusy(0);
                 n.powerSaveReqTime = 0;
             }
 
@@ -344,7 +341,7 @@ final class PowerSaveThread {
                 jobs.setNodeDown(n, "ResumeTimeout reached");
                 nodes.setPower(n, true);
                 nodes.setBooting(n, false);
-                n.lastBusy = 0;
+                n.setLastBusy(0);
                 n.bootReqTime = 0;
                 if (config.resumeFailProgram().isPresent()) {
                     if (failed == null) {
@@ -354,10 +351,18 @@ final class PowerSaveThread {
                 }
             }
         }
-        if (log.powerEnabled() && now - lastLog > 600 && suspTotal > 0) {
-            int total = suspTotal;
-            log.power(() -> "Power save mode: " + total + " nodes");
-            lastLog = now;
+        if (log.powerEnabled() && now - lastLog > 600) {
+            int suspTotal = 0;
+            for (NodeRecord n : nodes.array()) {
+                if (n.is(NodeState.POWERED_DOWN)) {
+                    suspTotal++;
+                }
+            }
+            if (suspTotal > 0) {
+                int total = suspTotal;
+                log.power(() -> "Power save mode: " + total + " nodes");
+                lastLog = now;
+            }
         }
 
         if (sleep != null) {

@@ -69,6 +69,7 @@ public final class SlurmController {
         this.log = new ControllerLog(scheduler, ports.log(), settings.logLevel(), settings.debugFlagsPower());
         this.nodes = buildNodes(conf);
         NodeTimeoutsTable.apply(conf, nodes);
+        nodes.reindex();
         this.ops = new NodeOps(nodes, log, clock);
         this.jobs = new JobManager(nodes, ops, log, clock, scheduler, ports.launcher(), settings);
         this.registrar = new NodeRegistrar(nodes, ops, jobs, log, clock, settings);
@@ -161,6 +162,7 @@ public final class SlurmController {
         this.settings = ControllerSettings.from(newConf);
         log.configure(settings.logLevel(), settings.debugFlagsPower());
         NodeTimeoutsTable.apply(newConf, nodes);
+        nodes.reindex();
         jobs.reconfigure(settings);
         registrar.reconfigure(settings);
         pinger.reconfigure(settings);
@@ -307,7 +309,7 @@ public final class SlurmController {
                 n.commName, n.hostname, n.port > 0 ? Optional.of(n.port) : Optional.empty(),
                 n.bootTime == 0 ? Optional.empty() : Optional.of(SlurmClock.instant(n.bootTime)),
                 n.slurmdStartTime == 0 ? Optional.empty() : Optional.of(SlurmClock.instant(n.slurmdStartTime)),
-                n.lastBusy == 0 ? Optional.empty() : Optional.of(SlurmClock.instant(n.lastBusy)),
+                n.lastBusy() == 0 ? Optional.empty() : Optional.of(SlurmClock.instant(n.lastBusy())),
                 n.cpus, n.allocCpus, n.realMemory, n.weight, parts, hidden(n));
     }
 
@@ -343,7 +345,7 @@ public final class SlurmController {
             int i = records.size();
             NodeRecord n = new NodeRecord(i, d.name(), d.cpus(), d.realMemory(), d.weight(), d.port().orElse(0),
                     d.isCloud(), d.nodeAddr(), d.nodeHostName());
-            n.state = initialState(d);
+            n.setState(initialState(d));
             records.add(n);
             index.put(d.name(), i);
         }

@@ -8,6 +8,7 @@
 use strict;
 use warnings;
 use POSIX ();
+use Config;
 
 my ($program, $argv0, @args) = @ARGV;
 die "usage: launch-hook.pl PROGRAM ARGV0 [ARG ...]\n" unless defined $argv0;
@@ -20,11 +21,7 @@ if (!defined $pid) {
 }
 if ($pid == 0) {
     POSIX::setpgid(0, 0);
-    for my $name (keys %SIG) {
-        next if $name eq 'KILL' || $name eq 'STOP' || $name =~ /^(?:NUM\d+|RTMIN|RTMAX|__[A-Z]+__)$/;
-        local $SIG{__WARN__} = sub { };
-        $SIG{$name} = 'DEFAULT';
-    }
+    default_signal_dispositions();
     $SIG{QUIT} = 'IGNORE';
     # slurmctld's blocked signals: HUP INT QUIT ABRT USR1 USR2 PIPE ALRM TERM CHLD TSTP XCPU
     my $blocked = POSIX::SigSet->new(1, 2, 3, 6, 10, 12, 13, 14, 15, 17, 20, 24);
@@ -51,3 +48,26 @@ if ($rc != $pid) {
     print "exit ", ($status >> 8), "\n";
 }
 exit 0;
+
+# Every signal back to SIG_DFL. The JVM starts this launcher through glibc's posix_spawn, which leaves glibc's
+# internal signals 32 and 33 ignored, and glibc's sigaction() refuses to touch them; slurmctld's children do not
+# ignore them. So the raw rt_sigaction system call is used (kernel struct sigaction: handler, flags, restorer,
+# 8-byte mask); on other architectures perl's %SIG does what it can.
+sub default_signal_dispositions {
+    my %rt_sigaction = ('x86_64' => 13, 'aarch64' => 134);
+    my ($arch) = $Config{archname} =~ /^([^-]+)/;
+    my $number = $rt_sigaction{$arch // ''};
+    if (defined $number) {
+        my $action = pack('Q4', 0, 0, 0, 0);
+        for my $signal (1 .. 64) {
+            next if $signal == 9 || $signal == 19;
+            syscall($number, $signal, $action, 0, 8);
+        }
+        return;
+    }
+    local $SIG{__WARN__} = sub { };
+    for my $name (keys %SIG) {
+        next if $name eq 'KILL' || $name eq 'STOP' || $name =~ /^__[A-Z]+__$/;
+        $SIG{$name} = 'DEFAULT';
+    }
+}

@@ -91,8 +91,7 @@ class ProcessHookRunnerIT {
         assertThat(Files.readAllLines(out.resolve("environ")))
                 .containsExactlyInAnyOrder("SLURM_CONF=/etc/slurm/slurm.conf", "SLURM_RESUME_FILE=" + resumePath);
         assertThat(Files.readAllLines(out.resolve("signals")))
-                .containsExactly("SigIgn:\t0000000000000004", "SigBlk:\t0000000000897a27".replace("SigIgn", ""))
-                .hasSize(2);
+                .containsExactly("SigBlk:\t0000000000897a27", "SigIgn:\t0000000000000004");
         assertThat(Files.readString(out.resolve("cwd")).trim()).isEqualTo(cwd.toString());
         assertThat(Files.readString(out.resolve("argv1")).trim()).isEqualTo("c[1-2]");
         String[] pidPgrp = Files.readString(out.resolve("pid-pgrp")).trim().split(" ");
@@ -100,31 +99,22 @@ class ProcessHookRunnerIT {
         assertThat(pidPgrp[1]).as("the hook leads its own process group").isEqualTo(pidPgrp[0]);
         assertThat(Files.readString(out.resolve("resume.json"))).isEqualTo(JSON);
         assertThat(resumePath).matches("/proc/" + ProcessHandle.current().pid() + "/fd/[0-9]+");
+        process.release();
     }
 
     @Test
     void resumeFileStaysReadableUntilTheControllerReapsTheProgramAndIsGoneAfterwards() throws Exception {
-        Path hook = script("resume", "exit 0\n");
+        Path pathFile = dir.resolve("resume-path");
+        Path hook = script("resume", "echo \"$SLURM_RESUME_FILE\" > " + pathFile + "\nexit 0\n");
         HookProcess process = runner().start(invocation(HookKind.RESUME, hook, "c1", Optional.of(JSON), dir));
         waitForExit(process);
-        Path link = Files.list(Path.of("/proc/self/fd")).filter(p -> {
-            try {
-                return Files.readSymbolicLink(p).toString().contains("resumeprog");
-            } catch (IOException e) {
-                return false;
-            }
-        }).findFirst().orElseThrow();
-        assertThat(Files.readString(link)).as("readable after exit, before reaping").isEqualTo(JSON);
+        Path resumeFile = Path.of(Files.readString(pathFile).trim());
 
+        assertThat(Files.readString(resumeFile)).as("readable after exit, before reaping").isEqualTo(JSON);
         process.release();
 
-        assertThat(Files.list(Path.of("/proc/self/fd")).filter(p -> {
-            try {
-                return Files.readSymbolicLink(p).toString().contains("resumeprog");
-            } catch (IOException e) {
-                return false;
-            }
-        })).as("no descriptor of a resume file is left").isEmpty();
+        assertThat(Files.isSymbolicLink(resumeFile) && Files.readSymbolicLink(resumeFile).toString()
+                .contains("resumeprog")).as("the descriptor of the resume file is closed").isFalse();
         try (var left = Files.list(dir.resolve("scratch"))) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactly("launch-hook.pl");
         }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.elasticslurm.provisioner.operation.OperationEvent;
-import org.elasticslurm.provisioner.operation.OperationKind;
 import org.elasticslurm.provisioner.operation.OperationListener;
 import org.elasticslurm.provisioner.operation.OperationStatus;
 
@@ -39,11 +38,7 @@ public class OperationMetrics implements OperationListener {
         java.time.Instant start = started.remove(e.operation());
         if (start != null) {
             Timer.builder("provisioner.operation").description("Time from start to end of an operation")
-                    .tag("kind", kindTag(e.kind())).register(registry).record(Duration.between(start, e.time()));
+                    .tag("kind", e.kind().name()).register(registry).record(Duration.between(start, e.time()));
         }
-    }
-
-    private static String kindTag(OperationKind kind) {
-        return kind.name();
     }
 }

@@ -10,11 +10,13 @@ import org.jboss.logging.Logger;
 
 /**
  * Level 2: the node's domain exists already. Resume records our metadata in it and starts it; suspend asks it to
- * shut down (ACPI) and destroys it when the grace period passes. The domain is never undefined.
+ * shut down (ACPI power button, pressed again every 5 s) and destroys it when the grace period passes. The domain
+ * is never undefined.
  */
 final class ExistingMachines implements PoolMachines {
     private static final Logger LOG = Logger.getLogger(ExistingMachines.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration REPRESS = Duration.ofSeconds(5);
 
     /**
      * Where a node's domain is.
@@ -107,14 +109,19 @@ final class ExistingMachines implements PoolMachines {
         }
         Hypervisor host = found.get().host();
         String name = found.get().domain().name();
-        host.shutdown(name);
-        java.time.Instant deadline = clock.instant().plus(spec.shutdownGrace());
+        java.time.Instant start = clock.instant();
+        java.time.Instant deadline = start.plus(spec.shutdownGrace());
+        java.time.Instant nextPress = start;
         while (clock.instant().isBefore(deadline)) {
+            if (!clock.instant().isBefore(nextPress)) {
+                host.shutdown(name); // pressed again: a guest may miss a press while it boots
+                nextPress = nextPress.plus(REPRESS);
+            }
+            pause.sleep(POLL);
             if (host.domain(name).map(d -> !d.state().active()).orElse(true)) {
                 LOG.infof("node %s: domain %s on %s shut down", node, name, host.uri());
                 return;
             }
-            pause.sleep(POLL);
         }
         if (host.destroy(name)) {
             LOG.warnf("node %s: domain %s on %s did not shut down within %s; destroyed it", node, name, host.uri(),

@@ -82,7 +82,8 @@ public final class KvmProbe {
     }
 
     private static String lastLine(String output) {
-        List<String> lines = output.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> lines = output.lines().map(String::strip).filter(l -> !l.isEmpty())
+                .filter(l -> !l.contains("terminating on signal")).toList(); // qemu's reply to our kill
         return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     }
 

@@ -9,7 +9,6 @@ import org.elasticslurm.provisioner.backend.MachineBackend;
 import org.elasticslurm.provisioner.backend.MachineRequest;
 import org.elasticslurm.provisioner.backend.PostConfigurer;
 import org.elasticslurm.provisioner.config.PoolConfig;
-import org.elasticslurm.provisioner.slurm.SlurmController;
 
 /** The steps of each kind of operation on one node: what is called on the backend and on Slurm, in order. */
 final class NodeProcedures {
@@ -116,15 +115,5 @@ final class NodeProcedures {
     private static String tail(String output) {
         String s = output.strip();
         return s.length() <= OUTPUT_TAIL ? s : "..." + s.substring(s.length() - OUTPUT_TAIL);
-    }
-
-    /** Convenience: the ports. */
-    Ports ports() {
-        return ports;
-    }
-
-    /** The Slurm controller (used for reconciliation). */
-    SlurmController slurm() {
-        return ports.slurm();
     }
 }

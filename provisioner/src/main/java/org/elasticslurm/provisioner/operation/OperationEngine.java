@@ -189,11 +189,11 @@ public final class OperationEngine {
             return Optional.of("machine runs but Slurm shows the node powered down: released after "
                     + settings.orphanGrace() + " unless resumed");
         }
-        m.ifPresent(machine -> n.last = findOrRemember(n, machine.operationId()));
+        m.ifPresent(machine -> n.last = rememberSucceededResume(n, machine.operationId()));
         return Optional.empty();
     }
 
-    private Operation findOrRemember(NodeRecord n, String operationId) {
+    private Operation rememberSucceededResume(NodeRecord n, String operationId) {
         Operation op = new Operation(operationId, OperationKind.RESUME, n, clock.instant(), List.of());
         op.status = OperationStatus.SUCCEEDED;
         operations.put(op.id, op);

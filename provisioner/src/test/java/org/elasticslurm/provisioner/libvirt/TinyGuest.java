@@ -34,7 +34,7 @@ final class TinyGuest {
             mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev
             for m in $(cat /lib/modules/order); do insmod /lib/modules/$m.ko 2>/dev/null; done
             echo "ES-MARKER boot uptime=$(cut -d' ' -f1 /proc/uptime)"
-            i=0; while [ ! -b /dev/sr0 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
+            i=0; while [ -e /sys/class/scsi_host/host0 ] && [ ! -b /dev/sr0 ] && [ $i -lt 200 ]; do sleep 0.1; i=$((i+1)); done
             host=tiny
             if mount -t iso9660 -o ro /dev/sr0 /seed 2>/dev/null; then
               host=$(sed -n 's/^local-hostname: *//p' /seed/meta-data)
@@ -50,7 +50,9 @@ final class TinyGuest {
             if grep -q 'es.acpi=ignore' /proc/cmdline; then
               echo "ES-MARKER acpi-ignored"
             else
-              acpid -c /etc/acpi -l /tmp/acpid.log
+              acpid -f -c /etc/acpi -l /tmp/acpid.log &
+              i=0; while ! ls -l /proc/$!/fd 2>/dev/null | grep -q /dev/input/event && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
+              echo "ES-MARKER acpi-listening"
             fi
             echo "ES-MARKER ready uptime=$(cut -d' ' -f1 /proc/uptime)"
             while true; do sleep 3600; done

@@ -1,7 +1,6 @@
 package org.elasticslurm.provisioner.testing;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.elasticslurm.conf.SlurmConf;
 import org.elasticslurm.conf.SlurmConfParser;
 
@@ -24,9 +23,5 @@ public final class TestConf {
 
     public static SlurmConf parse(String text) {
         return new SlurmConfParser().parse(text, Path.of("/etc/slurm/slurm.conf"));
-    }
-
-    public static Map<String, String> none() {
-        return Map.of();
     }
 }

@@ -35,7 +35,7 @@ public final class ElasticLab implements Runnable {
     public static CommandLine commandLine(LabContext ctx) {
         CommandLine cl = new CommandLine(new ElasticLab())
                 .addSubcommand(new ReplayCommand(ctx))
-                .addSubcommand(new CommandLine(new LintCommand(ctx)))
+                .addSubcommand(new LintCommand(ctx))
                 .addSubcommand(new ValidateCommand(ctx))
                 .addSubcommand(new SimulateCommand(ctx));
         cl.setParameterExceptionHandler(ElasticLab::usageError);

@@ -11,6 +11,7 @@ import org.elasticslurm.scenarios.report.ScenarioResult;
 import org.elasticslurm.scenarios.report.TerminalSummary;
 import org.elasticslurm.scenarios.run.ScenarioRunner;
 import org.elasticslurm.scenarios.target.Target;
+import org.elasticslurm.scenarios.target.TargetUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,7 +55,14 @@ final class ReplayCommand implements Callable<Integer> {
         LoadedScenario loaded = ScenarioFiles.load(file, ctx);
         TargetKind kind = target != null ? target : loaded.scenario().defaultTarget();
         var err = spec.commandLine().getErr();
-        Target runner = ctx.targets().get(kind);
+        Target runner;
+        try {
+            runner = ctx.targets().get(kind);
+        } catch (TargetUnavailableException e) {
+            throw new TargetUnavailableException(kind, e.getMessage() + " (" + file + " is valid: "
+                    + TerminalProgress.count(loaded.scenario().steps().size(), "step") + ", "
+                    + TerminalProgress.count(loaded.scenario().expectations().size(), "expectation") + ")");
+        }
         if (!loaded.scenario().targets().contains(kind)) {
             err.println("elastic-lab: note: " + loaded.scenario().name() + " is written for "
                     + loaded.scenario().targets() + "; on " + kind + " the steps it cannot run are reported "

@@ -39,11 +39,17 @@ final class TerminalProgress implements ProgressListener {
         out.flush();
     }
 
+    /** {@code 1 step}, {@code 2 steps}. */
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     @Override
     public void scenarioStarted(Scenario scenario, TargetKind target) {
         started = clock.instant();
         prefix = scenario.name() + " " + target;
-        line("starting: " + scenario.steps().size() + " steps, " + scenario.expectations().size() + " expectations");
+        line("starting: " + count(scenario.steps().size(), "step") + ", "
+                + count(scenario.expectations().size(), "expectation"));
     }
 
     @Override

@@ -97,8 +97,9 @@ final class ValidateCommand implements Callable<Integer> {
                 continue;
             }
             TargetKind kind = target != null ? target : loaded.scenario().defaultTarget();
-            out.println("scenario " + file + ": valid (" + loaded.scenario().steps().size() + " steps, "
-                    + loaded.scenario().expectations().size() + " expectations)");
+            out.println("scenario " + file + ": valid (" + TerminalProgress.count(loaded.scenario().steps().size(),
+                    "step") + ", " + TerminalProgress.count(loaded.scenario().expectations().size(), "expectation")
+                    + ")");
             try {
                 results.add(new ScenarioRunner(ctx.clock()).run(loaded, ctx.targets().get(kind),
                         new TerminalProgress(err, ctx.clock(), Duration.ofSeconds(10))));

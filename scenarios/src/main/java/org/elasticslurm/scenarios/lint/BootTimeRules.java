@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.elasticslurm.conf.NodeDefinition;
 import org.elasticslurm.conf.PartitionDefinition;
 import org.elasticslurm.conf.SourceLocation;
@@ -22,14 +23,14 @@ final class BootTimeRules {
 
     /** Groups CLOUD nodes by the (value, place) of a timeout. */
     static Map<Source, List<NodeDefinition>> group(LintContext c, Function<NodeDefinition, Optional<Duration>> value,
-            Function<PartitionDefinition, Boolean> partitionSets) {
+            Predicate<PartitionDefinition> partitionSets) {
         Map<Source, List<NodeDefinition>> groups = new LinkedHashMap<>();
         for (NodeDefinition n : c.cloudNodes()) {
             Optional<Duration> v = value.apply(n);
             if (v.isEmpty()) {
                 continue;
             }
-            Optional<SourceLocation> where = c.partitionSetting(n.name(), partitionSets::apply)
+            Optional<SourceLocation> where = c.partitionSetting(n.name(), partitionSets)
                     .map(PartitionDefinition::location);
             groups.computeIfAbsent(new Source(v.get(), where), s -> new ArrayList<>()).add(n);
         }

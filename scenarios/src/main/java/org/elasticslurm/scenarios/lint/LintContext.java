@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.elasticslurm.conf.Hostlist;
 import org.elasticslurm.conf.NodeDefinition;
 import org.elasticslurm.conf.PartitionDefinition;
@@ -53,8 +54,7 @@ public record LintContext(SlurmConf conf, LintOptions options, ParameterLines li
     }
 
     /** The first partition of the node that sets the given per-partition timeout, if any. */
-    public Optional<PartitionDefinition> partitionSetting(String node,
-            java.util.function.Predicate<PartitionDefinition> sets) {
+    public Optional<PartitionDefinition> partitionSetting(String node, Predicate<PartitionDefinition> sets) {
         return conf.partitionsOf(node).stream().filter(sets).findFirst();
     }
 

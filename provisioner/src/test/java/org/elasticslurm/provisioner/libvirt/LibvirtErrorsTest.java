@@ -1,0 +1,36 @@
+package org.elasticslurm.provisioner.libvirt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.libvirt.Error.ErrorNumber;
+
+class LibvirtErrorsTest {
+
+    @Test
+    void libvirtJavaErrorNumbersMapToLibvirtCodesDespiteTheMissingFilterCodes() {
+        assertThat(LibvirtErrors.codeOf(ErrorNumber.VIR_ERR_NO_DOMAIN)).isEqualTo(42);
+        assertThat(LibvirtErrors.codeOf(ErrorNumber.VIR_ERR_OPERATION_INVALID)).isEqualTo(55);
+        assertThat(LibvirtErrors.codeOf(ErrorNumber.VIR_ERR_MULTIPLE_INTERFACES)).isEqualTo(59);
+        // libvirt-java 0.5.2 lacks 60-63 (nwfilter, firewall): the next ones are four further on
+        assertThat(LibvirtErrors.codeOf(ErrorNumber.VIR_WAR_NO_SECRET)).isEqualTo(64);
+        assertThat(LibvirtErrors.codeOf(ErrorNumber.VIR_ERR_OPERATION_TIMEOUT)).isEqualTo(68);
+        assertThat(LibvirtErrors.codeOf(ErrorNumber.VIR_ERR_NO_DOMAIN_METADATA)).isEqualTo(80);
+        assertThat(LibvirtErrors.codeOf(ErrorNumber.VIR_ERR_UNKNOWN)).isEqualTo(-1);
+    }
+
+    @Test
+    void connectionAndBusyErrorsAreTransientTheRestPermanent() {
+        assertThat(new LibvirtErrors.Failure(38, 7, "Failed to connect socket").isTransient()).isTrue();
+        assertThat(new LibvirtErrors.Failure(38, 7, "Failed to connect socket").connectionLost()).isTrue();
+        assertThat(new LibvirtErrors.Failure(38, 18, "cannot open volume: No such file").isTransient()).isFalse();
+        assertThat(new LibvirtErrors.Failure(LibvirtErrors.OPERATION_TIMEOUT, 10, "state change lock").isTransient())
+                .isTrue();
+        assertThat(new LibvirtErrors.Failure(LibvirtErrors.AGENT_UNRESPONSIVE, 10, "agent").isTransient()).isTrue();
+        assertThat(new LibvirtErrors.Failure(LibvirtErrors.NO_DOMAIN, 10, "no domain").isTransient()).isFalse();
+        assertThat(new LibvirtErrors.Failure(LibvirtErrors.NO_SUPPORT, 12, "not supported")
+                .toBackendException("test:///default: x", null))
+                .hasMessage("test:///default: x: not supported (libvirt error 3)")
+                .satisfies(e -> assertThat(e.isTransient()).isFalse());
+    }
+}

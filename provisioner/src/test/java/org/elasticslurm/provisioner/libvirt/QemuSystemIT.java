@@ -1,0 +1,324 @@
+package org.elasticslurm.provisioner.libvirt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.elasticslurm.provisioner.backend.Machine;
+import org.elasticslurm.provisioner.backend.MachineRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.libvirt.Connect;
+import org.libvirt.LibvirtException;
+import org.libvirt.Network;
+import org.libvirt.StoragePool;
+
+/**
+ * Real guests under {@code qemu:///system}: a tiny guest (the installed Debian kernel, direct boot, and a busybox
+ * initramfs built here) for Level 2 (existing domains: start, ACPI shutdown, destroy after the grace) and Level 3
+ * (create from a base image with a NoCloud seed volume, address by DHCP lease of an isolated libvirt network,
+ * removal without leftovers). Everything lives under /var/lib/libvirt/images/&lt;tag&gt;, in a transient storage
+ * pool and a transient isolated network (no forwarding, no default route) named after the tag, removed at the end.
+ */
+@RequiresLibvirtDaemon
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QemuSystemIT {
+    private static final String URI = "qemu:///system";
+    private static final String CMDLINE = "console=ttyS0 quiet panic=-1";
+    private static final Duration BOOT_BOUND = Duration.ofMinutes(3);
+
+    private final String tag = "esit" + HexFormat.of().formatHex(new byte[] {(byte) new Random().nextInt(),
+            (byte) new Random().nextInt(), (byte) new Random().nextInt()});
+    private final Path dir = Path.of("/var/lib/libvirt/images", tag);
+    private Connect admin;
+    private LibvirtHypervisor hypervisor;
+    private LibvirtBackend backend;
+    private String subnet;
+    private List<Path> guest;
+    private String domainType;
+    private byte[] mungeKey;
+
+    @BeforeAll
+    void setUp() throws Exception {
+        Files.createDirectories(dir.resolve("pool"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwxr-xr-x")));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        guest = TinyGuest.build(dir);
+        Process img = new ProcessBuilder("/usr/bin/qemu-img", "create", "-q", "-f", "qcow2",
+                dir.resolve("pool/base.qcow2").toString(), "64M").inheritIO().start();
+        assertThat(img.waitFor()).isZero();
+        admin = new Connect(URI);
+        try (Free<StoragePool> p = new Free<>(admin.storagePoolCreateXML("<pool type='dir'><name>" + tag
+                + "</name><target><path>" + dir.resolve("pool") + "</path></target></pool>", 0), StoragePool::free)) {
+            p.value().refresh(0);
+        }
+        createIsolatedNetwork();
+        mungeKey = new byte[32];
+        new Random(3).nextBytes(mungeKey);
+        Files.write(dir.resolve("munge.key"), mungeKey);
+        Files.writeString(dir.resolve("slurm.conf"), "ClusterName=tiny\n");
+        Files.writeString(dir.resolve("user-data.tmpl"), """
+                #cloud-config
+                # es-check node={{ node }} pool={{ pool }} munge={{ munge_key_base64 }}
+                hostname: {{ hostname }}
+                """);
+        hypervisor = LibvirtHypervisor.open(URI);
+        backend = LibvirtBackend.create(settings(), List.of(createPool(), existingPool(tag + "e1", 60),
+                existingPool(tag + "e2", 4)), Clock.systemUTC());
+        KvmVerdict verdict = backend.probeKvmInBackground().join();
+        domainType = verdict.usable() ? "kvm" : "qemu";
+        figure("KVM probe", verdict.took(), verdict.reason());
+    }
+
+    private void createIsolatedNetwork() throws LibvirtException {
+        Random random = new Random();
+        LibvirtException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            subnet = "10.213." + (100 + random.nextInt(150));
+            String xml = "<network><name>" + tag + "</name><bridge name='" + tag + "' stp='off'/>"
+                    + "<ip address='" + subnet + ".1' netmask='255.255.255.0'><dhcp><range start='" + subnet
+                    + ".100' end='" + subnet + ".200'/></dhcp></ip></network>"; // no <forward>: isolated
+            try (Free<Network> n = new Free<>(admin.networkCreateXML(xml), Network::free)) {
+                return;
+            } catch (LibvirtException e) {
+                last = e; // the subnet is in use: try another
+            }
+        }
+        throw last;
+    }
+
+    private LibvirtSettings settings() {
+        return new LibvirtSettings(List.of(URI), Path.of("/usr/bin/qemu-system-x86_64"), Duration.ofSeconds(10),
+                Optional.of(guest.get(0)), Path.of("/usr/bin/genisoimage"), Duration.ofSeconds(2), dir,
+                dir.resolve("slurm.conf"));
+    }
+
+    private CreatePoolSpec createPool() {
+        return new CreatePoolSpec("tiny", List.of(tag + "n1"), Optional.of(URI), "{node}", tag, "base.qcow2", 256, 1,
+                DomainTypePolicy.AUTO, Optional.of(boot(CMDLINE)), Optional.of(new CreatePoolSpec.Network(tag, false)),
+                "52:54:00", new CreatePoolSpec.Seed(Optional.of(dir.resolve("user-data.tmpl")), dir.resolve("munge.key"),
+                Map.of(), CreatePoolSpec.NetworkConfigMode.DHCP, 24, Optional.empty(), List.of(),
+                CreatePoolSpec.SeedBus.SCSI, Optional.empty()), StaticAddressMap.empty(), false, Optional.of(dir));
+    }
+
+    private ExistingPoolSpec existingPool(String node, int graceSeconds) {
+        return new ExistingPoolSpec("static-" + node, List.of(node), Optional.empty(), "{node}",
+                Duration.ofSeconds(graceSeconds), StaticAddressMap.empty(), false);
+    }
+
+    private DomainSpec.DirectBoot boot(String cmdline) {
+        return new DomainSpec.DirectBoot(guest.get(0).toString(), Optional.of(guest.get(1).toString()),
+                Optional.of(cmdline));
+    }
+
+    @AfterAll
+    void tearDown() throws Exception {
+        try {
+            if (hypervisor != null) {
+                for (DomainSummary d : hypervisor.domains()) {
+                    if (d.name().startsWith(tag)) {
+                        hypervisor.destroy(d.name());
+                        hypervisor.undefine(d.name());
+                    }
+                }
+                hypervisor.close();
+            }
+            if (backend != null) {
+                backend.close();
+            }
+        } finally {
+            if (admin != null) {
+                destroyQuietly(() -> admin.storagePoolLookupByName(tag).destroy());
+                destroyQuietly(() -> admin.networkLookupByName(tag).destroy());
+                admin.close();
+            }
+            TinyGuest.deleteTree(dir);
+        }
+    }
+
+    private interface LibvirtAction {
+        void run() throws LibvirtException;
+    }
+
+    private static void destroyQuietly(LibvirtAction action) {
+        try {
+            action.run();
+        } catch (LibvirtException e) {
+            System.out.println("cleanup: " + e.getMessage()); // already gone
+        }
+    }
+
+    @Test
+    void createdGuestBootsReadsItsSeedLeasesAnAddressAndIsRemovedWithoutLeftovers() throws Exception {
+        String node = tag + "n1";
+        Path console = dir.resolve(node + ".console.log");
+
+        long t0 = System.nanoTime();
+        Machine machine = backend.ensureRunning(new MachineRequest(node, "tiny", "op-1"));
+        Duration create = Duration.ofNanos(System.nanoTime() - t0);
+        await("tiny guest " + node + " ready").atMost(BOOT_BOUND).pollInterval(Duration.ofMillis(100))
+                .until(() -> read(console).contains(TinyGuest.READY));
+        Duration bootToMarker = Duration.ofNanos(System.nanoTime() - t0).minus(create);
+
+        assertThat(machine.running()).isTrue();
+        assertThat(machine.backendId()).isEqualTo(node + "@" + URI);
+        try (Free<org.libvirt.Domain> d = new Free<>(admin.domainLookupByName(node), org.libvirt.Domain::free)) {
+            assertThat(d.value().getXMLDesc(0)).contains("type='" + domainType + "'");
+        }
+        assertThat(read(console)).contains("ES-MARKER seed-hostname=" + node + "\n")
+                .contains("ES-MARKER seed-userdata # es-check node=" + node + " pool=tiny munge="
+                        + Base64.getEncoder().encodeToString(mungeKey) + "\n");
+
+        String address = await("DHCP lease of " + node).atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500)).until(() -> backend.address(node), Optional::isPresent).get();
+        assertThat(address).startsWith(subnet + ".");
+        assertThat(read(console)).contains("ES-MARKER dhcp ip=" + address);
+        String mac = hypervisor.domain(node).orElseThrow().macs().get(0);
+        assertThat(hypervisor.dhcpLeases(tag)).anySatisfy(l -> {
+            assertThat(l.mac()).isEqualTo(mac);
+            assertThat(l.address()).isEqualTo(address);
+            assertThat(l.hostname()).contains(node);
+        });
+
+        Machine again = backend.ensureRunning(new MachineRequest(node, "tiny", "op-2"));
+        assertThat(again.backendId()).isEqualTo(machine.backendId());
+        assertThat(hypervisor.domains()).filteredOn(d -> d.name().equals(node)).hasSize(1);
+        assertThat(backend.list()).contains(new Machine(node, "tiny", node + "@" + URI, "op-1", true,
+                Optional.empty()));
+
+        long t1 = System.nanoTime();
+        backend.release(node, "tiny");
+        Duration remove = Duration.ofNanos(System.nanoTime() - t1);
+
+        assertThat(hypervisor.domain(node)).isEmpty();
+        assertThat(hypervisor.volume(tag, node + ".qcow2")).isEmpty();
+        assertThat(hypervisor.volume(tag, node + "-seed.iso")).isEmpty();
+        try (Free<StoragePool> p = new Free<>(admin.storagePoolLookupByName(tag), StoragePool::free)) {
+            p.value().refresh(0);
+            assertThat(p.value().listVolumes()).containsExactly("base.qcow2");
+        }
+        try (var files = Files.list(dir.resolve("pool"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("base.qcow2");
+        }
+        figure("create (clone + seed + define + start)", create, node);
+        figure("boot to marker under " + domainType, bootToMarker, node);
+        figure("remove (destroy + undefine + delete volumes)", remove, node);
+    }
+
+    @Test
+    void existingGuestStartsAndShutsDownGracefullyOnTheAcpiPowerButton() throws Exception {
+        String node = tag + "e1";
+        Path console = defineExisting(node, CMDLINE);
+
+        long t0 = System.nanoTime();
+        Machine machine = backend.ensureRunning(new MachineRequest(node, "static-" + node, "op-1"));
+        Duration start = Duration.ofNanos(System.nanoTime() - t0);
+        await("existing guest " + node + " ready").atMost(BOOT_BOUND).pollInterval(Duration.ofMillis(100))
+                .until(() -> read(console).contains(TinyGuest.READY));
+        Duration bootToMarker = Duration.ofNanos(System.nanoTime() - t0).minus(start);
+
+        assertThat(machine.running()).isTrue();
+        long t1 = System.nanoTime();
+        backend.release(node, "static-" + node);
+        Duration shutdown = Duration.ofNanos(System.nanoTime() - t1);
+
+        DomainSummary d = hypervisor.domain(node).orElseThrow();
+        assertThat(d.state()).isEqualTo(DomainState.SHUT_OFF);
+        assertThat(d.metadata()).hasValueSatisfying(m -> {
+            assertThat(m.origin()).isEqualTo(MachineOrigin.EXISTING);
+            assertThat(m.node()).isEqualTo(node);
+        });
+        assertThat(read(console)).contains("ES-MARKER acpi-listening", "ES-MARKER power-button");
+        assertThat(shutdown).as("graceful, well within the grace").isLessThan(Duration.ofSeconds(60));
+        figure("start existing domain", start, node);
+        figure("boot to marker under " + domainType, bootToMarker, node);
+        figure("graceful ACPI shutdown", shutdown, node);
+    }
+
+    @Test
+    void existingGuestThatIgnoresAcpiIsDestroyedWhenTheGraceRunsOut() throws Exception {
+        String node = tag + "e2";
+        Path console = defineExisting(node, CMDLINE + " es.acpi=ignore");
+        backend.ensureRunning(new MachineRequest(node, "static-" + node, "op-1"));
+        await("guest " + node + " ready, ignoring ACPI").atMost(BOOT_BOUND).pollInterval(Duration.ofMillis(100))
+                .until(() -> read(console).contains(TinyGuest.READY));
+        assertThat(read(console)).contains("ES-MARKER acpi-ignored");
+
+        long t1 = System.nanoTime();
+        backend.release(node, "static-" + node);
+        Duration shutdown = Duration.ofNanos(System.nanoTime() - t1);
+
+        assertThat(hypervisor.domain(node).orElseThrow().state()).isEqualTo(DomainState.SHUT_OFF);
+        assertThat(shutdown).isGreaterThanOrEqualTo(Duration.ofSeconds(4)).isLessThan(Duration.ofSeconds(30));
+        assertThat(read(console)).doesNotContain("ES-MARKER power-button");
+        figure("shutdown ignored, destroyed after 4 s grace", shutdown, node);
+    }
+
+    @Test
+    void defineStartDestroyUndefineLatencies() {
+        String name = tag + "lat";
+        int rounds = 5;
+        long[][] nanos = new long[4][rounds];
+        for (int i = 0; i < rounds; i++) {
+            long t0 = System.nanoTime();
+            hypervisor.define(new DomainSpec(name, domainType, "x86_64", 128, 1, Optional.of(boot(CMDLINE)), List.of(),
+                    Optional.empty(), Optional.empty(), false, Optional.empty()));
+            long t1 = System.nanoTime();
+            hypervisor.start(name);
+            long t2 = System.nanoTime();
+            assertThat(hypervisor.destroy(name)).isTrue();
+            long t3 = System.nanoTime();
+            assertThat(hypervisor.undefine(name)).isTrue();
+            long t4 = System.nanoTime();
+            nanos[0][i] = t1 - t0;
+            nanos[1][i] = t2 - t1;
+            nanos[2][i] = t3 - t2;
+            nanos[3][i] = t4 - t3;
+        }
+        String[] names = {"define", "start", "destroy", "undefine"};
+        for (int k = 0; k < 4; k++) {
+            long[] sorted = nanos[k].clone();
+            java.util.Arrays.sort(sorted);
+            figure(names[k] + " (median of " + rounds + ")", Duration.ofNanos(sorted[rounds / 2]),
+                    "min " + sorted[0] / 1_000_000 + " ms, max " + sorted[rounds - 1] / 1_000_000 + " ms");
+        }
+        assertThat(hypervisor.domain(name)).isEmpty();
+    }
+
+    private Path defineExisting(String name, String cmdline) {
+        Path console = dir.resolve(name + ".console.log");
+        hypervisor.define(new DomainSpec(name, domainType, "x86_64", 256, 1, Optional.of(boot(cmdline)), List.of(),
+                Optional.empty(), Optional.of(console.toString()), false, Optional.empty()));
+        return console;
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1).replace("\r", "") : "";
+    }
+
+    private static void figure(String what, Duration d, String detail) {
+        System.out.printf("FIGURE %-50s %8d ms  (%s)%n", what, d.toMillis(), detail);
+    }
+
+    /** Frees a libvirt-java object of the test's own setup. */
+    private record Free<T>(T value, Handle.Freer<T> freer) implements AutoCloseable {
+        @Override
+        public void close() throws LibvirtException {
+            freer.free(value);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.elasticslurm.scenarios.sim;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.elasticslurm.conf.SlurmConf;
+import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.scenarios.model.HookRole;
+import org.elasticslurm.scenarios.model.HookSpec;
+import org.elasticslurm.scenarios.model.Scenario;
+import org.elasticslurm.scenarios.model.SlurmConfSource;
+
+/**
+ * The files of a sim run in its scratch directory ({@code $LAB}): slurm.conf with the placeholders replaced and
+ * the hook programs at the paths slurm.conf names, with their modes, so the controller checks real files as
+ * slurmctld does. The programs themselves are not executed on sim (their behaviour is simulated).
+ */
+final class SimLabFiles {
+
+    /** What {@code $HOST} becomes on sim. */
+    static final String HOST = "simhost";
+    /** What {@code $CTLD_ADDR} becomes on sim. */
+    static final String CTLD_ADDR = "127.0.0.1";
+    private static final int DEFAULT_MODE = 0755;
+
+    private final Path dir;
+    private final SlurmConf conf;
+
+    private SimLabFiles(Path dir, SlurmConf conf) {
+        this.dir = dir;
+        this.conf = conf;
+    }
+
+    /** Creates the scratch directory, slurm.conf and the hook programs. */
+    static SimLabFiles create(Scenario scenario, SlurmConfParser parser) throws IOException {
+        Path dir = Files.createTempDirectory("elastic-lab-sim-");
+        try {
+            String text = scenario.slurmConf() instanceof SlurmConfSource.Inline in ? in.text()
+                    : Files.readString(((SlurmConfSource.File) scenario.slurmConf()).path());
+            Path confFile = dir.resolve("slurm.conf");
+            Files.writeString(confFile, text.replace("$LAB", dir.toString()).replace("$HOST", HOST)
+                    .replace("$CTLD_ADDR", CTLD_ADDR));
+            SlurmConf conf = parser.parse(confFile);
+            SimLabFiles files = new SimLabFiles(dir, conf);
+            for (Map.Entry<HookRole, HookSpec> e : scenario.hooks().entrySet()) {
+                files.install(e.getKey(), e.getValue());
+            }
+            return files;
+        } catch (IOException | RuntimeException e) {
+            delete(dir);
+            throw e;
+        }
+    }
+
+    private void install(HookRole role, HookSpec spec) throws IOException {
+        Optional<String> configured = program(role);
+        if (configured.isEmpty()) {
+            return;
+        }
+        Path path = Path.of(configured.get());
+        if (!path.isAbsolute() || !path.normalize().startsWith(dir)) {
+            return; // never written outside the lab: slurmctld's checks see the file as it is
+        }
+        Files.createDirectories(path.getParent());
+        if (spec instanceof HookSpec.Preset p) {
+            Files.writeString(path, "#!/bin/sh\n# hook preset '" + p.preset() + "' for " + role
+                    + ": simulated on the sim target\nexit 0\n");
+        } else {
+            Files.copy(((HookSpec.Program) spec).path(), path);
+        }
+        Files.setPosixFilePermissions(path, permissions(spec.mode().orElse(DEFAULT_MODE)));
+    }
+
+    /** The program slurm.conf names for the role. */
+    Optional<String> program(HookRole role) {
+        return switch (role) {
+            case RESUME -> conf.powerSave().resumeProgram();
+            case SUSPEND -> conf.powerSave().suspendProgram();
+            case RESUME_FAIL -> conf.powerSave().resumeFailProgram();
+        };
+    }
+
+    static Set<PosixFilePermission> permissions(int mode) {
+        Set<PosixFilePermission> out = EnumSet.noneOf(PosixFilePermission.class);
+        PosixFilePermission[] bits = {
+            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+        for (int i = 0; i < bits.length; i++) {
+            if ((mode & (1 << i)) != 0) {
+                out.add(bits[i]);
+            }
+        }
+        return out;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    SlurmConf conf() {
+        return conf;
+    }
+
+    /** Removes the scratch directory. */
+    void delete() {
+        delete(dir);
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the sim lab " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.elasticslurm.scenarios.sim;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.elasticslurm.fake.job.JobLaunch;
+import org.elasticslurm.fake.sim.cluster.SimulatedRun;
+
+/**
+ * How job commands behave on sim, which runs nothing: {@code hostname} prints each node's name,
+ * {@code echo ...} its words on each node, {@code sleep N} takes N seconds, {@code false} exits 1; anything
+ * else takes 50 ms, prints nothing and exits 0. {@code sh -c "..."} (sbatch's {@code --wrap}) is looked into.
+ */
+final class SimWorkload {
+
+    static final Duration DEFAULT_RUN = Duration.ofMillis(50);
+
+    private SimWorkload() {
+    }
+
+    static SimulatedRun run(JobLaunch launch) {
+        List<String> words = launch.command();
+        if (words.size() >= 3 && words.get(0).endsWith("sh") && words.get(1).equals("-c")) {
+            words = Arrays.asList(words.get(2).trim().split("\\s+"));
+        }
+        if (words.isEmpty()) {
+            return new SimulatedRun(DEFAULT_RUN, 0, "");
+        }
+        String program = words.get(0).substring(words.get(0).lastIndexOf('/') + 1);
+        return switch (program) {
+            case "hostname" -> new SimulatedRun(DEFAULT_RUN, 0, perNode(launch, null));
+            case "echo" -> new SimulatedRun(DEFAULT_RUN, 0, perNode(launch, String.join(" ",
+                    words.subList(1, words.size()))));
+            case "false" -> new SimulatedRun(DEFAULT_RUN, 1, "");
+            case "sleep" -> new SimulatedRun(sleep(words), 0, "");
+            default -> new SimulatedRun(DEFAULT_RUN, 0, "");
+        };
+    }
+
+    private static String perNode(JobLaunch launch, String text) {
+        StringBuilder b = new StringBuilder();
+        for (String node : launch.nodes()) {
+            b.append(text == null ? node : text).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static Duration sleep(List<String> words) {
+        if (words.size() < 2) {
+            return DEFAULT_RUN;
+        }
+        try {
+            return Duration.ofMillis(Math.round(Double.parseDouble(words.get(1)) * 1000));
+        } catch (NumberFormatException e) {
+            return DEFAULT_RUN;
+        }
+    }
+}
