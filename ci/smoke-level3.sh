@@ -109,6 +109,7 @@ trap 'exit 130' INT TERM
 
 # --- stage 0: the pieces -------------------------------------------------------------------------------
 "$ci/start-munge.sh" >&2
+[ "$launcher" = qemu ] || "$ci/start-libvirt.sh" >&2
 t0=$EPOCHREALTIME
 image="$("$ci/guest-image/build.sh" | tail -n1)"
 t_image=$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')
@@ -197,9 +198,9 @@ for n in $(scontrol show hostnames "$1"); do
   } > "$vm.seed/user-data"
   genisoimage -quiet -output "$vm.seed.iso" -volid cidata -joliet -rock "$vm.seed/user-data" "$vm.seed/meta-data"
   scontrol update nodename="$n" nodeaddr="$ip" nodehostname="$n"
-  : > "$vm.console"
   event disks-ready "$n"
   if [ "$LAUNCHER" = qemu ]; then
+    : > "$vm.console"
     "$CI/netlab.sh" tap-add "esl-$n"
     # qemu gets an empty signal mask and default dispositions, so SIGTERM from the SuspendProgram works.
     perl -MPOSIX -e 'POSIX::sigprocmask(POSIX::SIG_SETMASK(), POSIX::SigSet->new()) or die "sigprocmask: $!";
@@ -300,13 +301,15 @@ state="$(in_lab scontrol show node "$node" | grep -o 'State=[^ ]*')"
 say "slurmctld pid $ctld_pid up in $ESL_NETNS; $node $state"
 
 # --- the run --------------------------------------------------------------------------------------------
-# The console, time-stamped as it arrives (one bash loop, ended by PID in cleanup).
-: >"$work/vm/$node.console"
-( buf=""
+# The console, time-stamped as it arrives (one bash loop, ended by PID in cleanup). It waits for the file:
+# libvirt creates it afresh when it defines the domain.
+( until [ -e "$work/vm/$node.console" ]; do sleep 0.1; done
+  exec <"$work/vm/$node.console"
+  buf=""
   while :; do
     if IFS= read -r line; then echo "$EPOCHREALTIME ${buf}${line%$'\r'}"; buf=""
     else buf+="$line"; sleep 0.1; fi
-  done <"$work/vm/$node.console" >"$work/console.stamped" ) 2>/dev/null &
+  done >"$work/console.stamped" ) 2>/dev/null &
 stamper_pid=$!
 
 say "submitting: srun -w $node hostname ($vcpus vCPU, $memory MiB, accel $accel, ssh keys $ssh_keys, launcher $launcher)"

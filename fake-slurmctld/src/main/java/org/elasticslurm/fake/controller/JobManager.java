@@ -239,7 +239,6 @@ final class JobManager {
         job.startTime = now;
         job.endTime = 0;
         job.reason = "None";
-        job.launched = false;
         for (int i : chosen) {
             ops.makeAlloc(nodes.get(i));
         }
@@ -403,7 +402,6 @@ final class JobManager {
     }
 
     private void startWork(JobRecord job, List<String> where) {
-        job.launched = true;
         int generation = ++job.generation;
         JobLaunch launch = new JobLaunch(job.id, job.request.kind(), where, job.request.command(),
                 job.request.script(), job.request.workDir());
@@ -548,7 +546,6 @@ final class JobManager {
         job.batchHost = -1;
         job.configuring = false;
         job.powerUpNode = false;
-        job.launched = false;
         if (job.beginTime <= now) {
             job.beginTime = now + ControllerSettings.REQUEUE_DELAY;
         }

@@ -34,7 +34,6 @@ final class JobRecord {
     long beginTime;
     Integer exitCode;
     int restarts;
-    boolean launched;
     long launchFirstAttempt;
     long launchLastAttempt;
     boolean launchPending;

@@ -4,9 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.AccessDeniedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -116,10 +114,8 @@ public final class LabProcesses {
         byte[] env;
         try {
             env = Files.readAllBytes(environ);
-        } catch (NoSuchFileException | AccessDeniedException e) {
-            return false; // the process ended meanwhile, or is not ours to read
         } catch (IOException e) {
-            return false; // kernel threads and exiting processes refuse reads of environ
+            return false; // the process ended meanwhile, or its environ is not readable: not one of ours
         }
         outer:
         for (int i = 0; i + wanted.length <= env.length; i++) {

@@ -166,8 +166,9 @@ final class ControllerApi {
             long next = c.jobs().stream().mapToLong(JobView::id).max().orElse(0) + 1;
             return configReport.entries(c.configuration(), confPath, identity.bootTime(), next);
         });
-        List<List<String>> rows = entries.stream().map(e -> List.of(e.key(), e.value())).toList();
-        return SlurmReply.ok().put("entries", rows).put("host", identity.hostName());
+        List<JsonObject> rows = entries.stream()
+                .map(e -> JsonObject.create().put("key", e.key()).put("value", e.value())).toList();
+        return SlurmReply.ok().put("entries", rows);
     }
 
     private JsonObject updateNode(NodeUpdateRequest request) {

@@ -22,9 +22,9 @@ final class HttpSlurmdChannel implements SlurmdChannel {
     private final SlurmdDirectory directory;
     private final Executor io;
     private final NodeFacts facts;
-    private final SlurmctldLog log;
+    private final DaemonLog log;
 
-    HttpSlurmdChannel(SlurmdDirectory directory, Executor io, NodeFacts facts, SlurmctldLog log) {
+    HttpSlurmdChannel(SlurmdDirectory directory, Executor io, NodeFacts facts, DaemonLog log) {
         this.directory = directory;
         this.io = io;
         this.facts = facts;

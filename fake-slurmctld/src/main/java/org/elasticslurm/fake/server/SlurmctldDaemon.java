@@ -74,7 +74,7 @@ public final class SlurmctldDaemon {
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     private SlurmConf conf;
-    private SlurmctldLog log;
+    private DaemonLog log;
     private RealTimeDriver driver;
     private SlurmController controller;
     private WireServer server;
@@ -145,7 +145,7 @@ public final class SlurmctldDaemon {
                         "Unable to process configuration file"));
         Optional<Path> logFile = options.logFile().or(() -> conf.parameter("SlurmctldLogFile").map(Path::of));
         try {
-            log = new SlurmctldLog(logFile, detached ? Optional.empty() : Optional.of(stderr), level, clock);
+            log = new DaemonLog("slurmctld", logFile, detached ? Optional.empty() : Optional.of(stderr), level, clock);
         } catch (UncheckedIOException e) {
             throw new StartupException(e.getMessage(), "Unable to open the log file");
         }

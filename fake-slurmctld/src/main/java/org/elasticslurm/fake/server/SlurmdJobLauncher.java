@@ -42,7 +42,7 @@ final class SlurmdJobLauncher implements JobLauncher {
     private final Executor io;
     private final JobExtras extras;
     private final TaskResults results;
-    private final SlurmctldLog log;
+    private final DaemonLog log;
     private final String clusterName;
     private final AtomicLong nextLaunch = new AtomicLong(1);
     private final Map<Long, PendingLaunch> pending = new ConcurrentHashMap<>();
@@ -62,7 +62,7 @@ final class SlurmdJobLauncher implements JobLauncher {
     }
 
     SlurmdJobLauncher(SlurmdDirectory directory, Executor io, JobExtras extras, TaskResults results,
-                      SlurmctldLog log, String clusterName) {
+                      DaemonLog log, String clusterName) {
         this.directory = directory;
         this.io = io;
         this.extras = extras;

@@ -101,7 +101,7 @@ final class SrunSession implements JobListener {
             return;
         }
         finished = true;
-        events.add(SrunEvent.ended(job.id(), job.stateName(), stepStarted));
+        events.add(SrunEvent.ended(job.id(), job.stateName(), stepStarted, nodeList));
     }
 
     /** One round of srun's {@code _wait_nodes_ready} loop, then the step. */

@@ -18,7 +18,7 @@ public final class SrunEvent {
     public static final String NODE_FAILURE = "nodeFailure";
     /** The command ended on every node: {@code tasks}. */
     public static final String TASKS = "tasks";
-    /** The job ended: {@code jobId}, {@code state}, {@code stepStarted}; the last event. */
+    /** The job ended: {@code jobId}, {@code state}, {@code stepStarted}, {@code nodeList}; the last event. */
     public static final String ENDED = "ended";
     /** srun gave up waiting for the nodes to boot: {@code nodeList}; the last event. */
     public static final String BOOT_TIMEOUT = "bootTimeout";
@@ -49,9 +49,9 @@ public final class SrunEvent {
                 .put("tasks", tasks.stream().map(TaskResult::toJson).toList());
     }
 
-    public static JsonObject ended(long jobId, String state, boolean stepStarted) {
+    public static JsonObject ended(long jobId, String state, boolean stepStarted, String nodeList) {
         return JsonObject.create().put("event", ENDED).put("jobId", jobId).put("state", state)
-                .put("stepStarted", stepStarted);
+                .put("stepStarted", stepStarted).put("nodeList", nodeList);
     }
 
     public static JsonObject bootTimeout(long jobId, String nodeList) {

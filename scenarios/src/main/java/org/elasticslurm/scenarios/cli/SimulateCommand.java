@@ -2,12 +2,15 @@ package org.elasticslurm.scenarios.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.elasticslurm.conf.NodeDefinition;
 import org.elasticslurm.conf.SlurmConf;
 import org.elasticslurm.scenarios.model.Durations;
 import org.elasticslurm.scenarios.model.TargetKind;
 import org.elasticslurm.scenarios.parse.WorkloadSpecParser;
+import org.elasticslurm.scenarios.sim.SimulationReport;
+import org.elasticslurm.scenarios.sim.WorkloadSimulation;
 import org.elasticslurm.scenarios.workload.SwfReader;
 import org.elasticslurm.scenarios.workload.Workload;
 import picocli.CommandLine.Command;
@@ -21,9 +24,11 @@ import picocli.CommandLine.Spec;
             + "failed resumes, queue wait caused by boot latency).",
             "WORKLOAD is a Standard Workload Format trace (*.swf, as in the Parallel Workloads Archive) or a "
             + "generated-workload spec (*.yaml: jobs, mean-interval, nodes, runtime, cpus-per-node, seed).",
-            "The simulation itself runs on the sim target; until its runner is available this reads and checks "
-            + "the inputs and says so."},
-        footer = {"", "Exit status: 0 simulated, 2 invalid input, 3 no sim runner yet, 64 usage."})
+            "The simulation runs on the sim target (virtual clock): each job is an sbatch -N of the nodes its "
+            + "processors need; the hook programs are modelled as a working cloud whose nodes register "
+            + "--boot-time after the resume call."},
+        footer = {"", "Exit status: 0 simulated (every job ended, no failed resume), 1 jobs left unfinished or "
+            + "resumes failed, 2 invalid input, 3 no sim runner, 64 usage."})
 final class SimulateCommand implements Callable<Integer> {
     private final LabContext ctx;
 
@@ -35,6 +40,11 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--workload", required = true, paramLabel = "W", description = "an SWF trace or a workload spec")
     Path workload;
+
+    @Option(names = "--boot-time", paramLabel = "DURATION", converter = Converters.Time.class,
+            description = "time from the resume call to slurmd's registration (default: ${DEFAULT-VALUE})",
+            defaultValue = "30s")
+    Duration bootTime;
 
     SimulateCommand(LabContext ctx) {
         this.ctx = ctx;
@@ -61,6 +71,22 @@ final class SimulateCommand implements Callable<Integer> {
         }
         out.flush();
         ctx.targets().get(TargetKind.SIM);
-        return ExitCodes.OK;
+        long started = ctx.clock().millis();
+        SimulationReport r = new WorkloadSimulation(ctx.confParser()).run(slurmConf, w, bootTime);
+        long wallMillis = ctx.clock().millis() - started;
+        out.printf("simulated on sim: %s of cluster time in %.1f s (boot time %s; hook programs modelled as a "
+                + "working cloud)%n", Durations.format(r.simulated()), wallMillis / 1000.0,
+                Durations.format(r.bootTime()));
+        out.printf("jobs: %d submitted, %d completed, %d failed, %d rejected at submission, %d unfinished%n",
+                r.submitted(), r.completed(), r.failed(), r.rejected(), r.unfinished());
+        out.printf("node-hours powered: %.2f of %d nodes (always on: %.2f)%n", r.nodeHoursPowered(), r.nodes(),
+                r.nodeHoursAlwaysOn());
+        out.printf("resumes: %d node(s) woken, %d failed resume(s) (not resumed by ResumeTimeout)%n", r.resumes(),
+                r.failedResumes());
+        out.printf("queue wait caused by boot latency: %d job(s) waited, mean %s, max %s, %.2f job-hours in all; "
+                + "mean queue wait overall %s%n", r.bootWaitJobs(), Durations.format(r.meanBootWait()),
+                Durations.format(r.maxBootWait()), r.bootWaitHours(), Durations.format(r.meanQueueWait()));
+        out.flush();
+        return r.unfinished() > 0 || r.failedResumes() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
     }
 }

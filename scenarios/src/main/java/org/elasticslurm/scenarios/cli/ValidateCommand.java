@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.elasticslurm.scenarios.lint.LintOptions;
 import org.elasticslurm.scenarios.lint.LintReport;
@@ -32,8 +34,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Validates a site's elastic configuration before rollout: lints the slurm.conf (as "
             + "'lint'), then checks and runs the given scenario files.",
-            "Simulating the site's configuration and hook programs under a burst and under failures needs the "
-            + "sim runner; until it is available validate says so and lints only."},
+            "Then it runs the site's configuration on sim under a burst (every CLOUD node of the default "
+            + "partition, or --burst N) and under a boot that outlasts ResumeTimeout: the simulated slurmctld checks "
+            + "the site's hook program files as slurmctld 22.05 does; their behaviour is modelled as a working "
+            + "cloud booting a node in --boot-time (default 30s)."},
         footer = {"", "Exit status: the worst of: lint (0 clean, 1 warnings with --strict, 2 errors), scenarios "
             + "(1 failed, 2 invalid, 3 no runner for their target); 64 usage."})
 final class ValidateCommand implements Callable<Integer> {
@@ -80,13 +84,18 @@ final class ValidateCommand implements Callable<Integer> {
         out.println("lint " + slurmConf + ":");
         LintCommand.print(lint, out);
         int status = lint.exitStatus(strict);
-        err.println("elastic-lab: note: simulating " + slurmConf + " and its hook programs on sim under a burst "
-                + "and under failures needs the sim runner: runner for target sim not available yet; linted only");
         if (reportDir != null) {
             writeLint(lint, options);
         }
 
         List<ScenarioResult> results = new ArrayList<>();
+        if (ctx.targets().available().contains(TargetKind.SIM)) {
+            status = Math.max(status, simulateSite(results, out, err));
+        } else {
+            err.println("elastic-lab: note: simulating " + slurmConf + " and its hook programs on sim under a burst "
+                    + "and under failures needs the sim runner: runner for target sim not available yet; linted "
+                    + "only");
+        }
         for (Path file : scenarios) {
             LoadedScenario loaded;
             try {
@@ -120,6 +129,56 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         return status;
+    }
+
+    /** The site's conf and hook programs on sim, under a burst and a boot outlasting ResumeTimeout. */
+    private int simulateSite(List<ScenarioResult> results, PrintWriter out, PrintWriter err) {
+        Map<String, String> site = SiteScenarios.of(slurmConf, ctx.confParser().parse(slurmConf),
+                Optional.ofNullable(bootTime), Optional.ofNullable(burst));
+        if (site.isEmpty()) {
+            err.println("elastic-lab: note: " + slurmConf + " has no CLOUD node in its default partition; "
+                    + "nothing to simulate");
+            return ExitCodes.OK;
+        }
+        int status = ExitCodes.OK;
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("elastic-lab-validate-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a scratch directory for the site scenarios", e);
+        }
+        try {
+            for (Map.Entry<String, String> e : site.entrySet()) {
+                Path file = dir.resolve(e.getKey());
+                Files.writeString(file, e.getValue());
+                LoadedScenario loaded;
+                try {
+                    loaded = ScenarioFiles.load(file, ctx);
+                } catch (ScenarioException x) {
+                    err.println("elastic-lab: " + x.getMessage());
+                    status = Math.max(status, ExitCodes.INVALID);
+                    continue;
+                }
+                out.println("simulating " + slurmConf + " on sim: " + loaded.scenario().description());
+                results.add(new ScenarioRunner(ctx.clock()).run(loaded, ctx.targets().get(TargetKind.SIM),
+                        new TerminalProgress(err, ctx.clock(), Duration.ofSeconds(10))));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the site scenarios to " + dir, e);
+        } finally {
+            deleteScratch(dir);
+        }
+        return status;
+    }
+
+    private static void deleteScratch(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + dir, e);
+        }
     }
 
     private void writeLint(LintReport lint, LintOptions options) {

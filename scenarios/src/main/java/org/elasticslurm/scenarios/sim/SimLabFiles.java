@@ -53,6 +53,9 @@ final class SimLabFiles {
             for (Map.Entry<HookRole, HookSpec> e : scenario.hooks().entrySet()) {
                 files.install(e.getKey(), e.getValue());
             }
+            for (HookRole role : HookRole.values()) {
+                files.installUndeclared(role);
+            }
             return files;
         } catch (IOException | RuntimeException e) {
             delete(dir);
@@ -77,6 +80,24 @@ final class SimLabFiles {
             Files.copy(((HookSpec.Program) spec).path(), path);
         }
         Files.setPosixFilePermissions(path, permissions(spec.mode().orElse(DEFAULT_MODE)));
+    }
+
+    /**
+     * A program under {@code $LAB} that no hook declares (only generated scenarios have one: a site's conf
+     * simulated with its programs modelled as a working cloud) gets a placeholder with mode 0755.
+     */
+    private void installUndeclared(HookRole role) throws IOException {
+        Optional<String> configured = program(role);
+        if (configured.isEmpty()) {
+            return;
+        }
+        Path path = Path.of(configured.get());
+        if (path.isAbsolute() && path.normalize().startsWith(dir) && !Files.exists(path)) {
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, "#!/bin/sh\n# " + role + ": a site's program, modelled as a working cloud on "
+                    + "the sim target\nexit 0\n");
+            Files.setPosixFilePermissions(path, permissions(DEFAULT_MODE));
+        }
     }
 
     /** The program slurm.conf names for the role. */

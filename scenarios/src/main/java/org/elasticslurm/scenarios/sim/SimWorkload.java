@@ -8,7 +8,8 @@ import org.elasticslurm.fake.sim.cluster.SimulatedRun;
 
 /**
  * How job commands behave on sim, which runs nothing: {@code hostname} prints each node's name,
- * {@code echo ...} its words on each node, {@code sleep N} takes N seconds, {@code false} exits 1; anything
+ * {@code echo ...} its words on each node, {@code sleep N} takes N seconds (a bad operand exits 1),
+ * {@code false} exits 1; anything
  * else takes 50 ms, prints nothing and exits 0. {@code sh -c "..."} (sbatch's {@code --wrap}) is looked into.
  */
 final class SimWorkload {
@@ -32,7 +33,7 @@ final class SimWorkload {
             case "echo" -> new SimulatedRun(DEFAULT_RUN, 0, perNode(launch, String.join(" ",
                     words.subList(1, words.size()))));
             case "false" -> new SimulatedRun(DEFAULT_RUN, 1, "");
-            case "sleep" -> new SimulatedRun(sleep(words), 0, "");
+            case "sleep" -> sleep(words);
             default -> new SimulatedRun(DEFAULT_RUN, 0, "");
         };
     }
@@ -45,14 +46,12 @@ final class SimWorkload {
         return b.toString();
     }
 
-    private static Duration sleep(List<String> words) {
-        if (words.size() < 2) {
-            return DEFAULT_RUN;
+    /** {@code sleep SECONDS}; like coreutils' sleep, a bad or missing operand fails at once. */
+    private static SimulatedRun sleep(List<String> words) {
+        if (words.size() < 2 || !words.get(1).matches("\\d+(\\.\\d+)?")) {
+            return new SimulatedRun(DEFAULT_RUN, 1, "sleep: invalid time interval '"
+                    + (words.size() < 2 ? "" : words.get(1)) + "'\n");
         }
-        try {
-            return Duration.ofMillis(Math.round(Double.parseDouble(words.get(1)) * 1000));
-        } catch (NumberFormatException e) {
-            return DEFAULT_RUN;
-        }
+        return new SimulatedRun(Duration.ofMillis(Math.round(Double.parseDouble(words.get(1)) * 1000)), 0, "");
     }
 }

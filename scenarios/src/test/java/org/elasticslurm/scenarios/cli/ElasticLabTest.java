@@ -62,6 +62,11 @@ class ElasticLabTest {
         return run(TargetCatalog.builtIn(), args);
     }
 
+    /** A build with no runner wired, as on a target whose runner has not landed. */
+    private static Run runWithoutRunners(String... args) {
+        return run(TargetCatalog.of(java.util.Map.of()), args);
+    }
+
     @Nested
     class Usage {
         @Test
@@ -130,7 +135,7 @@ class ElasticLabTest {
     class Replay {
         @Test
         void withoutARunnerItFailsClearlyAfterValidatingTheLevel() {
-            Run r = run("replay", "level0");
+            Run r = runWithoutRunners("replay", "level0");
             assertThat(r.status()).isEqualTo(ExitCodes.UNAVAILABLE);
             assertThat(r.err()).isEqualTo("elastic-lab: runner for target sim not available yet ("
                     + LEVELS.resolve("level0.yaml") + " is valid: 2 steps, 10 expectations)\n");
@@ -327,7 +332,7 @@ class ElasticLabTest {
         @Test
         void validateLintsWritesReportsAndSaysScenariosWereNotRun() throws Exception {
             Path reports = dir.resolve("out");
-            Run r = run("validate", "--slurm-conf", conf("rwxr-xr-x", true).toString(), "--scenario",
+            Run r = runWithoutRunners("validate", "--slurm-conf", conf("rwxr-xr-x", true).toString(), "--scenario",
                     LEVELS.resolve("level0.yaml").toString(), "--report-dir", reports.toString());
             assertThat(r.status()).isEqualTo(ExitCodes.UNAVAILABLE);
             assertThat(r.out()).contains("0 error(s), 0 warning(s), 1 note(s)")
@@ -362,7 +367,7 @@ class ElasticLabTest {
                         2     60      5    600     8   -1   -1   -1    900   -1  1  1  1 -1  1 -1 -1 -1
                         3    120     -1     -1    -1   -1   -1    4     -1   -1  5  1  1 -1  1 -1 -1 -1
                     """);
-            Run r = run("simulate", "--slurm-conf", conf().toString(), "--workload", swf.toString());
+            Run r = runWithoutRunners("simulate", "--slurm-conf", conf().toString(), "--workload", swf.toString());
             assertThat(r.status()).isEqualTo(ExitCodes.UNAVAILABLE);
             assertThat(r.out()).contains("workload " + swf + ": 2 jobs over 1m, up to 16 processors (2 nodes of 8 "
                     + "CPUs), 17.3 processor-hours");
@@ -382,7 +387,7 @@ class ElasticLabTest {
         void generatesAWorkloadFromASpec() throws IOException {
             Path spec = dir.resolve("burst.yaml");
             Files.writeString(spec, "jobs: 50\nmean-interval: 30s\nnodes: 1-4\nruntime: 2m-30m\ncpus-per-node: 8\n");
-            Run r = run("simulate", "--slurm-conf", conf().toString(), "--workload", spec.toString());
+            Run r = runWithoutRunners("simulate", "--slurm-conf", conf().toString(), "--workload", spec.toString());
             assertThat(r.status()).isEqualTo(ExitCodes.UNAVAILABLE);
             assertThat(r.out()).containsPattern("workload .*burst.yaml: 50 jobs over \\S+, up to 32 processors \\(4 "
                     + "nodes of 8 CPUs\\)");

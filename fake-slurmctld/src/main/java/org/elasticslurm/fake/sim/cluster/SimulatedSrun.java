@@ -90,6 +90,13 @@ public final class SimulatedSrun implements JobListener {
         exitCode = OptionalInt.of(completion.exitCode());
     }
 
+    @Override
+    public void onJobEnded(JobView job) {
+        if (stepStarted && exitCode.isEmpty()) {
+            exitCode = OptionalInt.of(1);
+        }
+    }
+
     private void startWaiting() {
         poll(0, 0.0);
     }

@@ -17,25 +17,30 @@ import org.elasticslurm.fake.controller.LogSink;
 import org.elasticslurm.fake.controller.SlurmLogFormat;
 
 /**
- * slurmctld's log: SlurmctldLogFile lines {@code [2026-11-28T16:06:31.703] text}, and in the foreground
- * ({@code -D}) a copy of each line on stderr as {@code slurmctld: text}, as the real daemon does. Lines come
- * from the controller thread and from the daemon's own threads; writes are serialized.
+ * A daemon's log as slurmctld and slurmd write theirs: log-file lines {@code [2026-11-28T16:06:31.703] text},
+ * and in the foreground ({@code -D}) a copy of each line on stderr as {@code slurmctld: text}. Lines come from
+ * several threads; writes are serialized.
  */
-final class SlurmctldLog implements LogSink, AutoCloseable {
+public final class DaemonLog implements LogSink, AutoCloseable {
 
     private final Optional<Writer> file;
     private final Optional<PrintStream> console;
     private final SlurmLogFormat format;
     private final Clock clock;
+    private final String daemon;
     private volatile LogLevel level;
 
     /**
-     * @param logFile SlurmctldLogFile, if set (appended to; its directory must exist)
+     * @param daemon  the daemon's name, the prefix of the console copy ({@code slurmctld}, {@code slurmd})
+     * @param logFile the log file, if set (appended to; its directory must exist)
      * @param console stderr in the foreground
-     * @param level   SlurmctldDebug, for the daemon's own lines
+     * @param level   the debug level (SlurmctldDebug, SlurmdDebug) for the daemon's own lines
      * @param clock   the wall clock, for the daemon's own lines
+     * @throws UncheckedIOException when the log file cannot be opened
      */
-    SlurmctldLog(Optional<Path> logFile, Optional<PrintStream> console, LogLevel level, Clock clock) {
+    public DaemonLog(String daemon, Optional<Path> logFile, Optional<PrintStream> console, LogLevel level,
+                     Clock clock) {
+        this.daemon = daemon;
         this.format = new SlurmLogFormat(ZoneId.systemDefault());
         this.console = console;
         this.level = level;
@@ -46,12 +51,12 @@ final class SlurmctldLog implements LogSink, AutoCloseable {
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE))
                     : Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open SlurmctldLogFile " + logFile.get(), e);
+            throw new UncheckedIOException("cannot open log file " + logFile.get(), e);
         }
     }
 
-    /** Applies a new SlurmctldDebug (after a reconfigure). */
-    void level(LogLevel newLevel) {
+    /** Applies a new debug level (after a reconfigure). */
+    public void level(LogLevel newLevel) {
         this.level = newLevel;
     }
 
@@ -64,17 +69,17 @@ final class SlurmctldLog implements LogSink, AutoCloseable {
                 w.write('\n');
                 w.flush();
             } catch (IOException e) {
-                console.ifPresent(c -> c.println("slurmctld: error: cannot write the log file: " + e.getMessage()));
+                console.ifPresent(c -> c.println(daemon + ": error: cannot write the log file: " + e.getMessage()));
             }
         }
         console.ifPresent(c -> {
-            c.println("slurmctld: " + record.line());
+            c.println(daemon + ": " + record.line());
             c.flush();
         });
     }
 
-    /** A line of the daemon itself (not of the controller model), if SlurmctldDebug lets it through. */
-    void log(LogLevel at, String text) {
+    /** A line of the daemon itself (not of the controller model), if the debug level lets it through. */
+    public void log(LogLevel at, String text) {
         if (level.allows(at)) {
             accept(new LogRecord(clock.instant(), at, at.prefix() + text));
         }
@@ -86,7 +91,7 @@ final class SlurmctldLog implements LogSink, AutoCloseable {
             try {
                 file.get().close();
             } catch (IOException e) {
-                console.ifPresent(c -> c.println("slurmctld: error: cannot close the log file: " + e.getMessage()));
+                console.ifPresent(c -> c.println(daemon + ": error: cannot close the log file: " + e.getMessage()));
             }
         }
     }

@@ -1,0 +1,91 @@
+package org.elasticslurm.fake.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.elasticslurm.conf.SlurmConf;
+import org.elasticslurm.conf.SlurmConfException;
+import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.fake.wire.SlurmAddresses;
+import org.elasticslurm.fake.wire.WireClient;
+
+/**
+ * What a command runs with: its name (for messages), environment, output streams, and, when it needs them,
+ * slurm.conf (from {@code SLURM_CONF}, else /etc/slurm/slurm.conf) and a client for the controller.
+ */
+final class ClientContext {
+
+    /** Where Debian's Slurm looks for slurm.conf when SLURM_CONF is not set. */
+    static final String DEFAULT_CONF = "/etc/slurm/slurm.conf";
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    final String program;
+    final Map<String, String> env;
+    final PrintStream out;
+    final PrintStream err;
+    private SlurmConf conf;
+
+    ClientContext(String program, Map<String, String> env, PrintStream out, PrintStream err) {
+        this.program = program;
+        this.env = env;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** The path of slurm.conf. */
+    Path confPath() {
+        return Path.of(env.getOrDefault("SLURM_CONF", DEFAULT_CONF));
+    }
+
+    /**
+     * slurm.conf, parsed once.
+     *
+     * @throws CommandFailure after printing the error and Slurm's fatal line
+     */
+    SlurmConf conf() {
+        if (conf == null) {
+            try {
+                conf = new SlurmConfParser().parse(confPath());
+            } catch (SlurmConfException e) {
+                error(e.getMessage());
+                throw fatal("Unable to process configuration file");
+            }
+        }
+        return conf;
+    }
+
+    /** The controller's name and address. */
+    SlurmAddresses.Controller controllerAddress() {
+        try {
+            return SlurmAddresses.controller(conf());
+        } catch (IllegalArgumentException e) {
+            error(e.getMessage());
+            throw fatal("Unable to process configuration file");
+        }
+    }
+
+    /** A client for the controller, waiting up to {@code readTimeout} for answers. */
+    ControllerClient controller(Duration readTimeout) {
+        return new ControllerClient(new WireClient(controllerAddress().address(), CONNECT_TIMEOUT, readTimeout));
+    }
+
+    /** Prints {@code PROGRAM: error: TEXT}. */
+    void error(String text) {
+        err.println(program + ": error: " + text);
+    }
+
+    /** Prints {@code PROGRAM: fatal: TEXT} and returns the failure to throw (exit status 1). */
+    CommandFailure fatal(String text) {
+        err.println(program + ": fatal: " + text);
+        return new CommandFailure(1);
+    }
+
+    /** Prints getopt's complaint and the hint, and returns the failure to throw. */
+    CommandFailure usage(String getoptMessage, int status) {
+        err.println(program + ": " + getoptMessage);
+        err.println("Try \"" + program + " --help\" for more information");
+        return new CommandFailure(status);
+    }
+}

@@ -1,0 +1,86 @@
+package org.elasticslurm.fake.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.elasticslurm.fake.controller.SlurmController;
+import org.elasticslurm.fake.server.SlurmctldDaemon;
+
+/** The drop-in {@code slurmctld [-D] [-c] [-f FILE] [-L LOGFILE] [-s] [-i] [-R] [-v] [-V] [-h]}. */
+public final class SlurmctldCommand {
+
+    private static final Getopt GETOPT = new Getopt(List.of(
+            Getopt.flag("clear", 'c', null),
+            Getopt.flag("foreground", 'D', null),
+            Getopt.value("conf", 'f', null),
+            Getopt.flag("help", 'h', null),
+            Getopt.flag("ignore", 'i', null),
+            Getopt.value("logfile", 'L', null),
+            Getopt.value("nice", 'n', null),
+            Getopt.flag("recover", 'R', null),
+            Getopt.flag("setwd", 's', null),
+            Getopt.flag("verbose", 'v', null),
+            Getopt.flag("version", 'V', null)), false);
+
+    private final Map<String, String> env;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    SlurmctldCommand(Map<String, String> env, PrintStream out, PrintStream err) {
+        this.env = env;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new SlurmctldCommand(System.getenv(), System.out, System.err).run(Arrays.asList(args)));
+    }
+
+    int run(List<String> args) {
+        Getopt.Parsed p;
+        try {
+            p = GETOPT.parse(args);
+        } catch (Getopt.GetoptException e) {
+            usage();
+            return 1;
+        }
+        if (!p.operands().isEmpty()) {
+            usage();
+            return 1;
+        }
+        if (p.has("help")) {
+            usage();
+            return 0;
+        }
+        if (p.has("version")) {
+            out.println("slurm " + SlurmController.SLURM_VERSION);
+            return 0;
+        }
+        Path conf = Path.of(p.last("conf").orElse(env.getOrDefault("SLURM_CONF", ClientContext.DEFAULT_CONF)));
+        List<String> withoutForeground = args.stream().filter(a -> !a.equals("-D")).toList();
+        return SlurmctldDaemon.run(new SlurmctldDaemon.Options(conf, p.has("foreground"), p.has("setwd"),
+                p.last("logfile").map(Path::of), withoutForeground), err);
+    }
+
+    private void usage() {
+        for (String line : List.of(
+                "Usage: slurmctld [OPTIONS]",
+                "  -c      \tDo not recover state from last checkpoint.",
+                "  -D      \tRun daemon in foreground, with logging copied to stdout.",
+                "  -f file \tUse specified file for slurmctld configuration.",
+                "  -h      \tPrint this help message.",
+                "  -i      \tIgnore errors found while reading in state files on startup.",
+                "  -L logfile \tLog messages to the specified file.",
+                "  -n value \tRun the daemon at the specified nice value.",
+                "  -R      \tRecover full state from last checkpoint.",
+                "  -s      \tChange working directory to SlurmctldLogFile/StateSaveLocation.",
+                "  -v      \tVerbose mode. Multiple -v's increase verbosity.",
+                "  -V      \tPrint version information and exit.")) {
+            err.println(line);
+        }
+    }
+
+}

@@ -1,0 +1,409 @@
+package org.elasticslurm.scenarios.sim;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.elasticslurm.conf.Hostlist;
+import org.elasticslurm.conf.NodeDefinition;
+import org.elasticslurm.conf.SlurmConf;
+import org.elasticslurm.fake.controller.CommandResult;
+import org.elasticslurm.fake.controller.ControllerOptions;
+import org.elasticslurm.fake.controller.ControllerPorts;
+import org.elasticslurm.fake.controller.NodeStateRequest;
+import org.elasticslurm.fake.controller.NodeUpdate;
+import org.elasticslurm.fake.controller.NodeView;
+import org.elasticslurm.fake.controller.SlurmController;
+import org.elasticslurm.fake.hook.HookExit;
+import org.elasticslurm.fake.hook.HookInvocation;
+import org.elasticslurm.fake.hook.HookKind;
+import org.elasticslurm.fake.hook.HookOutcome;
+import org.elasticslurm.fake.hook.RecordingHookRunner;
+import org.elasticslurm.fake.sim.EventKernel;
+import org.elasticslurm.fake.sim.cluster.SimulatedCluster;
+import org.elasticslurm.fake.sim.cluster.SlurmdStart;
+import org.elasticslurm.scenarios.model.Component;
+import org.elasticslurm.scenarios.model.HookPreset;
+import org.elasticslurm.scenarios.model.HookRole;
+import org.elasticslurm.scenarios.model.HookSpec;
+import org.elasticslurm.scenarios.model.NodeState;
+import org.elasticslurm.scenarios.model.Scenario;
+import org.elasticslurm.scenarios.model.Step;
+import org.elasticslurm.scenarios.target.StepResult;
+import org.elasticslurm.scenarios.target.TargetException;
+import org.elasticslurm.scenarios.target.TargetSession;
+import org.elasticslurm.scenarios.trace.HookCall;
+import org.elasticslurm.scenarios.trace.JobRecord;
+import org.elasticslurm.scenarios.trace.LogLine;
+import org.elasticslurm.scenarios.trace.Observations;
+import org.elasticslurm.scenarios.trace.Stage;
+import org.elasticslurm.scenarios.trace.StateChange;
+
+/**
+ * One scenario on the virtual clock: fake-slurmctld's controller built from the scenario's slurm.conf, simulated
+ * slurmds, the hook programs as simulated programs, jobs with simulated run times, and (Levels 2 and 3) the
+ * simulated provisioner. Node states are recorded after every event of the clock, so the timeline is exact.
+ */
+final class SimSession implements TargetSession {
+
+    /** The instant of scenario time 0 (fixed: runs are reproducible). */
+    static final Instant EPOCH = Instant.parse("2026-01-05T08:00:00Z");
+    /** slurmctld starts this long before scenario time 0, as in the recorded real Level 0 run. */
+    static final Duration CONTROLLER_HEAD_START = Duration.ofMillis(10_200);
+    /** The machines booted this long before scenario time 0 (what plain {@code slurmd} reports). */
+    static final Duration MACHINE_UPTIME = Duration.ofDays(3);
+    /** How long a provisioner client takes to hand its request over. */
+    static final Duration CLIENT_RUN = Duration.ofMillis(200);
+    private static final int PRIORITY = 30;
+
+    private final Scenario scenario;
+    private final SimLabFiles files;
+    private final SlurmConf conf;
+    private final EventKernel kernel;
+    private final RecordingHookRunner hooks;
+    private final SimulatedCluster cluster;
+    private final SlurmController controller;
+    private final Optional<SimProvisioner> provisioner;
+    private final List<StateChange> states = new ArrayList<>();
+    private final Map<String, String> lastState = new HashMap<>();
+    private final List<LogLine> log = new ArrayList<>();
+    private final List<Stage> stages = new ArrayList<>();
+    private final List<String> defunct = new ArrayList<>();
+    private final Map<String, SimJob> jobs = new LinkedHashMap<>();
+    private final Map<String, SlurmdStart> slurmdModes = new HashMap<>();
+    private final Map<HookRole, HookSpec> programs;
+    private int helperPids = 41000;
+
+    SimSession(Scenario scenario, SimLabFiles files) {
+        this.scenario = scenario;
+        this.files = files;
+        this.conf = files.conf();
+        this.kernel = new EventKernel(EPOCH.minus(CONTROLLER_HEAD_START), scenario.sim().seed());
+        this.hooks = new RecordingHookRunner(kernel, 4000);
+        this.cluster = new SimulatedCluster(kernel, EPOCH.minus(MACHINE_UPTIME));
+        cluster.workload(SimWorkload::run);
+        this.programs = new EnumMap<>(HookRole.class);
+        programs.putAll(scenario.hooks());
+        this.provisioner = scenario.provisioner().map(p -> new SimProvisioner(kernel, p, scenario.sim().bootDelay(),
+                new ProvisionerLab()));
+        for (HookRole role : HookRole.values()) {
+            hooks.behave(kind(role), invocation -> program(role, invocation));
+        }
+        this.controller = SlurmController.checkingPrograms(conf, kernel,
+                new ControllerPorts(hooks, cluster, cluster, r -> log.add(new LogLine(at(r.time()), "slurmctld",
+                        r.line()))), ControllerOptions.of(conf.source(), files.dir()));
+        cluster.attach(controller);
+        controller.start();
+        kernel.runUntil(EPOCH);
+        recordStates();
+    }
+
+    // ------------------------------------------------------------------ time
+
+    @Override
+    public Duration now() {
+        return at(kernel.now());
+    }
+
+    /** Scenario time of an instant; what happened before scenario time 0 (the controller's start) counts as 0. */
+    private static Duration at(Instant instant) {
+        Duration d = Duration.between(EPOCH, instant);
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    @Override
+    public void advanceTo(Duration time) {
+        Instant until = EPOCH.plus(time);
+        if (!until.isAfter(kernel.now())) {
+            return;
+        }
+        kernel.runWhile(() -> {
+            recordStates();
+            return true;
+        }, until);
+        kernel.runUntil(until);
+        recordStates();
+    }
+
+    @Override
+    public Duration pollInterval() {
+        return Duration.ofMillis(100);
+    }
+
+    private void recordStates() {
+        for (NodeView v : controller.allNodes()) {
+            String s = v.state();
+            if (!s.equals(lastState.get(v.name()))) {
+                lastState.put(v.name(), s);
+                NodeState parsed;
+                try {
+                    parsed = NodeState.parse(s);
+                } catch (IllegalArgumentException e) {
+                    throw new TargetException("node " + v.name() + " is in a state the scenarios cannot name: " + s,
+                            e);
+                }
+                states.add(new StateChange(now(), v.name(), parsed));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    @Override
+    public StepResult perform(Step.Action action) {
+        StepResult r;
+        if (action instanceof Step.Submit s) {
+            r = submit(s);
+        } else if (action instanceof Step.StartSlurmd s) {
+            r = startSlurmd(s.node(), s.bootTimeFromStart() ? SlurmdStart.FRESH_BOOT : SlurmdStart.MACHINE_BOOT);
+        } else if (action instanceof Step.ScontrolUpdate u) {
+            r = scontrol(u);
+        } else if (action instanceof Step.Stop s) {
+            r = stop(s.component(), s.node());
+        } else if (action instanceof Step.Restart s) {
+            r = restart(s.component(), s.node());
+        } else if (action instanceof Step.InjectFault f) {
+            r = fault(f);
+        } else {
+            throw new TargetException("the sim target cannot carry out: " + action.describe(), null);
+        }
+        recordStates();
+        return r;
+    }
+
+    private StepResult submit(Step.Submit s) {
+        org.elasticslurm.fake.job.JobRequest request;
+        try {
+            request = SubmitArgs.request(s);
+        } catch (IllegalArgumentException e) {
+            return StepResult.failed(e.getMessage());
+        }
+        SimJob job = SimJob.submit(s.command(), request, controller, kernel, conf);
+        jobs.put(s.jobId(), job);
+        return job.accepted() ? StepResult.ok("job " + job.slurmId() + " submitted")
+                : StepResult.failed(String.join("\n", job.stderr()));
+    }
+
+    private StepResult startSlurmd(String node, SlurmdStart mode) {
+        NodeDefinition def = conf.node(node).orElseThrow(() -> new TargetException("no node " + node, null));
+        cluster.startSlurmd(node, mode, def.cpus(), def.realMemory());
+        slurmdModes.put(node, mode);
+        return StepResult.ok("slurmd started on " + node + (mode == SlurmdStart.FRESH_BOOT
+                ? " (boot time: now)" : " (boot time: the machine's, " + MACHINE_UPTIME.toDays() + " days ago)"));
+    }
+
+    private StepResult scontrol(Step.ScontrolUpdate u) {
+        Optional<NodeStateRequest> state = Optional.empty();
+        if (u.settings().containsKey("state")) {
+            String value = u.settings().get("state");
+            state = NodeStateRequest.parse(value);
+            if (state.isEmpty()) {
+                return StepResult.failed("scontrol: invalid node state specified: " + value);
+            }
+        }
+        NodeUpdate update = new NodeUpdate(u.nodes(), state, Optional.ofNullable(u.settings().get("reason")),
+                Optional.ofNullable(u.settings().get("nodeaddr")),
+                Optional.ofNullable(u.settings().get("nodehostname")));
+        CommandResult result = controller.updateNode(update);
+        return result.ok() ? StepResult.ok("scontrol update done")
+                : StepResult.failed("scontrol: error: " + result.error().get().message());
+    }
+
+    private StepResult stop(Component component, Optional<String> node) {
+        if (component == Component.SLURMD) {
+            for (String n : Hostlist.parse(node.orElseThrow()).names()) {
+                cluster.stopSlurmd(n);
+            }
+            return StepResult.ok("slurmd stopped on " + node.get());
+        }
+        SimProvisioner p = provisionerOrFail();
+        p.stop();
+        return StepResult.ok("provisioner stopped");
+    }
+
+    private StepResult restart(Component component, Optional<String> node) {
+        if (component == Component.SLURMD) {
+            for (String n : Hostlist.parse(node.orElseThrow()).names()) {
+                cluster.stopSlurmd(n);
+                startSlurmd(n, slurmdModes.getOrDefault(n, SlurmdStart.MACHINE_BOOT));
+            }
+            return StepResult.ok("slurmd restarted on " + node.get());
+        }
+        SimProvisioner p = provisionerOrFail();
+        p.restart();
+        return StepResult.ok("provisioner restarted");
+    }
+
+    private StepResult fault(Step.InjectFault f) {
+        provisionerOrFail().inject(f);
+        return StepResult.ok("fault " + f.fault() + " injected into the simulated backend");
+    }
+
+    private SimProvisioner provisionerOrFail() {
+        return provisioner.orElseThrow(() -> new TargetException(
+                "this scenario runs no provisioner (no 'provisioner:' section)", null));
+    }
+
+    // ------------------------------------------------------------------ hook programs
+
+    private static HookKind kind(HookRole role) {
+        return switch (role) {
+            case RESUME -> HookKind.RESUME;
+            case SUSPEND -> HookKind.SUSPEND;
+            case RESUME_FAIL -> HookKind.RESUME_FAIL;
+        };
+    }
+
+    private static HookRole role(HookKind kind) {
+        return switch (kind) {
+            case RESUME -> HookRole.RESUME;
+            case SUSPEND -> HookRole.SUSPEND;
+            case RESUME_FAIL -> HookRole.RESUME_FAIL;
+        };
+    }
+
+    /** What the program for the role does when slurmctld starts it (on the controller's thread). */
+    private HookOutcome program(HookRole role, HookInvocation invocation) {
+        HookSpec spec = programs.get(role);
+        HookPreset preset = spec instanceof HookSpec.Preset p ? p.preset() : null;
+        List<String> nodes = Hostlist.parse(invocation.hostlist()).names();
+        if (preset == HookPreset.NOOP) {
+            return HookOutcome.immediateSuccess();
+        }
+        if (preset == HookPreset.LOG) {
+            log.add(new LogLine(now(), "hooks.log", invocation.argv0() + " " + invocation.hostlist()));
+            return HookOutcome.immediateSuccess();
+        }
+        if (preset == HookPreset.REMOTE_SLURMD || preset == HookPreset.REMOTE_SLURMD_FIXED) {
+            return remoteSlurmd(nodes, preset == HookPreset.REMOTE_SLURMD);
+        }
+        if (preset == HookPreset.PROVISIONER && provisioner.isPresent()) {
+            return provisionerClient(role, invocation.hostlist(), provisioner.get());
+        }
+        return siteProgram(role, nodes);
+    }
+
+    /**
+     * The write-up's Level 1 hook: the remote-execution tool starts {@code slurmd -b} on each node (after the
+     * sim boot delay); as first written, the tool's helper per node is left unreaped and ends up defunct.
+     */
+    private HookOutcome remoteSlurmd(List<String> nodes, boolean leavesHelpers) {
+        Duration delay = scenario.sim().bootDelay();
+        for (String node : nodes) {
+            kernel.scheduleAfter(delay, PRIORITY, () -> {
+                startSlurmd(node, SlurmdStart.FRESH_BOOT);
+                if (leavesHelpers) {
+                    defunct.add((helperPids++) + " [ssh] <defunct> (remote-execution helper for " + node
+                            + ", never reaped)");
+                }
+            });
+        }
+        return new HookOutcome(delay, HookExit.success());
+    }
+
+    private HookOutcome provisionerClient(HookRole role, String hostlist, SimProvisioner p) {
+        String client = switch (role) {
+            case RESUME -> "slurm-resume";
+            case SUSPEND -> "slurm-suspend";
+            case RESUME_FAIL -> "slurm-resume-fail";
+        };
+        if (!p.reachable(hostlist)) {
+            log.add(new LogLine(now(), client, client + ": error: cannot reach the provisioner"));
+            return new HookOutcome(CLIENT_RUN, new HookExit.Exited(1));
+        }
+        switch (role) {
+            case RESUME -> p.resume(hostlist);
+            case SUSPEND -> p.release(hostlist, "suspend");
+            case RESUME_FAIL -> p.release(hostlist, "resume-fail");
+            default -> throw new IllegalStateException(role.toString());
+        }
+        return new HookOutcome(CLIENT_RUN, HookExit.success());
+    }
+
+    /**
+     * A site's own program (or one the scenario does not declare), modelled as a working cloud: a resumed node's
+     * machine boots and its slurmd starts with a fresh boot time after the sim boot delay; a suspended node's
+     * slurmd stops.
+     */
+    private HookOutcome siteProgram(HookRole role, List<String> nodes) {
+        if (role == HookRole.RESUME) {
+            for (String node : nodes) {
+                kernel.scheduleAfter(scenario.sim().bootDelay(), PRIORITY,
+                        () -> startSlurmd(node, SlurmdStart.FRESH_BOOT));
+            }
+        } else if (role == HookRole.SUSPEND) {
+            nodes.forEach(cluster::stopSlurmd);
+        }
+        return HookOutcome.immediateSuccess();
+    }
+
+    /** How the simulated provisioner acts on the lab. */
+    private final class ProvisionerLab implements SimProvisioner.Lab {
+        @Override
+        public void slurmdStarted(String node) {
+            startSlurmd(node, SlurmdStart.FRESH_BOOT);
+        }
+
+        @Override
+        public void machineStopped(String node) {
+            cluster.stopSlurmd(node);
+        }
+
+        @Override
+        public void reportAddress(String node, String address) {
+            CommandResult r = controller.updateNode(NodeUpdate.address(node, address, Optional.empty()));
+            if (!r.ok()) {
+                log(node + ": scontrol update nodeaddr=" + address + " failed: " + r.error().get().message());
+            }
+        }
+
+        @Override
+        public void log(String line) {
+            log.add(new LogLine(now(), "provisioner", line));
+        }
+
+        @Override
+        public void stage(Stage stage) {
+            stages.add(stage);
+        }
+
+        @Override
+        public Duration now() {
+            return SimSession.this.now();
+        }
+    }
+
+    // ------------------------------------------------------------------ observations
+
+    @Override
+    public Observations observations() {
+        List<HookCall> calls = new ArrayList<>();
+        for (org.elasticslurm.fake.hook.HookCall c : hooks.calls()) {
+            calls.add(new HookCall(at(c.time()), role(c.kind()), List.of(c.hostlist())));
+        }
+        Map<String, JobRecord> records = new LinkedHashMap<>();
+        jobs.forEach((id, job) -> records.put(id, job.record(id, controller, SimSession::at)));
+        return new Observations(states, calls, log, records, provisioner.map(SimProvisioner::machinesLeft),
+                Optional.of(List.copyOf(defunct)), stages);
+    }
+
+    /** A submitted job, by its scenario id. */
+    Optional<SimJob> job(String id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    /** The controller (for queries on its thread: this one). */
+    SlurmController controller() {
+        return controller;
+    }
+
+    @Override
+    public void close() {
+        files.delete();
+    }
+}

@@ -1,0 +1,86 @@
+package org.elasticslurm.scenarios.sim;
+
+import java.io.IOException;
+import java.util.Optional;
+import org.elasticslurm.conf.SlurmConfException;
+import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.scenarios.model.Component;
+import org.elasticslurm.scenarios.model.Expectation;
+import org.elasticslurm.scenarios.model.LoadedScenario;
+import org.elasticslurm.scenarios.model.Step;
+import org.elasticslurm.scenarios.model.TargetKind;
+import org.elasticslurm.scenarios.run.ProgressListener;
+import org.elasticslurm.scenarios.target.Target;
+import org.elasticslurm.scenarios.target.TargetException;
+import org.elasticslurm.scenarios.target.TargetSession;
+
+/**
+ * The {@code sim} target: fake-slurmctld's emulation of slurmctld 22.05's power saving on a virtual clock, with
+ * simulated slurmds, hook programs, jobs and provisioner. Needs nothing beyond Java; a scenario of minutes runs
+ * in milliseconds. Shell commands, controller restarts, node weights and libvirtd are not modelled and are
+ * reported not applicable.
+ */
+public final class SimTarget implements Target {
+
+    private final SlurmConfParser parser;
+
+    /** @param parser reads the scenario's slurm.conf once its placeholders are replaced */
+    public SimTarget(SlurmConfParser parser) {
+        this.parser = parser;
+    }
+
+    @Override
+    public TargetKind kind() {
+        return TargetKind.SIM;
+    }
+
+    @Override
+    public Optional<String> cannotRun(Step.Action action) {
+        if (action instanceof Step.RunCommand) {
+            return Optional.of("sim runs no shell commands (fake-realtime and real-slurm do)");
+        }
+        if (action instanceof Step.ScontrolUpdate u && u.settings().containsKey("weight")) {
+            return Optional.of("node weights are not modelled by the simulated controller");
+        }
+        if (action instanceof Step.Stop s) {
+            return component(s.component());
+        }
+        if (action instanceof Step.Restart r) {
+            return component(r.component());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> component(Component c) {
+        return switch (c) {
+            case SLURMCTLD -> Optional.of("the simulated controller keeps no saved state, so a slurmctld stop or "
+                    + "restart is not modelled");
+            case LIBVIRTD -> Optional.of("sim has no libvirtd (its provisioner's machines are simulated)");
+            default -> Optional.empty();
+        };
+    }
+
+    @Override
+    public Optional<String> cannotCheck(Expectation expectation) {
+        return Optional.empty();
+    }
+
+    @Override
+    public TargetSession open(LoadedScenario scenario, ProgressListener progress) {
+        SimLabFiles files;
+        try {
+            files = SimLabFiles.create(scenario.scenario(), parser);
+        } catch (IOException e) {
+            throw new TargetException("cannot write the sim lab's files: " + e.getMessage(), e);
+        } catch (SlurmConfException e) {
+            throw new TargetException("slurm.conf: " + e.getMessage(), e);
+        }
+        try {
+            return new SimSession(scenario.scenario(), files);
+        } catch (RuntimeException e) {
+            files.delete();
+            throw e instanceof TargetException t ? t : new TargetException("cannot start the simulated controller: "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.elasticslurm.scenarios.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.elasticslurm.conf.HookProgramRules;
+import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.scenarios.target.TargetCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line with the built-in sim runner: what {@code ./elastic-lab replay level0} does. */
+class ElasticLabSimTest {
+
+    static final Path LEVELS = Path.of(System.getProperty("scenarios.levels", "levels"));
+
+    @TempDir
+    Path dir;
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cl = ElasticLab.commandLine(new LabContext(LEVELS, TargetCatalog.builtIn(),
+                Clock.fixed(Instant.parse("2026-11-28T15:00:00Z"), ZoneOffset.UTC), new SlurmConfParser(),
+                new HookProgramRules()));
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int status = cl.execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void replayLevel0WithoutOptionsRunsOnSimAndExitsZeroWhenEveryExpectationHolds() {
+        Run r = run("replay", "level0", "--no-color");
+        assertThat(r.status()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("level0 on sim: PASSED")
+                .contains("ok   expect 10: resume-fail hook never called")
+                .contains("1 scenario: 1 passed, 0 failed")
+                .doesNotContain("FAIL ");
+        assertThat(r.out()).containsPattern("hooks: \\S+ resume node1; \\S+ suspend node1");
+    }
+
+    @Test
+    void replayWithAReportDirWritesJUnitXmlAndHtml() throws IOException {
+        Path reports = dir.resolve("reports");
+        Run r = run("replay", "level0", "--report-dir", reports.toString(), "--no-color");
+        assertThat(r.status()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readString(reports.resolve("junit.xml"))).contains("failures=\"0\"")
+                .contains("level0");
+        assertThat(Files.readString(reports.resolve("report.html"))).contains("<svg").contains("node1");
+    }
+
+    @Test
+    void replayExitsOneWhenAnExpectationDoesNotHoldOnSim() throws IOException {
+        String level0 = Files.readString(LEVELS.resolve("level0.yaml"));
+        String wrong = level0.replace("name: level0", "name: level0-wrong")
+                .replace("  - hook: resume-fail\n    times: 0", "  - hook: resume-fail\n    times: 1");
+        assertThat(wrong).isNotEqualTo(level0.replace("name: level0", "name: level0-wrong"));
+        Path file = dir.resolve("level0-wrong.yaml");
+        Files.writeString(file, wrong);
+        Run r = run("replay", file.toString(), "--no-color");
+        assertThat(r.status()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.out()).contains("level0-wrong on sim: FAILED").contains("FAIL expect 10");
+    }
+
+    @Test
+    void stepsSimCannotRunAreReportedNotApplicable() throws IOException {
+        String level0 = Files.readString(LEVELS.resolve("level0.yaml"));
+        Path file = dir.resolve("with-shell.yaml");
+        Files.writeString(file, level0.replace("name: level0", "name: with-shell").replace(
+                "    id: slurmd-by-hand\n    at: 3.6s\n",
+                "    id: slurmd-by-hand\n    at: 3.6s\n  - run: sinfo -N\n    on: controller\n"));
+        Run r = run("replay", file.toString(), "--no-color");
+        assertThat(r.out()).contains("not applicable on sim: sim runs no shell commands");
+    }
+
+    private Path siteConf(String resumeMode) throws IOException {
+        Path hooks = Files.createDirectories(dir.resolve("hooks"));
+        for (String h : new String[] {"resume", "suspend", "resumefail"}) {
+            Path p = hooks.resolve(h);
+            Files.writeString(p, "#!/bin/sh\nexit 0\n");
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
+                    h.equals("resume") ? resumeMode : "rwxr-xr-x"));
+        }
+        Path conf = dir.resolve("site.conf");
+        Files.writeString(conf, "ClusterName=site\nSlurmctldHost=head\n"
+                + "SuspendProgram=" + hooks.resolve("suspend") + "\n"
+                + "ResumeProgram=" + hooks.resolve("resume") + "\n"
+                + "ResumeFailProgram=" + hooks.resolve("resumefail") + "\n"
+                + "SuspendTime=300\nSuspendTimeout=60\nResumeTimeout=180\nResumeRate=10\nTreeWidth=300\n"
+                + "NodeName=c[1-4] State=CLOUD CPUs=8 RealMemory=1000\n"
+                + "PartitionName=batch Nodes=c[1-4] Default=YES MaxTime=INFINITE State=UP\n");
+        return conf;
+    }
+
+    @Test
+    void validateSimulatesTheSitesConfUnderABurstAndAFailedBoot() throws IOException {
+        Run r = run("validate", "--slurm-conf", siteConf("rwxr-xr-x").toString());
+        assertThat(r.status()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("site-burst on sim: PASSED").contains("site-boot-failure on sim: PASSED")
+                .contains("resume-fail c1 called");
+    }
+
+    @Test
+    void validateFailsTheBurstWhenTheSitesResumeProgramIsGroupWritable() throws IOException {
+        Run r = run("validate", "--slurm-conf", siteConf("rwxrwxr-x").toString());
+        assertThat(r.status()).isEqualTo(ExitCodes.INVALID);
+        assertThat(r.out()).contains("[hook-programs]").contains("site-burst on sim: FAILED");
+    }
+
+    @Test
+    void simulateReportsNodeHoursResumesAndBootWaitOnSim() throws IOException {
+        Path spec = dir.resolve("burst.yaml");
+        Files.writeString(spec, "jobs: 20\nmean-interval: 60s\nnodes: 1-2\nruntime: 2m-10m\ncpus-per-node: 8\n");
+        Run r = run("simulate", "--slurm-conf", siteConf("rwxr-xr-x").toString(), "--workload", spec.toString());
+        assertThat(r.status()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("jobs: 20 submitted, 20 completed, 0 failed")
+                .containsPattern("node-hours powered: \\d+\\.\\d\\d of 4 nodes")
+                .containsPattern("resumes: [1-9]\\d* node\\(s\\) woken, 0 failed")
+                .containsPattern("queue wait caused by boot latency: [1-9]\\d* job\\(s\\) waited");
+    }
+
+    @Test
+    void simulateExitsOneWhenTheBootOutlastsResumeTimeout() throws IOException {
+        Path spec = dir.resolve("burst.yaml");
+        Files.writeString(spec, "jobs: 2\nmean-interval: 60s\nnodes: 1\nruntime: 2m\ncpus-per-node: 8\n");
+        Run r = run("simulate", "--slurm-conf", siteConf("rwxr-xr-x").toString(), "--workload", spec.toString(),
+                "--boot-time", "5m");
+        assertThat(r.status()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.out()).containsPattern("[1-9]\\d* failed resume\\(s\\)");
+    }
+}

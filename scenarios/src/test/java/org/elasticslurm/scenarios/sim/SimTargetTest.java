@@ -1,0 +1,133 @@
+package org.elasticslurm.scenarios.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.scenarios.model.LoadedScenario;
+import org.elasticslurm.scenarios.parse.ScenarioChecker;
+import org.elasticslurm.scenarios.parse.ScenarioParser;
+import org.elasticslurm.scenarios.report.ExpectationVerdict;
+import org.elasticslurm.scenarios.report.ScenarioResult;
+import org.elasticslurm.scenarios.report.StepOutcome;
+import org.elasticslurm.scenarios.report.Verdict;
+import org.elasticslurm.scenarios.run.ProgressListener;
+import org.elasticslurm.scenarios.run.ScenarioRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Behaviour of the sim target beyond the level files: provisioner faults, job output, cleanup. */
+class SimTargetTest {
+
+    static final Path LEVELS = Path.of(System.getProperty("scenarios.levels", "levels"));
+
+    @TempDir
+    Path dir;
+
+    private ScenarioResult run(String yaml) throws IOException {
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, yaml);
+        LoadedScenario loaded = new ScenarioChecker(new SlurmConfParser()).check(new ScenarioParser().parse(file));
+        return new ScenarioRunner(Clock.systemUTC()).run(loaded, new SimTarget(new SlurmConfParser()),
+                ProgressListener.NONE);
+    }
+
+    private static String level2With(String steps, String expect) throws IOException {
+        String level2 = Files.readString(LEVELS.resolve("level2.yaml"));
+        int cut = level2.indexOf("steps:\n");
+        return level2.substring(0, cut).replace("name: level2", "name: level2-variant") + steps + expect;
+    }
+
+    private static List<Verdict> verdicts(ScenarioResult r) {
+        return r.verdicts().stream().map(ExpectationVerdict::verdict).toList();
+    }
+
+    @Test
+    void aStartFaultLeavesTheNodeToResumeTimeoutThenResumeFailIsCalledAndNoMachineIsLeftOnceIdle() throws IOException {
+        ScenarioResult r = run(level2With("""
+                steps:
+                  - fault: start-fails
+                    nodes: node2
+                  - submit: srun -N2 -w node[1-2] hostname
+                """, """
+                expect:
+                  - reaches: down~
+                    id: down
+                    node: node2
+                    within: 200s
+                    after: job1
+                  - hook: resume-fail
+                    args: node2
+                    within: 2s
+                    after: down
+                  - log: "resume node2: FAILED: start failed (injected fault)"
+                    within: 5s
+                    after: job1
+                  - reaches: idle~        # node1 booted for the failed job: suspended and shut off again
+                    node: node1
+                    within: 150s
+                    after: down
+                  - no-vm-left: true
+                """));
+        assertThat(r.error()).isEmpty();
+        assertThat(r.steps()).extracting(StepOutcome::status).containsOnly(StepOutcome.Status.DONE);
+        assertThat(verdicts(r)).as("%s", r.verdicts()).containsOnly(Verdict.PASSED);
+    }
+
+    @Test
+    void aReleaseFaultLeavesTheMachineBehindAndNoVmLeftFails() throws IOException {
+        ScenarioResult r = run(level2With("""
+                steps:
+                  - fault: release-fails
+                  - submit: srun -N2 -w node[1-2] hostname
+                """, """
+                expect:
+                  - hook: suspend
+                    args: node[1-2]
+                    within: 120s
+                    after: job1
+                  - no-vm-left: true
+                """));
+        assertThat(verdicts(r)).containsExactly(Verdict.PASSED, Verdict.FAILED);
+        assertThat(r.verdicts().get(1).detail()).contains("domain node1").contains("domain node2");
+    }
+
+    @Test
+    void anUnreachableProvisionerMakesTheResumeClientFailAndNoMachineStarts() throws IOException {
+        ScenarioResult r = run(level2With("""
+                steps:
+                  - stop: provisioner
+                  - submit: srun -N2 -w node[1-2] hostname
+                """, """
+                expect:
+                  - log: "slurm-resume: error: cannot reach the provisioner"
+                    within: 2s
+                    after: job1
+                  - log: "program exit status of 1"
+                    within: 5s
+                    after: job1
+                  - stays: alloc#
+                    node: node1
+                    during: 60s
+                    after: 2s
+                """));
+        assertThat(verdicts(r)).as("%s", r.verdicts()).containsOnly(Verdict.PASSED);
+    }
+
+    @Test
+    void theLabDirectoryIsRemovedAfterTheRun() throws IOException {
+        long before = scratchDirs();
+        run(Files.readString(LEVELS.resolve("level0.yaml")));
+        assertThat(scratchDirs()).isEqualTo(before);
+    }
+
+    private static long scratchDirs() throws IOException {
+        try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("elastic-lab-sim-")).count();
+        }
+    }
+}
