@@ -37,6 +37,7 @@ final class JobManager {
     private final Scheduler scheduler;
     private final JobLauncher launcher;
     private final NodeSelector selector;
+    private final NodeResponses responses;
     private ControllerSettings settings;
 
     private final Map<Long, JobRecord> jobs = new HashMap<>();
@@ -50,13 +51,14 @@ final class JobManager {
     private long lastFullSchedule;
 
     JobManager(NodeTable nodes, NodeOps ops, ControllerLog log, SlurmClock clock, Scheduler scheduler,
-               JobLauncher launcher, ControllerSettings settings) {
+               JobLauncher launcher, NodeResponses responses, ControllerSettings settings) {
         this.nodes = nodes;
         this.ops = ops;
         this.log = log;
         this.clock = clock;
         this.scheduler = scheduler;
         this.launcher = launcher;
+        this.responses = responses;
         this.settings = settings;
         long[] weights = new long[nodes.size()];
         for (int i = 0; i < weights.length; i++) {
@@ -414,7 +416,7 @@ final class JobManager {
             return;
         }
         job.listener.onStepFinished(view(job), completion);
-        complete(job, completion.exitCode(), JobState.FAILED);
+        complete(job, completion.exitCode());
     }
 
     // ---------------------------------------------------------------- completion
@@ -432,7 +434,7 @@ final class JobManager {
             cancelPending(job);
             return CommandResult.OK;
         }
-        complete(job, exitCode, JobState.FAILED);
+        complete(job, exitCode);
         return CommandResult.OK;
     }
 
@@ -449,7 +451,7 @@ final class JobManager {
         if (job.isPending()) {
             cancelPending(job);
         } else {
-            complete(job, 0, JobState.CANCELLED);
+            end(job, JobState.CANCELLED, 0);
         }
         return CommandResult.OK;
     }
@@ -464,27 +466,28 @@ final class JobManager {
         job.listener.onJobEnded(view(job));
     }
 
-    /** _job_complete: COMPLETED/FAILED (or CANCELLED) with epilogs on the nodes that need one. */
-    private void complete(JobRecord job, int exitCode, JobState nonZeroState) {
-        long now = clock.now();
-        if (nonZeroState != JobState.CANCELLED) {
-            log.info("_job_complete: " + job.label() + " WEXITSTATUS " + exitCode);
-            job.state = exitCode == 0 ? JobState.COMPLETED : nonZeroState;
-        } else {
-            job.state = JobState.CANCELLED;
-        }
+    /** _job_complete: COMPLETED or FAILED by exit code, with epilogs on the nodes that need one. */
+    private void complete(JobRecord job, int exitCode) {
+        log.info("_job_complete: " + job.label() + " WEXITSTATUS " + exitCode);
+        end(job, exitCode == 0 ? JobState.COMPLETED : JobState.FAILED, exitCode);
+        log.info("_job_complete: " + job.label() + " done");
+    }
+
+    private void end(JobRecord job, JobState state, int exitCode) {
+        job.state = state;
         job.exitCode = exitCode;
-        job.endTime = now;
+        job.endTime = clock.now();
         job.configuring = false;
         job.launchPending = false;
         deallocate(job);
-        if (nonZeroState != JobState.CANCELLED) {
-            log.info("_job_complete: " + job.label() + " done");
-        }
         job.listener.onJobEnded(view(job));
     }
 
-    /** deallocate_nodes: make_node_comp on every node, REQUEST_TERMINATE_JOB to those that run an epilog. */
+    /**
+     * deallocate_nodes: make_node_comp on every node; REQUEST_TERMINATE_JOB goes to every node of the job (DOWN
+     * and powered-down ones too: "issue the KILL RPC, but don't verify response"), and a node whose slurmd
+     * answers counts as responding (node_did_resp), which can bring a timed-out node back.
+     */
     private void deallocate(JobRecord job) {
         BitSet epilogNodes = new BitSet();
         for (int i = job.nodes.nextSetBit(0); i >= 0; i = job.nodes.nextSetBit(i + 1)) {
@@ -494,25 +497,29 @@ final class JobManager {
         }
         job.completingNodes = epilogNodes;
         scheduleRequested = true;
-        if (epilogNodes.isEmpty()) {
-            cleanupCompleting(job);
-            return;
+        boolean completing = !epilogNodes.isEmpty();
+        if (completing) {
+            job.completing = true;
         }
-        job.completing = true;
         int generation = job.generation;
         long id = job.id;
-        launcher.terminate(id, nodes.names(epilogNodes),
-                node -> scheduler.execute(() -> epilogComplete(id, generation, node)));
+        launcher.terminate(id, nodes.names(job.nodes),
+                node -> scheduler.execute(() -> nodeAnswered(id, generation, node)));
+        if (!completing) {
+            cleanupCompleting(job);
+        }
     }
 
-    private void epilogComplete(long id, int generation, String nodeName) {
-        JobRecord job = jobs.get(id);
+    /** A node answered REQUEST_TERMINATE_JOB: it responds, and its epilog (if it ran one) is complete. */
+    private void nodeAnswered(long id, int generation, String nodeName) {
         Optional<NodeRecord> node = nodes.find(nodeName);
-        if (job == null || node.isEmpty() || job.generation != generation) {
+        if (node.isEmpty()) {
             return;
         }
         NodeRecord n = node.get();
-        if (!job.completingNodes.get(n.index)) {
+        responses.didRespond(n);
+        JobRecord job = jobs.get(id);
+        if (job == null || job.generation != generation || !job.completingNodes.get(n.index)) {
             return;
         }
         job.completingNodes.clear(n.index);
@@ -637,10 +644,6 @@ final class JobManager {
                 active.remove(job.id);
             }
         }
-    }
-
-    int jobCount() {
-        return jobs.size();
     }
 
     List<JobView> views() {

@@ -14,7 +14,7 @@ import org.elasticslurm.fake.sim.Scheduler;
 final class NodePinger {
 
     private final NodeTable nodes;
-    private final NodeRegistrar registrar;
+    private final NodeResponses responses;
     private final JobManager jobs;
     private final ControllerLog log;
     private final SlurmClock clock;
@@ -29,10 +29,10 @@ final class NodePinger {
     private int outstanding;
     private boolean pingNow;
 
-    NodePinger(NodeTable nodes, NodeRegistrar registrar, JobManager jobs, ControllerLog log, SlurmClock clock,
+    NodePinger(NodeTable nodes, NodeResponses responses, JobManager jobs, ControllerLog log, SlurmClock clock,
                Scheduler scheduler, SlurmdChannel slurmds, ControllerSettings settings) {
         this.nodes = nodes;
-        this.registrar = registrar;
+        this.responses = responses;
         this.jobs = jobs;
         this.log = log;
         this.clock = clock;
@@ -137,7 +137,7 @@ final class NodePinger {
             return;
         }
         if (reply.isPresent()) {
-            didRespond(n.get());
+            responses.didRespond(n.get());
             long now = clock.now();
             n.get().cpuLoad = reply.get().cpuLoad();
             n.get().cpuLoadTime = now;
@@ -153,39 +153,6 @@ final class NodePinger {
         outstanding--;
         if (!delivered) {
             nodes.find(name).ifPresent(n -> notResponding(n, sentAt));
-        }
-    }
-
-    /** _node_did_resp. */
-    private void didRespond(NodeRecord n) {
-        if (registrar.waitingForBoot(n) || registrar.waitingForPowerDown(n) || n.isFuture()) {
-            return;
-        }
-        long now = clock.now();
-        n.lastResponse = now;
-        if (n.is(NodeState.NO_RESPOND) || n.is(NodeState.POWERING_UP)) {
-            log.info("Node " + n.name + " now responding");
-            n.clear(NodeState.NO_RESPOND | NodeState.POWERING_UP | NodeState.MAINT);
-            nodes.touch(now);
-        }
-        if (n.isUnknown()) {
-            n.setLastBusy(now);
-            n.setBase(n.runJobCnt > 0 ? NodeState.ALLOCATED : NodeState.IDLE);
-            nodes.touch(now);
-        }
-        int rts = settings.returnToService();
-        if (n.isDown() && !n.is(NodeState.INVALID_REG)
-                && (rts == 2 || n.bootReqTime != 0 || (rts == 1 && "Not responding".equals(n.reason)))) {
-            n.setLastBusy(now);
-            n.setBase(NodeState.IDLE);
-            log.info("node_did_resp: node " + n.name + " returned to service");
-            nodes.touch(now);
-        }
-        if (n.isDown() || n.is(NodeState.DRAIN) || n.is(NodeState.FAIL)
-                || (n.is(NodeState.POWER_DOWN) && !n.isAllocated())) {
-            nodes.setAvail(n, false);
-        } else {
-            nodes.setAvail(n, true);
         }
     }
 

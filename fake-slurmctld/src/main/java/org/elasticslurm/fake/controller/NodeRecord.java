@@ -16,7 +16,6 @@ final class NodeRecord {
     final long realMemory;
     final long weight;
     final int port;
-    final boolean configuredCloud;
 
     private int state;
     String reason;
@@ -48,15 +47,14 @@ final class NodeRecord {
     int[] partitions = new int[0];
     private NodeWatcher watcher = NodeWatcher.NONE;
 
-    NodeRecord(int index, String name, int cpus, long realMemory, long weight, int port, boolean cloud,
-               String commName, String hostname) {
+    NodeRecord(int index, String name, int cpus, long realMemory, long weight, int port, String commName,
+               String hostname) {
         this.index = index;
         this.name = name;
         this.cpus = cpus;
         this.realMemory = realMemory;
         this.weight = weight;
         this.port = port;
-        this.configuredCloud = cloud;
         this.commName = commName;
         this.hostname = hostname;
     }

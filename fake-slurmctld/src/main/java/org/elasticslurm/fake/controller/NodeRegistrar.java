@@ -18,11 +18,13 @@ final class NodeRegistrar {
     private final JobManager jobs;
     private final ControllerLog log;
     private final SlurmClock clock;
+    private final NodeResponses responses;
     private ControllerSettings settings;
 
     NodeRegistrar(NodeTable nodes, NodeOps ops, JobManager jobs, ControllerLog log, SlurmClock clock,
-                  ControllerSettings settings) {
+                  NodeResponses responses, ControllerSettings settings) {
         this.nodes = nodes;
+        this.responses = responses;
         this.ops = ops;
         this.jobs = jobs;
         this.log = log;
@@ -46,6 +48,9 @@ final class NodeRegistrar {
         long now = clock.now();
 
         // validate_jobs_on_node
+        if (n.upTime > reg.upTimeSeconds()) {
+            log.verbose("Node " + n.name + " rebooted " + reg.upTimeSeconds() + " secs ago");
+        }
         if (reg.upTimeSeconds() <= now) {
             n.upTime = reg.upTimeSeconds();
             n.bootTime = now - reg.upTimeSeconds();
@@ -53,11 +58,11 @@ final class NodeRegistrar {
         } else {
             log.error("Node up_time is invalid: " + reg.upTimeSeconds() + ">" + now);
         }
-        boolean waiting = waitingForBoot(n) || waitingForPowerDown(n);
+        boolean waiting = responses.waitingForBoot(n) || responses.waitingForPowerDown(n);
         int jobCount = n.runJobCnt + n.compJobCnt;
 
         // validate_node_specs (called after validate_jobs_on_node, which skipped its job checks when waiting)
-        if (waiting && (waitingForBoot(n) || waitingForPowerDown(n))) {
+        if (waiting && (responses.waitingForBoot(n) || responses.waitingForPowerDown(n))) {
             return CommandResult.OK;
         }
         boolean origAvail = nodes.avail.get(n.index);
@@ -189,24 +194,5 @@ final class NodeRegistrar {
             jobs.requestSchedule();
         }
         return CommandResult.OK;
-    }
-
-    /** waiting_for_node_boot: a powering-up node's slurmd must have booted after the resume request. */
-    boolean waitingForBoot(NodeRecord n) {
-        if ((n.is(NodeState.POWERING_UP) || n.is(NodeState.REBOOT_ISSUED)) && n.bootTime < n.bootReqTime) {
-            log.debug("Still waiting for boot of node " + n.name);
-            return true;
-        }
-        return false;
-    }
-
-    /** waiting_for_node_power_down (global SuspendTimeout, as in 22.05). */
-    boolean waitingForPowerDown(NodeRecord n) {
-        if (n.is(NodeState.POWERING_DOWN) && n.powerSaveReqTime != 0
-                && n.bootTime < n.powerSaveReqTime + settings.suspendTimeout()) {
-            log.debug("Still waiting for node '" + n.name + "' to power off");
-            return true;
-        }
-        return false;
     }
 }

@@ -26,12 +26,14 @@ import java.util.Optional;
  * @param weight Weight=
  * @param partitions Partitions=
  * @param hidden whether 22.05 hides it from clients (powered-down CLOUD node without PrivateData=cloud, FUTURE)
+ * @param cpuLoad CPULoad= x100, from the last registration or ping answer
+ * @param freeMem FreeMem= in MB, from the last registration or ping answer
  */
 public record NodeView(String name, int stateWord, String state, String sinfoCompact, String sinfoLong,
                        Optional<String> reason, Optional<Instant> reasonTime, String nodeAddr, String nodeHostName,
                        Optional<Integer> port, Optional<Instant> bootTime, Optional<Instant> slurmdStartTime,
                        Optional<Instant> lastBusy, int cpus, int allocCpus, long realMemory, long weight,
-                       List<String> partitions, boolean hidden) {
+                       List<String> partitions, boolean hidden, long cpuLoad, long freeMem) {
 
     public NodeView {
         partitions = List.copyOf(partitions);

@@ -37,6 +37,7 @@ public final class SlurmController {
     private final ControllerLog log;
     private final NodeTable nodes;
     private final NodeOps ops;
+    private final NodeResponses responses;
     private final JobManager jobs;
     private final NodeRegistrar registrar;
     private final NodePinger pinger;
@@ -71,9 +72,10 @@ public final class SlurmController {
         NodeTimeoutsTable.apply(conf, nodes);
         nodes.reindex();
         this.ops = new NodeOps(nodes, log, clock);
-        this.jobs = new JobManager(nodes, ops, log, clock, scheduler, ports.launcher(), settings);
-        this.registrar = new NodeRegistrar(nodes, ops, jobs, log, clock, settings);
-        this.pinger = new NodePinger(nodes, registrar, jobs, log, clock, scheduler, ports.slurmds(), settings);
+        this.responses = new NodeResponses(nodes, log, clock, settings);
+        this.jobs = new JobManager(nodes, ops, log, clock, scheduler, ports.launcher(), responses, settings);
+        this.registrar = new NodeRegistrar(nodes, ops, jobs, log, clock, responses, settings);
+        this.pinger = new NodePinger(nodes, responses, jobs, log, clock, scheduler, ports.slurmds(), settings);
         HookEnvironment environment = new HookEnvironment(options.slurmConf(), options.workingDirectory());
         this.powerSave = new PowerSaveThread(nodes, log, clock, scheduler, jobs, ports.hooks(), environment,
                 pinger::requestPingNow, options.powerTickOffset().toMillis());
@@ -122,6 +124,20 @@ public final class SlurmController {
         return updater.update(update);
     }
 
+    /**
+     * A node's slurmd answered a message of the controller that the ports do not report themselves
+     * (node_did_resp): it counts as responding.
+     */
+    public CommandResult slurmdResponded(String node) {
+        checkRunning();
+        Optional<NodeRecord> n = nodes.find(node);
+        if (n.isEmpty()) {
+            return CommandResult.failed(SlurmError.INVALID_NODE_NAME);
+        }
+        responses.didRespond(n.get());
+        return CommandResult.OK;
+    }
+
     /** srun's readiness poll while it waits for booting nodes; empty for an unknown job. */
     public Optional<JobReadiness> jobNodeReady(long jobId) {
         checkRunning();
@@ -164,6 +180,7 @@ public final class SlurmController {
         NodeTimeoutsTable.apply(newConf, nodes);
         nodes.reindex();
         jobs.reconfigure(settings);
+        responses.reconfigure(settings);
         registrar.reconfigure(settings);
         pinger.reconfigure(settings);
         background.reconfigure(settings);
@@ -310,7 +327,7 @@ public final class SlurmController {
                 n.bootTime == 0 ? Optional.empty() : Optional.of(SlurmClock.instant(n.bootTime)),
                 n.slurmdStartTime == 0 ? Optional.empty() : Optional.of(SlurmClock.instant(n.slurmdStartTime)),
                 n.lastBusy() == 0 ? Optional.empty() : Optional.of(SlurmClock.instant(n.lastBusy())),
-                n.cpus, n.allocCpus, n.realMemory, n.weight, parts, hidden(n));
+                n.cpus, n.allocCpus, n.realMemory, n.weight, parts, hidden(n), n.cpuLoad, n.freeMem);
     }
 
     private void checkRunning() {
@@ -344,7 +361,7 @@ public final class SlurmController {
             }
             int i = records.size();
             NodeRecord n = new NodeRecord(i, d.name(), d.cpus(), d.realMemory(), d.weight(), d.port().orElse(0),
-                    d.isCloud(), d.nodeAddr(), d.nodeHostName());
+                    d.nodeAddr(), d.nodeHostName());
             n.setState(initialState(d));
             records.add(n);
             index.put(d.name(), i);

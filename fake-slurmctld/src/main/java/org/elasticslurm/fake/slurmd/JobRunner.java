@@ -34,6 +34,12 @@ final class JobRunner {
 
     private static final int MAX_OUTPUT = 16 * 1024 * 1024;
     private static final long TERMINATE_GRACE_MILLIS = 2000;
+    /**
+     * How long a real slurmstepd tries to tell an srun that has already gone that the killed tasks exited
+     * ("Failed to send MESSAGE_TASK_EXIT: Connection refused", about 2.3 s in the recorded runs) before the step
+     * is done and the epilog completes: the node stays COMPLETING that long.
+     */
+    private static final long TASK_EXIT_RETRY_MILLIS = 2300;
 
     private final String node;
     private final Path spoolDir;
@@ -44,10 +50,12 @@ final class JobRunner {
 
     private static final class Running {
         final Process process;
+        final boolean step;
         volatile boolean killed;
 
-        Running(Process process) {
+        Running(Process process, boolean step) {
             this.process = process;
+            this.step = step;
         }
     }
 
@@ -114,7 +122,7 @@ final class JobRunner {
                             + "\n");
             return;
         }
-        Running run = new Running(process);
+        Running run = new Running(process, !r.batch());
         synchronized (running) {
             running.computeIfAbsent(r.jobId(), k -> new ArrayList<>()).add(run);
         }
@@ -147,7 +155,10 @@ final class JobRunner {
         report.accept(new TaskResult(r.launchId(), r.jobId(), node, r.nodeIndex(), exit, signal, stdout, stderr));
     }
 
-    /** Ends every process of a job: SIGTERM to it and its descendants, SIGKILL to what is left after 2 s. */
+    /**
+     * Ends every process of a job: SIGTERM to it and its descendants, SIGKILL to what is left after 2 s; returns
+     * when the job is done on this node (after slurmstepd's task-exit retries for a killed srun step).
+     */
     void terminate(long jobId) {
         List<Running> runs;
         synchronized (running) {
@@ -178,14 +189,25 @@ final class JobRunner {
             }
         }
         all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        boolean killedStep = false;
         for (Running run : runs) {
             try {
                 run.process.waitFor(TERMINATE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+                killedStep |= run.step;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
         }
+        if (killedStep) {
+            log.log(LogLevel.INFO, "[" + jobId + ".0] error: Failed to send MESSAGE_TASK_EXIT: Connection refused");
+            try {
+                Thread.sleep(TASK_EXIT_RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        log.log(LogLevel.INFO, "[" + jobId + ".0] done with job");
     }
 
     private Map<String, String> environment(LaunchRequest r) {

@@ -32,8 +32,12 @@ import org.elasticslurm.fake.sim.cluster.SlurmdStart;
  * virtual clock: wall time, heap, events/s; (2) the Level 0 scenario (36 s of the real daemon) in virtual time:
  * speed-up over real time.
  *
- * <p>Run: {@code mvn -o -q -pl fake-slurmctld test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.elasticslurm.fake.controller.PowerSaveBenchmark}
+ * <p>Run from the project root:
+ * <pre>
+ * mvn -B -q -o -pl fake-slurmctld test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -Xmx2g -cp fake-slurmctld/target/classes:fake-slurmctld/target/test-classes:$(cat fake-slurmctld/target/cp.txt) \
+ *     org.elasticslurm.fake.controller.PowerSaveBenchmark
+ * </pre>
  */
 public final class PowerSaveBenchmark {
 

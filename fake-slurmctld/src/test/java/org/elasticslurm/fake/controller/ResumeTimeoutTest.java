@@ -35,7 +35,7 @@ class ResumeTimeoutTest {
 
     @Test
     void resumeTimesOutWhenSlurmdBootTimeIsOld() {
-        SimLab lab = lab();
+        SimLab lab = lab("ReturnToService=0");
         lab.runUntil(0);
         SimulatedSrun srun = lab.srun("node1", "hostname");
         lab.at(5, () -> lab.startSlurmd("node1", SlurmdStart.MACHINE_BOOT));
@@ -47,23 +47,50 @@ class ResumeTimeoutTest {
 
         lab.runUntil(40);
 
-        assertThat(lab.state("node1")).isEqualTo("DOWN+CLOUD+POWERED_DOWN+NOT_RESPONDING");
-        assertThat(lab.view("node1").reason()).hasValue("ResumeTimeout reached");
-        assertThat(lab.view("node1").sinfoCompact()).isEqualTo("down~");
         assertThat(lab.firstLog("not resumed by ResumeTimeout").orElseThrow().line())
                 .isEqualTo("node node1 not resumed by ResumeTimeout(30) - marking down and power_save");
         assertThat(SimLab.t(lab.firstLog("not resumed by ResumeTimeout").orElseThrow().time()))
                 .as("first scan after boot_req_time + 30 s").isCloseTo(31.8, within(0.01));
-        List<HookCall> failed = lab.calls(HookKind.RESUME_FAIL);
-        assertThat(failed).extracting(HookCall::hostlist).containsExactly("node1");
-        assertThat(lab.logLines()).contains("Killing JobId=1 on failed node node1");
+        assertThat(lab.logLines()).as("the running slurmd answers the job's kill request: node_did_resp")
+                .containsSubsequence("node node1 not resumed by ResumeTimeout(30) - marking down and power_save",
+                        "Killing JobId=1 on failed node node1", "Node node1 now responding");
+        assertThat(lab.state("node1")).isEqualTo("DOWN+CLOUD+POWERED_DOWN");
+        assertThat(lab.view("node1").reason()).hasValue("ResumeTimeout reached");
+        assertThat(lab.view("node1").sinfoCompact()).isEqualTo("down~");
+        assertThat(lab.calls(HookKind.RESUME_FAIL)).extracting(HookCall::hostlist).containsExactly("node1");
         assertThat(srun.stderr()).containsExactly("srun: error: Node failure on node1",
-                "srun: error: Job allocation 1 has been revoked");
+                "srun: error: Nodes node1 are still not ready",
+                "srun: error: Something is wrong with the boot of the nodes.");
         assertThat(srun.exitCode()).hasValue(1);
         JobView job = lab.controller.job(1).orElseThrow();
         assertThat(job.state()).isEqualTo(JobState.NODE_FAIL);
         assertThat(job.reason()).isEqualTo("NodeDown");
         assertThat(lab.controller.node("node1")).isInstanceOf(NodeLookup.Hidden.class);
+    }
+
+    @Test
+    void withReturnToServiceTwoTheStaleSlurmdsAnswerReturnsTheNodeButItStaysPoweredDown() {
+        SimLab lab = lab("ReturnToService=2");
+        lab.runUntil(0);
+        lab.srun("node1", "hostname");
+        lab.at(5, () -> lab.startSlurmd("node1", SlurmdStart.MACHINE_BOOT));
+
+        lab.runUntil(40);
+
+        assertThat(lab.logLines()).containsSubsequence("Node node1 now responding",
+                "node_did_resp: node node1 returned to service");
+        assertThat(lab.state("node1")).isEqualTo("IDLE+CLOUD+POWERED_DOWN");
+    }
+
+    @Test
+    void withoutAnySlurmdTheTimedOutNodeStaysNotResponding() {
+        SimLab lab = lab();
+        lab.runUntil(0);
+        lab.srun("node1", "hostname");
+
+        lab.runUntil(40);
+
+        assertThat(lab.state("node1")).isEqualTo("DOWN+CLOUD+POWERED_DOWN+NOT_RESPONDING");
     }
 
     @Test

@@ -128,9 +128,11 @@ class ProcessHookRunnerIT {
 
         HookProcess process = runner().start(invocation(HookKind.SUSPEND, sleeper, "2", Optional.empty(), dir));
         startedPids.add(process.pid());
-        String cmdline = Files.readString(Path.of("/proc/" + process.pid() + "/cmdline"));
+        Path cmdline = Path.of("/proc/" + process.pid() + "/cmdline");
+        await("pid " + process.pid() + " exec'd the program").atMost(Duration.ofSeconds(5))
+                .until(() -> !Files.readString(cmdline).contains("launch-hook.pl"));
 
-        assertThat(cmdline).isEqualTo("sleeper\u00002\u0000");
+        assertThat(Files.readString(cmdline)).isEqualTo("sleeper\u00002\u0000");
         assertThat(waitForExit(process)).isEqualTo(new HookExit.Exited(0));
     }
 

@@ -77,9 +77,19 @@ final class SimSession implements TargetSession {
     private final Map<String, SimJob> jobs = new LinkedHashMap<>();
     private final Map<String, SlurmdStart> slurmdModes = new HashMap<>();
     private final Map<HookRole, HookSpec> programs;
+    private final Duration sampling;
     private int helperPids = 41000;
 
     SimSession(Scenario scenario, SimLabFiles files) {
+        this(scenario, files, Duration.ZERO);
+    }
+
+    /**
+     * @param sampling how often node states are read: {@link Duration#ZERO} after every event of the clock (an
+     *                 exact timeline, for scenarios), else at this period (long workload simulations)
+     */
+    SimSession(Scenario scenario, SimLabFiles files, Duration sampling) {
+        this.sampling = sampling;
         this.scenario = scenario;
         this.files = files;
         this.conf = files.conf();
@@ -122,10 +132,17 @@ final class SimSession implements TargetSession {
         if (!until.isAfter(kernel.now())) {
             return;
         }
-        kernel.runWhile(() -> {
-            recordStates();
-            return true;
-        }, until);
+        if (sampling.isZero()) {
+            kernel.runWhile(() -> {
+                recordStates();
+                return true;
+            }, until);
+        } else {
+            for (Instant t = kernel.now().plus(sampling); t.isBefore(until); t = t.plus(sampling)) {
+                kernel.runUntil(t);
+                recordStates();
+            }
+        }
         kernel.runUntil(until);
         recordStates();
     }
@@ -390,6 +407,12 @@ final class SimSession implements TargetSession {
         jobs.forEach((id, job) -> records.put(id, job.record(id, controller, SimSession::at)));
         return new Observations(states, calls, log, records, provisioner.map(SimProvisioner::machinesLeft),
                 Optional.of(List.copyOf(defunct)), stages);
+    }
+
+    /** Whether a submitted job has ended (cheaper than {@link #observations()} for one job). */
+    boolean jobEnded(String id) {
+        SimJob job = jobs.get(id);
+        return job == null || job.record(id, controller, SimSession::at).state().isFinal();
     }
 
     /** A submitted job, by its scenario id. */

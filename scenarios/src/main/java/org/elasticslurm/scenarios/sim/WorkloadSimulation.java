@@ -33,15 +33,22 @@ import org.elasticslurm.scenarios.workload.WorkloadJob;
 
 /**
  * {@code elastic-lab simulate}: a workload against a site's slurm.conf on the sim target. Each job is an
- * {@code sbatch -N n} of the nodes its processors need, running for its run time; the hook programs are modelled
- * as a working cloud (a resumed node's slurmd registers with a fresh boot time after the boot time given; a
- * suspended node's slurmd stops), so the figures show what the configuration's power-saving settings do.
+ * {@code sbatch -N n} of the nodes its processors need (at the configuration's CPUs per node), running for its run
+ * time on whole nodes (the simulated configuration gives every node one CPU, so a job never shares a node:
+ * fake-slurmctld's job model allocates one CPU per node and job); the hook programs are modelled as a working cloud (a resumed node's slurmd registers with a fresh boot time after the boot time given; a
+ * suspended node's slurmd stops), so the figures show what the configuration's power-saving settings do. Node
+ * states are read every {@link #SAMPLING}.
  */
 public final class WorkloadSimulation {
 
     private static final Pattern PROGRAM_LINE = Pattern.compile(
             "(?im)^(\\s*)(SuspendProgram|ResumeProgram|ResumeFailProgram)\\s*=.*$");
+    private static final Pattern NODE_LINE = Pattern.compile("(?im)^\\s*NodeName\\s*=.*$");
+    private static final Pattern CPU_KEYS = Pattern.compile(
+            "(?i)\\s(CPUs|Procs|Boards|SocketsPerBoard|Sockets|CoresPerSocket|ThreadsPerCore)\\s*=\\s*\\S+");
     private static final Duration STEP = Duration.ofMinutes(1);
+    /** Node states are read this often (node-hours are exact to this much per power transition). */
+    static final Duration SAMPLING = Duration.ofSeconds(10);
     private static final Duration EXTRA = Duration.ofHours(2);
 
     private final SlurmConfParser parser;
@@ -65,8 +72,11 @@ public final class WorkloadSimulation {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + slurmConf, e);
         }
+        int cpus = cpusPerNode(parser.parse(slurmConf));
         String modelled = PROGRAM_LINE.matcher(text).replaceAll(m -> m.group(1) + m.group(2) + "=\\$LAB/hooks/"
                 + m.group(2).toLowerCase(java.util.Locale.ROOT));
+        modelled = NODE_LINE.matcher(modelled).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                CPU_KEYS.matcher(m.group()).replaceAll("") + " CPUs=1"));
         Position where = Position.wholeFile(slurmConf);
         Scenario scenario = new Scenario(slurmConf, "simulate", "workload " + workload.source(),
                 new SlurmConfSource.Inline(modelled, 1, 1, where), Map.of(), List.of(TargetKind.SIM),
@@ -79,19 +89,24 @@ public final class WorkloadSimulation {
         }
         SimSession session;
         try {
-            session = new SimSession(scenario, files);
+            session = new SimSession(scenario, files, SAMPLING);
         } catch (RuntimeException e) {
             files.delete();
             throw e;
         }
         try (session) {
-            return simulate(session, files.conf(), workload, bootTime);
+            return simulate(session, files.conf(), workload, bootTime, cpus);
         }
     }
 
+    /** CPUs per node of the site's configuration: the largest of its CLOUD nodes (of all nodes without any). */
+    static int cpusPerNode(SlurmConf conf) {
+        return conf.cloudNodes().stream().mapToInt(n -> n.cpus()).max()
+                .orElse(conf.nodes().stream().mapToInt(n -> n.cpus()).max().orElse(1));
+    }
+
     private static SimulationReport simulate(SimSession session, SlurmConf conf, Workload workload,
-                                             Duration bootTime) {
-        int cpus = conf.nodes().stream().mapToInt(n -> n.cpus()).max().orElse(1);
+                                             Duration bootTime, int cpus) {
         Duration first = workload.jobs().isEmpty() ? Duration.ZERO : workload.jobs().get(0).submit();
         List<String> ids = new ArrayList<>();
         Duration work = Duration.ZERO;
@@ -106,19 +121,17 @@ public final class WorkloadSimulation {
             work = work.plus(job.runTime());
         }
         Duration cap = session.now().plus(work).plus(conf.powerSave().resumeTimeout().multipliedBy(2)).plus(EXTRA);
-        while (!allEnded(session, ids) && session.now().compareTo(cap) < 0) {
+        java.util.Set<String> running = new java.util.LinkedHashSet<>(ids);
+        running.removeIf(session::jobEnded);
+        while (!running.isEmpty() && session.now().compareTo(cap) < 0) {
             session.advanceTo(session.now().plus(STEP));
+            running.removeIf(session::jobEnded);
         }
         Duration tail = conf.powerSave().suspendTime().duration().filter(d -> !conf.powerSave().suspendTime()
                 .isInfinite()).map(d -> d.plus(conf.powerSave().suspendTimeout()).plus(Duration.ofSeconds(20)))
                 .orElse(Duration.ZERO);
         session.advanceTo(session.now().plus(tail));
         return report(session, conf, ids, bootTime);
-    }
-
-    private static boolean allEnded(SimSession session, List<String> ids) {
-        Observations obs = session.observations();
-        return ids.stream().map(obs.jobs()::get).allMatch(r -> r == null || r.state().isFinal());
     }
 
     private static SimulationReport report(SimSession session, SlurmConf conf, List<String> ids,

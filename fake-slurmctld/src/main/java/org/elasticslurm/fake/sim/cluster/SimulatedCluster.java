@@ -89,8 +89,9 @@ public final class SimulatedCluster implements SlurmdChannel, JobLauncher {
             return;
         }
         long now = scheduler.nowMillis() / 1000;
-        long since = d.mode == SlurmdStart.FRESH_BOOT ? d.started.getEpochSecond() : machineBoot.getEpochSecond();
-        long upTime = Math.max(0, now - since);
+        long upTime = d.mode == SlurmdStart.FRESH_BOOT
+                ? now - d.started.getEpochSecond() + 1
+                : Math.max(0, now - machineBoot.getEpochSecond());
         controller.registerSlurmd(new SlurmdRegistration(node, upTime, d.started, d.cpus, d.realMemory, node,
                 Optional.of("127.0.0.1"), 0, d.realMemory));
     }

@@ -34,6 +34,8 @@ public final class SimulatedSrun implements JobListener {
     private long jobId;
     private OptionalInt exitCode = OptionalInt.empty();
     private boolean stepStarted;
+    private boolean revoked;
+    private String nodeList = "";
 
     /**
      * @param controller the controller
@@ -57,6 +59,7 @@ public final class SimulatedSrun implements JobListener {
         }
         JobView job = result.job().orElseThrow();
         jobId = job.id();
+        nodeList = job.nodeList();
         if (job.state() == org.elasticslurm.fake.job.JobState.PENDING) {
             stderr.add("srun: job " + jobId + " queued and waiting for resources");
         } else {
@@ -67,6 +70,7 @@ public final class SimulatedSrun implements JobListener {
 
     @Override
     public void onAllocated(JobView job, boolean waited) {
+        nodeList = job.nodeList();
         if (waited) {
             stderr.add("srun: job " + job.id() + " has been allocated resources");
             scheduler.execute(this::startWaiting);
@@ -90,10 +94,13 @@ public final class SimulatedSrun implements JobListener {
         exitCode = OptionalInt.of(completion.exitCode());
     }
 
+    /** SRUN_JOB_COMPLETE: while srun waits for the nodes this revokes the allocation (revoke_job). */
     @Override
     public void onJobEnded(JobView job) {
         if (stepStarted && exitCode.isEmpty()) {
             exitCode = OptionalInt.of(1);
+        } else if (!stepStarted) {
+            revoked = true;
         }
     }
 
@@ -106,6 +113,10 @@ public final class SimulatedSrun implements JobListener {
             return;
         }
         Optional<JobReadiness> readiness = controller.jobNodeReady(jobId);
+        if (revoked) {
+            giveUp(true);
+            return;
+        }
         if (readiness.isEmpty() || !readiness.get().jobRunning()) {
             stderr.add("srun: error: Job allocation " + jobId + " has been revoked");
             controller.completeJob(jobId, 1);
@@ -120,13 +131,23 @@ public final class SimulatedSrun implements JobListener {
         double sleep = POLL_SLEEP * next;
         double nextDelay = curDelay + sleep;
         if (curDelay >= maxDelaySeconds) {
-            stderr.add("srun: error: Nodes " + controller.job(jobId).map(JobView::nodeList).orElse("")
-                    + " are still not ready");
-            stderr.add("srun: error: Something is wrong with the boot of the nodes.");
-            exitCode = OptionalInt.of(1);
+            giveUp(false);
             return;
         }
         scheduler.scheduleAfter(Duration.ofMillis(Math.round(sleep * 1000)), PRIORITY, () -> poll(next, nextDelay));
+    }
+
+    /**
+     * _wait_nodes_ready ended without ready nodes: srun says so; it gives the allocation back only when it was
+     * revoked (otherwise the job stays allocated, waiting).
+     */
+    private void giveUp(boolean wasRevoked) {
+        stderr.add("srun: error: Nodes " + nodeList + " are still not ready");
+        stderr.add("srun: error: Something is wrong with the boot of the nodes.");
+        if (wasRevoked) {
+            controller.completeJob(jobId, 1);
+        }
+        exitCode = OptionalInt.of(1);
     }
 
     private void startStep() {

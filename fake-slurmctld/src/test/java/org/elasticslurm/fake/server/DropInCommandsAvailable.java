@@ -1,0 +1,38 @@
+package org.elasticslurm.fake.server;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Runs a test only where the drop-in commands can run: {@code target/bin} built by {@code mvn package}, and
+ * perl (the hook launcher), bash and /proc present. Says why it skips; under {@code CI=true} it fails instead.
+ */
+public final class DropInCommandsAvailable implements ExecutionCondition {
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        String missing = null;
+        for (String name : List.of("slurmctld", "slurmd", "scontrol", "sinfo", "squeue", "srun", "sbatch")) {
+            if (!Files.isExecutable(FakeCluster.BIN.resolve(name))) {
+                missing = FakeCluster.BIN.resolve(name) + " (run 'mvn package' first)";
+                break;
+            }
+        }
+        if (missing == null) {
+            missing = !Files.isExecutable(Path.of("/usr/bin/perl")) ? "/usr/bin/perl (Debian: perl-base)"
+                    : !Files.isExecutable(Path.of("/bin/bash")) ? "/bin/bash"
+                    : !Files.isDirectory(Path.of("/proc/self/fd")) ? "/proc" : null;
+        }
+        if (missing == null) {
+            return ConditionEvaluationResult.enabled("the drop-in commands, perl, bash and /proc are present");
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException("CI=true but " + missing + " is missing: the drop-in tests must run");
+        }
+        return ConditionEvaluationResult.disabled("skipped: " + missing + " is missing");
+    }
+}

@@ -1,0 +1,40 @@
+package org.elasticslurm.scenarios.target;
+
+import java.util.Optional;
+import org.elasticslurm.scenarios.model.Expectation;
+import org.elasticslurm.scenarios.model.LoadedScenario;
+import org.elasticslurm.scenarios.model.Step;
+import org.elasticslurm.scenarios.model.TargetKind;
+import org.elasticslurm.scenarios.run.ProgressListener;
+
+/**
+ * A place scenarios run (the port the runner drives): {@code sim}, {@code fake-realtime}, {@code libvirt-test},
+ * {@code qemu}, {@code real-slurm}. The runner owns the scenario's order, timing, waits and verdicts; a target
+ * only sets up the lab, carries out actions, lets time pass and reports what it observed.
+ *
+ * <p>A target that cannot carry out a step or observe an expectation says why through
+ * {@link #cannotRun}/{@link #cannotCheck}; the report then shows "not applicable on &lt;target&gt;: why" for it.
+ * Nothing is skipped silently.
+ */
+public interface Target {
+
+    /** Which target this is. */
+    TargetKind kind();
+
+    /**
+     * Why this target cannot carry out the action (e.g. {@code sim} has no backend to inject a libvirt fault
+     * into), or empty when it can.
+     */
+    Optional<String> cannotRun(Step.Action action);
+
+    /** Why this target cannot observe the expectation (e.g. no real processes to find defunct ones), or empty. */
+    Optional<String> cannotCheck(Expectation expectation);
+
+    /**
+     * Prepares the lab for the scenario (scratch directory as {@code $LAB}, slurm.conf with the placeholders
+     * replaced, hook programs installed with their modes, controller and provisioner started) at scenario time 0.
+     *
+     * @throws TargetException when the lab cannot be set up; nothing it started is left running
+     */
+    TargetSession open(LoadedScenario scenario, ProgressListener progress);
+}

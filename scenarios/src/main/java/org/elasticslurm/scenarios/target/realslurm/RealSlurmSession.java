@@ -1,0 +1,265 @@
+package org.elasticslurm.scenarios.target.realslurm;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.elasticslurm.fake.reference.CommandResult;
+import org.elasticslurm.fake.reference.Lab;
+import org.elasticslurm.fake.reference.LabException;
+import org.elasticslurm.fake.reference.TraceLine;
+import org.elasticslurm.scenarios.model.Component;
+import org.elasticslurm.scenarios.model.JobState;
+import org.elasticslurm.scenarios.model.Step;
+import org.elasticslurm.scenarios.target.StepResult;
+import org.elasticslurm.scenarios.target.TargetException;
+import org.elasticslurm.scenarios.target.TargetSession;
+import org.elasticslurm.scenarios.trace.JobRecord;
+import org.elasticslurm.scenarios.trace.Observations;
+import org.elasticslurm.scenarios.trace.Stage;
+
+/**
+ * One scenario on the real daemons: a reference {@link Lab} (slurmctld, a {@code slurmd -N NODE} per started node,
+ * the node state sampler and its trace) plus the scenario's jobs. Scenario time is the lab's elapsed time (0 when
+ * slurmctld first answered {@code scontrol ping}).
+ */
+final class RealSlurmSession implements TargetSession {
+
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration LOG_SLICE = Duration.ofMillis(250);
+    private static final Duration SUBMIT_LIMIT = Duration.ofSeconds(15);
+    private static final Duration RUN_LIMIT = Duration.ofMinutes(2);
+    private static final Pattern ANY = Pattern.compile("");
+
+    private final Lab lab;
+    private final HookScripts scripts;
+    private final SlurmJobs slurmJobs;
+    private final DefunctProcesses defunct = new DefunctProcesses(java.nio.file.Path.of("/proc"));
+    private final List<Stage> stages;
+    private final Map<String, Job> jobs = new LinkedHashMap<>();
+    private final Runnable cleanup;
+    private final boolean keep;
+    private int commands;
+
+    /** A submitted job: its slurm id, how it was submitted, its final record once it has ended. */
+    private static final class Job {
+        final long slurmId;
+        final boolean batch;
+        JobRecord last;
+
+        Job(long slurmId, boolean batch) {
+            this.slurmId = slurmId;
+            this.batch = batch;
+        }
+    }
+
+    /**
+     * @param lab the started lab
+     * @param scripts the programs installed for it
+     * @param scontrol the scontrol executable
+     * @param stages stages of setting up (slurmctld start)
+     * @param cleanup removes the session's own files after the lab is closed
+     * @param keep keep every file (lab directory, hooks, logs) after closing, to look into a run
+     */
+    RealSlurmSession(Lab lab, HookScripts scripts, String scontrol, List<Stage> stages, Runnable cleanup,
+                     boolean keep) {
+        this.keep = keep;
+        this.lab = lab;
+        this.scripts = scripts;
+        this.slurmJobs = new SlurmJobs(scontrol, lab.environment(), lab.directory());
+        this.stages = List.copyOf(stages);
+        this.cleanup = cleanup;
+    }
+
+    @Override
+    public Duration now() {
+        return lab.elapsed();
+    }
+
+    @Override
+    public void advanceTo(Duration time) {
+        while (true) {
+            Duration left = time.minus(now());
+            if (left.isNegative() || left.isZero()) {
+                return;
+            }
+            pause(left.compareTo(LOG_SLICE) < 0 ? left : LOG_SLICE);
+            lab.recordLog(ANY);
+        }
+    }
+
+    @Override
+    public Duration pollInterval() {
+        return POLL;
+    }
+
+    @Override
+    public StepResult perform(Step.Action action) {
+        try {
+            if (action instanceof Step.Submit s) {
+                return submit(s);
+            } else if (action instanceof Step.StartSlurmd s) {
+                lab.startSlurmd(s.node(), s.bootTimeFromStart() ? List.of("-b") : List.of());
+                return StepResult.ok("slurmd -N " + s.node() + (s.bootTimeFromStart() ? " -b" : "") + " started");
+            } else if (action instanceof Step.RunCommand r) {
+                return run(r);
+            } else if (action instanceof Step.ScontrolUpdate u) {
+                return scontrolUpdate(u);
+            } else if (action instanceof Step.Stop s) {
+                return stopSlurmd(s.component(), s.node());
+            } else if (action instanceof Step.Restart r) {
+                stopSlurmd(r.component(), r.node());
+                lab.startSlurmd(r.node().orElseThrow(), List.of("-b"));
+                return StepResult.ok("slurmd -N " + r.node().orElseThrow() + " -b restarted");
+            }
+            throw new TargetException("real-slurm cannot carry out: " + action.describe(), null);
+        } catch (LabException e) {
+            throw new TargetException(action.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private StepResult submit(Step.Submit s) {
+        String name = s.jobId();
+        List<Long> before = slurmJobs.ids();
+        String line = "PATH=" + quote(scripts.jobPath().toString()) + ":$PATH " + s.command() + " "
+                + s.args().stream().map(RealSlurmSession::quote).collect(Collectors.joining(" "));
+        lab.background(name, line.strip());
+        long deadline = System.nanoTime() + SUBMIT_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Long> id = slurmJobs.ids().stream()
+                    .filter(i -> !before.contains(i) && jobs.values().stream().noneMatch(j -> j.slurmId == i))
+                    .findFirst();
+            if (id.isPresent()) {
+                jobs.put(name, new Job(id.get(), s.command().equals("sbatch")));
+                return StepResult.ok("slurm job " + id.get());
+            }
+            if (lab.awaitJob(name, Duration.ZERO)) {
+                LabTrace trace = trace();
+                return StepResult.failed(s.command() + " ended before its job existed: "
+                        + exitOf(trace, name).orElse("?") + " " + errors(trace, name));
+            }
+            pause(Duration.ofMillis(100));
+        }
+        throw new TargetException("no job appeared in 'scontrol show job' within " + SUBMIT_LIMIT.toSeconds()
+                + " s of " + s.describe(), null);
+    }
+
+    private StepResult run(Step.RunCommand r) {
+        String name = "run" + (++commands);
+        lab.run(name, r.command(), RUN_LIMIT);
+        LabTrace trace = trace();
+        String status = exitOf(trace, name).orElse("?");
+        boolean ok = r.expectExit().isEmpty() || status.equals(Integer.toString(r.expectExit().getAsInt()));
+        String detail = "exit " + status + (trace.output(name).isBlank() ? "" : ": " + trace.output(name).strip());
+        return ok ? StepResult.ok(detail) : StepResult.failed(detail);
+    }
+
+    private StepResult scontrolUpdate(Step.ScontrolUpdate u) {
+        List<String> command = new ArrayList<>(List.of("scontrol", "update", "nodename=" + u.nodes()));
+        u.settings().forEach((k, v) -> command.add(k + "=" + v));
+        CommandResult r = CommandResult.run(List.of("/bin/bash", "-c", command.stream().map(RealSlurmSession::quote)
+                .collect(Collectors.joining(" "))), lab.environment(), lab.directory(), Duration.ofSeconds(30));
+        String detail = "exit " + r.exitCode() + (r.stderr().isBlank() ? "" : ": " + r.stderr().strip());
+        return r.exitCode() == 0 ? StepResult.ok(detail) : StepResult.failed(detail);
+    }
+
+    private StepResult stopSlurmd(Component component, Optional<String> node) {
+        if (component != Component.SLURMD || node.isEmpty()) {
+            throw new TargetException("real-slurm can only stop or restart a node's slurmd, not " + component, null);
+        }
+        lab.killSlurmd(node.get());
+        return StepResult.ok("slurmd -N " + node.get() + " killed (SIGKILL)");
+    }
+
+    @Override
+    public Observations observations() {
+        lab.recordLog(ANY);
+        LabTrace trace = trace();
+        Map<String, JobRecord> records = new LinkedHashMap<>();
+        jobs.forEach((name, job) -> records.put(name, record(name, job, trace)));
+        List<Long> parents = new ArrayList<>(lab.markedProcesses());
+        return new Observations(trace.states(), trace.hooks(), trace.log(), records, Optional.empty(),
+                Optional.of(defunct.childrenOf(parents)), stages);
+    }
+
+    private JobRecord record(String name, Job job, LabTrace trace) {
+        if (job.last != null) {
+            return job.last;
+        }
+        Optional<String> exit = exitOf(trace, name);
+        Optional<String> word = slurmJobs.state(job.slurmId);
+        JobState state = word.map(RealSlurmSession::jobState)
+                .orElse(exit.map(e -> e.equals("0") ? JobState.COMPLETED : JobState.FAILED).orElse(JobState.PENDING));
+        // an srun job has ended for the scenario once srun has printed everything and exited
+        boolean ended = state.isFinal() && (job.batch || exit.isPresent());
+        if (!ended) {
+            return new JobRecord(name, state.isFinal() ? JobState.COMPLETING : state, Optional.empty(), "");
+        }
+        String output = job.batch ? batchOutput(job.slurmId) : trace.output(name);
+        job.last = new JobRecord(name, state, Optional.of(now()), output);
+        return job.last;
+    }
+
+    private String batchOutput(long id) {
+        java.nio.file.Path file = lab.directory().resolve("slurm-" + id + ".out");
+        try {
+            return java.nio.file.Files.exists(file) ? java.nio.file.Files.readString(file) : "";
+        } catch (java.io.IOException e) {
+            throw new TargetException("cannot read the batch output " + file, e);
+        }
+    }
+
+    private static JobState jobState(String word) {
+        try {
+            return JobState.valueOf(word);
+        } catch (IllegalArgumentException e) {
+            throw new TargetException("slurmctld reported job state " + word + ", which the scenarios cannot name", e);
+        }
+    }
+
+    private LabTrace trace() {
+        return LabTrace.read(lab.directory().resolve("trace"));
+    }
+
+    private static Optional<String> exitOf(LabTrace trace, String name) {
+        return trace.lines().stream().filter(l -> l.kind().equals("exit") && l.subject().equals(name))
+                .map(TraceLine::rest).filter(r -> !r.equals("running")).findFirst();
+    }
+
+    private static String errors(LabTrace trace, String name) {
+        return trace.lines().stream().filter(l -> l.kind().equals("err") && l.subject().equals(name))
+                .map(TraceLine::rest).collect(Collectors.joining("; "));
+    }
+
+    static String quote(String word) {
+        return word.matches("[A-Za-z0-9_./=:,@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    private static void pause(Duration d) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(d.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TargetException("interrupted while waiting on the real-slurm lab", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (keep) {
+            lab.keepDirectory();
+        }
+        try {
+            lab.close();
+        } finally {
+            if (!keep) {
+                cleanup.run();
+            }
+        }
+    }
+}
