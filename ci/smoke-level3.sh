@@ -67,7 +67,7 @@ chmod 0755 "$work"
 mkdir -p "$work/vm" "$work/hooks" "$work/state" "$work/seed"
 : >"$work/events"
 : >"$work/hook-pids"
-ctld_pid="" stamper_pid=""
+ctld_pid="" stamper_pid="" srun_pid=""
 
 # Ends one process we started, by PID, if it is still the process we started (its cmdline contains $2).
 end_pid() {
@@ -85,6 +85,7 @@ cleanup() {
   trap - EXIT INT TERM
   set +e
   [ -n "$stamper_pid" ] && kill "$stamper_pid" 2>/dev/null
+  end_pid "$srun_pid" "srun"
   while read -r pid; do end_pid "$pid" "$work/hooks/"; done <"$work/hook-pids"
   [ -f "$work/vm/$node.pid" ] && end_pid "$(cat "$work/vm/$node.pid")" "$work/vm/$node"
   if [ "$launcher" = libvirt ] && virsh -q -c qemu:///system domstate "$ESL_NETNS-$node" >/dev/null 2>&1; then
@@ -314,9 +315,13 @@ stamper_pid=$!
 
 say "submitting: srun -w $node hostname ($vcpus vCPU, $memory MiB, accel $accel, ssh keys $ssh_keys, launcher $launcher)"
 t_submit=$EPOCHREALTIME
-out="$(cd /tmp && timeout $((timeout_resume + 60)) "$ci/netlab.sh" exec srun -w "$node" hostname 2>"$work/srun.err")" ||
-  die "srun failed: $(tr '\n' ' ' <"$work/srun.err")"
+# In the background and waited for, so that a signal to this script is handled at once (cleanup ends srun).
+(cd /tmp && exec timeout $((timeout_resume + 60)) "$ci/netlab.sh" exec srun -w "$node" hostname \
+  >"$work/srun.out" 2>"$work/srun.err") &
+srun_pid=$!
+wait "$srun_pid" || die "srun failed: $(tr '\n' ' ' <"$work/srun.err")"
 t_srun=$EPOCHREALTIME
+out="$(cat "$work/srun.out")"
 [ "$out" = "$node" ] || die "srun printed '$out', expected '$node'"
 say "srun printed '$out'"
 

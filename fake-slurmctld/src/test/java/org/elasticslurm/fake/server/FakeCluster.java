@@ -162,7 +162,7 @@ public final class FakeCluster implements AutoCloseable {
 
     /** Starts a command in the background with pipes (for srun that waits); ended by {@link #close()}. */
     public Process startPiped(List<String> command) {
-        ProcessBuilder b = new ProcessBuilder(command).directory(dir.toFile())
+        ProcessBuilder b = new ProcessBuilder(resolve(command)).directory(dir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         b.environment().putAll(environment());
         try {
@@ -172,6 +172,20 @@ public final class FakeCluster implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
+    }
+
+    /**
+     * A command named without a path is taken from {@link #BIN} when it is there: ProcessBuilder looks names up
+     * on this JVM's PATH, not on the PATH given to the child.
+     */
+    private static List<String> resolve(List<String> command) {
+        String name = command.get(0);
+        if (name.contains("/") || !Files.isExecutable(BIN.resolve(name))) {
+            return command;
+        }
+        List<String> resolved = new ArrayList<>(command);
+        resolved.set(0, BIN.resolve(name).toString());
+        return resolved;
     }
 
     /** The environment of the commands: SLURM_CONF, the drop-in commands first on PATH. */

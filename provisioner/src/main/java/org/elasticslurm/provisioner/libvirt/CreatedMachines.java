@@ -69,7 +69,7 @@ final class CreatedMachines implements PoolMachines {
         }
         String uri = fleet.place(spec.uri(), spec.memoryMiB(), spec.vcpus());
         Hypervisor host = fleet.host(uri);
-        DomainTypes.Choice choice = types.choose(uri, host.capabilities(), spec.domainType());
+        DomainTypes.Choice choice = types.choose(uri, fleet.capabilities(uri), spec.domainType());
         String mac = macs.macOf(node);
         fleet.macUser(mac).filter(user -> !user.startsWith(name + "@")).ifPresent(user -> {
             throw new BackendException("MAC " + mac + " of node " + node + " is already used by domain " + user

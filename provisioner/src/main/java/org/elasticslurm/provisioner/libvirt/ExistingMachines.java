@@ -117,11 +117,11 @@ final class ExistingMachines implements PoolMachines {
                 host.shutdown(name); // pressed again: a guest may miss a press while it boots
                 nextPress = nextPress.plus(REPRESS);
             }
-            pause.sleep(POLL);
             if (host.domain(name).map(d -> !d.state().active()).orElse(true)) {
                 LOG.infof("node %s: domain %s on %s shut down", node, name, host.uri());
                 return;
             }
+            pause.sleep(POLL);
         }
         if (host.destroy(name)) {
             LOG.warnf("node %s: domain %s on %s did not shut down within %s; destroyed it", node, name, host.uri(),

@@ -9,27 +9,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.elasticslurm.provisioner.backend.BackendException;
 import org.jboss.logging.Logger;
 
 /**
- * The hypervisor hosts, and a short-lived snapshot of their capacity and of the MACs in use, used for placement.
- * Placements made since the snapshot are reserved in it, so parallel creations spread over the hosts.
+ * The hypervisor hosts, and a short-lived snapshot of their capacity, capabilities and the MACs in use, for
+ * placement. Placements made since the snapshot are kept as reservations on top of it, so parallel creations
+ * spread over the hosts. A stale snapshot is renewed by one caller while the others go on with the old one.
  */
 final class Fleet implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Fleet.class);
 
+    private record Snapshot(Instant taken, Map<String, HostCapacity> capacity, Map<String, String> macUsers,
+                            Map<String, GuestCapabilities> capabilities) {
+    }
+
+    private record Reservation(Instant at, String uri, int memoryMiB, int vcpus) {
+    }
+
     private final Map<String, Hypervisor> hosts;
     private final Clock clock;
     private final Duration refresh;
-    private Instant taken = Instant.MIN;
-    private Map<String, HostCapacity> capacity = Map.of();
-    private Map<String, String> macUsers = Map.of();
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private final Object lock = new Object();
+    private Snapshot snapshot; // guarded by lock
+    private final List<Reservation> reservations = new ArrayList<>(); // guarded by lock
 
     /**
      * @param hosts the hosts in configuration order
      * @param clock decides when the snapshot is stale
-     * @param refresh how long a snapshot is reused
+     * @param refresh how long a snapshot is used
      */
     Fleet(List<Hypervisor> hosts, Clock clock, Duration refresh) {
         Map<String, Hypervisor> byUri = new LinkedHashMap<>();
@@ -58,49 +68,100 @@ final class Fleet implements AutoCloseable {
      *
      * @throws BackendException (transient) when no candidate host answers
      */
-    synchronized String place(Optional<String> pinned, int memoryMiB, int vcpus) {
-        refreshIfStale();
-        List<HostCapacity> candidates = new ArrayList<>();
-        for (Hypervisor h : hosts(pinned)) {
-            HostCapacity c = capacity.get(h.uri());
-            if (c != null) {
-                candidates.add(c);
+    String place(Optional<String> pinned, int memoryMiB, int vcpus) {
+        Snapshot s = current();
+        synchronized (lock) {
+            Map<String, HostCapacity> capacity = withReservations(s);
+            List<HostCapacity> candidates = new ArrayList<>();
+            for (Hypervisor h : hosts(pinned)) {
+                Optional.ofNullable(capacity.get(h.uri())).ifPresent(candidates::add);
+            }
+            HostCapacity chosen = Placement.choose(candidates, memoryMiB, vcpus).orElseThrow(() ->
+                    new BackendException("no hypervisor host answers among " + hosts(pinned).stream()
+                            .map(Hypervisor::uri).toList(), true, null));
+            if (!chosen.fits(memoryMiB, vcpus)) {
+                LOG.warnf("a machine of %d MiB / %d vCPUs fits on no host without overcommitting; %s has the most"
+                        + " room (%d MiB, %d vCPUs)", memoryMiB, vcpus, chosen.uri(), chosen.memoryHeadroomKiB() / 1024,
+                        chosen.vcpuHeadroom());
+            }
+            reservations.add(new Reservation(clock.instant(), chosen.uri(), memoryMiB, vcpus));
+            return chosen.uri();
+        }
+    }
+
+    /** Which domain (as {@code name@uri}) uses a MAC, per the current snapshot. */
+    Optional<String> macUser(String mac) {
+        return Optional.ofNullable(current().macUsers().get(mac.toLowerCase()));
+    }
+
+    /** A host's capabilities, per the current snapshot (read directly when the host did not answer then). */
+    GuestCapabilities capabilities(String uri) {
+        GuestCapabilities caps = current().capabilities().get(uri);
+        return caps != null ? caps : host(uri).capabilities();
+    }
+
+    /** The capacity of every answering host, freshly read, with placements not yet visible in it. */
+    List<HostCapacity> capacity() {
+        Snapshot s = take();
+        synchronized (lock) {
+            install(s);
+            return List.copyOf(withReservations(s).values());
+        }
+    }
+
+    private Snapshot current() {
+        Snapshot s;
+        synchronized (lock) {
+            s = snapshot;
+        }
+        if (s == null) {
+            synchronized (refreshing) { // the very first snapshot: everyone waits for it
+                synchronized (lock) {
+                    s = snapshot;
+                }
+                if (s == null) {
+                    s = take();
+                    synchronized (lock) {
+                        install(s);
+                    }
+                }
+            }
+            return s;
+        }
+        if (!clock.instant().isBefore(s.taken().plus(refresh)) && refreshing.compareAndSet(false, true)) {
+            try {
+                Snapshot renewed = take();
+                synchronized (lock) {
+                    install(renewed);
+                }
+                return renewed;
+            } finally {
+                refreshing.set(false);
             }
         }
-        HostCapacity chosen = Placement.choose(candidates, memoryMiB, vcpus).orElseThrow(() -> new BackendException(
-                "no hypervisor host answers among " + hosts(pinned).stream().map(Hypervisor::uri).toList(), true,
-                null));
-        if (!chosen.fits(memoryMiB, vcpus)) {
-            LOG.warnf("a machine of %d MiB / %d vCPUs fits on no host without overcommitting; %s has the most room"
-                    + " (%d MiB, %d vCPUs)", memoryMiB, vcpus, chosen.uri(), chosen.memoryHeadroomKiB() / 1024,
-                    chosen.vcpuHeadroom());
+        return s;
+    }
+
+    private void install(Snapshot s) {
+        if (snapshot == null || !s.taken().isBefore(snapshot.taken())) {
+            snapshot = s;
+            reservations.removeIf(r -> r.at().isBefore(s.taken()));
         }
-        Map<String, HostCapacity> updated = new HashMap<>(capacity);
-        updated.put(chosen.uri(), chosen.reserve(memoryMiB, vcpus));
-        capacity = updated;
-        return chosen.uri();
     }
 
-    /** Which domain (as {@code name@uri}) uses a MAC, per the last snapshot. */
-    synchronized Optional<String> macUser(String mac) {
-        refreshIfStale();
-        return Optional.ofNullable(macUsers.get(mac.toLowerCase()));
-    }
-
-    /** The capacity of every answering host, per a fresh snapshot. */
-    synchronized List<HostCapacity> capacity() {
-        taken = Instant.MIN;
-        refreshIfStale();
-        return List.copyOf(capacity.values());
-    }
-
-    private void refreshIfStale() {
-        Instant now = clock.instant();
-        if (!taken.equals(Instant.MIN) && now.isBefore(taken.plus(refresh))) {
-            return;
+    private Map<String, HostCapacity> withReservations(Snapshot s) {
+        Map<String, HostCapacity> capacity = new LinkedHashMap<>(s.capacity());
+        for (Reservation r : reservations) {
+            capacity.computeIfPresent(r.uri(), (u, c) -> c.reserve(r.memoryMiB(), r.vcpus()));
         }
+        return capacity;
+    }
+
+    private Snapshot take() {
+        Instant taken = clock.instant();
         Map<String, HostCapacity> cap = new LinkedHashMap<>();
         Map<String, String> macs = new HashMap<>();
+        Map<String, GuestCapabilities> caps = new HashMap<>();
         for (Hypervisor h : hosts.values()) {
             try {
                 HostResources r = h.resources();
@@ -117,13 +178,12 @@ final class Fleet implements AutoCloseable {
                     }
                 }
                 cap.put(h.uri(), new HostCapacity(h.uri(), r.cpus(), r.memoryKiB(), r.freeMemoryKiB(), vcpus, memory));
+                caps.put(h.uri(), h.capabilities());
             } catch (BackendException e) {
                 LOG.warnf("host %s left out of placement: %s", h.uri(), e.getMessage());
             }
         }
-        capacity = cap;
-        macUsers = macs;
-        taken = now;
+        return new Snapshot(taken, cap, macs, caps);
     }
 
     @Override

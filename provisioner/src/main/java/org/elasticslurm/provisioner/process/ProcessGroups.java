@@ -5,7 +5,6 @@ import com.sun.jna.Native;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +32,9 @@ final class ProcessGroups {
     /** The live (not zombie) processes of group {@code pgid}, read from /proc. */
     List<Long> liveMembers(long pgid) {
         List<Long> members = new ArrayList<>();
+        if (!signal(pgid, 0)) {
+            return members; // no process at all in the group: spare the /proc scan
+        }
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
             for (Path dir : (Iterable<Path>) entries::iterator) {
                 String name = dir.getFileName().toString();
@@ -42,8 +44,8 @@ final class ProcessGroups {
                 String stat;
                 try {
                     stat = Files.readString(dir.resolve("stat"));
-                } catch (NoSuchFileException | java.nio.file.AccessDeniedException gone) {
-                    continue; // the process ended while we looked
+                } catch (IOException gone) {
+                    continue; // the process ended while we looked (ENOENT, ESRCH)
                 }
                 // pid (comm) state ppid pgrp ...; comm may contain spaces and parentheses
                 String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -24,8 +24,10 @@ import org.libvirt.StorageVol;
  * and the Level 2 path (start of existing domains), called from {@code threads} workers as the operation engine
  * would. Then all are released.
  *
- * <p>Run: {@code mvn -o -q -pl provisioner test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.elasticslurm.provisioner.libvirt.TestDriverBenchmark -Dexec.args="1000 16"}
+ * <p>Run (from {@code provisioner/}): {@code mvn -o -q test-compile dependency:build-classpath
+ * -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test} then {@code java -cp
+ * target/test-classes:target/classes:$(cat target/cp.txt) org.elasticslurm.provisioner.libvirt.TestDriverBenchmark
+ * 1000 16}
  */
 public final class TestDriverBenchmark {
     private TestDriverBenchmark() {
@@ -45,8 +47,8 @@ public final class TestDriverBenchmark {
             Connect admin = new Connect("test:///default");
             try {
                 StoragePool pool = admin.storagePoolLookupByName("default-pool");
-                StorageVol base = pool.storageVolCreateXML("<volume><name>bench-base.qcow2</name><capacity unit='GiB'>"
-                        + "2</capacity><target><format type='qcow2'/></target></volume>", 0);
+                StorageVol base = pool.storageVolCreateXML("<volume><name>bench-base.qcow2</name><capacity unit='MiB'>"
+                        + "1</capacity><target><format type='qcow2'/></target></volume>", 0);
                 base.free();
                 pool.free();
 
@@ -121,11 +123,14 @@ public final class TestDriverBenchmark {
                 return null;
             }));
         }
-        for (Future<?> f : futures) {
-            f.get();
+        try {
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
         long total = System.nanoTime() - start;
-        pool.shutdown();
         Arrays.sort(latencies);
         System.out.printf("%-62s %6d ms total, %7.0f/s, per call p50 %5.1f ms p99 %6.1f ms%n", what,
                 total / 1_000_000, nodes.size() / (total / 1e9), latencies[latencies.length / 2] / 1e6,

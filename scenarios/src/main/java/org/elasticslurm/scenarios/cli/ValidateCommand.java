@@ -141,11 +141,13 @@ final class ValidateCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         int status = ExitCodes.OK;
+        boolean keep = reportDir != null; // with --report-dir the generated files stay next to the reports
         Path dir;
         try {
-            dir = Files.createTempDirectory("elastic-lab-validate-");
+            dir = keep ? Files.createDirectories(reportDir.resolve("site-scenarios"))
+                    : Files.createTempDirectory("elastic-lab-validate-");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a scratch directory for the site scenarios", e);
+            throw new UncheckedIOException("cannot create a directory for the site scenarios", e);
         }
         try {
             for (Map.Entry<String, String> e : site.entrySet()) {
@@ -166,7 +168,9 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the site scenarios to " + dir, e);
         } finally {
-            deleteScratch(dir);
+            if (!keep) {
+                deleteScratch(dir);
+            }
         }
         return status;
     }

@@ -112,6 +112,17 @@ class ElasticLabSimTest {
     }
 
     @Test
+    void validateKeepsTheGeneratedSiteScenariosNextToTheReports() throws IOException {
+        Path reports = dir.resolve("reports");
+        Run r = run("validate", "--slurm-conf", siteConf("rwxr-xr-x").toString(), "--report-dir",
+                reports.toString());
+        assertThat(r.status()).isEqualTo(ExitCodes.OK);
+        assertThat(reports.resolve("site-scenarios/site-burst.yaml")).exists();
+        assertThat(Files.readString(reports.resolve("junit.xml")))
+                .contains(reports.resolve("site-scenarios/site-boot-failure.yaml").toString());
+    }
+
+    @Test
     void validateFailsTheBurstWhenTheSitesResumeProgramIsGroupWritable() throws IOException {
         Run r = run("validate", "--slurm-conf", siteConf("rwxrwxr-x").toString());
         assertThat(r.status()).isEqualTo(ExitCodes.INVALID);

@@ -56,7 +56,8 @@ final class DefunctProcesses {
     private boolean isSlurmctld(long pid) {
         try {
             Path exe = Files.readSymbolicLink(proc.resolve(Long.toString(pid)).resolve("exe"));
-            return exe.getFileName() != null && exe.getFileName().toString().startsWith("slurmctld") // slurmctld-wlm on Debian;
+            // Debian installs it as slurmctld-wlm behind an alternatives link
+            return exe.getFileName() != null && exe.getFileName().toString().startsWith("slurmctld");
         } catch (IOException e) {
             return false; // ended meanwhile, or not ours to read
         }

@@ -50,7 +50,7 @@ record LabTrace(List<StateChange> states, List<HookCall> hooks, List<LogLine> lo
             switch (line.kind()) {
                 case "state" -> {
                     if (!line.rest().equals("NOT_FOUND")) {
-                        states.add(new StateChange(at, line.subject(), state(line)));
+                        states.add(new StateChange(at, line.subject(), state(line.subject(), line.rest())));
                     }
                 }
                 case "hook" -> hooks.add(new HookCall(at, role(line.subject()),
@@ -71,12 +71,13 @@ record LabTrace(List<StateChange> states, List<HookCall> hooks, List<LogLine> lo
         return out.toString();
     }
 
-    private static NodeState state(TraceLine line) {
+    /** A state as {@code scontrol show node} printed it. */
+    static NodeState state(String node, String text) {
         try {
-            return NodeState.parse(line.rest());
+            return NodeState.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new TargetException("slurmctld showed node " + line.subject() + " in a state the scenarios cannot "
-                    + "name: " + line.rest() + " (" + e.getMessage() + ")", e);
+            throw new TargetException("slurmctld showed node " + node + " in a state the scenarios cannot "
+                    + "name: " + text + " (" + e.getMessage() + ")", e);
         }
     }
 

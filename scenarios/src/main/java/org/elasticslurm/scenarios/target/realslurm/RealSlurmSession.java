@@ -12,9 +12,11 @@ import java.util.stream.Collectors;
 import org.elasticslurm.fake.reference.CommandResult;
 import org.elasticslurm.fake.reference.Lab;
 import org.elasticslurm.fake.reference.LabException;
+import org.elasticslurm.fake.reference.NodeStates;
 import org.elasticslurm.fake.reference.TraceLine;
 import org.elasticslurm.scenarios.model.Component;
 import org.elasticslurm.scenarios.model.JobState;
+import org.elasticslurm.scenarios.model.NodeState;
 import org.elasticslurm.scenarios.model.Step;
 import org.elasticslurm.scenarios.target.StepResult;
 import org.elasticslurm.scenarios.target.TargetException;
@@ -22,6 +24,7 @@ import org.elasticslurm.scenarios.target.TargetSession;
 import org.elasticslurm.scenarios.trace.JobRecord;
 import org.elasticslurm.scenarios.trace.Observations;
 import org.elasticslurm.scenarios.trace.Stage;
+import org.elasticslurm.scenarios.trace.StateChange;
 
 /**
  * One scenario on the real daemons: a reference {@link Lab} (slurmctld, a {@code slurmd -N NODE} per started node,
@@ -31,6 +34,11 @@ import org.elasticslurm.scenarios.trace.Stage;
 final class RealSlurmSession implements TargetSession {
 
     private static final Duration POLL = Duration.ofMillis(500);
+    /**
+     * This session's own sampling of node states and the controller log, beside the lab sampler's 0.5 s: states
+     * such as ALLOCATED+CLOUD between a registration and a one-second job's end last less than half a second.
+     */
+    static final Duration SAMPLE = Duration.ofMillis(100);
     private static final Duration LOG_SLICE = Duration.ofMillis(250);
     private static final Duration SUBMIT_LIMIT = Duration.ofSeconds(15);
     private static final Duration RUN_LIMIT = Duration.ofMinutes(2);
@@ -39,6 +47,15 @@ final class RealSlurmSession implements TargetSession {
     private final Lab lab;
     private final HookScripts scripts;
     private final SlurmJobs slurmJobs;
+    private final String scontrol;
+    private final List<StateChange> ownSamples = new ArrayList<>();
+    private final Map<String, NodeState> lastOwn = new java.util.HashMap<>();
+    private final java.util.concurrent.ScheduledExecutorService sampler =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "real-slurm-sampler");
+                t.setDaemon(true);
+                return t;
+            });
     private final DefunctProcesses defunct = new DefunctProcesses(java.nio.file.Path.of("/proc"));
     private final List<Stage> stages;
     private final Map<String, Job> jobs = new LinkedHashMap<>();
@@ -72,6 +89,7 @@ final class RealSlurmSession implements TargetSession {
         this.lab = lab;
         this.scripts = scripts;
         this.slurmJobs = new SlurmJobs(scontrol, lab.environment(), lab.directory());
+        this.scontrol = scontrol;
         this.stages = List.copyOf(stages);
         this.cleanup = cleanup;
     }
@@ -89,7 +107,6 @@ final class RealSlurmSession implements TargetSession {
                 return;
             }
             pause(left.compareTo(LOG_SLICE) < 0 ? left : LOG_SLICE);
-            lab.recordLog(ANY);
         }
     }
 
@@ -136,6 +153,7 @@ final class RealSlurmSession implements TargetSession {
                     .findFirst();
             if (id.isPresent()) {
                 jobs.put(name, new Job(id.get(), s.command().equals("sbatch")));
+                sampleStates(); // the states as the job exists (the lab's sampler looks only every 0.5 s)
                 return StepResult.ok("slurm job " + id.get());
             }
             if (lab.awaitJob(name, Duration.ZERO)) {
@@ -176,6 +194,51 @@ final class RealSlurmSession implements TargetSession {
         return StepResult.ok("slurmd -N " + node.get() + " killed (SIGKILL)");
     }
 
+    /** Starts sampling node states and the controller log every {@link #SAMPLE}. */
+    void startSampling() {
+        sampler.scheduleWithFixedDelay(() -> {
+            lab.recordLog(ANY);
+            sampleStates();
+        }, 0, SAMPLE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Takes one {@code scontrol show node} sample now, in addition to the lab sampler's. */
+    private void sampleStates() {
+        Duration at = now();
+        CommandResult r = CommandResult.run(List.of(scontrol, "show", "node"), lab.environment(), lab.directory(),
+                Duration.ofSeconds(10));
+        if (r.exitCode() != 0) {
+            return; // as the lab's sampler does: a failed sample is dropped
+        }
+        NodeStates.parse(r.stdout(), lab.conf().nodes()).forEach((node, state) -> {
+            if (!state.equals(NodeStates.NOT_FOUND)) {
+                NodeState parsed = LabTrace.state(node, state);
+                synchronized (ownSamples) {
+                    if (!parsed.equals(lastOwn.put(node, parsed))) {
+                        ownSamples.add(new StateChange(at, node, parsed));
+                    }
+                }
+            }
+        });
+    }
+
+    /** The lab sampler's changes and this session's own samples, in time order, repetitions left out. */
+    private List<StateChange> states(LabTrace trace) {
+        List<StateChange> all = new ArrayList<>(trace.states());
+        synchronized (ownSamples) {
+            all.addAll(ownSamples);
+        }
+        all.sort(java.util.Comparator.comparing(StateChange::at));
+        Map<String, NodeState> last = new java.util.HashMap<>();
+        List<StateChange> out = new ArrayList<>();
+        for (StateChange c : all) {
+            if (!c.state().equals(last.put(c.node(), c.state()))) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
     @Override
     public Observations observations() {
         lab.recordLog(ANY);
@@ -183,7 +246,7 @@ final class RealSlurmSession implements TargetSession {
         Map<String, JobRecord> records = new LinkedHashMap<>();
         jobs.forEach((name, job) -> records.put(name, record(name, job, trace)));
         List<Long> parents = new ArrayList<>(lab.markedProcesses());
-        return new Observations(trace.states(), trace.hooks(), trace.log(), records, Optional.empty(),
+        return new Observations(states(trace), trace.hooks(), trace.log(), records, Optional.empty(),
                 Optional.of(defunct.childrenOf(parents)), stages);
     }
 
@@ -251,6 +314,12 @@ final class RealSlurmSession implements TargetSession {
 
     @Override
     public void close() {
+        sampler.shutdownNow();
+        try {
+            sampler.awaitTermination(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (keep) {
             lab.keepDirectory();
         }

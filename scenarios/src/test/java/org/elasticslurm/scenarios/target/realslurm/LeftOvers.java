@@ -1,0 +1,70 @@
+package org.elasticslurm.scenarios.target.realslurm;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.elasticslurm.fake.reference.LabProcesses;
+
+/** What real-slurm runs may leave behind: marked processes of their labs, scratch directories in /tmp. */
+final class LeftOvers {
+
+    private LeftOvers() {
+    }
+
+    /** {@code pid cmdline} of live processes marked as belonging to a real-slurm lab (under /tmp/esrs-*). */
+    static List<String> labProcesses() {
+        byte[] marker = (LabProcesses.MARKER + "=/tmp/esrs-").getBytes(StandardCharsets.UTF_8);
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                String name = entry.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    byte[] env = Files.readAllBytes(entry.resolve("environ"));
+                    String status = Files.readString(entry.resolve("status"));
+                    if (contains(env, marker) && !status.contains("State:\tZ")) {
+                        out.add(name + " " + new String(Files.readAllBytes(entry.resolve("cmdline")),
+                                StandardCharsets.UTF_8).replace('\0', ' ').strip());
+                    }
+                } catch (IOException e) {
+                    // ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** Scratch directories of real-slurm runs in /tmp. */
+    static List<Path> scratchDirectories() {
+        try (Stream<Path> entries = Files.list(Path.of("/tmp"))) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("esrs-")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (i > 0 && haystack[i - 1] != 0) {
+                continue;
+            }
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}
