@@ -1,7 +1,6 @@
 package org.elasticslurm.fake.cli;
 
 import java.util.List;
-import java.util.Locale;
 import org.elasticslurm.fake.wire.NodeInfo;
 
 /** {@code scontrol show node}: 22.05's slurm_sprint_node_table, multi-line or one line per node ({@code -o}). */
@@ -22,8 +21,8 @@ final class NodeFormatter {
         out.append("CoresPerSocket=").append(n.coresPerSocket()).append(' ').append(end);
         out.append("CPUAlloc=").append(n.allocCpus()).append(" CPUEfctv=").append(n.cpus()).append(" CPUTot=")
                 .append(n.cpus()).append(' ');
-        out.append(n.cpuLoad().isPresent() ? String.format(Locale.ROOT, "CPULoad=%.2f",
-                n.cpuLoad().getAsLong() / 100.0) : "CPULoad=N/A").append(end);
+        out.append(n.cpuLoad().isPresent() ? "CPULoad=" + SlurmTimes.twoDecimals(n.cpuLoad().getAsLong())
+                : "CPULoad=N/A").append(end);
         String features = n.features().isEmpty() ? "(null)" : String.join(",", n.features());
         out.append("AvailableFeatures=").append(features).append(end);
         out.append("ActiveFeatures=").append(features).append(end);

@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,7 +48,7 @@ public final class ScontrolCommand {
 
     private final ClientContext ctx;
     private final InputStream stdin;
-    private final SlurmTimes times = new SlurmTimes(ZoneId.systemDefault());
+    private final SlurmTimes times = SlurmTimes.local();
     private boolean oneLiner;
     private boolean quiet;
     private int exitCode;
@@ -322,7 +321,7 @@ public final class ScontrolCommand {
         ctx.out.println("Configuration data as of " + times.timestamp(java.util.OptionalLong.of(
                 System.currentTimeMillis() / 1000)));
         for (List<String> row : result.value().get()) {
-            ctx.out.println(String.format("%-23s = %s", row.get(0), row.get(1)));
+            ctx.out.println(OutputFormat.pad(row.get(0), 23, false, false) + " = " + row.get(1));
         }
         ctx.out.println();
         ctx.out.println("Slurmctld(primary) at " + address.hostName() + " is UP");

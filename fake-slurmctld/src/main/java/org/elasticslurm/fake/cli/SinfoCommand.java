@@ -2,7 +2,6 @@ package org.elasticslurm.fake.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +91,7 @@ public final class SinfoCommand {
                 listing = new NodeListing(listing.now(), listing.nodes(),
                         listing.partitions().stream().filter(x -> wanted.contains(x.name())).toList());
             }
-            SinfoReport report = new SinfoReport(new SlurmTimes(ZoneId.systemDefault()));
+            SinfoReport report = new SinfoReport(SlurmTimes.local());
             ctx.out.print(report.render(listing, new SinfoReport.Settings(format, nodeFlag, reasons,
                     !p.has("noheader"))));
             return 0;

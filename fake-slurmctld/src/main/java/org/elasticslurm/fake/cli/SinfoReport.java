@@ -222,7 +222,7 @@ final class SinfoReport {
     }
 
     private static String load(OptionalLong cpuLoad) {
-        return cpuLoad.isPresent() ? String.format(Locale.ROOT, "%.2f", cpuLoad.getAsLong() / 100.0) : "N/A";
+        return cpuLoad.isPresent() ? SlurmTimes.twoDecimals(cpuLoad.getAsLong()) : "N/A";
     }
 
     /** The letters this sinfo can print. */

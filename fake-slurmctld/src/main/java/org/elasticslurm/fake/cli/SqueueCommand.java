@@ -2,7 +2,6 @@ package org.elasticslurm.fake.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +97,7 @@ public final class SqueueCommand {
                 List<String> names = List.of(users.get().split(","));
                 filter = filter.and(j -> names.contains(j.user()));
             }
-            SqueueReport report = new SqueueReport(new SlurmTimes(ZoneId.systemDefault()));
+            SqueueReport report = new SqueueReport(SlurmTimes.local());
             ctx.out.print(report.render(result.value().get(), format, !p.has("noheader"), filter));
             return 0;
         } catch (CommandFailure f) {

@@ -4,8 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +46,7 @@ public final class SrunCommand {
 
     private final ClientContext ctx;
     private final Clock clock;
-    private final DateTimeFormatter stamp = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
+    private final SlurmTimes times = SlurmTimes.local();
 
     private volatile long jobId;
     private volatile boolean stepStarted;
@@ -167,7 +164,7 @@ public final class SrunCommand {
                     ctx.err.println("srun: Job step aborted");
                     for (String node : Hostlist.parse(nodes).names()) {
                         ctx.err.println("slurmstepd-" + node + ": error: *** STEP " + event.number("jobId") + ".0 ON "
-                                + node + " CANCELLED AT " + stamp.format(clock.instant())
+                                + node + " CANCELLED AT " + times.timestamp(java.util.OptionalLong.of(clock.instant().getEpochSecond()))
                                 + " DUE TO NODE FAILURE, SEE SLURMCTLD LOG FOR DETAILS ***");
                     }
                 }

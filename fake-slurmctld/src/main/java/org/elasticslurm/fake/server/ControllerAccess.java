@@ -51,9 +51,13 @@ final class ControllerAccess {
         }
     }
 
-    /** Hands an action to the controller thread without waiting. */
+    /** Hands an action to the controller thread without waiting; dropped once the controller has stopped. */
     void post(java.util.function.Consumer<SlurmController> action) {
-        driver.execute(() -> action.accept(controller));
+        driver.execute(() -> {
+            if (controller.isRunning()) {
+                action.accept(controller);
+            }
+        });
     }
 
     /** The controller's clock in whole seconds (time(NULL)); call it inside {@link #call}. */

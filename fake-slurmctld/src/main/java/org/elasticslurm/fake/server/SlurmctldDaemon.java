@@ -72,6 +72,7 @@ public final class SlurmctldDaemon {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch cleanedUp = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final AtomicBoolean failed = new AtomicBoolean();
 
     private SlurmConf conf;
     private DaemonLog log;
@@ -174,7 +175,7 @@ public final class SlurmctldDaemon {
             } catch (IllegalStateException e) {
                 // the JVM is already shutting down because of a signal: the hook ends the process
             }
-            return 0;
+            return failed.get() ? 1 : 0;
         } catch (RuntimeException e) {
             cleanUp(pidFile);
             throw new StartupException(String.valueOf(e.getMessage()), "Unable to start slurmctld");
@@ -203,8 +204,8 @@ public final class SlurmctldDaemon {
         ControllerOptions controllerOptions = ControllerOptions.of(confPath, Path.of("").toAbsolutePath());
         controller = SlurmController.checkingPrograms(conf, driver,
                 new ControllerPorts(hooks, channel, launcher, log), controllerOptions);
-        launcher.jobs(controller::job);
         ControllerAccess access = new ControllerAccess(driver, controller);
+        launcher.bind(controller::job, node -> access.post(c -> c.slurmdResponded(node)));
         ControllerApi api = new ControllerApi(access, driver,
                 new ControllerApi.ServerParts(views, extras, results, facts, launcher),
                 new Lifecycle(access, confPath),
@@ -274,6 +275,7 @@ public final class SlurmctldDaemon {
     }
 
     private void controllerFailed(Throwable e) {
+        failed.set(true);
         log.log(LogLevel.FATAL, "the controller thread failed: " + e);
         stderr.println("slurmctld: fatal: the controller thread failed: " + e);
         stopped.countDown();

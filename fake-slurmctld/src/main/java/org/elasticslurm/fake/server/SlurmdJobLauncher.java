@@ -47,6 +47,7 @@ final class SlurmdJobLauncher implements JobLauncher {
     private final AtomicLong nextLaunch = new AtomicLong(1);
     private final Map<Long, PendingLaunch> pending = new ConcurrentHashMap<>();
     private volatile LongFunction<Optional<JobView>> jobs = id -> Optional.empty();
+    private volatile Consumer<String> responded = node -> { };
 
     private static final class PendingLaunch {
         final long jobId;
@@ -71,9 +72,15 @@ final class SlurmdJobLauncher implements JobLauncher {
         this.clusterName = clusterName;
     }
 
-    /** Sets how to look a job up (on the controller thread, where {@link #launch} is called). */
-    void jobs(LongFunction<Optional<JobView>> lookup) {
+    /**
+     * Connects the launcher to its controller.
+     *
+     * @param lookup    how to look a job up (on the controller thread, where {@link #launch} is called)
+     * @param responded told (from an I/O thread) that a node's slurmd answered a launch (node_did_resp)
+     */
+    void bind(LongFunction<Optional<JobView>> lookup, Consumer<String> responded) {
         this.jobs = lookup;
+        this.responded = responded;
     }
 
     @Override
@@ -111,6 +118,7 @@ final class SlurmdJobLauncher implements JobLauncher {
                 JsonObject answer = client.get().post(Routes.SLURMD_LAUNCH + "?node=" + encode(message.node()),
                         message.toJson());
                 if (answer.optBool("ok").orElse(Boolean.FALSE)) {
+                    responded.accept(message.node());
                     return;
                 }
                 failure = answer.optString("error").orElse("refused");

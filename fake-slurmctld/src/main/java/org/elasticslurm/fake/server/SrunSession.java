@@ -106,7 +106,7 @@ final class SrunSession implements JobListener {
 
     /** One round of srun's {@code _wait_nodes_ready} loop, then the step. */
     private void poll() {
-        if (finished || abandoned || stepStarted) {
+        if (finished || abandoned || stepStarted || !controller.isRunning()) {
             return;
         }
         Optional<JobReadiness> readiness = controller.jobNodeReady(jobId);

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.elasticslurm.fake.reference.Scenario;
 import org.elasticslurm.fake.reference.ScenarioParser;
@@ -40,13 +39,6 @@ class FakeDifferentialIT {
     private static final Path TRACES = Path.of("src/test/differential/traces");
     private static final SlurmCommands FAKE = SlurmCommands.inDirectory("fake", FakeCluster.BIN);
 
-    /**
-     * Scenarios whose fake run is known to differ, with the reason (see CORE-API-REQUESTS.md); they run in
-     * {@link #knownDifferencesStillDiffer} so that a fix shows up.
-     */
-    private static final Set<String> KNOWN_DIFFERENCES = Set.of(
-            "resume-timeout-stale-boot", "resume-timeout-stale-boot-rts2");
-
     @Test
     void level0OnTheFakeMatchesTheRecordedRealTrace() {
         assertMatchesRealTrace("level0");
@@ -55,26 +47,13 @@ class FakeDifferentialIT {
     static Stream<String> scenarios() {
         String only = System.getProperty("differential.scenarios", "");
         List<String> names = only.isBlank() ? allScenarios() : Arrays.asList(only.split(","));
-        return names.stream().filter(n -> !n.equals("level0") && !KNOWN_DIFFERENCES.contains(n));
+        return names.stream().filter(n -> !n.equals("level0"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void scenarioOnTheFakeMatchesTheRecordedRealTrace(String name) {
         assertMatchesRealTrace(name);
-    }
-
-    static Stream<String> knownDifferences() {
-        return KNOWN_DIFFERENCES.stream().sorted();
-    }
-
-    /** A slurmd's answer to REQUEST_TERMINATE_JOB does not yet count as node_did_resp in the controller model. */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("knownDifferences")
-    void knownDifferencesStillDiffer(String name) {
-        Comparison c = compare(name);
-        assertThat(c.comparison().differences())
-                .as("%s now matches the real trace: move it out of KNOWN_DIFFERENCES", name).isNotEmpty();
     }
 
     private static void assertMatchesRealTrace(String name) {

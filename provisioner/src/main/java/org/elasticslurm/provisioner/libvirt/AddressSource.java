@@ -7,5 +7,14 @@ public enum AddressSource {
     /** The qemu guest agent inside the guest. */
     AGENT,
     /** The host's ARP table. */
-    ARP
+    ARP;
+
+    /** libvirt's {@code VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_*} value. */
+    int code() {
+        return switch (this) {
+            case LEASE -> 0;
+            case AGENT -> 1;
+            case ARP -> 2;
+        };
+    }
 }

@@ -36,7 +36,7 @@ public record CreatePoolSpec(String name, List<String> nodes, Optional<String> u
     /** Checks template, sizes and prefix. */
     public CreatePoolSpec {
         nodes = List.copyOf(nodes);
-        PoolSpec.checkTemplate(name, domainTemplate);
+        PoolSpec.checkTemplate(name, domainTemplate, nodes);
         if (memoryMiB < 1 || vcpus < 1) {
             throw new IllegalArgumentException("provisioner.pools." + name + ": memory and vcpus must be at least 1");
         }

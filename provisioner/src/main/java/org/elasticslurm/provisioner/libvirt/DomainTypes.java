@@ -1,6 +1,7 @@
 package org.elasticslurm.provisioner.libvirt;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.elasticslurm.provisioner.backend.BackendException;
@@ -69,7 +70,7 @@ final class DomainTypes {
                 verdict = probe.get();
             } catch (RuntimeException e) {
                 verdict = new KvmVerdict(false, "KVM not usable: the probe failed: " + e.getMessage(),
-                        java.time.Duration.ZERO);
+                        Duration.ZERO);
             }
             if (verdict.usable()) {
                 LOG.infof("%s; domains on this machine use type kvm", verdict.reason());
@@ -83,5 +84,10 @@ final class DomainTypes {
     /** Whether a URI names a hypervisor on this machine (no host part). */
     static boolean isLocal(String uri) {
         return Optional.ofNullable(URI.create(uri).getHost()).map(String::isEmpty).orElse(true);
+    }
+
+    /** Whether a URI names a qemu hypervisor on this machine, where the probe's verdict applies. */
+    static boolean isLocalQemu(String uri) {
+        return URI.create(uri).getScheme().startsWith("qemu") && isLocal(uri);
     }
 }

@@ -1,6 +1,8 @@
 package org.elasticslurm.provisioner.libvirt;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.elasticslurm.provisioner.backend.BackendException;
@@ -29,7 +31,7 @@ final class ExistingMachines implements PoolMachines {
 
     private final ExistingPoolSpec spec;
     private final Fleet fleet;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final Pause pause;
 
     /** How to wait between polls (injected so the wait is the caller's choice). */
@@ -38,7 +40,7 @@ final class ExistingMachines implements PoolMachines {
         void sleep(Duration d);
     }
 
-    ExistingMachines(ExistingPoolSpec spec, Fleet fleet, java.time.Clock clock, Pause pause) {
+    ExistingMachines(ExistingPoolSpec spec, Fleet fleet, Clock clock, Pause pause) {
         this.spec = spec;
         this.fleet = fleet;
         this.clock = clock;
@@ -109,9 +111,9 @@ final class ExistingMachines implements PoolMachines {
         }
         Hypervisor host = found.get().host();
         String name = found.get().domain().name();
-        java.time.Instant start = clock.instant();
-        java.time.Instant deadline = start.plus(spec.shutdownGrace());
-        java.time.Instant nextPress = start;
+        Instant start = clock.instant();
+        Instant deadline = start.plus(spec.shutdownGrace());
+        Instant nextPress = start;
         while (clock.instant().isBefore(deadline)) {
             if (!clock.instant().isBefore(nextPress)) {
                 host.shutdown(name); // pressed again: a guest may miss a press while it boots

@@ -23,7 +23,7 @@ public record ExistingPoolSpec(String name, List<String> nodes, Optional<String>
     /** Checks the template and grace. */
     public ExistingPoolSpec {
         nodes = List.copyOf(nodes);
-        PoolSpec.checkTemplate(name, domainTemplate);
+        PoolSpec.checkTemplate(name, domainTemplate, nodes);
         if (shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("provisioner.pools." + name + ".shutdown-grace must not be negative");
         }

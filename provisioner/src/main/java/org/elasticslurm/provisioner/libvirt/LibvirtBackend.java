@@ -30,12 +30,16 @@ public final class LibvirtBackend implements MachineBackend, AutoCloseable {
 
     private final Fleet fleet;
     private final DomainTypes types;
+    private final boolean kvmProbeNeeded;
     private final Map<String, PoolMachines> pools = new LinkedHashMap<>();
     private final Map<String, PoolMachines> byNode = new LinkedHashMap<>();
 
     LibvirtBackend(Fleet fleet, DomainTypes types, List<PoolMachines> pools) {
         this.fleet = fleet;
         this.types = types;
+        this.kvmProbeNeeded = pools.stream().map(PoolMachines::spec).filter(CreatePoolSpec.class::isInstance)
+                .map(CreatePoolSpec.class::cast).filter(p -> p.domainType() == DomainTypePolicy.AUTO)
+                .anyMatch(p -> fleet.hosts(p.uri()).stream().anyMatch(h -> DomainTypes.isLocalQemu(h.uri())));
         for (PoolMachines p : pools) {
             this.pools.put(p.spec().name(), p);
             for (String node : p.spec().nodes()) {
@@ -135,10 +139,11 @@ public final class LibvirtBackend implements MachineBackend, AutoCloseable {
 
     /**
      * Runs the KVM probe now, in the background, so its verdict (and why) is logged at start rather than at the
-     * first creation; the first creation waits for it.
+     * first creation; the first creation waits for it. Does nothing (empty) when no pool creates machines of
+     * type {@code auto} on a qemu host of this machine.
      */
-    public CompletableFuture<KvmVerdict> probeKvmInBackground() {
-        return CompletableFuture.supplyAsync(types::verdict);
+    public Optional<CompletableFuture<KvmVerdict>> probeKvmInBackground() {
+        return kvmProbeNeeded ? Optional.of(CompletableFuture.supplyAsync(types::verdict)) : Optional.empty();
     }
 
     @Override

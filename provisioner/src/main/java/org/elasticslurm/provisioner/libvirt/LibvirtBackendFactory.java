@@ -41,11 +41,11 @@ public class LibvirtBackendFactory implements MachineBackendFactory {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("libvirt backend: " + e.getMessage(), e);
         }
-        backend.probeKvmInBackground().whenComplete((verdict, failure) -> {
+        backend.probeKvmInBackground().ifPresent(probe -> probe.whenComplete((verdict, failure) -> {
             if (failure != null) {
                 LOG.errorf(failure, "the KVM probe failed; domains will use type qemu where kvm is not forced");
             }
-        });
+        }));
         return backend;
     }
 }

@@ -40,40 +40,51 @@ final class LibvirtConfigMapping {
     private Optional<PoolSpec> pool(Pool pool) {
         String key = "provisioner.pools." + pool.name() + ".";
         LibvirtPoolConfig c = pool.settings().machine();
+        int before = problems.size();
+        StaticAddressMap addresses = attempt(key + "mac-ip/hosts-file",
+                () -> StaticAddressMap.of(c.macIp(), c.hostsFile()));
+        if (pool.mode() == PoolMode.EXISTING) {
+            ExistingPoolSpec spec = attempt(key + "domain", () -> new ExistingPoolSpec(pool.name(), pool.nodes(),
+                    c.uri(), c.domain(), c.shutdownGrace(), addresses, c.guestAgent()));
+            return problems.size() == before ? Optional.of(spec) : Optional.empty();
+        }
+        if (c.baseImage().isEmpty()) {
+            problems.add(key + "base-image: required in mode create (a qcow2 volume in storage pool "
+                    + c.storagePool() + ")");
+        }
+        if (c.kernel().isEmpty() && (c.initrd().isPresent() || c.kernelArgs().isPresent())) {
+            problems.add(key + "kernel: initrd and kernel-args need a kernel for direct boot");
+        }
+        CreatePoolSpec.NetworkConfigMode networkConfig = choice(key + "network-config", c.networkConfig(),
+                CreatePoolSpec.NetworkConfigMode.class);
+        CreatePoolSpec.SeedBus bus = choice(key + "seed-bus", c.seedBus(), CreatePoolSpec.SeedBus.class);
+        DomainTypePolicy type = choice(key + "domain-type", c.domainType(), DomainTypePolicy.class);
+        if (problems.size() != before) {
+            return Optional.empty();
+        }
+        Optional<DomainSpec.DirectBoot> boot = c.kernel().map(k -> new DomainSpec.DirectBoot(k.toString(),
+                c.initrd().map(Path::toString), c.kernelArgs()));
+        Optional<CreatePoolSpec.Network> network = c.bridge().map(b -> new CreatePoolSpec.Network(b, true))
+                .or(() -> c.network().equals("none") ? Optional.empty()
+                        : Optional.of(new CreatePoolSpec.Network(c.network(), false)));
+        CreatePoolSpec.Seed seed = new CreatePoolSpec.Seed(c.userData(), c.mungeKey(), c.userDataVars(),
+                networkConfig, c.staticPrefix(), c.gateway(), c.dns().orElse(List.of()), bus, c.seedDirectory());
+        CreatePoolSpec spec = attempt(key.substring(0, key.length() - 1), () -> new CreatePoolSpec(pool.name(),
+                pool.nodes(), c.uri(), c.domain(), c.storagePool(), c.baseImage().get(), c.memory(), c.vcpus(), type,
+                boot, network, c.macPrefix(), seed, addresses, c.guestAgent(), c.consoleLog()));
+        return problems.size() == before ? Optional.of(spec) : Optional.empty();
+    }
+
+    private <T> T attempt(String key, java.util.function.Supplier<T> make) {
         try {
-            StaticAddressMap addresses = StaticAddressMap.of(c.macIp(), c.hostsFile());
-            if (pool.mode() == PoolMode.EXISTING) {
-                return Optional.of(new ExistingPoolSpec(pool.name(), pool.nodes(), c.uri(), c.domain(),
-                        c.shutdownGrace(), addresses, c.guestAgent()));
-            }
-            if (c.baseImage().isEmpty()) {
-                problems.add(key + "base-image: required in mode create (a qcow2 volume in storage pool "
-                        + c.storagePool() + ")");
-                return Optional.empty();
-            }
-            if (c.kernel().isEmpty() && (c.initrd().isPresent() || c.kernelArgs().isPresent())) {
-                problems.add(key + "kernel: initrd and kernel-args need a kernel for direct boot");
-            }
-            Optional<DomainSpec.DirectBoot> boot = c.kernel().map(k -> new DomainSpec.DirectBoot(k.toString(),
-                    c.initrd().map(Path::toString), c.kernelArgs()));
-            Optional<CreatePoolSpec.Network> network = c.bridge().map(b -> new CreatePoolSpec.Network(b, true))
-                    .or(() -> c.network().equals("none") ? Optional.empty()
-                            : Optional.of(new CreatePoolSpec.Network(c.network(), false)));
-            CreatePoolSpec.Seed seed = new CreatePoolSpec.Seed(c.userData(), c.mungeKey(), c.userDataVars(),
-                    choice(key + "network-config", c.networkConfig(), CreatePoolSpec.NetworkConfigMode.class),
-                    c.staticPrefix(), c.gateway(), c.dns().orElse(List.of()),
-                    choice(key + "seed-bus", c.seedBus(), CreatePoolSpec.SeedBus.class), c.seedDirectory());
-            return Optional.of(new CreatePoolSpec(pool.name(), pool.nodes(), c.uri(), c.domain(), c.storagePool(),
-                    c.baseImage().get(), c.memory(), c.vcpus(),
-                    choice(key + "domain-type", c.domainType(), DomainTypePolicy.class), boot, network, c.macPrefix(),
-                    seed, addresses, c.guestAgent(), c.consoleLog()));
+            return make.get();
         } catch (IllegalArgumentException e) {
             problems.add(key + ": " + e.getMessage());
-            return Optional.empty();
+            return null;
         }
     }
 
-    private static <E extends Enum<E>> E choice(String key, String value, Class<E> type) {
+    private <E extends Enum<E>> E choice(String key, String value, Class<E> type) {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -81,7 +92,8 @@ final class LibvirtConfigMapping {
             for (E v : type.getEnumConstants()) {
                 allowed.add(v.name().toLowerCase(Locale.ROOT));
             }
-            throw new IllegalArgumentException(key + " must be one of " + allowed + " (" + value + ")", e);
+            problems.add(key + ": must be one of " + allowed + " (" + value + ")");
+            return null;
         }
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.elasticslurm.provisioner.backend.BackendException;
 import org.jboss.logging.Logger;
 import org.libvirt.Connect;
@@ -34,7 +35,9 @@ public final class LibvirtHypervisor implements Hypervisor {
     private final LibvirtErrors errors;
     /** Keeps libvirt from printing errors we translate anyway; must stay reachable while the connection lives. */
     private final Libvirt.VirErrorCallback quiet = (userData, error) -> LOG.tracef("libvirt: %s", error.message);
-    private OwnedConnect connection;
+    /** Calls share the connection; replacing or closing it waits until no call uses it. */
+    private final ReentrantReadWriteLock use = new ReentrantReadWriteLock();
+    private OwnedConnect connection; // guarded by use
 
     private interface Call<T> {
         T run(OwnedConnect c) throws LibvirtException;
@@ -53,7 +56,7 @@ public final class LibvirtHypervisor implements Hypervisor {
      */
     public static LibvirtHypervisor open(String uri) {
         LibvirtHypervisor h = lazy(uri);
-        h.connection();
+        h.call("connecting", c -> null);
         return h;
     }
 
@@ -67,41 +70,68 @@ public final class LibvirtHypervisor implements Hypervisor {
         return uri;
     }
 
-    private synchronized OwnedConnect connection() {
-        if (connection == null) {
-            try {
-                OwnedConnect c = new OwnedConnect(uri);
-                c.setConnectionErrorCallback(quiet);
-                connection = c;
-            } catch (LibvirtException e) {
-                throw errors.translate("cannot connect to " + uri, e);
-            }
+    /** Opens the connection when there is none; call with the read lock held. */
+    private OwnedConnect connection() {
+        OwnedConnect c = current();
+        if (c != null) {
+            return c;
         }
+        use.readLock().unlock();
+        use.writeLock().lock();
+        try {
+            if (connection == null) {
+                OwnedConnect opened = new OwnedConnect(uri);
+                opened.setConnectionErrorCallback(quiet);
+                connection = opened;
+            }
+            return connection;
+        } catch (LibvirtException e) {
+            throw errors.translate("cannot connect to " + uri, e);
+        } finally {
+            use.readLock().lock(); // downgrade
+            use.writeLock().unlock();
+        }
+    }
+
+    private OwnedConnect current() {
         return connection;
     }
 
-    private synchronized void forget(OwnedConnect lost) {
-        if (connection == lost) {
-            connection = null;
-            try {
+    /** Drops a connection found lost, once no call uses it; the next call opens a new one. */
+    private void forget(OwnedConnect lost) {
+        use.writeLock().lock();
+        try {
+            if (connection == lost) {
+                connection = null;
                 lost.close();
-            } catch (LibvirtException e) {
-                LOG.debugf("closing the lost connection to %s: %s", uri, e.getMessage());
             }
+        } catch (LibvirtException e) {
+            LOG.debugf("closing the lost connection to %s: %s", uri, e.getMessage());
+        } finally {
+            use.writeLock().unlock();
         }
     }
 
     private <T> T call(String what, Call<T> body) {
-        OwnedConnect c = connection();
+        OwnedConnect c;
+        LibvirtErrors.Failure failure;
+        LibvirtException cause;
+        use.readLock().lock();
         try {
-            return body.run(c);
-        } catch (LibvirtException e) {
-            LibvirtErrors.Failure f = errors.failure(e);
-            if (f.connectionLost()) {
-                forget(c);
+            c = connection();
+            try {
+                return body.run(c);
+            } catch (LibvirtException e) {
+                failure = errors.failure(e);
+                cause = e;
             }
-            throw f.toBackendException(uri + ": " + what, e);
+        } finally {
+            use.readLock().unlock();
         }
+        if (failure.connectionLost()) {
+            forget(c);
+        }
+        throw failure.toBackendException(uri + ": " + what, cause);
     }
 
     private Optional<Handle<Domain>> lookup(Connect c, String name) throws LibvirtException {
@@ -483,7 +513,7 @@ public final class LibvirtHypervisor implements Hypervisor {
         return call("reading addresses of domain " + domain + " from " + source, c -> {
             try (NativeHandle d = nativeDomain(c, domain)) {
                 PointerByReference array = new PointerByReference();
-                int count = lib.virDomainInterfaceAddresses(d.get(), array, source.ordinal(), 0);
+                int count = lib.virDomainInterfaceAddresses(d.get(), array, source.code(), 0);
                 if (count < 0) {
                     throw errors.lastAsBackendException(uri + ": reading addresses of domain " + domain);
                 }
@@ -522,15 +552,17 @@ public final class LibvirtHypervisor implements Hypervisor {
     }
 
     @Override
-    public synchronized void close() {
-        if (connection != null) {
-            try {
+    public void close() {
+        use.writeLock().lock();
+        try {
+            if (connection != null) {
                 connection.close();
-            } catch (LibvirtException e) {
-                throw errors.translate("closing the connection to " + uri, e);
-            } finally {
-                connection = null;
             }
+        } catch (LibvirtException e) {
+            throw errors.translate("closing the connection to " + uri, e);
+        } finally {
+            connection = null;
+            use.writeLock().unlock();
         }
     }
 }

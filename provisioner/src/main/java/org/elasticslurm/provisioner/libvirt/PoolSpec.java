@@ -30,15 +30,23 @@ public sealed interface PoolSpec permits ExistingPoolSpec, CreatePoolSpec {
     }
 
     /**
-     * Checks a domain name template: it must contain {@code {node}} (else every node would map to one domain).
+     * Checks a domain name template: it must contain {@code {node}} (else every node would map to one domain) and
+     * give a usable domain name for every node.
      *
      * @throws IllegalArgumentException naming the pool and the rule
      */
-    static void checkTemplate(String pool, String template) {
+    static void checkTemplate(String pool, String template, List<String> nodes) {
         if (!template.contains("{node}")) {
             throw new IllegalArgumentException("provisioner.pools." + pool + ".domain: '" + template
                     + "' must contain {node}");
         }
-        DomainSpec.requireName(template.replace("{node}", "n"));
+        for (String node : nodes) {
+            try {
+                DomainSpec.requireName(template.replace("{node}", node));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("provisioner.pools." + pool + ".domain: for node " + node + ": "
+                        + e.getMessage(), e);
+            }
+        }
     }
 }

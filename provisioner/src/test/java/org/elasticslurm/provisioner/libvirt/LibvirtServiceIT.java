@@ -80,7 +80,9 @@ class LibvirtServiceIT {
         properties.put("provisioner.pools.cloud.seed-bus", "floppy");
 
         assertThatThrownBy(() -> new ServiceProcess(dir.resolve("svc"), TestConf.CLOUD8, NODES, properties).close())
-                .hasMessageContaining("provisioner.pools.cloud.base-image: required in mode create");
+                .hasMessageContaining("provisioner.pools.cloud.base-image: required in mode create")
+                .hasMessageContaining("provisioner.pools.cloud.seed-bus: must be one of [scsi, ide, sata, virtio]"
+                        + " (floppy)");
     }
 
     private HttpResponse<String> call(ServiceProcess service, String method, String path, String body)

@@ -79,7 +79,7 @@ class QemuSystemIT {
         hypervisor = LibvirtHypervisor.open(URI);
         backend = LibvirtBackend.create(settings(), List.of(createPool(), existingPool(tag + "e1", 60),
                 existingPool(tag + "e2", 4)), Clock.systemUTC());
-        KvmVerdict verdict = backend.probeKvmInBackground().join();
+        KvmVerdict verdict = backend.probeKvmInBackground().orElseThrow().join();
         domainType = verdict.usable() ? "kvm" : "qemu";
         figure("KVM probe", verdict.took(), verdict.reason());
     }
@@ -185,6 +185,7 @@ class QemuSystemIT {
 
         String address = await("DHCP lease of " + node).atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofMillis(500)).until(() -> backend.address(node), Optional::isPresent).get();
+        Duration toAddress = Duration.ofNanos(System.nanoTime() - t0);
         assertThat(address).startsWith(subnet + ".");
         assertThat(read(console)).contains("ES-MARKER dhcp ip=" + address);
         String mac = hypervisor.domain(node).orElseThrow().macs().get(0);
@@ -216,6 +217,7 @@ class QemuSystemIT {
         }
         figure("create (clone + seed + define + start)", create, node);
         figure("boot to marker under " + domainType, bootToMarker, node);
+        figure("resume to address (DHCP lease via libvirt)", toAddress, node + " " + address);
         figure("remove (destroy + undefine + delete volumes)", remove, node);
     }
 

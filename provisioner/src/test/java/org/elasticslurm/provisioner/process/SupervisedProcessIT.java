@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
 import org.elasticslurm.provisioner.backend.BackendException;
 import org.elasticslurm.provisioner.backend.PostConfigurer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SupervisedProcessIT {
     private final SupervisedProcess runner = new SupervisedProcess(Clock.systemUTC(), "/usr/bin/setsid",
-            Duration.ofMillis(300));
+            "/usr/bin/timeout", Duration.ofMillis(300));
 
     private static ProcessCommand sh(String script, Duration timeout) {
         return ProcessCommand.of(List.of("/bin/sh", "-c", script), ProcessCommand.minimalEnvironment(), timeout);
@@ -38,15 +39,32 @@ class SupervisedProcessIT {
     }
 
     @Test
-    void childLeadsItsOwnProcessGroupWithStdinFromDevNull() {
+    void childRunsInASessionAndProcessGroupOfItsOwnWithStdinFromDevNull() throws IOException {
         ProcessOutcome outcome = runner.run(sh(
-                "echo pid=$$ pgrp=$(cut -d' ' -f5 /proc/$$/stat) stdin=$(readlink /proc/$$/fd/0)",
-                Duration.ofSeconds(20)));
+                "echo pgrp=$(cut -d' ' -f5 /proc/$$/stat) sid=$(cut -d' ' -f6 /proc/$$/stat)"
+                        + " stdin=$(readlink /proc/$$/fd/0)", Duration.ofSeconds(20)));
 
-        Matcher m = Pattern.compile("pid=(\\d+) pgrp=(\\d+) stdin=(\\S+)").matcher(outcome.output());
+        Matcher m = Pattern.compile("pgrp=(\\d+) sid=(\\d+) stdin=(\\S+)").matcher(outcome.output());
         assertThat(m.find()).as("output %s", outcome.output()).isTrue();
-        assertThat(m.group(2)).isEqualTo(m.group(1));
+        String ownStat = Files.readString(Path.of("/proc/self/stat"));
+        String ownPgrp = ownStat.substring(ownStat.lastIndexOf(')') + 2).split(" ")[2];
+        assertThat(m.group(1)).as("its group leads its session").isEqualTo(m.group(2)).isNotEqualTo(ownPgrp);
         assertThat(m.group(3)).isEqualTo("/dev/null");
+    }
+
+    @Test
+    void theCommandDiesAfterItsBoundEvenWhenTheSupervisingJvmDiesFirst(@TempDir Path dir) throws Exception {
+        Path pidFile = dir.resolve("pid");
+        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), DyingSupervisor.class.getName(), pidFile.toString())
+                .redirectErrorStream(true).start();
+        assertThat(jvm.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("the supervising JVM halts").isTrue();
+        long command = Long.parseLong(Files.readString(pidFile).strip());
+        assertThat(alive(command)).as("the command outlived its supervisor").isTrue();
+
+        // bound 1 s + kill grace 2 s + watchdog margin 5 s, then SIGTERM (sleep obeys it)
+        await("command " + command + " ended by the watchdog").atMost(Duration.ofSeconds(20))
+                .until(() -> !alive(command));
     }
 
     @Test

@@ -39,7 +39,6 @@ final class RealSlurmSession implements TargetSession {
      * such as ALLOCATED+CLOUD between a registration and a one-second job's end last less than half a second.
      */
     static final Duration SAMPLE = Duration.ofMillis(100);
-    private static final Duration LOG_SLICE = Duration.ofMillis(250);
     private static final Duration SUBMIT_LIMIT = Duration.ofSeconds(15);
     private static final Duration RUN_LIMIT = Duration.ofMinutes(2);
     private static final Pattern ANY = Pattern.compile("");
@@ -61,6 +60,7 @@ final class RealSlurmSession implements TargetSession {
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final Runnable cleanup;
     private final boolean keep;
+    private volatile RuntimeException samplingError;
     private int commands;
 
     /** A submitted job: its slurm id, how it was submitted, its final record once it has ended. */
@@ -101,12 +101,9 @@ final class RealSlurmSession implements TargetSession {
 
     @Override
     public void advanceTo(Duration time) {
-        while (true) {
-            Duration left = time.minus(now());
-            if (left.isNegative() || left.isZero()) {
-                return;
-            }
-            pause(left.compareTo(LOG_SLICE) < 0 ? left : LOG_SLICE);
+        Duration left = time.minus(now());
+        if (left.compareTo(Duration.ZERO) > 0) {
+            pause(left);
         }
     }
 
@@ -178,10 +175,9 @@ final class RealSlurmSession implements TargetSession {
     }
 
     private StepResult scontrolUpdate(Step.ScontrolUpdate u) {
-        List<String> command = new ArrayList<>(List.of("scontrol", "update", "nodename=" + u.nodes()));
+        List<String> command = new ArrayList<>(List.of(scontrol, "update", "nodename=" + u.nodes()));
         u.settings().forEach((k, v) -> command.add(k + "=" + v));
-        CommandResult r = CommandResult.run(List.of("/bin/bash", "-c", command.stream().map(RealSlurmSession::quote)
-                .collect(Collectors.joining(" "))), lab.environment(), lab.directory(), Duration.ofSeconds(30));
+        CommandResult r = CommandResult.run(command, lab.environment(), lab.directory(), Duration.ofSeconds(30));
         String detail = "exit " + r.exitCode() + (r.stderr().isBlank() ? "" : ": " + r.stderr().strip());
         return r.exitCode() == 0 ? StepResult.ok(detail) : StepResult.failed(detail);
     }
@@ -197,8 +193,12 @@ final class RealSlurmSession implements TargetSession {
     /** Starts sampling node states and the controller log every {@link #SAMPLE}. */
     void startSampling() {
         sampler.scheduleWithFixedDelay(() -> {
-            lab.recordLog(ANY);
-            sampleStates();
+            try {
+                lab.recordLog(ANY);
+                sampleStates();
+            } catch (RuntimeException e) {
+                samplingError = e; // reported by the next observations(); sampling goes on
+            }
         }, 0, SAMPLE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -241,6 +241,11 @@ final class RealSlurmSession implements TargetSession {
 
     @Override
     public Observations observations() {
+        RuntimeException error = samplingError;
+        if (error != null) {
+            throw error instanceof TargetException t ? t
+                    : new TargetException("sampling the real-slurm lab failed: " + error.getMessage(), error);
+        }
         lab.recordLog(ANY);
         LabTrace trace = trace();
         Map<String, JobRecord> records = new LinkedHashMap<>();

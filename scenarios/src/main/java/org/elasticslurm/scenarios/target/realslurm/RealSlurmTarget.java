@@ -151,11 +151,16 @@ public final class RealSlurmTarget implements Target {
             Lab lab = Lab.start(commands, template, List.of(), dir, clock);
             Duration startup = Duration.ofNanos(System.nanoTime() - t0);
             Stage stage = new Stage("", "slurmctld started, answering scontrol ping", Duration.ZERO, startup);
-            RealSlurmSession session = new RealSlurmSession(lab, scripts,
-                    commands.require("scontrol", null).toString(), List.of(stage), cleanup,
-                    Boolean.getBoolean(KEEP_PROPERTY));
-            session.startSampling();
-            return session;
+            try {
+                RealSlurmSession session = new RealSlurmSession(lab, scripts,
+                        commands.require("scontrol", null).toString(), List.of(stage), cleanup,
+                        Boolean.getBoolean(KEEP_PROPERTY));
+                session.startSampling();
+                return session;
+            } catch (RuntimeException e) {
+                lab.close();
+                throw e;
+            }
         } catch (IOException | LabException | UncheckedIOException e) {
             cleanup.run();
             throw new TargetException(scenario.name() + ": cannot set up the real-slurm lab: " + e.getMessage(), e);

@@ -26,6 +26,11 @@ class HookEnvironmentIT {
     @TempDir
     Path dir;
 
+    @org.junit.jupiter.api.AfterAll
+    static void removeTheScratchParent() throws java.io.IOException {
+        java.nio.file.Files.deleteIfExists(LeftOvers.PARENT);
+    }
+
     @Test
     void hooksRunWithFdsClosedSignalsBlockedAndNoPathAndTheRecordingWrapperStillWorks() throws IOException {
         Path report = dir.resolve("probe.out");
@@ -70,7 +75,7 @@ class HookEnvironmentIT {
                     within: 10s
                 """.formatted(CONF.indent(4).stripTrailing()));
 
-        ScenarioResult result = RealSlurmLevelsIT.run(RealSlurmTarget.debian(), scenario);
+        ScenarioResult result = RealSlurmLevelsIT.run(LeftOvers.target(), scenario);
 
         assertThat(result.verdicts()).allSatisfy(v -> assertThat(v.verdict()).as(v.description() + ": " + v.detail())
                 .isEqualTo(Verdict.PASSED));

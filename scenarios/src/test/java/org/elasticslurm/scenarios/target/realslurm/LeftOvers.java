@@ -10,15 +10,28 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.elasticslurm.fake.reference.LabProcesses;
 
-/** What real-slurm runs may leave behind: marked processes of their labs, scratch directories in /tmp. */
+/**
+ * What this test JVM's real-slurm runs may leave behind: live processes marked as belonging to a lab under
+ * {@link #PARENT}, scratch directories in it. (Short: slurmd's socket paths in the lab's spool may not exceed 107
+ * bytes.)
+ */
 final class LeftOvers {
+
+    /** Where this JVM's real-slurm tests put their scratch directories. */
+    static final Path PARENT = Path.of("/tmp/esit-" + ProcessHandle.current().pid());
 
     private LeftOvers() {
     }
 
-    /** {@code pid cmdline} of live processes marked as belonging to a real-slurm lab (under /tmp/esrs-*). */
+    /** The target as the tests use it: Debian's slurm-wlm, scratch directories under {@link #PARENT}. */
+    static RealSlurmTarget target() {
+        return new RealSlurmTarget(org.elasticslurm.fake.reference.SlurmCommands.debian(), PARENT,
+                java.time.Clock.systemUTC());
+    }
+
+    /** {@code pid cmdline} of live processes marked as belonging to a lab under {@link #PARENT}. */
     static List<String> labProcesses() {
-        byte[] marker = (LabProcesses.MARKER + "=/tmp/esrs-").getBytes(StandardCharsets.UTF_8);
+        byte[] marker = (LabProcesses.MARKER + "=" + PARENT + "/").getBytes(StandardCharsets.UTF_8);
         List<String> out = new ArrayList<>();
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
             for (Path entry : (Iterable<Path>) entries::iterator) {
@@ -43,10 +56,13 @@ final class LeftOvers {
         return out;
     }
 
-    /** Scratch directories of real-slurm runs in /tmp. */
+    /** Scratch directories of real-slurm runs under {@link #PARENT}. */
     static List<Path> scratchDirectories() {
-        try (Stream<Path> entries = Files.list(Path.of("/tmp"))) {
-            return entries.filter(p -> p.getFileName().toString().startsWith("esrs-")).toList();
+        if (!Files.exists(PARENT)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(PARENT)) {
+            return entries.toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -34,7 +34,7 @@ class RealSlurmLevelsIT {
     static final Path LEVELS = Path.of(System.getProperty("scenarios.levels", "levels"));
     static final Path FAILURES = LEVELS.resolveSibling("failures");
 
-    private final RealSlurmTarget target = RealSlurmTarget.debian();
+    private final RealSlurmTarget target = LeftOvers.target();
 
     static ScenarioResult run(RealSlurmTarget target, Path file) {
         var loaded = new ScenarioChecker(new SlurmConfParser()).check(new ScenarioParser().parse(file));
@@ -46,6 +46,11 @@ class RealSlurmLevelsIT {
     void nothingOfTheRunIsLeft() {
         assertThat(LeftOvers.labProcesses()).as("processes of real-slurm labs still running").isEmpty();
         assertThat(LeftOvers.scratchDirectories()).as("real-slurm scratch directories left in /tmp").isEmpty();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void removeTheScratchParent() throws java.io.IOException {
+        java.nio.file.Files.deleteIfExists(LeftOvers.PARENT);
     }
 
     @Test
@@ -103,7 +108,7 @@ class RealSlurmLevelsIT {
         ScenarioResult result = run(target, FAILURES.resolve("stale-boot-time.yaml"));
 
         assertThat(result.verdicts()).filteredOn(v -> v.verdict() != Verdict.PASSED)
-                .extracting(ExpectationVerdict::index).containsExactly(4, 6);
+                .as(result.verdicts().toString()).extracting(ExpectationVerdict::index).containsExactly(4, 6);
         assertThat(result.hookCalls()).extracting(HookCall::hook)
                 .containsExactly(HookRole.RESUME, HookRole.RESUME_FAIL);
         assertThat(result.hookCalls().get(1).at()).isBetween(Duration.ofSeconds(15), Duration.ofSeconds(27));

@@ -1,0 +1,50 @@
+/**
+ * The {@code real-slurm} target: scenarios on Debian's slurmctld and slurmd 22.05 with munge, on this machine.
+ *
+ * <h2>What runs</h2>
+ * fake-slurmctld's reference lab ({@code org.elasticslurm.fake.reference.Lab}) starts {@code slurmctld -D} and, for
+ * each {@code slurmd:} step, {@code slurmd -D -N NODE [-b]}; every node has its own {@code Port} on 127.0.0.1
+ * (ports are reassigned to free ones, so several labs and a site's daemons never clash). Scenario time 0 is when
+ * slurmctld first answers {@code scontrol ping}. {@code ./elastic-lab replay level0 --target real-slurm}.
+ *
+ * <h2>Hooks</h2>
+ * slurm.conf's {@code $LAB/hooks/...} programs are installed, with the scenario's modes, in the run's scratch
+ * directory ({@code /tmp/esrs-N/hooks/}), and run by the real slurmctld: no PATH, fds 0-2 closed, its blocked
+ * signal mask, only {@code SLURM_CONF}/{@code SLURM_RESUME_FILE}. The presets are written for that (absolute paths,
+ * bash builtins; the lab directory is where {@code SLURM_CONF} is), and each first appends
+ * {@code <seconds> hook <role> <args>} to the lab's trace: that is how hook calls are observed.
+ * <ul>
+ * <li>{@code noop}: records and exits 0. {@code log}: also appends to {@code $LAB/hooks.log}.</li>
+ * <li>{@code remote-slurmd} (Level 1 as first written): for each node, starts
+ * {@code esl-remote NODE /usr/sbin/slurmd -b -N NODE -f $SLURM_CONF} in the background and exits.</li>
+ * <li>{@code remote-slurmd-fixed}: puts fds 0-2 on /dev/null, clears the blocked signal mask (perl's
+ * {@code sigprocmask}), re-runs itself under {@code setsid -w}, runs the tool with {@code ESL_REMOTE_PERSIST=0}
+ * and {@code wait}s for every child.</li>
+ * <li>A site's program ({@code program:}) is installed beside a wrapper that records the call and {@code exec}s
+ * it, in the same environment.</li>
+ * <li>{@code provisioner}: refused (real-slurm runs no provisioner; Levels 2 and 3 run on libvirt-test and qemu).</li>
+ * </ul>
+ *
+ * <h2>The remote-execution tool: {@code tools/esl-remote}</h2>
+ * A stand-in for the write-up's {@code ansible NODE -m shell -a COMMAND}. All nodes of the lab are on this
+ * machine, so the command runs here, but as sshd would start it on the node: its own session, fds on /dev/null
+ * (output in {@code $LAB/log/remote-NODE.log}), no blocked or ignored signals. (A slurmd started straight from a
+ * hook with fds 0-2 closed registers, but its job steps fail to launch: srun reports "Unknown error 842019419",
+ * which is the bytes {@code "[202"} of a log line written onto the descriptor slurmd took as fd 2.) The tool keeps
+ * the real tool's process shape: after starting the session it stays for {@code ESL_REMOTE_PERSIST} seconds
+ * (ssh's ControlPersist; default 120) as a connection master that never waits for the session, which is left
+ * {@code <defunct>} when it ends; {@code ESL_REMOTE_PERSIST=0} waits for the session and exits. Everything it
+ * starts carries the lab's marker, so the lab's teardown ends it by PID.
+ *
+ * <h2>Observations</h2>
+ * Node states: the lab's {@code scontrol show node} sampler (0.5 s) plus this target's own samples every 0.1 s and
+ * one as each job comes to exist; slurmctld's log lines as they appear (0.1 s); hook calls from the trace; jobs
+ * from {@code scontrol show job} (an srun job has ended once srun has exited; its output is srun's stdout; a job's
+ * {@code hostname} prints the node's name, {@code SLURMD_NODENAME}, since every node is this machine); defunct
+ * processes are zombies whose parent is one of the lab's processes other than slurmctld (which reaps its hooks a
+ * moment after they exit). Not applicable: provisioner faults, {@code stop}/{@code restart} of slurmctld,
+ * provisioner or libvirtd, {@code no-vm-left}.
+ *
+ * <p>{@code -Delastic-lab.keep-lab=true} keeps a run's files ({@code /tmp/esrs-N}) to look into.
+ */
+package org.elasticslurm.scenarios.target.realslurm;
