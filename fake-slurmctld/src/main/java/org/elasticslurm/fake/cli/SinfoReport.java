@@ -72,25 +72,40 @@ final class SinfoReport {
             }
             nodeWidth = Math.max(nodeWidth, nodeList(r).length());
         }
+        Widths widths = new Widths(computedWidth(settings.format(), 'P') ? partWidth : 0,
+                computedWidth(settings.format(), 'N') ? nodeWidth : 0);
         StringBuilder out = new StringBuilder();
         if (settings.header()) {
             out.append(format.prefix);
             for (OutputFormat.Field f : format.fields) {
-                out.append(cell(f, title(f.letter()), partWidth, nodeWidth, false)).append(f.suffix());
+                out.append(widths.cell(f, title(f.letter()), false)).append(f.suffix());
             }
             out.append('\n');
         }
         for (Record r : records) {
             out.append(format.prefix);
             for (OutputFormat.Field f : format.fields) {
-                out.append(cell(f, value(f.letter(), r), partWidth, nodeWidth, true)).append(f.suffix());
+                out.append(widths.cell(f, value(f.letter(), r), true)).append(f.suffix());
             }
             out.append('\n');
         }
         return out.toString();
     }
 
-    /** Fields whose width is computed from the data are written {@code %#X} or {@code %.#X} in the built-in formats. */
+    /** The widths sinfo computes from the data for PARTITION and NODELIST (0: the format's own). */
+    private record Widths(int partition, int nodeList) {
+        String cell(OutputFormat.Field f, String text, boolean cut) {
+            int width = f.width();
+            if (width == 0 && f.letter() == 'P') {
+                width = partition;
+            } else if (width == 0 && f.letter() == 'N') {
+                width = nodeList;
+            }
+            return OutputFormat.pad(text, width, f.right(), cut);
+        }
+    }
+
+    /** Fields whose width comes from the data are {@code %#X} or {@code %.#X} in the built-in formats. */
     private static OutputFormat parse(String format) {
         return OutputFormat.parse(format.replace("#", ""));
     }
@@ -99,22 +114,7 @@ final class SinfoReport {
         return format.contains("#" + letter);
     }
 
-    private String cell(OutputFormat.Field f, String text, int partWidth, int nodeWidth, boolean cut) {
-        int width = f.width();
-        if (f.width() == 0 && f.letter() == 'P' && computedPartition) {
-            width = partWidth;
-        } else if (f.width() == 0 && f.letter() == 'N' && computedNodes) {
-            width = nodeWidth;
-        }
-        return OutputFormat.pad(text, width, f.right(), cut);
-    }
-
-    private boolean computedPartition;
-    private boolean computedNodes;
-
     private List<Record> build(NodeListing listing, Settings settings, OutputFormat format) {
-        computedPartition = computedWidth(settings.format(), 'P');
-        computedNodes = computedWidth(settings.format(), 'N');
         boolean byPartition = !settings.reasons() && format.fields.stream()
                 .anyMatch(f -> f.letter() == 'P' || f.letter() == 'R');
         Map<String, NodeInfo> visible = new LinkedHashMap<>();

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.elasticslurm.fake.controller.SlurmController;
 import org.elasticslurm.fake.server.SlurmctldDaemon;
 
@@ -61,7 +60,7 @@ public final class SlurmctldCommand {
         }
         Path conf = Path.of(p.last("conf").orElse(env.getOrDefault("SLURM_CONF", ClientContext.DEFAULT_CONF)));
         List<String> withoutForeground = args.stream().filter(a -> !a.equals("-D")).toList();
-        return SlurmctldDaemon.run(new SlurmctldDaemon.Options(conf, p.has("foreground"), p.has("setwd"),
+        return SlurmctldDaemon.run(new SlurmctldDaemon.Options(conf, p.has("foreground"),
                 p.last("logfile").map(Path::of), withoutForeground), err);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.elasticslurm.conf.Hostlist;
 import org.elasticslurm.fake.controller.SlurmController;
 import org.elasticslurm.fake.hook.HookExit;
@@ -164,7 +165,8 @@ public final class SrunCommand {
                     ctx.err.println("srun: Job step aborted");
                     for (String node : Hostlist.parse(nodes).names()) {
                         ctx.err.println("slurmstepd-" + node + ": error: *** STEP " + event.number("jobId") + ".0 ON "
-                                + node + " CANCELLED AT " + times.timestamp(java.util.OptionalLong.of(clock.instant().getEpochSecond()))
+                                + node + " CANCELLED AT " + times.timestamp(OptionalLong.of(clock.instant()
+                                .getEpochSecond()))
                                 + " DUE TO NODE FAILURE, SEE SLURMCTLD LOG FOR DETAILS ***");
                     }
                 }
@@ -210,7 +212,8 @@ public final class SrunCommand {
             ctx.out.flush();
             ctx.err.print(t.stderr());
             if (t.signal().isPresent()) {
-                ctx.error(t.node() + ": task " + t.task() + ": " + new HookExit.Signaled(t.signal().getAsInt()).description());
+                String signal = new HookExit.Signaled(t.signal().getAsInt()).description();
+                ctx.error(t.node() + ": task " + t.task() + ": " + signal);
             } else if (t.exitCode().orElse(0) != 0) {
                 ctx.error(t.node() + ": task " + t.task() + ": Exited with exit code " + t.exitCode().getAsInt());
             }

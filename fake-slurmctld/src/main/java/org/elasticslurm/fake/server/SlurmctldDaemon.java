@@ -3,7 +3,6 @@ package org.elasticslurm.fake.server;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,13 +56,13 @@ public final class SlurmctldDaemon {
      * How the daemon was asked to run ({@code slurmctld -D -c -f FILE ...}).
      *
      * @param confFile   slurm.conf
-     * @param foreground {@code -D}: stay in the foreground, log lines copied to stderr
-     * @param setWorkDir {@code -s}: change to SlurmctldLogFile's directory (as a daemon always does)
+     * @param foreground {@code -D}: stay in the foreground, log lines copied to stderr, working directory
+     *                   unchanged; without it the daemon runs in the background in SlurmctldLogFile's directory
+     *                   (else StateSaveLocation, else /var/tmp), as slurmctld changes to it
      * @param logFile    {@code -L}: log to this file instead of SlurmctldLogFile
      * @param arguments  the command line as given (to start the background copy)
      */
-    public record Options(Path confFile, boolean foreground, boolean setWorkDir, Optional<Path> logFile,
-                          List<String> arguments) {
+    public record Options(Path confFile, boolean foreground, Optional<Path> logFile, List<String> arguments) {
     }
 
     private final Options options;
@@ -197,8 +196,9 @@ public final class SlurmctldDaemon {
         String clusterName = conf.parameter("ClusterName").orElse("cluster");
         HttpSlurmdChannel channel = new HttpSlurmdChannel(directory, io, facts, log);
         SlurmdJobLauncher launcher = new SlurmdJobLauncher(directory, io, extras, results, log, clusterName);
-        hookScratch = Path.of(System.getProperty("java.io.tmpdir"),
-                "fake-slurmctld-hooks-" + ProcessHandle.current().pid());
+        hookScratch = conf.parameter("StateSaveLocation").map(Path::of).filter(Files::isWritable)
+                .orElse(Path.of(System.getProperty("java.io.tmpdir")))
+                .resolve("fake-slurmctld-hooks-" + ProcessHandle.current().pid());
         ProcessHookRunner hooks = new ProcessHookRunner(Path.of("/usr/bin/perl"), hookScratch, clock, HOOK_LINGER);
         driver = new RealTimeDriver(clock, bootTime.toEpochMilli(), "slurmctld", this::controllerFailed);
         ControllerOptions controllerOptions = ControllerOptions.of(confPath, Path.of("").toAbsolutePath());

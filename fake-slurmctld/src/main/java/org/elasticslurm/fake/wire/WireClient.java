@@ -60,7 +60,7 @@ public final class WireClient {
     private JsonObject exchange(String method, String path, JsonObject body) {
         try (Socket socket = connect()) {
             send(socket, method, path, body);
-            Response response = Response.read(socket.getInputStream());
+            Response response = Response.readHead(socket.getInputStream());
             String text = new String(response.bodyBytes(), StandardCharsets.UTF_8);
             return response.check(text);
         } catch (SocketTimeoutException e) {
@@ -159,10 +159,6 @@ public final class WireClient {
             this.chunked = chunked;
             this.length = length;
             this.in = in;
-        }
-
-        static Response read(InputStream in) throws IOException {
-            return readHead(in);
         }
 
         static Response readHead(InputStream in) throws IOException {

@@ -27,7 +27,8 @@ public final class CommandLatencyBenchmark {
         nodes.put("node2", false);
         List<List<String>> commands = List.of(List.of("scontrol", "show", "node"), List.of("sinfo"),
                 List.of("squeue"));
-        try (FakeCluster cluster = FakeCluster.layOut(nodes, List.of("SuspendTime=300")).startController()) {
+        try (FakeCluster cluster = FakeCluster.layOut(nodes, List.of("SuspendTime=300"))) {
+            cluster.startController();
             cluster.startSlurmd("node2", false);
             cluster.awaitState("node2", "IDLE", Duration.ofSeconds(30));
             System.out.printf("%-20s %6s %8s %8s %8s%n", "command", "runs", "p50 ms", "p95 ms", "max ms");

@@ -110,13 +110,22 @@ public final class FakeCluster implements AutoCloseable {
         Files.writeString(confFile(), String.join("\n", conf) + "\n");
     }
 
-    /** Starts {@code slurmctld -D -f slurm.conf} and waits until {@code scontrol ping} reports it UP. */
+    /**
+     * Starts {@code slurmctld -D -f slurm.conf} and waits until {@code scontrol ping} reports it UP; if it does not,
+     * stops it again before failing.
+     */
     public FakeCluster startController() {
         slurmctld = start(List.of(BIN.resolve("slurmctld").toString(), "-D", "-f", confFile().toString()),
                 dir.resolve("log/slurmctld.out"));
-        await("slurmctld answers scontrol ping").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .failFast("slurmctld exited", () -> !slurmctld.isAlive())
-                .until(() -> run(List.of("scontrol", "ping")).exit() == 0);
+        try {
+            await("slurmctld answers scontrol ping").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .failFast("slurmctld exited", () -> !slurmctld.isAlive())
+                    .until(() -> run(List.of("scontrol", "ping")).exit() == 0);
+        } catch (RuntimeException | Error e) {
+            kill(slurmctld);
+            throw e;
+        }
         return this;
     }
 

@@ -72,9 +72,8 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     /** Opens the connection when there is none; call with the read lock held. */
     private OwnedConnect connection() {
-        OwnedConnect c = current();
-        if (c != null) {
-            return c;
+        if (connection != null) {
+            return connection;
         }
         use.readLock().unlock();
         use.writeLock().lock();
@@ -91,10 +90,6 @@ public final class LibvirtHypervisor implements Hypervisor {
             use.readLock().lock(); // downgrade
             use.writeLock().unlock();
         }
-    }
-
-    private OwnedConnect current() {
-        return connection;
     }
 
     /** Drops a connection found lost, once no call uses it; the next call opens a new one. */
@@ -414,7 +409,11 @@ public final class LibvirtHypervisor implements Hypervisor {
                     try {
                         upload(c, v.get().getKey(), content);
                     } catch (BackendException e) {
-                        v.get().delete(0); // no half-written seed stays behind
+                        try {
+                            v.get().delete(0); // no half-written seed stays behind
+                        } catch (LibvirtException d) {
+                            e.addSuppressed(errors.translate(uri + ": deleting the half-written volume " + name, d));
+                        }
                         throw e;
                     }
                     return describe(storagePool, v.get());

@@ -16,11 +16,11 @@ import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * Runs a child process under supervision: in a session and process group of its own (through {@code setsid}),
- * stdin from /dev/null, stdout and stderr interleaved and captured, a hard time limit after which the whole
- * group gets SIGTERM and, after a short grace, SIGKILL. The child is always reaped; processes it leaves in its
- * group are killed when it ends. A coreutils {@code timeout} between {@code setsid} and the command is a
- * watchdog: should this JVM die during a run, the command is still killed a few seconds after its bound.
+ * Runs a child process under supervision: in a process group of its own, stdin from /dev/null, stdout and stderr
+ * interleaved and captured, a hard time limit after which the whole group gets SIGTERM and, after a short grace,
+ * SIGKILL. The child is always reaped; processes it leaves in its group are killed when it ends. The command runs
+ * under coreutils {@code timeout}, which leads the new process group and is a watchdog: should this JVM die during
+ * a run, the command is still killed a few seconds after its bound.
  * Thread-safe; each run uses one reader thread of its own.
  */
 public final class SupervisedProcess {
@@ -31,27 +31,24 @@ public final class SupervisedProcess {
     private static final Duration WATCHDOG_MARGIN = Duration.ofSeconds(5);
 
     private final Clock clock;
-    private final String setsid;
     private final String timeout;
     private final Duration killGrace;
     private final ProcessGroups groups = new ProcessGroups();
 
     /**
      * @param clock source of the start instants (bounds and elapsed times use the monotonic timer)
-     * @param setsid absolute path of util-linux {@code setsid}
-     * @param timeout absolute path of coreutils {@code timeout} (the watchdog)
+     * @param timeout absolute path of coreutils {@code timeout} (process group leader and watchdog)
      * @param killGrace how long the group has between SIGTERM and SIGKILL after a timeout
      */
-    public SupervisedProcess(Clock clock, String setsid, String timeout, Duration killGrace) {
+    public SupervisedProcess(Clock clock, String timeout, Duration killGrace) {
         this.clock = clock;
-        this.setsid = setsid;
         this.timeout = timeout;
         this.killGrace = killGrace;
     }
 
-    /** A runner using {@code /usr/bin/setsid}, {@code /usr/bin/timeout} and a 2 s kill grace. */
+    /** A runner using {@code /usr/bin/timeout} and a 2 s kill grace. */
     public SupervisedProcess(Clock clock) {
-        this(clock, "/usr/bin/setsid", "/usr/bin/timeout", Duration.ofSeconds(2));
+        this(clock, "/usr/bin/timeout", Duration.ofSeconds(2));
     }
 
     private static String seconds(Duration d) {
@@ -68,11 +65,11 @@ public final class SupervisedProcess {
         if (!java.nio.file.Files.isExecutable(java.nio.file.Path.of(program))) {
             throw new ProcessStartException("cannot start " + program + ": not an executable file", null);
         }
-        // setsid: own session and group; timeout: a watchdog that kills the command even if this JVM dies first
+        // coreutils timeout puts itself and the command in a new process group (setpgid) and is a watchdog that
+        // kills the command even if this JVM dies first
         Duration watchdog = command.timeout().plus(killGrace).plus(WATCHDOG_MARGIN);
-        List<String> argv = new ArrayList<>(command.argv().size() + 6);
-        argv.addAll(List.of(setsid, timeout, "--kill-after=" + WATCHDOG_MARGIN.toSeconds() + "s",
-                seconds(watchdog)));
+        List<String> argv = new ArrayList<>(command.argv().size() + 3);
+        argv.addAll(List.of(timeout, "--kill-after=" + WATCHDOG_MARGIN.toSeconds() + "s", seconds(watchdog)));
         argv.addAll(command.argv());
         ProcessBuilder builder = new ProcessBuilder(argv)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -89,7 +86,7 @@ public final class SupervisedProcess {
         } catch (IOException e) {
             throw new ProcessStartException("cannot start " + command.argv().get(0) + ": " + e.getMessage(), e);
         }
-        long pgid = process.pid(); // setsid execs in place: timeout leads the new session and group
+        long pgid = process.pid(); // timeout leads the new process group
         OutputCollector output = new OutputCollector(command.outputLimit(), command.stopMarker());
         Thread reader = new Thread(() -> output.drain(process.getInputStream()),
                 "output-of-" + new File(command.argv().get(0)).getName() + "-" + pgid);

@@ -1,5 +1,5 @@
 /**
- * Supervised child processes: argument vectors only (no shell), a session and process group of their own,
+ * Supervised child processes: argument vectors only (no shell), a process group of their own,
  * stdin from /dev/null, captured output, a hard time limit enforced on the whole group (SIGTERM, then SIGKILL),
  * always reaped. Used for post-configuration commands, genisoimage and the KVM probe.
  */

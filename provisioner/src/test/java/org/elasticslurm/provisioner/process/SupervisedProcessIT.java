@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SupervisedProcessIT {
-    private final SupervisedProcess runner = new SupervisedProcess(Clock.systemUTC(), "/usr/bin/setsid",
-            "/usr/bin/timeout", Duration.ofMillis(300));
+    private final SupervisedProcess runner = new SupervisedProcess(Clock.systemUTC(), "/usr/bin/timeout",
+            Duration.ofMillis(300));
 
     private static ProcessCommand sh(String script, Duration timeout) {
         return ProcessCommand.of(List.of("/bin/sh", "-c", script), ProcessCommand.minimalEnvironment(), timeout);
@@ -39,16 +39,17 @@ class SupervisedProcessIT {
     }
 
     @Test
-    void childRunsInASessionAndProcessGroupOfItsOwnWithStdinFromDevNull() throws IOException {
-        ProcessOutcome outcome = runner.run(sh(
-                "echo pgrp=$(cut -d' ' -f5 /proc/$$/stat) sid=$(cut -d' ' -f6 /proc/$$/stat)"
-                        + " stdin=$(readlink /proc/$$/fd/0)", Duration.ofSeconds(20)));
+    void childRunsInAProcessGroupOfItsOwnWithStdinFromDevNull() throws IOException {
+        ProcessOutcome outcome = runner.run(sh("pgrp=$(cut -d' ' -f5 /proc/$$/stat);"
+                + " echo pgrp=$pgrp leader=$(readlink /proc/$pgrp/exe) stdin=$(readlink /proc/$$/fd/0)",
+                Duration.ofSeconds(20)));
 
-        Matcher m = Pattern.compile("pgrp=(\\d+) sid=(\\d+) stdin=(\\S+)").matcher(outcome.output());
+        Matcher m = Pattern.compile("pgrp=(\\d+) leader=(\\S+) stdin=(\\S+)").matcher(outcome.output());
         assertThat(m.find()).as("output %s", outcome.output()).isTrue();
         String ownStat = Files.readString(Path.of("/proc/self/stat"));
         String ownPgrp = ownStat.substring(ownStat.lastIndexOf(')') + 2).split(" ")[2];
-        assertThat(m.group(1)).as("its group leads its session").isEqualTo(m.group(2)).isNotEqualTo(ownPgrp);
+        assertThat(m.group(1)).isNotEqualTo(ownPgrp);
+        assertThat(m.group(2)).as("the watchdog leads the group").isEqualTo("/usr/bin/timeout");
         assertThat(m.group(3)).isEqualTo("/dev/null");
     }
 

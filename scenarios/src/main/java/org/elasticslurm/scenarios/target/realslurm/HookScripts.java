@@ -123,6 +123,7 @@ final class HookScripts {
                 # esl-remote NODE COMMAND [ARG...]: the real-slurm lab's stand-in for the remote-execution tool
                 # (the write-up used `ansible NODE -m shell -a COMMAND` over ssh). Every node of the lab runs on
                 # this machine, so "on NODE" is here. What the stand-in keeps of the real tool:
+                #  - reaching the node takes ESL_REMOTE_CONNECT seconds (default 2, ansible's ssh set-up);
                 #  - the command runs as sshd would start it on the node: in a session of its own, fds 0-2 on
                 #    /dev/null (output to $LAB/log/remote-NODE.log), no blocked or ignored signals; so it does
                 #    not inherit the hook's closed descriptors and blocked signal mask;
@@ -135,7 +136,7 @@ final class HookScripts {
                 export ELASTIC_SLURM_LAB=$lab   # the lab's teardown ends what this starts, by PID
                 node=$1
                 shift
-                /usr/bin/perl -MPOSIX -e '$SIG{$_} = "DEFAULT" for qw(QUIT INT TERM HUP PIPE); sigprocmask(SIG_SETMASK, POSIX::SigSet->new) or die "sigprocmask: $!"; exec @ARGV or die "exec: $!"' -- /usr/bin/setsid "$@" </dev/null >>"$lab/log/remote-$node.log" 2>&1 &
+                /usr/bin/perl -MPOSIX -e 'select(undef, undef, undef, shift @ARGV); $SIG{$_} = "DEFAULT" for qw(QUIT INT TERM HUP PIPE); sigprocmask(SIG_SETMASK, POSIX::SigSet->new) or die "sigprocmask: $!"; exec @ARGV or die "exec: $!"' -- "${ESL_REMOTE_CONNECT:-2}" /usr/bin/setsid "$@" </dev/null >>"$lab/log/remote-$node.log" 2>&1 &
                 session=$!
                 persist=${ESL_REMOTE_PERSIST:-120}
                 if (( persist > 0 )); then

@@ -13,6 +13,7 @@ import org.elasticslurm.fake.reference.CommandResult;
 import org.elasticslurm.fake.reference.Lab;
 import org.elasticslurm.fake.reference.LabException;
 import org.elasticslurm.fake.reference.NodeStates;
+import org.elasticslurm.fake.reference.SlurmctldLog;
 import org.elasticslurm.fake.reference.TraceLine;
 import org.elasticslurm.scenarios.model.Component;
 import org.elasticslurm.scenarios.model.JobState;
@@ -22,6 +23,7 @@ import org.elasticslurm.scenarios.target.StepResult;
 import org.elasticslurm.scenarios.target.TargetException;
 import org.elasticslurm.scenarios.target.TargetSession;
 import org.elasticslurm.scenarios.trace.JobRecord;
+import org.elasticslurm.scenarios.trace.LogLine;
 import org.elasticslurm.scenarios.trace.Observations;
 import org.elasticslurm.scenarios.trace.Stage;
 import org.elasticslurm.scenarios.trace.StateChange;
@@ -35,8 +37,9 @@ final class RealSlurmSession implements TargetSession {
 
     private static final Duration POLL = Duration.ofMillis(500);
     /**
-     * This session's own sampling of node states and the controller log, beside the lab sampler's 0.5 s: states
-     * such as ALLOCATED+CLOUD between a registration and a one-second job's end last less than half a second.
+     * This session's sampling of node states ({@code scontrol show node}) and of the controller's log, with
+     * millisecond times (the lab's own sampler, every 0.5 s with times in tenths, is not used): states such as
+     * ALLOCATED+CLOUD between a registration and a short job's end last less than half a second.
      */
     static final Duration SAMPLE = Duration.ofMillis(100);
     private static final Duration SUBMIT_LIMIT = Duration.ofSeconds(15);
@@ -48,6 +51,8 @@ final class RealSlurmSession implements TargetSession {
     private final SlurmJobs slurmJobs;
     private final String scontrol;
     private final List<StateChange> ownSamples = new ArrayList<>();
+    private final List<LogLine> log = new ArrayList<>();
+    private final SlurmctldLog controllerLog;
     private final Map<String, NodeState> lastOwn = new java.util.HashMap<>();
     private final java.util.concurrent.ScheduledExecutorService sampler =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -90,6 +95,7 @@ final class RealSlurmSession implements TargetSession {
         this.scripts = scripts;
         this.slurmJobs = new SlurmJobs(scontrol, lab.environment(), lab.directory());
         this.scontrol = scontrol;
+        this.controllerLog = new SlurmctldLog(lab.directory().resolve("log/slurmctld.log"));
         this.stages = List.copyOf(stages);
         this.cleanup = cleanup;
     }
@@ -194,7 +200,7 @@ final class RealSlurmSession implements TargetSession {
     void startSampling() {
         sampler.scheduleWithFixedDelay(() -> {
             try {
-                lab.recordLog(ANY);
+                takeLog();
                 sampleStates();
             } catch (RuntimeException e) {
                 samplingError = e; // reported by the next observations(); sampling goes on
@@ -202,7 +208,16 @@ final class RealSlurmSession implements TargetSession {
         }, 0, SAMPLE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Takes one {@code scontrol show node} sample now, in addition to the lab sampler's. */
+    /** Adds slurmctld's new log lines, at the time they are seen (to the sampling period). */
+    private void takeLog() {
+        Duration at = now();
+        List<String> lines = controllerLog.takeMatching(ANY);
+        synchronized (log) {
+            lines.forEach(l -> log.add(new LogLine(at, "slurmctld", l)));
+        }
+    }
+
+    /** Takes one {@code scontrol show node} sample now. */
     private void sampleStates() {
         Duration at = now();
         CommandResult r = CommandResult.run(List.of(scontrol, "show", "node"), lab.environment(), lab.directory(),
@@ -222,22 +237,6 @@ final class RealSlurmSession implements TargetSession {
         });
     }
 
-    /** The lab sampler's changes and this session's own samples, in time order, repetitions left out. */
-    private List<StateChange> states(LabTrace trace) {
-        List<StateChange> all = new ArrayList<>(trace.states());
-        synchronized (ownSamples) {
-            all.addAll(ownSamples);
-        }
-        all.sort(java.util.Comparator.comparing(StateChange::at));
-        Map<String, NodeState> last = new java.util.HashMap<>();
-        List<StateChange> out = new ArrayList<>();
-        for (StateChange c : all) {
-            if (!c.state().equals(last.put(c.node(), c.state()))) {
-                out.add(c);
-            }
-        }
-        return out;
-    }
 
     @Override
     public Observations observations() {
@@ -246,12 +245,20 @@ final class RealSlurmSession implements TargetSession {
             throw error instanceof TargetException t ? t
                     : new TargetException("sampling the real-slurm lab failed: " + error.getMessage(), error);
         }
-        lab.recordLog(ANY);
+        takeLog();
         LabTrace trace = trace();
         Map<String, JobRecord> records = new LinkedHashMap<>();
         jobs.forEach((name, job) -> records.put(name, record(name, job, trace)));
         List<Long> parents = new ArrayList<>(lab.markedProcesses());
-        return new Observations(states(trace), trace.hooks(), trace.log(), records, Optional.empty(),
+        List<StateChange> states;
+        List<LogLine> lines;
+        synchronized (ownSamples) {
+            states = List.copyOf(ownSamples);
+        }
+        synchronized (log) {
+            lines = List.copyOf(log);
+        }
+        return new Observations(states, trace.hooks(), lines, records, Optional.empty(),
                 Optional.of(defunct.childrenOf(parents)), stages);
     }
 

@@ -27,7 +27,11 @@
  *
  * <h2>The remote-execution tool: {@code tools/esl-remote}</h2>
  * A stand-in for the write-up's {@code ansible NODE -m shell -a COMMAND}. All nodes of the lab are on this
- * machine, so the command runs here, but as sshd would start it on the node: its own session, fds on /dev/null
+ * machine, so the command runs here, after {@code ESL_REMOTE_CONNECT} seconds (default 2: reaching the node; the
+ * sim target's {@code boot-delay} of Level 1). Without that delay the scenario is flaky on the real daemon: a
+ * {@code slurmd -b} started within a second of the resume request reports a boot time (1 s resolution,
+ * {@code Uptime=1}) that 22.05 takes as older than the request, and ignores it ("Still waiting for boot of node
+ * node1") until ResumeTimeout. The command runs as sshd would start it on the node: its own session, fds on /dev/null
  * (output in {@code $LAB/log/remote-NODE.log}), no blocked or ignored signals. (A slurmd started straight from a
  * hook with fds 0-2 closed registers, but its job steps fail to launch: srun reports "Unknown error 842019419",
  * which is the bytes {@code "[202"} of a log line written onto the descriptor slurmd took as fd 2.) The tool keeps
@@ -37,7 +41,7 @@
  * starts carries the lab's marker, so the lab's teardown ends it by PID.
  *
  * <h2>Observations</h2>
- * Node states: the lab's {@code scontrol show node} sampler (0.5 s) plus this target's own samples every 0.1 s and
+ * Node states: this target's own {@code scontrol show node} samples every 0.1 s (millisecond times) and
  * one as each job comes to exist; slurmctld's log lines as they appear (0.1 s); hook calls from the trace; jobs
  * from {@code scontrol show job} (an srun job has ended once srun has exited; its output is srun's stdout; a job's
  * {@code hostname} prints the node's name, {@code SLURMD_NODENAME}, since every node is this machine); defunct

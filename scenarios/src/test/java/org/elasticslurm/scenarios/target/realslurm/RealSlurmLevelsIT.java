@@ -12,7 +12,6 @@ import org.elasticslurm.scenarios.model.JobState;
 import org.elasticslurm.scenarios.model.NodeState;
 import org.elasticslurm.scenarios.parse.ScenarioChecker;
 import org.elasticslurm.scenarios.parse.ScenarioParser;
-import org.elasticslurm.scenarios.report.ExpectationVerdict;
 import org.elasticslurm.scenarios.report.ScenarioResult;
 import org.elasticslurm.scenarios.report.Verdict;
 import org.elasticslurm.scenarios.run.ProgressListener;
@@ -57,9 +56,19 @@ class RealSlurmLevelsIT {
     void level0ResumesOnSubmitRunsTheJobAfterSlurmdByHandAndSuspendsTheIdleNode() {
         ScenarioResult result = run(target, LEVELS.resolve("level0.yaml"));
 
-        assertThat(result.verdicts()).allSatisfy(v -> assertThat(v.verdict()).as(v.description() + ": " + v.detail())
-                .isEqualTo(Verdict.PASSED));
-        assertThat(result.passed()).isTrue();
+        // expectation 3, ALLOCATED+CLOUD after slurmd -b: it lasts as long as `hostname` runs after the
+        // registration, 0.5 s in the recorded trace but sometimes under the 0.1 s sampling period here. It may only
+        // fail when the samples show the node going from POWERING_UP straight to IDLE+CLOUD within a second of
+        // slurmd's start (the job ran between two samples)
+        assertThat(result.verdicts()).filteredOn(v -> v.index() != 3).allSatisfy(v -> assertThat(v.verdict())
+                .as(v.description() + ": " + v.detail()).isEqualTo(Verdict.PASSED));
+        if (result.verdicts().get(2).verdict() != Verdict.PASSED) {
+            Duration slurmdStarted = result.steps().get(1).finishedAt();
+            assertThat(straight(result, "node1", "ALLOCATED+CLOUD+NOT_RESPONDING+POWERING_UP", "IDLE+CLOUD")
+                    .minus(slurmdStarted)).as(result.verdicts().get(2).detail())
+                    .isLessThanOrEqualTo(Duration.ofSeconds(1));
+        }
+        assertThat(result.steps()).allSatisfy(s -> assertThat(s.status().toString()).isEqualTo("DONE"));
         assertThat(result.hookCalls()).extracting(HookCall::hook, HookCall::hostlist)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(HookRole.RESUME, "node1"),
                         org.assertj.core.groups.Tuple.tuple(HookRole.SUSPEND, "node1"));
@@ -97,23 +106,46 @@ class RealSlurmLevelsIT {
     }
 
     /**
-     * stale-boot-time.yaml runs with ReturnToService=2. The real 22.05 then marks the node down at ResumeTimeout
-     * and, in the same second, returns it to service on its slurmd's response, leaving it IDLE+CLOUD+POWERED_DOWN
-     * (fake-slurmctld's traces/NOTES.md, "resume-timeout-stale-boot-rts2"): the DOWN lasts less than a sample, so
-     * the file's {@code reaches: down~} (and the resume-fail expectation anchored on it) fail here while everything
-     * else the file expects holds.
+     * stale-boot-time.yaml runs with ReturnToService=2. The real 22.05 marks the node down at ResumeTimeout and,
+     * in the same second (11 ms here), returns it to service on its slurmd's response, leaving it
+     * IDLE+CLOUD+POWERED_DOWN (fake-slurmctld's traces/NOTES.md, "resume-timeout-stale-boot-rts2"). The file's
+     * {@code reaches: down~} (and the resume-fail expectation anchored on it) therefore pass only when a sample
+     * falls into that moment; otherwise the samples go from POWERING_UP straight to idle~. Everything else the
+     * file expects holds.
      */
     @Test
-    void staleBootTimeTimesOutCallsResumeFailAndFailsTheJobButRealSlurmctldReturnsTheNodeToIdlePoweredDown() {
+    void staleBootTimeTimesOutCallsResumeFailAndFailsTheJobAndRealSlurmctldReturnsTheNodeToIdlePoweredDown() {
         ScenarioResult result = run(target, FAILURES.resolve("stale-boot-time.yaml"));
 
-        assertThat(result.verdicts()).filteredOn(v -> v.verdict() != Verdict.PASSED)
-                .as(result.verdicts().toString()).extracting(ExpectationVerdict::index).containsExactly(4, 6);
-        assertThat(result.hookCalls()).extracting(HookCall::hook)
-                .containsExactly(HookRole.RESUME, HookRole.RESUME_FAIL);
+        assertThat(result.verdicts()).filteredOn(v -> v.index() != 4 && v.index() != 6)
+                .allSatisfy(v -> assertThat(v.verdict()).as(v.description() + ": " + v.detail())
+                        .isEqualTo(Verdict.PASSED));
+        if (result.verdicts().get(3).verdict() == Verdict.PASSED) {
+            assertThat(result.verdicts().get(5).verdict()).as(result.verdicts().get(5).detail())
+                    .isEqualTo(Verdict.PASSED);
+        } else {
+            assertThat(straight(result, "node1", "ALLOCATED+CLOUD+NOT_RESPONDING+POWERING_UP",
+                    "IDLE+CLOUD+POWERED_DOWN")).as(result.verdicts().get(3).detail())
+                    .isBetween(Duration.ofSeconds(15), Duration.ofSeconds(27));
+        }
+        assertThat(result.hookCalls()).extracting(HookCall::hook, HookCall::hostlist)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(HookRole.RESUME, "node1"),
+                        org.assertj.core.groups.Tuple.tuple(HookRole.RESUME_FAIL, "node1"));
         assertThat(result.hookCalls().get(1).at()).isBetween(Duration.ofSeconds(15), Duration.ofSeconds(27));
         assertThat(result.observations().jobs().get("job1").state()).isEqualTo(JobState.NODE_FAIL);
         assertThat(last(result, "node1")).isEqualTo(NodeState.parse("IDLE+CLOUD+POWERED_DOWN"));
+    }
+
+    /** When the node was first seen in state {@code to}, coming straight from state {@code from}. */
+    static Duration straight(ScenarioResult result, String node, String from, String to) {
+        List<StateChange> changes = result.nodeStates().get(node);
+        for (int i = 0; i + 1 < changes.size(); i++) {
+            if (changes.get(i).state().equals(NodeState.parse(from))
+                    && changes.get(i + 1).state().equals(NodeState.parse(to))) {
+                return changes.get(i + 1).at();
+            }
+        }
+        throw new AssertionError(node + " never went from " + from + " straight to " + to + ": " + changes);
     }
 
     static NodeState last(ScenarioResult result, String node) {
