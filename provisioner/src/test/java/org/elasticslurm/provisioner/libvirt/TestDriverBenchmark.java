@@ -42,6 +42,14 @@ public final class TestDriverBenchmark {
         Path seeds = Files.createDirectories(dir.resolve("seeds"));
         Files.writeString(dir.resolve("slurm.conf"), "ClusterName=bench\n");
         Files.write(dir.resolve("munge.key"), new byte[1024]);
+        try {
+            run(nodes, threads, dir, seeds);
+        } finally {
+            TinyGuest.deleteTree(dir);
+        }
+    }
+
+    private static void run(int nodes, int threads, Path dir, Path seeds) throws Exception {
         // test:///default keeps its state while a connection is open: this one holds it for the whole run
         try (LibvirtHypervisor host = LibvirtHypervisor.open("test:///default")) {
             Connect admin = new Connect("test:///default");
@@ -94,7 +102,6 @@ public final class TestDriverBenchmark {
                 admin.close();
             }
         }
-        TinyGuest.deleteTree(dir);
     }
 
     private interface Step {
