@@ -5,10 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.Collection;
-import java.util.EnumSet;
-import java.util.Set;
+import org.elasticslurm.conf.FileMode;
 
 /**
  * Writes a lab's hook programs. Each is a bash script that uses no external command (slurmctld 22.05 runs hooks
@@ -38,7 +36,7 @@ public final class HookPrograms {
                 Files.deleteIfExists(file);
                 if (hook.present()) {
                     Files.writeString(file, script(hook.name()), StandardCharsets.UTF_8);
-                    Files.setPosixFilePermissions(file, permissions(hook.mode()));
+                    Files.setPosixFilePermissions(file, FileMode.permissions(hook.mode()));
                 }
             }
         } catch (IOException e) {
@@ -64,17 +62,4 @@ public final class HookPrograms {
                 """.formatted(name, startFile, traceFile);
     }
 
-    static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] bits = {
-                PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-                PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
-        for (int i = 0; i < bits.length; i++) {
-            if ((mode & (1 << i)) != 0) {
-                set.add(bits[i]);
-            }
-        }
-        return set;
-    }
 }

@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
+import org.elasticslurm.conf.FileMode;
 import org.elasticslurm.conf.SlurmConf;
 import org.elasticslurm.conf.SlurmConfParser;
 import org.elasticslurm.scenarios.model.HookRole;
@@ -79,7 +77,7 @@ final class SimLabFiles {
         } else {
             Files.copy(((HookSpec.Program) spec).path(), path);
         }
-        Files.setPosixFilePermissions(path, permissions(spec.mode().orElse(DEFAULT_MODE)));
+        Files.setPosixFilePermissions(path, FileMode.permissions(spec.mode().orElse(DEFAULT_MODE)));
     }
 
     /**
@@ -96,7 +94,7 @@ final class SimLabFiles {
             Files.createDirectories(path.getParent());
             Files.writeString(path, "#!/bin/sh\n# " + role + ": a site's program, modelled as a working cloud on "
                     + "the sim target\nexit 0\n");
-            Files.setPosixFilePermissions(path, permissions(DEFAULT_MODE));
+            Files.setPosixFilePermissions(path, FileMode.permissions(DEFAULT_MODE));
         }
     }
 
@@ -109,19 +107,6 @@ final class SimLabFiles {
         };
     }
 
-    static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> out = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] bits = {
-            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
-        for (int i = 0; i < bits.length; i++) {
-            if ((mode & (1 << i)) != 0) {
-                out.add(bits[i]);
-            }
-        }
-        return out;
-    }
 
     Path dir() {
         return dir;

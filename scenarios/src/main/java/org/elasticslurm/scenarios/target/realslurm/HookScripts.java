@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
-import java.util.Set;
+import org.elasticslurm.conf.FileMode;
 import org.elasticslurm.scenarios.model.HookPreset;
 import org.elasticslurm.scenarios.model.HookRole;
 
@@ -55,7 +53,7 @@ final class HookScripts {
         Path site = file.resolveSibling(file.getFileName() + ".site");
         Files.createDirectories(file.getParent());
         Files.copy(program, site, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Files.setPosixFilePermissions(site, permissions(0755));
+        Files.setPosixFilePermissions(site, FileMode.permissions(0755));
         write(file, header(role, "a site's program") + record(role) + "exec '" + site + "' \"$@\"\n", mode);
     }
 
@@ -162,20 +160,7 @@ final class HookScripts {
     private static void write(Path file, String text, int mode) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(file, permissions(mode));
+        Files.setPosixFilePermissions(file, FileMode.permissions(mode));
     }
 
-    static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> out = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] bits = {
-            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
-        for (int i = 0; i < bits.length; i++) {
-            if ((mode & (1 << i)) != 0) {
-                out.add(bits[i]);
-            }
-        }
-        return out;
-    }
 }
