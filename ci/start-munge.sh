@@ -16,7 +16,9 @@ mkdir -p /run/munge /var/log/munge /var/lib/munge
 chown munge:munge /run/munge /var/log/munge /var/lib/munge 2>/dev/null || true
 chmod 0755 /run/munge
 if id munge >/dev/null 2>&1; then
-  runuser -u munge -- /usr/sbin/munged
+  # --force: a munged that was killed leaves its socket and lock behind; nothing answers (checked above),
+  # so taking them over is safe.
+  runuser -u munge -- /usr/sbin/munged --force
 else
   /usr/sbin/munged --force
 fi
