@@ -260,6 +260,11 @@ public final class SlurmController {
         return nodes.find(name).map(this::view);
     }
 
+    /** A node's NodeAddr as it is now (slurm.conf's, else its name; changed by {@code scontrol update}). */
+    public Optional<String> nodeAddr(String name) {
+        return nodes.find(name).map(n -> n.commName);
+    }
+
     /** The partitions, in configuration order. */
     public List<PartitionView> partitions() {
         List<PartitionView> out = new ArrayList<>();

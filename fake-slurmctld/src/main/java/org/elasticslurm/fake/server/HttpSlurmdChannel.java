@@ -15,7 +15,8 @@ import org.elasticslurm.fake.wire.WireException;
 
 /**
  * The controller's pings and registration requests, sent to the fake slurmds over the wire protocol on an I/O
- * thread. A slurmd that does not listen, or that runs as another node, does not answer.
+ * thread (the slurmd's address is looked up on the controller thread, where the calls come from). A slurmd that
+ * does not listen, or that runs as another node, does not answer.
  */
 final class HttpSlurmdChannel implements SlurmdChannel {
 
@@ -33,8 +34,9 @@ final class HttpSlurmdChannel implements SlurmdChannel {
 
     @Override
     public void ping(String node, Consumer<Optional<PingReply>> reply) {
+        Optional<WireClient> client = directory.client(node);
         io.execute(() -> {
-            Optional<JsonObject> answer = send(node, "GET", Routes.SLURMD_PING, null);
+            Optional<JsonObject> answer = send(client, node, "GET", Routes.SLURMD_PING, null);
             Optional<PingReply> ping = answer.map(a -> new PingReply(a.number("cpuLoad"), a.number("freeMem")));
             ping.ifPresent(p -> facts.pinged(node, p.cpuLoad(), p.freeMemMb()));
             reply.accept(ping);
@@ -43,12 +45,13 @@ final class HttpSlurmdChannel implements SlurmdChannel {
 
     @Override
     public void requestRegistration(String node, Consumer<Boolean> delivered) {
-        io.execute(() -> delivered.accept(send(node, "POST", Routes.SLURMD_REGISTRATION_REQUEST,
+        Optional<WireClient> client = directory.client(node);
+        io.execute(() -> delivered.accept(send(client, node, "POST", Routes.SLURMD_REGISTRATION_REQUEST,
                 JsonObject.create()).isPresent()));
     }
 
-    private Optional<JsonObject> send(String node, String method, String route, JsonObject body) {
-        Optional<WireClient> client = directory.client(node);
+    private Optional<JsonObject> send(Optional<WireClient> client, String node, String method, String route,
+                                      JsonObject body) {
         if (client.isEmpty()) {
             return Optional.empty();
         }

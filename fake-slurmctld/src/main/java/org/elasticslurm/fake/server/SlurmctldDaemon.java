@@ -42,9 +42,10 @@ import org.elasticslurm.fake.wire.WireServer;
 /**
  * The fake slurmctld process: reads slurm.conf, runs the {@link SlurmController} on the wall clock
  * ({@link RealTimeDriver}), answers the drop-in commands and the fake slurmds over the wire protocol on
- * SlurmctldHost's loopback address and SlurmctldPort, runs the real hook programs, writes SlurmctldLogFile and
- * SlurmctldPidFile. {@code scontrol reconfigure} re-reads slurm.conf; {@code scontrol shutdown}, SIGTERM and
- * SIGINT stop it.
+ * SlurmctldHost's address (a loopback one or one of this machine's) and SlurmctldPort, reaches each slurmd on
+ * 127.0.0.1 or, with the controller off loopback, at its NodeAddr when that is an IP address, runs the real hook
+ * programs, writes SlurmctldLogFile and SlurmctldPidFile. {@code scontrol reconfigure} re-reads slurm.conf;
+ * {@code scontrol shutdown}, SIGTERM and SIGINT stop it.
  */
 public final class SlurmctldDaemon {
 
@@ -102,7 +103,7 @@ public final class SlurmctldDaemon {
         SlurmAddresses.Controller address;
         try {
             conf = new SlurmConfParser().parse(confPath);
-            address = SlurmAddresses.controller(conf);
+            address = SlurmAddresses.controllerHere(conf);
             checkPartitions(conf);
         } catch (SlurmConfException | IllegalArgumentException e) {
             return fatal(e.getMessage(), "Unable to process configuration file");
@@ -191,7 +192,7 @@ public final class SlurmctldDaemon {
         NodeFacts facts = new NodeFacts();
         JobExtras extras = new JobExtras();
         TaskResults results = new TaskResults();
-        directory = new SlurmdDirectory(conf);
+        directory = new SlurmdDirectory(conf, address);
         views = new WireViews(conf, facts, extras);
         String clusterName = conf.parameter("ClusterName").orElse("cluster");
         HttpSlurmdChannel channel = new HttpSlurmdChannel(directory, io, facts, log);
@@ -204,6 +205,7 @@ public final class SlurmctldDaemon {
         ControllerOptions controllerOptions = ControllerOptions.of(confPath, Path.of("").toAbsolutePath());
         controller = SlurmController.checkingPrograms(conf, driver,
                 new ControllerPorts(hooks, channel, launcher, log), controllerOptions);
+        directory.bind(controller::nodeAddr);
         ControllerAccess access = new ControllerAccess(driver, controller);
         launcher.bind(controller::job, node -> access.post(c -> c.slurmdResponded(node)));
         ControllerApi api = new ControllerApi(access, driver,
@@ -233,7 +235,7 @@ public final class SlurmctldDaemon {
             SlurmConf newConf;
             try {
                 newConf = new SlurmConfParser().parse(confPath);
-                SlurmAddresses.controller(newConf);
+                SlurmAddresses.controllerHere(newConf);
                 checkPartitions(newConf);
             } catch (SlurmConfException | IllegalArgumentException e) {
                 log.log(LogLevel.ERROR, "read_slurm_conf: " + e.getMessage());

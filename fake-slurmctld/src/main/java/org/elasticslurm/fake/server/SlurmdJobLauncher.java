@@ -104,13 +104,13 @@ final class SlurmdJobLauncher implements JobLauncher {
             LaunchRequest message = new LaunchRequest(launchId, launch.jobId(), batch, jobName, node, task,
                     nodeList, jobNodes.size(), partition, launch.command(), launch.script(), workDir, environment,
                     batch ? Optional.of(workDir + "/slurm-" + launch.jobId() + ".out") : Optional.empty());
-            io.execute(() -> send(message));
+            Optional<WireClient> client = directory.client(node);
+            io.execute(() -> send(client, message));
         }
     }
 
-    private void send(LaunchRequest message) {
+    private void send(Optional<WireClient> client, LaunchRequest message) {
         String failure;
-        Optional<WireClient> client = directory.client(message.node());
         if (client.isEmpty()) {
             failure = "no such node";
         } else {
@@ -161,8 +161,8 @@ final class SlurmdJobLauncher implements JobLauncher {
     @Override
     public void terminate(long jobId, List<String> nodes, Consumer<String> onEpilogComplete) {
         for (String node : nodes) {
+            Optional<WireClient> client = directory.client(node);
             io.execute(() -> {
-                Optional<WireClient> client = directory.client(node);
                 if (client.isEmpty()) {
                     return;
                 }

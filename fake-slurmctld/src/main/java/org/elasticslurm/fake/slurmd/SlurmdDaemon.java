@@ -3,6 +3,7 @@ package org.elasticslurm.fake.slurmd;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,11 +36,12 @@ import org.elasticslurm.fake.wire.WireException;
 import org.elasticslurm.fake.wire.WireServer;
 
 /**
- * The fake slurmd of one node ({@code slurmd -D -N NODE [-b] [-f FILE]}): listens on the node's Port on loopback,
- * registers with the controller with a boot time that is the machine's ({@code btime}) or, with {@code -b}, its
- * own start, answers pings and registration requests, runs job commands as real processes and reports their
- * output and exit, and registers again when the controller restarts. SIGTERM and SIGINT stop it; a SIGKILL
- * leaves the node silent, as a vanished machine.
+ * The fake slurmd of one node ({@code slurmd -D -N NODE [-b] [-f FILE]}): listens on the node's Port, on 127.0.0.1
+ * when the controller is at a loopback address, else on every address of its machine (as the real slurmd; the
+ * controller reaches it at the node's NodeAddr); registers with the controller with a boot time that is the
+ * machine's ({@code btime}) or, with {@code -b}, its own start, answers pings and registration requests, runs job
+ * commands as real processes and reports their output and exit, and registers again when the controller restarts.
+ * SIGTERM and SIGINT stop it; a SIGKILL leaves the node silent, as a vanished machine.
  */
 public final class SlurmdDaemon {
 
@@ -94,9 +96,9 @@ public final class SlurmdDaemon {
         }
         node = found.get();
         int port = SlurmAddresses.slurmdPort(conf, node);
-        InetSocketAddress listen = SlurmAddresses.slurmd(conf, node);
+        InetSocketAddress listen = SlurmAddresses.slurmdListen(conf, node, controller);
         if (!options.foreground() && !Daemonizer.isDaemonChild()) {
-            return detach(listen);
+            return detach(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         }
         Instant started = clock.instant();
         long startSeconds = started.getEpochSecond();
@@ -190,11 +192,12 @@ public final class SlurmdDaemon {
                 machine.cpuLoad(), machine.freeMemoryMb(), port);
     }
 
-    private int detach(InetSocketAddress listen) {
-        WireClient probe = new WireClient(listen, Duration.ofMillis(500), Duration.ofSeconds(2));
+    /** Starts the background copy; {@code probe} is where it answers on this machine. */
+    private int detach(InetSocketAddress probe) {
+        WireClient client = new WireClient(probe, Duration.ofMillis(500), Duration.ofSeconds(2));
         try {
             Daemonizer.detach("org.elasticslurm.fake.cli.SlurmdCommand", options.arguments(), Path.of("/"),
-                    () -> answers(probe));
+                    () -> answers(client));
             return 0;
         } catch (IllegalStateException e) {
             return fatal(e.getMessage(), "Unable to start slurmd in the background");

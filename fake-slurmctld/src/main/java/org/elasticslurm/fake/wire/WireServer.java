@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The daemon side of the wire protocol: an HTTP server on one loopback address with a fixed table of routes
+ * The daemon side of the wire protocol: an HTTP server on one address with a fixed table of routes
  * ({@code GET /v1/nodes}, {@code POST /v1/srun} ...). A route answers with one JSON object, or streams JSON
  * objects, one per line. A request that breaks the protocol gets HTTP 400 with {@code {"protocolError": ...}};
  * an unknown route 404.
