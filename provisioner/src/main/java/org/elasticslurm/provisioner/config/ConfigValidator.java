@@ -20,6 +20,7 @@ public final class ConfigValidator {
         absolute(p, "provisioner.slurm.scontrol", c.slurm().scontrol().toString());
         atLeast(p, "provisioner.max-parallel", c.maxParallel(), 1);
         atLeast(p, "provisioner.max-nodes-per-request", c.maxNodesPerRequest(), 1);
+        atLeast(p, "provisioner.warm-up-rounds", c.warmUpRounds(), 0);
         positive(p, "provisioner.orphan-grace", c.orphanGrace());
         positive(p, "provisioner.reconcile-interval", c.reconcileInterval());
         positive(p, "provisioner.address-timeout", c.addressTimeout());
@@ -37,6 +38,10 @@ public final class ConfigValidator {
         probability(p, "provisioner.sim.transient-failure-probability", c.sim().transientFailureProbability());
         if (!c.sim().firstAddress().matches("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})")) {
             p.add("provisioner.sim.first-address: must be a dotted IPv4 address (" + c.sim().firstAddress() + ")");
+        }
+        if (!List.of("builtin", "genisoimage").contains(c.libvirt().seedWriter())) {
+            p.add("provisioner.libvirt.seed-writer: must be one of [builtin, genisoimage] (" + c.libvirt().seedWriter()
+                    + ")");
         }
         if (c.backend() == BackendKind.LIBVIRT && c.libvirt().uris().isEmpty()) {
             p.add("provisioner.libvirt.uris: at least one URI is needed when provisioner.backend=libvirt");

@@ -110,6 +110,45 @@ public interface LibvirtPoolConfig {
     /** Mode {@code create}: host bridge the interface joins instead of {@link #network()} ({@code network=none}: no interface). */
     Optional<String> bridge();
 
+    /**
+     * Mode {@code create}: the interface is {@code <interface type='ethernet'>} instead of joining {@link #network()}
+     * or {@link #bridge()}: libvirt creates a tap of the node's own ({@link #tapPrefix()} + hex of a hash of
+     * pool/node, at most 15 characters) and leaves it unconnected; {@link #attachCommand()} (required then)
+     * connects it while the domain is paused. Not with {@code bridge} or {@code network=none}.
+     */
+    @WithDefault("false")
+    boolean ethernet();
+
+    /**
+     * Mode {@code create}, {@code ethernet=true}: first characters of the tap names: a lower-case letter, then
+     * lower-case letters or digits, at most 9 characters, not {@code vnet}/{@code vif}/{@code macvtap}/{@code macvlan}
+     * (libvirt's own).
+     */
+    @WithDefault("esl")
+    String tapPrefix();
+
+    /**
+     * Both modes: argument vector (first element an absolute path, no shell) run after the domain was started
+     * paused and before it is resumed, once per interface of type ethernet of the live domain; placeholders
+     * {@code {tap}} {@code {node}} {@code {domain}} {@code {mac}} {@code {pool}}. A supervised child (own process
+     * group, killed after {@link #attachTimeout()}, always reaped, output in the operation log); failure or
+     * timeout fails the start. Mode {@code create} needs {@code ethernet=true} for it; mode {@code existing} needs
+     * the domain to have an {@code <interface type='ethernet'>}. Empty = domains are started plainly.
+     */
+    Optional<java.util.List<String>> attachCommand();
+
+    /** How long {@link #attachCommand()} may run. */
+    @WithDefault("30s")
+    Duration attachTimeout();
+
+    /**
+     * Mode {@code create}: further files put on the NoCloud seed ISO beside meta-data, user-data and
+     * network-config, as {@code seed-files."<name on the ISO>"=<absolute path>}. Names: letters, digits, '.', '_',
+     * '-', not starting with '-' or '.', not one of the three cloud-init files; each file must be readable when
+     * the service starts. The guest finds them on the seed (filesystem label {@code cidata}).
+     */
+    Map<String, Path> seedFiles();
+
     /** Mode {@code create}: add a qemu guest agent channel and ask the agent for the address after the leases. */
     @WithDefault("false")
     boolean guestAgent();

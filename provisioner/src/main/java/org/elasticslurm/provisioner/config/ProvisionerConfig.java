@@ -64,6 +64,13 @@ public interface ProvisionerConfig {
     @WithDefault("10000")
     int maxNodesPerRequest();
 
+    /**
+     * Rounds of the request path (read a body, check a hostlist, write node views) run at start-up before the
+     * HTTP port opens, so the first hook calls are not slowed by class loading and JIT; 0 = none.
+     */
+    @WithDefault("400")
+    int warmUpRounds();
+
     /** Retries of transient backend failures. */
     Retry retry();
 
@@ -131,9 +138,16 @@ public interface ProvisionerConfig {
         /** Kernel the KVM probe boots; empty = a pool's direct-boot kernel, else the newest /boot/vmlinuz-*. */
         java.util.Optional<Path> kvmProbeKernel();
 
-        /** genisoimage binary that builds the NoCloud seed ISOs. */
+        /** genisoimage binary that builds the NoCloud seed ISOs when {@link #seedWriter()} is {@code genisoimage}. */
         @WithDefault("/usr/bin/genisoimage")
         Path genisoimage();
+
+        /**
+         * How NoCloud seed ISOs are made: {@code builtin} (written in memory, Rock Ridge names, no process) or
+         * {@code genisoimage} (Rock Ridge and Joliet, one process per seed).
+         */
+        @WithDefault("builtin")
+        String seedWriter();
 
         /** How long a host capacity snapshot (free memory, vCPUs, MACs in use) is reused for placement. */
         @WithDefault("2s")

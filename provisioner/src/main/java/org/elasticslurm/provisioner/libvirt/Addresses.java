@@ -8,7 +8,8 @@ import org.jboss.logging.Logger;
 /**
  * Finds a machine's IPv4 address: the pool's static map first, then the DHCP leases of the libvirt network its
  * interface joins (libvirt matches them to the interface's MAC), then the guest agent when enabled. Each source
- * is asked once per call; the caller polls.
+ * is asked once per call; the caller polls. A domain without interface is looked up in the static map by the
+ * MAC its node was planned to have.
  */
 final class Addresses {
     private static final Logger LOG = Logger.getLogger(Addresses.class);
@@ -16,9 +17,9 @@ final class Addresses {
     private Addresses() {
     }
 
-    static Optional<String> find(Hypervisor host, DomainSummary domain, PoolSpec pool) {
+    static Optional<String> find(Hypervisor host, DomainSummary domain, PoolSpec pool, String plannedMac) {
         if (domain.macs().isEmpty()) {
-            return Optional.empty();
+            return pool.staticAddresses().addressOf(plannedMac);
         }
         String mac = domain.macs().get(0);
         Optional<String> fixed = pool.staticAddresses().addressOf(mac);

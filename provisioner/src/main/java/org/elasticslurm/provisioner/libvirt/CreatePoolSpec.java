@@ -25,15 +25,18 @@ import java.util.Optional;
  * @param staticAddresses fixed MAC to IP assignments
  * @param guestAgent whether to add a guest agent channel and ask it for the address
  * @param consoleLogDirectory directory (on the hypervisor) for serial console logs, or empty
+ * @param attach the command that connects the tap of an {@code ethernet} interface while the domain is paused;
+ *               present exactly when the interface is of kind {@link DomainSpec.Nic.Kind#ETHERNET}
  */
 public record CreatePoolSpec(String name, List<String> nodes, Optional<String> uri, String domainTemplate,
                              String storagePool, String baseImage, int memoryMiB, int vcpus,
                              DomainTypePolicy domainType, Optional<DomainSpec.DirectBoot> boot,
                              Optional<Network> network, String macPrefix, Seed seed,
-                             StaticAddressMap staticAddresses, boolean guestAgent, Optional<Path> consoleLogDirectory)
+                             StaticAddressMap staticAddresses, boolean guestAgent, Optional<Path> consoleLogDirectory,
+                             Optional<AttachCommand> attach)
         implements PoolSpec {
 
-    /** Checks template, sizes and prefix. */
+    /** Checks template, sizes, prefix and that an ethernet interface and an attach command come together. */
     public CreatePoolSpec {
         nodes = List.copyOf(nodes);
         PoolSpec.checkTemplate(name, domainTemplate, nodes);
@@ -41,15 +44,46 @@ public record CreatePoolSpec(String name, List<String> nodes, Optional<String> u
             throw new IllegalArgumentException("provisioner.pools." + name + ": memory and vcpus must be at least 1");
         }
         MacAddressPlan.requirePrefix(macPrefix);
+        boolean ethernet = network.map(n -> n.kind() == DomainSpec.Nic.Kind.ETHERNET).orElse(false);
+        if (ethernet) {
+            TapNamePlan.requirePrefix(network.get().source());
+        }
+        if (ethernet && attach.isEmpty()) {
+            throw new IllegalArgumentException("provisioner.pools." + name + ".ethernet=true needs attach-command"
+                    + " (libvirt creates the tap unconnected; the command connects it)");
+        }
+        if (!ethernet && attach.isPresent()) {
+            throw new IllegalArgumentException("provisioner.pools." + name + ".attach-command needs ethernet=true in"
+                    + " mode create (it connects the tap of an interface of type ethernet)");
+        }
+    }
+
+    /** A pool without attach command (interface of a libvirt network or a host bridge, or none). */
+    public CreatePoolSpec(String name, List<String> nodes, Optional<String> uri, String domainTemplate,
+                          String storagePool, String baseImage, int memoryMiB, int vcpus, DomainTypePolicy domainType,
+                          Optional<DomainSpec.DirectBoot> boot, Optional<Network> network, String macPrefix, Seed seed,
+                          StaticAddressMap staticAddresses, boolean guestAgent, Optional<Path> consoleLogDirectory) {
+        this(name, nodes, uri, domainTemplate, storagePool, baseImage, memoryMiB, vcpus, domainType, boot, network,
+                macPrefix, seed, staticAddresses, guestAgent, consoleLogDirectory, Optional.empty());
     }
 
     /**
      * Where the interface is plugged.
      *
-     * @param source libvirt network or host bridge name
-     * @param bridge whether {@code source} is a host bridge
+     * @param kind libvirt network, host bridge, or a tap of its own ({@code ethernet})
+     * @param source the libvirt network or host bridge name; for {@code ethernet} the tap name prefix
+     *               (the tap of a node is named by {@link TapNamePlan})
      */
-    public record Network(String source, boolean bridge) {
+    public record Network(DomainSpec.Nic.Kind kind, String source) {
+        /** A libvirt network ({@code bridge} false) or a host bridge ({@code bridge} true). */
+        public Network(String source, boolean bridge) {
+            this(bridge ? DomainSpec.Nic.Kind.BRIDGE : DomainSpec.Nic.Kind.NETWORK, source);
+        }
+
+        /** An interface of type ethernet whose taps are named with {@code tapPrefix}. */
+        public static Network ethernet(String tapPrefix) {
+            return new Network(DomainSpec.Nic.Kind.ETHERNET, tapPrefix);
+        }
     }
 
     /** The seed's network-config. */
@@ -86,14 +120,25 @@ public record CreatePoolSpec(String name, List<String> nodes, Optional<String> u
      * @param dns name servers for static addresses
      * @param bus where the ISO sits
      * @param directory write seeds as files here instead of uploading them as volumes
+     * @param files further files put on the seed beside meta-data, user-data and network-config (name on the
+     *              ISO to file on this machine; names checked by {@link org.elasticslurm.provisioner.cloudinit.SeedFiles})
      */
     public record Seed(Optional<Path> userDataTemplate, Path mungeKey, Map<String, String> extraVariables,
                        NetworkConfigMode networkConfig, int staticPrefix, Optional<String> gateway, List<String> dns,
-                       SeedBus bus, Optional<Path> directory) {
+                       SeedBus bus, Optional<Path> directory, Map<String, Path> files) {
         /** Copies collections. */
         public Seed {
             extraVariables = Map.copyOf(extraVariables);
             dns = List.copyOf(dns);
+            files = Map.copyOf(files);
+        }
+
+        /** A seed without further files. */
+        public Seed(Optional<Path> userDataTemplate, Path mungeKey, Map<String, String> extraVariables,
+                    NetworkConfigMode networkConfig, int staticPrefix, Optional<String> gateway, List<String> dns,
+                    SeedBus bus, Optional<Path> directory) {
+            this(userDataTemplate, mungeKey, extraVariables, networkConfig, staticPrefix, gateway, dns, bus, directory,
+                    Map.of());
         }
     }
 }

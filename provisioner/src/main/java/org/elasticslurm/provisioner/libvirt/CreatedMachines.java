@@ -27,13 +27,18 @@ final class CreatedMachines implements PoolMachines {
     private final DomainTypes types;
     private final SeedMaker seeds;
     private final MacAddressPlan macs;
+    private final TapNamePlan taps;
+    private final TapAttacher attacher;
 
-    CreatedMachines(CreatePoolSpec spec, Fleet fleet, DomainTypes types, SeedMaker seeds, MacAddressPlan macs) {
+    CreatedMachines(CreatePoolSpec spec, Fleet fleet, DomainTypes types, SeedMaker seeds, MacAddressPlan macs,
+                    TapNamePlan taps, TapAttacher attacher) {
         this.spec = spec;
         this.fleet = fleet;
         this.types = types;
         this.seeds = seeds;
         this.macs = macs;
+        this.taps = taps;
+        this.attacher = attacher;
     }
 
     @Override
@@ -78,8 +83,9 @@ final class CreatedMachines implements PoolMachines {
         });
         Optional<String> staticAddress = spec.staticAddresses().addressOf(mac);
         Deque<Runnable> undo = new ArrayDeque<>();
+        List<String> notes;
         try {
-            create(request, host, name, choice, mac, staticAddress, undo);
+            notes = create(request, host, name, choice, mac, staticAddress, undo);
         } catch (RuntimeException e) {
             rollBack(undo, e);
             throw e instanceof BackendException b ? b
@@ -87,7 +93,7 @@ final class CreatedMachines implements PoolMachines {
         }
         LOG.infof("node %s: created and started domain %s (type %s, MAC %s) on %s", node, name, choice.type(), mac,
                 uri);
-        return new Machine(node, spec.name(), name + "@" + uri, request.operationId(), true, staticAddress);
+        return new Machine(node, spec.name(), name + "@" + uri, request.operationId(), true, staticAddress, notes);
     }
 
     private Machine resumeExisting(MachineRequest request, Located at) {
@@ -102,16 +108,27 @@ final class CreatedMachines implements PoolMachines {
             throw new BackendException("domain " + d.name() + " on " + at.host().uri() + " is shutting down", true,
                     null);
         }
-        if (!d.state().active()) {
-            at.host().start(d.name());
+        List<String> notes = List.of();
+        if (!d.state().active() || (d.state() == DomainState.PAUSED && spec.attach().isPresent())) {
+            notes = attacher.start(at.host(), d.name(), request.node(), spec.name(), spec.attach());
         }
         String operation = d.metadata().map(DomainMetadata::operationId).orElse(request.operationId());
         return new Machine(request.node(), spec.name(), d.name() + "@" + at.host().uri(), operation, true,
-                d.macs().stream().findFirst().flatMap(spec.staticAddresses()::addressOf));
+                staticAddress(request.node(), d), notes);
     }
 
-    private void create(MachineRequest request, Hypervisor host, String name, DomainTypes.Choice choice, String mac,
-                        Optional<String> staticAddress, Deque<Runnable> undo) {
+    /** The static address of a node's domain: by its MAC, or by the planned MAC when it has no interface. */
+    private Optional<String> staticAddress(String node, DomainSummary d) {
+        return spec.staticAddresses().addressOf(d.macs().isEmpty() ? macs.macOf(node) : d.macs().get(0));
+    }
+
+    @Override
+    public Optional<String> staticAddressOf(String node, DomainSummary domain) {
+        return staticAddress(node, domain);
+    }
+
+    private List<String> create(MachineRequest request, Hypervisor host, String name, DomainTypes.Choice choice,
+                                String mac, Optional<String> staticAddress, Deque<Runnable> undo) {
         String pool = spec.storagePool();
         String diskName = name + ".qcow2";
         host.deleteVolume(pool, diskName); // left over from a creation interrupted before its definition
@@ -141,12 +158,14 @@ final class CreatedMachines implements PoolMachines {
         DomainSpec domain = new DomainSpec(name, choice.type(), choice.arch(), spec.memoryMiB(), spec.vcpus(),
                 spec.boot(), List.of(new DomainSpec.Disk(disk.path(), "qcow2", false, "virtio", false),
                 seedDisk(seedPath)),
-                spec.network().map(n -> new DomainSpec.Nic(mac, n.bridge(), n.source())),
+                spec.network().map(n -> new DomainSpec.Nic(mac, n.kind(),
+                        n.kind() == DomainSpec.Nic.Kind.ETHERNET ? taps.tapOf(request.node()) : n.source())),
                 spec.consoleLogDirectory().map(d -> d.resolve(name + ".console.log").toString()), spec.guestAgent(),
                 Optional.of(metadata));
         host.define(domain);
         undo.push(() -> host.undefine(name));
-        host.start(name);
+        undo.push(() -> host.destroy(name));
+        return attacher.start(host, name, request.node(), spec.name(), spec.attach());
     }
 
     private DomainSpec.Disk seedDisk(String path) {
@@ -176,7 +195,7 @@ final class CreatedMachines implements PoolMachines {
     @Override
     public Optional<String> address(String node) {
         return locate(spec.domainName(node)).filter(at -> ours(at.domain(), node))
-                .flatMap(at -> Addresses.find(at.host(), at.domain(), spec));
+                .flatMap(at -> Addresses.find(at.host(), at.domain(), spec, macs.macOf(node)));
     }
 
     @Override

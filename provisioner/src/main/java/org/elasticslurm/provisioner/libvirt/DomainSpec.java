@@ -77,9 +77,32 @@ public record DomainSpec(String name, String type, String arch, int memoryMiB, i
      * A network interface.
      *
      * @param mac MAC address
-     * @param bridge true to join a host bridge, false for a libvirt network
-     * @param source network or bridge name
+     * @param kind how it is plugged
+     * @param source network or bridge name; for {@link Kind#ETHERNET} the name of the tap libvirt creates
+     *               ({@code <target dev=.../>}, at most 15 characters)
      */
-    public record Nic(String mac, boolean bridge, String source) {
+    public record Nic(String mac, Kind kind, String source) {
+        /** Checks the tap name of an ethernet interface. */
+        public Nic {
+            if (kind == Kind.ETHERNET && !source.matches("[A-Za-z0-9_.-]{1,15}")) {
+                throw new IllegalArgumentException("tap name '" + source + "' must be 1-15 letters, digits, '_', '.'"
+                        + " or '-'");
+            }
+        }
+
+        /** A libvirt network ({@code bridge} false) or a host bridge ({@code bridge} true). */
+        public Nic(String mac, boolean bridge, String source) {
+            this(mac, bridge ? Kind.BRIDGE : Kind.NETWORK, source);
+        }
+
+        /** How an interface is plugged. */
+        public enum Kind {
+            /** Into a libvirt network ({@code <interface type='network'>}). */
+            NETWORK,
+            /** Into a host bridge ({@code <interface type='bridge'>}). */
+            BRIDGE,
+            /** A tap of its own, connected by someone else ({@code <interface type='ethernet'>}). */
+            ETHERNET
+        }
     }
 }

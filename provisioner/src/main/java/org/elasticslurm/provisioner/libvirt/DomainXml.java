@@ -39,9 +39,23 @@ final class DomainXml {
         }
         disks(x, spec.disks());
         spec.nic().ifPresent(n -> {
-            x.open("interface", "type", n.bridge() ? "bridge" : "network");
-            x.empty("mac", "address", n.mac());
-            x.empty("source", n.bridge() ? "bridge" : "network", n.source());
+            switch (n.kind()) {
+                case NETWORK -> {
+                    x.open("interface", "type", "network");
+                    x.empty("mac", "address", n.mac());
+                    x.empty("source", "network", n.source());
+                }
+                case BRIDGE -> {
+                    x.open("interface", "type", "bridge");
+                    x.empty("mac", "address", n.mac());
+                    x.empty("source", "bridge", n.source());
+                }
+                case ETHERNET -> {
+                    x.open("interface", "type", "ethernet");
+                    x.empty("mac", "address", n.mac());
+                    x.empty("target", "dev", n.source());
+                }
+            }
             x.empty("model", "type", "virtio");
             x.close("interface");
         });

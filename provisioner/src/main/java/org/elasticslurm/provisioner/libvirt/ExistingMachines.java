@@ -33,6 +33,7 @@ final class ExistingMachines implements PoolMachines {
     private final Fleet fleet;
     private final Clock clock;
     private final Pause pause;
+    private final TapAttacher attacher;
 
     /** How to wait between polls (injected so the wait is the caller's choice). */
     interface Pause {
@@ -40,11 +41,12 @@ final class ExistingMachines implements PoolMachines {
         void sleep(Duration d);
     }
 
-    ExistingMachines(ExistingPoolSpec spec, Fleet fleet, Clock clock, Pause pause) {
+    ExistingMachines(ExistingPoolSpec spec, Fleet fleet, Clock clock, Pause pause, TapAttacher attacher) {
         this.spec = spec;
         this.fleet = fleet;
         this.clock = clock;
         this.pause = pause;
+        this.attacher = attacher;
     }
 
     @Override
@@ -92,15 +94,23 @@ final class ExistingMachines implements PoolMachines {
         DomainMetadata metadata = new DomainMetadata(node, spec.name(), request.operationId(),
                 MachineOrigin.EXISTING, List.of(), Optional.empty());
         at.host().setMetadata(d.name(), metadata);
-        at.host().start(d.name());
+        List<String> notes = attacher.start(at.host(), d.name(), node, spec.name(), spec.attach());
         LOG.infof("node %s: started existing domain %s on %s", node, d.name(), at.host().uri());
         return new Machine(node, spec.name(), d.name() + "@" + at.host().uri(), request.operationId(), true,
-                d.macs().stream().findFirst().flatMap(spec.staticAddresses()::addressOf));
+                staticAddressOf(node, d), notes);
+    }
+
+    /** By the domain's MAC; for a domain without interface, by the static map's line naming the node. */
+    @Override
+    public Optional<String> staticAddressOf(String node, DomainSummary d) {
+        return d.macs().isEmpty() ? spec.staticAddresses().addressOfHost(node)
+                : spec.staticAddresses().addressOf(d.macs().get(0));
     }
 
     @Override
     public Optional<String> address(String node) {
-        return locate(node).flatMap(at -> Addresses.find(at.host(), at.domain(), spec));
+        return locate(node).flatMap(at -> at.domain().macs().isEmpty() ? staticAddressOf(node, at.domain())
+                : Addresses.find(at.host(), at.domain(), spec, at.domain().macs().get(0)));
     }
 
     @Override

@@ -16,10 +16,20 @@ import java.util.Optional;
  * @param shutdownGrace how long a graceful shutdown may take
  * @param staticAddresses fixed MAC to IP assignments
  * @param guestAgent whether to ask the guest agent for the address
+ * @param attach when present, the domain is started paused, this command connects the tap of its interface of
+ *               type ethernet (read from the live definition), then it is resumed
  */
 public record ExistingPoolSpec(String name, List<String> nodes, Optional<String> uri, String domainTemplate,
-                               Duration shutdownGrace, StaticAddressMap staticAddresses, boolean guestAgent)
+                               Duration shutdownGrace, StaticAddressMap staticAddresses, boolean guestAgent,
+                               Optional<AttachCommand> attach)
         implements PoolSpec {
+
+    /** A pool whose domains are started plainly. */
+    public ExistingPoolSpec(String name, List<String> nodes, Optional<String> uri, String domainTemplate,
+                            Duration shutdownGrace, StaticAddressMap staticAddresses, boolean guestAgent) {
+        this(name, nodes, uri, domainTemplate, shutdownGrace, staticAddresses, guestAgent, Optional.empty());
+    }
+
     /** Checks the template and grace. */
     public ExistingPoolSpec {
         nodes = List.copyOf(nodes);

@@ -32,6 +32,18 @@ public interface Hypervisor extends AutoCloseable {
     /** Starts a defined domain; does nothing when it already runs. */
     void start(String name);
 
+    /**
+     * Starts a defined domain with its virtual CPUs paused (devices such as taps exist, no guest code runs);
+     * does nothing when it is already active (running or paused).
+     */
+    void startPaused(String name);
+
+    /** Lets a paused domain run; does nothing when it runs already. */
+    void resume(String name);
+
+    /** The network interfaces of a domain's live definition (its inactive one when it does not run). */
+    List<DomainInterface> interfaces(String name);
+
     /** Asks the guest to shut down (ACPI power button); returns at once. Does nothing when it does not run. */
     void shutdown(String name);
 

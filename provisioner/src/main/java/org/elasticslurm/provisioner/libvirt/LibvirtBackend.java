@@ -78,11 +78,17 @@ public final class LibvirtBackend implements MachineBackend, AutoCloseable {
         Path kernel = probeKernel(settings, pools);
         DomainTypes types = new DomainTypes(() -> new KvmProbe(runner, settings.qemu(), Path.of("/dev/kvm"), kernel,
                 settings.kvmProbeTimeout()).probe());
-        SeedIsoBuilder iso = new SeedIsoBuilder(runner, settings.genisoimage(), settings.scratch());
+        SeedIsoBuilder iso = settings.seedWriter() == LibvirtSettings.SeedWriter.BUILTIN ? SeedIsoBuilder.builtIn(clock)
+                : new SeedIsoBuilder(runner, settings.genisoimage(), settings.scratch());
         MacAddressPlan macs = MacAddressPlan.assign(pools.stream().filter(CreatePoolSpec.class::isInstance)
                 .map(CreatePoolSpec.class::cast)
                 .map(p -> new MacAddressPlan.PoolNodes(p.name(), p.macPrefix(), p.nodes(), p.staticAddresses()))
                 .toList());
+        TapNamePlan taps = TapNamePlan.assign(pools.stream().filter(CreatePoolSpec.class::isInstance)
+                .map(CreatePoolSpec.class::cast)
+                .filter(p -> p.network().map(n -> n.kind() == DomainSpec.Nic.Kind.ETHERNET).orElse(false))
+                .map(p -> new TapNamePlan.PoolNodes(p.name(), p.network().get().source(), p.nodes())).toList());
+        TapAttacher attacher = new TapAttacher(runner);
         for (PoolSpec p : pools) {
             if (p instanceof CreatePoolSpec c && c.seed().networkConfig() == CreatePoolSpec.NetworkConfigMode.STATIC) {
                 List<String> unmapped = c.nodes().stream()
@@ -101,9 +107,10 @@ public final class LibvirtBackend implements MachineBackend, AutoCloseable {
         List<PoolMachines> machines = new ArrayList<>();
         for (PoolSpec p : pools) {
             if (p instanceof CreatePoolSpec c) {
-                machines.add(new CreatedMachines(c, fleet, types, new SeedMaker(c, iso, settings.slurmConf()), macs));
+                machines.add(new CreatedMachines(c, fleet, types, new SeedMaker(c, iso, settings.slurmConf()), macs,
+                        taps, attacher));
             } else if (p instanceof ExistingPoolSpec e) {
-                machines.add(new ExistingMachines(e, fleet, clock, LibvirtBackend::sleep));
+                machines.add(new ExistingMachines(e, fleet, clock, LibvirtBackend::sleep, attacher));
             }
         }
         return new LibvirtBackend(fleet, types, machines);
@@ -213,8 +220,8 @@ public final class LibvirtBackend implements MachineBackend, AutoCloseable {
 
     private Optional<String> staticAddress(String pool, DomainSummary d) {
         PoolMachines p = pools.get(pool);
-        return p == null ? Optional.empty()
-                : d.macs().stream().findFirst().flatMap(p.spec().staticAddresses()::addressOf);
+        return p == null || !p.spec().nodes().contains(d.metadata().orElseThrow().node()) ? Optional.empty()
+                : p.staticAddressOf(d.metadata().get().node(), d);
     }
 
     /** Whether every host answers (a machine may be on any of them). */

@@ -16,9 +16,27 @@ import java.util.Optional;
  * @param capacityRefresh how long a capacity snapshot is reused for placement
  * @param scratch directory for temporary seed files
  * @param slurmConf slurm.conf copied into seeds
+ * @param seedWriter how seed ISOs are made
  */
 public record LibvirtSettings(List<String> uris, Path qemu, Duration kvmProbeTimeout, Optional<Path> kvmProbeKernel,
-                             Path genisoimage, Duration capacityRefresh, Path scratch, Path slurmConf) {
+                             Path genisoimage, Duration capacityRefresh, Path scratch, Path slurmConf,
+                             SeedWriter seedWriter) {
+
+    /** How seed ISOs are made. */
+    public enum SeedWriter {
+        /** In memory, without a process ({@link org.elasticslurm.provisioner.cloudinit.IsoImage}). */
+        BUILTIN,
+        /** By running {@code genisoimage}. */
+        GENISOIMAGE
+    }
+
+    /** Settings whose seeds are made by genisoimage. */
+    public LibvirtSettings(List<String> uris, Path qemu, Duration kvmProbeTimeout, Optional<Path> kvmProbeKernel,
+                           Path genisoimage, Duration capacityRefresh, Path scratch, Path slurmConf) {
+        this(uris, qemu, kvmProbeTimeout, kvmProbeKernel, genisoimage, capacityRefresh, scratch, slurmConf,
+                SeedWriter.GENISOIMAGE);
+    }
+
     /** Checks that there is a host. */
     public LibvirtSettings {
         uris = List.copyOf(uris);

@@ -82,6 +82,24 @@ final class LibvirtXml {
         return new GuestCapabilities(hostArch, guests);
     }
 
+    /** The interfaces of a domain description. */
+    static List<DomainInterface> interfaces(String xml) {
+        List<DomainInterface> out = new ArrayList<>();
+        Element devices = child(parse(xml).getDocumentElement(), "devices");
+        if (devices == null) {
+            return out;
+        }
+        for (Element iface : children(devices, "interface")) {
+            Element mac = child(iface, "mac");
+            Element target = child(iface, "target");
+            out.add(new DomainInterface(iface.getAttribute("type"),
+                    mac == null ? "" : mac.getAttribute("address").toLowerCase(),
+                    target == null || target.getAttribute("dev").isEmpty() ? Optional.empty()
+                            : Optional.of(target.getAttribute("dev"))));
+        }
+        return out;
+    }
+
     /** A volume's format ({@code target/format/@type}), {@code raw} when absent. */
     static String volumeFormat(String xml) {
         Element target = child(parse(xml).getDocumentElement(), "target");

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 
 /**
  * The MAC address of every node's machine, fixed before any machine exists.
@@ -21,8 +22,13 @@ import java.util.regex.Pattern;
  * node placed earlier in the order pools by name, nodes in hostlist order), the input becomes
  * {@code "<pool>/<node>#1"}, {@code "#2"}, ... until it is free. The same configuration therefore always yields the
  * same MACs; a created domain keeps the MAC of its definition even if the configuration changes later.
+ *
+ * <p>The plan follows the static maps: when a pool's hosts file is read again with new reservations (see
+ * {@link StaticAddressMap}), the MACs are assigned again, so a reservation added while the service runs gives the
+ * node named in it that MAC from its next creation on. Thread-safe.
  */
 public final class MacAddressPlan {
+    private static final Logger LOG = Logger.getLogger(MacAddressPlan.class);
     private static final Pattern PREFIX = Pattern.compile("(?i)[0-9a-f]{2}:[0-9a-f]{2}:[0-9a-f]{2}");
 
     /**
@@ -41,17 +47,51 @@ public final class MacAddressPlan {
         }
     }
 
-    private final Map<String, String> macOfNode;
-
-    private MacAddressPlan(Map<String, String> macOfNode) {
-        this.macOfNode = Map.copyOf(macOfNode);
+    private record Assignment(List<Long> generations, Map<String, String> macOfNode) {
     }
 
-    /** Assigns MACs to every node of every pool. */
+    private final List<PoolNodes> pools;
+    private volatile Assignment assignment;
+
+    private MacAddressPlan(List<PoolNodes> pools) {
+        this.pools = pools.stream().sorted(java.util.Comparator.comparing(PoolNodes::pool)).toList();
+        this.assignment = compute(this.pools, generations(this.pools));
+    }
+
+    /** Assigns MACs to every node of every pool (and again whenever a pool's static map changes). */
     public static MacAddressPlan assign(List<PoolNodes> pools) {
+        return new MacAddressPlan(pools);
+    }
+
+    private static List<Long> generations(List<PoolNodes> pools) {
+        return pools.stream().map(p -> p.pinned().generation()).toList();
+    }
+
+    private Map<String, String> current() {
+        Assignment a = assignment;
+        List<Long> now = generations(pools);
+        if (now.equals(a.generations())) {
+            return a.macOfNode();
+        }
+        synchronized (this) {
+            if (!assignment.generations().equals(now)) {
+                Assignment fresh = compute(pools, now);
+                fresh.macOfNode().forEach((node, mac) -> {
+                    String before = assignment.macOfNode().get(node);
+                    if (!mac.equals(before)) {
+                        LOG.infof("node %s: MAC %s from now on (was %s), after a static map changed", node, mac,
+                                before);
+                    }
+                });
+                assignment = fresh;
+            }
+            return assignment.macOfNode();
+        }
+    }
+
+    private static Assignment compute(List<PoolNodes> ordered, List<Long> generations) {
         Set<String> taken = new HashSet<>();
         Map<String, String> result = new LinkedHashMap<>();
-        List<PoolNodes> ordered = pools.stream().sorted(java.util.Comparator.comparing(PoolNodes::pool)).toList();
         for (PoolNodes p : ordered) {
             for (StaticAddressMap.Entry e : p.pinned().entries()) {
                 if (e.hostname().isPresent()) {
@@ -74,7 +114,7 @@ public final class MacAddressPlan {
                 result.put(node, mac);
             }
         }
-        return new MacAddressPlan(result);
+        return new Assignment(generations, Map.copyOf(result));
     }
 
     /** The candidate MAC of a node for an attempt (0 = first choice). */
@@ -91,7 +131,7 @@ public final class MacAddressPlan {
 
     /** The MAC of a node's machine. */
     public String macOf(String node) {
-        String mac = macOfNode.get(node);
+        String mac = current().get(node);
         if (mac == null) {
             throw new IllegalArgumentException("node " + node + " is in no libvirt pool");
         }
@@ -100,7 +140,7 @@ public final class MacAddressPlan {
 
     /** Every node with its MAC. */
     public Map<String, String> all() {
-        return macOfNode;
+        return current();
     }
 
     static void requirePrefix(String prefix) {

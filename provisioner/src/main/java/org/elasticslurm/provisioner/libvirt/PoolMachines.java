@@ -16,6 +16,9 @@ interface PoolMachines {
     /** Gives the node's machine back. */
     void release(String node);
 
+    /** The static-map address of a node's domain (after a restart too), when the map has one. */
+    Optional<String> staticAddressOf(String node, DomainSummary domain);
+
     /** The pool's spec. */
     PoolSpec spec();
 }

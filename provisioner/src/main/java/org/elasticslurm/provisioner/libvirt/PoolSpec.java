@@ -24,6 +24,9 @@ public sealed interface PoolSpec permits ExistingPoolSpec, CreatePoolSpec {
     /** Whether to ask the guest agent for the address. */
     boolean guestAgent();
 
+    /** The command that connects a started-paused domain's taps before it runs, if the pool has one. */
+    Optional<AttachCommand> attach();
+
     /** The domain name of a node. */
     default String domainName(String node) {
         return DomainSpec.requireName(domainTemplate().replace("{node}", node));

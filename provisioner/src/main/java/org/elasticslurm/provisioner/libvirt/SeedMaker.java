@@ -56,7 +56,7 @@ final class SeedMaker {
             String conf = Files.readString(slurmConf, StandardCharsets.UTF_8);
             SeedInputs inputs = new SeedInputs(node, node, pool.name(), instanceId, munge, conf,
                     seed.extraVariables());
-            return iso.build(NoCloudSeed.of(inputs, template, networkConfig(node, mac, staticAddress)));
+            return iso.build(NoCloudSeed.of(inputs, template, networkConfig(node, mac, staticAddress)), seed.files());
         } catch (IOException e) {
             throw new BackendException("seed of " + node + ": cannot read " + e.getMessage(), false, e);
         } catch (SeedException | IllegalArgumentException e) {

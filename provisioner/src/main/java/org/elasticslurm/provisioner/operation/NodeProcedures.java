@@ -30,6 +30,7 @@ final class NodeProcedures {
             MachineBackend backend = ports.backend();
             Machine m = backend.ensureRunning(new MachineRequest(node, pool, progress.operationId()));
             progress.machine(m.backendId());
+            m.notes().forEach(n -> progress.note(tail(n)));
             progress.phase(Phase.BOOTING, "machine " + m.backendId() + " running, waiting for its address");
             Instant deadline = clock.instant().plus(settings.addressTimeout());
             Step afterAddress = afterAddress(node, pool, postConfig);

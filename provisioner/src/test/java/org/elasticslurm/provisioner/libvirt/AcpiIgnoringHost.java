@@ -52,6 +52,21 @@ final class AcpiIgnoringHost implements Hypervisor {
     }
 
     @Override
+    public void startPaused(String name) {
+        real.startPaused(name);
+    }
+
+    @Override
+    public void resume(String name) {
+        real.resume(name);
+    }
+
+    @Override
+    public List<DomainInterface> interfaces(String name) {
+        return real.interfaces(name);
+    }
+
+    @Override
     public boolean destroy(String name) {
         return real.destroy(name);
     }

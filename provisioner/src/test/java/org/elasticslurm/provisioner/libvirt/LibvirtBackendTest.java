@@ -386,7 +386,7 @@ class LibvirtBackendTest {
                 new Fleet(List.of(deafGuest), clock, Duration.ofSeconds(2)), clock, d -> {
             waits.add(d);
             clock.advance(d);
-        });
+        }, new TapAttacher(new org.elasticslurm.provisioner.process.SupervisedProcess(clock)));
         machines.ensureRunning(resume("test1", "static", "op-1"));
 
         machines.release("test1");

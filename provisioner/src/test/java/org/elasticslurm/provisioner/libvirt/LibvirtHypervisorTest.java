@@ -93,6 +93,30 @@ class LibvirtHypervisorTest {
     }
 
     @Test
+    void aDomainStartedPausedRunsOnlyWhenResumed() {
+        hypervisor.define(spec(name, Optional.empty(), Optional.empty()));
+
+        hypervisor.startPaused(name);
+        hypervisor.startPaused(name); // already active: nothing happens
+        assertThat(hypervisor.domain(name).orElseThrow().state()).isEqualTo(DomainState.PAUSED);
+
+        hypervisor.resume(name);
+        hypervisor.resume(name); // running: nothing happens
+        assertThat(hypervisor.domain(name).orElseThrow().state()).isEqualTo(DomainState.RUNNING);
+        assertThatThrownBy(() -> hypervisor.resume("no-such-domain")).hasMessageContaining("no domain named");
+    }
+
+    @Test
+    void theTapOfAnEthernetInterfaceIsReadFromTheLiveDefinition() {
+        hypervisor.define(spec(name, Optional.empty(), Optional.of(new DomainSpec.Nic("52:54:00:0A:0B:0D",
+                DomainSpec.Nic.Kind.ETHERNET, "esltap0test"))));
+        hypervisor.startPaused(name);
+
+        assertThat(hypervisor.interfaces(name)).containsExactly(
+                new DomainInterface("ethernet", "52:54:00:0a:0b:0d", Optional.of("esltap0test")));
+    }
+
+    @Test
     void capabilitiesOfferTheTestDomainType() {
         GuestCapabilities caps = hypervisor.capabilities();
 

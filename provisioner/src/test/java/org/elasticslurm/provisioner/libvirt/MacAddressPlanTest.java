@@ -60,6 +60,20 @@ class MacAddressPlanTest {
     }
 
     @Test
+    void aReservationAddedLaterFixesTheNodesMacFromThenOn() throws Exception {
+        Path hosts = Files.writeString(dir.resolve("map.hosts"), "# none yet\n");
+        MacAddressPlan plan = MacAddressPlan.assign(List.of(pool("cloud", List.of("test1", "test2"),
+                StaticAddressMap.of(Map.of(), Optional.of(hosts)))));
+        assertThat(plan.macOf("test2")).isEqualTo(MacAddressPlan.candidate("52:54:00", "cloud", "test2", 0));
+
+        Path fresh = Files.writeString(dir.resolve("map.hosts.new"), "52:54:00:77:00:02,10.77.0.12,test2\n");
+        Files.move(fresh, hosts, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        assertThat(plan.macOf("test2")).isEqualTo("52:54:00:77:00:02");
+        assertThat(plan.macOf("test1")).isEqualTo(MacAddressPlan.candidate("52:54:00", "cloud", "test1", 0));
+    }
+
+    @Test
     void badPrefixesAreRefused() {
         assertThatThrownBy(() -> MacAddressPlan.requirePrefix("52:54")).hasMessageContaining("three hex octets");
         assertThatThrownBy(() -> MacAddressPlan.requirePrefix("01:00:5e")).hasMessageContaining("multicast");

@@ -54,6 +54,12 @@ class QemuSystemIT {
     private LibvirtBackend backend;
     private final String mac = "52:54:00:" + tag.substring(4, 6) + ":" + tag.substring(6, 8) + ":" + tag.substring(8);
     private final String address = "10.77.0.21"; // only an entry of the static map: never assigned, never reached
+    /** The lab namespace's script, from the module directory the tests run in. */
+    private static final Path NETLAB = Path.of("").toAbsolutePath().resolveSibling("ci").resolve("netlab.sh");
+    private final String labMac = "52:54:00:" + tag.substring(4, 6) + ":" + tag.substring(6, 8) + ":"
+            + String.format("%02x", Integer.parseInt(tag.substring(8), 16) ^ 0xff);
+    private final String labAddress = "10.77.0.31";
+    private boolean labUp;
     private List<Path> guest;
     private String domainType;
     private byte[] mungeKey;
@@ -83,17 +89,24 @@ class QemuSystemIT {
                 hostname: {{ hostname }}
                 """);
         hypervisor = LibvirtHypervisor.open(URI);
+        Files.writeString(dir.resolve("lab.hosts"), labMac + "," + labAddress + "," + tag + "x1\n");
+        Path attach = dir.resolve("attach.sh");
+        Files.writeString(attach, "#!/bin/sh\n"
+                + "echo \"domstate=$(/usr/bin/virsh -q -c " + URI + " domstate \"$2\")\"\n"
+                + "ESL_NETNS=" + tag + " exec " + NETLAB + " adopt-tap \"$1\"\n");
+        Files.setPosixFilePermissions(attach, PosixFilePermissions.fromString("rwxr-xr-x"));
         backend = LibvirtBackend.create(settings(), List.of(createPool(), existingPool(tag + "e1", 60),
-                existingPool(tag + "e2", 4)), Clock.systemUTC());
+                existingPool(tag + "e2", 4), ethernetPool(attach)), Clock.systemUTC());
         KvmVerdict verdict = backend.probeKvmInBackground().orElseThrow().join();
         domainType = verdict.usable() ? "kvm" : "qemu";
         figure("KVM probe", verdict.took(), verdict.reason());
     }
 
     private LibvirtSettings settings() {
+        // seeds written in memory (IsoImage): the guests' Linux reads them by their Rock Ridge names
         return new LibvirtSettings(List.of(URI), Path.of("/usr/bin/qemu-system-x86_64"), Duration.ofSeconds(10),
                 Optional.of(guest.get(0)), Path.of("/usr/bin/genisoimage"), Duration.ofSeconds(2), dir,
-                dir.resolve("slurm.conf"));
+                dir.resolve("slurm.conf"), LibvirtSettings.SeedWriter.BUILTIN);
     }
 
     private CreatePoolSpec createPool() {
@@ -103,6 +116,18 @@ class QemuSystemIT {
                 CreatePoolSpec.NetworkConfigMode.NONE, 24, Optional.empty(), List.of(), CreatePoolSpec.SeedBus.SCSI,
                 Optional.empty()), StaticAddressMap.of(Map.of(), Optional.of(dir.resolve("map.hosts"))), false,
                 Optional.of(dir));
+    }
+
+    /** An ethernet pool whose taps are moved into a lab namespace of this test (ci/netlab.sh) by the attach command. */
+    private CreatePoolSpec ethernetPool(Path attach) throws IOException {
+        return new CreatePoolSpec("tinyeth", List.of(tag + "x1"), Optional.of(URI), "{node}", tag, "base.qcow2", 256,
+                1, DomainTypePolicy.AUTO, Optional.of(boot(CMDLINE)),
+                Optional.of(CreatePoolSpec.Network.ethernet("esl")), "52:54:00",
+                new CreatePoolSpec.Seed(Optional.of(dir.resolve("user-data.tmpl")), dir.resolve("munge.key"), Map.of(),
+                CreatePoolSpec.NetworkConfigMode.NONE, 24, Optional.empty(), List.of(), CreatePoolSpec.SeedBus.SCSI,
+                Optional.empty()), StaticAddressMap.of(Map.of(), Optional.of(dir.resolve("lab.hosts"))), false,
+                Optional.of(dir), Optional.of(new AttachCommand(List.of(attach.toString(), "{tap}", "{domain}"),
+                Duration.ofSeconds(30))));
     }
 
     private ExistingPoolSpec existingPool(String node, int graceSeconds) {
@@ -129,6 +154,11 @@ class QemuSystemIT {
             }
             if (backend != null) {
                 backend.close();
+            }
+            if (labUp) {
+                ProcessBuilder down = new ProcessBuilder(NETLAB.toString(), "down").inheritIO();
+                down.environment().put("ESL_NETNS", tag);
+                assertThat(down.start().waitFor()).as("netlab down of namespace " + tag).isZero();
             }
         } finally {
             if (admin != null) {
@@ -178,8 +208,8 @@ class QemuSystemIT {
         Machine again = backend.ensureRunning(new MachineRequest(node, "tiny", "op-2"));
         assertThat(again.backendId()).isEqualTo(machine.backendId());
         assertThat(hypervisor.domains()).filteredOn(d -> d.name().equals(node)).hasSize(1);
-        assertThat(backend.list()).contains(new Machine(node, "tiny", node + "@" + URI, "op-1", true,
-                Optional.empty()));
+        assertThat(backend.list()).as("the static address of a machine without interface, found by its planned MAC")
+                .contains(new Machine(node, "tiny", node + "@" + URI, "op-1", true, Optional.of(address)));
 
         long t1 = System.nanoTime();
         backend.release(node, "tiny");
@@ -198,6 +228,44 @@ class QemuSystemIT {
         figure("create (clone + seed + define + start)", create, node);
         figure("boot to marker under " + domainType, bootToMarker, node);
         figure("remove (destroy + undefine + delete volumes)", remove, node);
+    }
+
+    @Test
+    void ethernetGuestIsStartedPausedItsTapMovedIntoTheLabAndItLeasesItsReservedAddress() throws Exception {
+        String node = tag + "x1";
+        Path console = dir.resolve(node + ".console.log");
+        ProcessBuilder up = new ProcessBuilder(NETLAB.toString(), "up", "--hosts", dir.resolve("lab.hosts").toString())
+                .inheritIO();
+        up.environment().put("ESL_NETNS", tag);
+        labUp = true;
+        assertThat(up.start().waitFor()).as("netlab up in namespace " + tag).isZero();
+
+        long t0 = System.nanoTime();
+        Machine machine = backend.ensureRunning(new MachineRequest(node, "tinyeth", "op-1"));
+        Duration create = Duration.ofNanos(System.nanoTime() - t0);
+        String tap = TapNamePlan.candidate("esl", "tinyeth", node, 0);
+
+        assertThat(machine.notes()).singleElement().asString().contains("attach-command", tap, "exited with status 0",
+                "domstate=paused");
+        assertThat(machine.address()).contains(labAddress);
+        try (Free<org.libvirt.Domain> d = new Free<>(admin.domainLookupByName(node), org.libvirt.Domain::free)) {
+            assertThat(d.value().getInfo().state).isEqualTo(org.libvirt.DomainInfo.DomainState.VIR_DOMAIN_RUNNING);
+            assertThat(d.value().getXMLDesc(0)).contains("<interface type='ethernet'>", "<mac address='" + labMac
+                    + "'/>", "<target dev='" + tap + "'");
+        }
+        await("tiny guest " + node + " leases " + labAddress + " from the lab's dnsmasq").atMost(BOOT_BOUND)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> read(console).contains("ES-MARKER dhcp ip=" + labAddress));
+        Duration bootToLease = Duration.ofNanos(System.nanoTime() - t0).minus(create);
+        Process link = new ProcessBuilder("/usr/sbin/ip", "-o", "link", "show", tap).redirectErrorStream(true).start();
+        assertThat(new String(link.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .as("the tap left the host's namespace").contains("does not exist");
+        link.waitFor();
+
+        backend.release(node, "tinyeth");
+        assertThat(hypervisor.domain(node)).isEmpty();
+        figure("create ethernet guest (paused start + adopt-tap + resume)", create, node);
+        figure("resume to DHCP lease in the lab under " + domainType, bootToLease, node);
     }
 
     @Test

@@ -45,6 +45,39 @@ class StaticAddressMapTest {
                 .hasMessageContaining(hosts + ":3: MAC 52:54:00:00:00:01 is mapped to 10.77.0.11 and 10.77.0.12");
     }
 
+    private static void replace(Path file, String text) throws Exception {
+        Path fresh = Files.writeString(file.resolveSibling(file.getFileName() + ".new"), text);
+        Files.move(fresh, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Test
+    void aChangedHostsFileIsReadAgainOnTheNextQuery() throws Exception {
+        Path hosts = Files.writeString(dir.resolve("map.hosts"), "52:54:00:00:00:01,10.77.0.11,test1\n");
+        StaticAddressMap map = StaticAddressMap.of(Map.of(), Optional.of(hosts));
+        assertThat(map.macOfHost("test2")).isEmpty();
+
+        replace(hosts, "52:54:00:00:00:01,10.77.0.11,test1\n52:54:00:00:00:02,10.77.0.12,test2\n");
+
+        assertThat(map.macOfHost("test2")).contains("52:54:00:00:00:02");
+        assertThat(map.addressOfHost("test2")).contains("10.77.0.12");
+        assertThat(map.addressOf("52:54:00:00:00:02")).contains("10.77.0.12");
+    }
+
+    @Test
+    void aChangedHostsFileWithABadLineIsNotAppliedAndTheLastGoodOneStays() throws Exception {
+        Path hosts = Files.writeString(dir.resolve("map.hosts"), "52:54:00:00:00:01,10.77.0.11,test1\n");
+        StaticAddressMap map = StaticAddressMap.of(Map.of(), Optional.of(hosts));
+
+        replace(hosts, "52:54:00:00:00:02,10.77.0.12,test2\nbroken\n");
+        assertThat(map.addressOf("52:54:00:00:00:01")).contains("10.77.0.11");
+        assertThat(map.macOfHost("test2")).as("nothing of the bad file is applied").isEmpty();
+
+        replace(hosts, "52:54:00:00:00:02,10.77.0.12,test2\n");
+        assertThat(map.macOfHost("test2")).contains("52:54:00:00:00:02");
+        assertThat(map.addressOf("52:54:00:00:00:01")).as("removed reservations go").isEmpty();
+    }
+
     @Test
     void aMissingHostsFileIsNamed() {
         assertThatThrownBy(() -> StaticAddressMap.of(Map.of(), Optional.of(dir.resolve("nope"))))
