@@ -189,8 +189,7 @@ class QemuSystemIT {
         long t0 = System.nanoTime();
         Machine machine = backend.ensureRunning(new MachineRequest(node, "tiny", "op-1"));
         Duration create = Duration.ofNanos(System.nanoTime() - t0);
-        await("tiny guest " + node + " ready").atMost(BOOT_BOUND).pollInterval(Duration.ofMillis(100))
-                .until(() -> read(console).contains(TinyGuest.READY));
+        awaitConsole(console, TinyGuest.READY, "tiny guest " + node + " ready");
         Duration bootToMarker = Duration.ofNanos(System.nanoTime() - t0).minus(create);
 
         assertThat(machine.running()).isTrue();
@@ -353,6 +352,19 @@ class QemuSystemIT {
         hypervisor.define(new DomainSpec(name, domainType, "x86_64", 256, 1, Optional.of(boot(cmdline)), List.of(),
                 Optional.empty(), Optional.of(console.toString()), false, Optional.empty()));
         return console;
+    }
+
+    /** Waits for a console line; on timeout the failure carries the console and the domain's state. */
+    private void awaitConsole(Path console, String marker, String alias) throws IOException {
+        try {
+            await(alias).atMost(BOOT_BOUND).pollInterval(Duration.ofMillis(100))
+                    .until(() -> read(console).contains(marker));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            String name = console.getFileName().toString().replace(".console.log", "");
+            throw new AssertionError(alias + ": no '" + marker + "' within " + BOOT_BOUND + "; domain "
+                    + hypervisor.domain(name).map(DomainSummary::state).map(Enum::name).orElse("absent")
+                    + "; console:\n" + read(console), e);
+        }
     }
 
     private static String read(Path file) throws IOException {
