@@ -46,6 +46,10 @@ public final class LibvirtHypervisor implements Hypervisor {
         T run(OwnedConnect c) throws LibvirtException;
     }
 
+    private interface DomainAction<T> {
+        T apply(Domain d) throws LibvirtException;
+    }
+
     private LibvirtHypervisor(String uri, NativeLibvirt lib) {
         this.uri = uri;
         this.testDriver = uri.startsWith("test:");
@@ -144,6 +148,17 @@ public final class LibvirtHypervisor implements Hypervisor {
         }
     }
 
+    /** {@code action} on a domain that was found (freed afterwards), or {@code absent} when it was not. */
+    private static <T> T ifFound(Optional<Handle<Domain>> found, T absent, DomainAction<T> action)
+            throws LibvirtException {
+        if (found.isEmpty()) {
+            return absent;
+        }
+        try (Handle<Domain> d = found.get()) {
+            return action.apply(d.get());
+        }
+    }
+
     private Handle<Domain> require(Connect c, String name) throws LibvirtException {
         return lookup(c, name).orElseThrow(() -> new BackendException(uri + ": no domain named '" + name + "'",
                 false, null));
@@ -167,20 +182,10 @@ public final class LibvirtHypervisor implements Hypervisor {
         return call("listing domains", c -> {
             List<DomainSummary> out = new ArrayList<>();
             for (int id : c.listDomains()) {
-                Optional<Handle<Domain>> found = byId(c, id);
-                if (found.isPresent()) {
-                    try (Handle<Domain> d = found.get()) {
-                        summary(d.get()).ifPresent(out::add);
-                    }
-                }
+                ifFound(byId(c, id), Optional.<DomainSummary>empty(), this::summary).ifPresent(out::add);
             }
             for (String name : c.listDefinedDomains()) {
-                Optional<Handle<Domain>> found = lookup(c, name);
-                if (found.isPresent()) {
-                    try (Handle<Domain> d = found.get()) {
-                        summary(d.get()).ifPresent(out::add);
-                    }
-                }
+                ifFound(lookup(c, name), Optional.<DomainSummary>empty(), this::summary).ifPresent(out::add);
             }
             return out;
         });
@@ -214,15 +219,7 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public Optional<DomainSummary> domain(String name) {
-        return call("looking up domain " + name, c -> {
-            Optional<Handle<Domain>> found = lookup(c, name);
-            if (found.isEmpty()) {
-                return Optional.empty();
-            }
-            try (Handle<Domain> d = found.get()) {
-                return summary(d.get());
-            }
-        });
+        return call("looking up domain " + name, c -> ifFound(lookup(c, name), Optional.empty(), this::summary));
     }
 
     @Override
@@ -286,58 +283,41 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public void shutdown(String name) {
-        call("shutting down domain " + name, c -> {
-            Optional<Handle<Domain>> found = lookup(c, name);
-            if (found.isPresent()) {
-                try (Handle<Domain> d = found.get()) {
-                    if (d.get().isActive() == 1) {
-                        d.get().shutdown();
-                    }
-                }
+        call("shutting down domain " + name, c -> ifFound(lookup(c, name), null, d -> {
+            if (d.isActive() == 1) {
+                d.shutdown();
             }
             return null;
-        });
+        }));
     }
 
     @Override
     public boolean destroy(String name) {
-        return call("destroying domain " + name, c -> {
-            Optional<Handle<Domain>> found = lookup(c, name);
-            if (found.isEmpty()) {
+        return call("destroying domain " + name, c -> ifFound(lookup(c, name), false, d -> {
+            if (d.isActive() != 1) {
                 return false;
             }
-            try (Handle<Domain> d = found.get()) {
-                if (d.get().isActive() != 1) {
-                    return false;
+            try {
+                d.destroy();
+                return true;
+            } catch (LibvirtException e) {
+                if (errors.failure(e).code() == LibvirtErrors.OPERATION_INVALID) {
+                    return false; // it stopped on its own meanwhile
                 }
-                try {
-                    d.get().destroy();
-                    return true;
-                } catch (LibvirtException e) {
-                    if (errors.failure(e).code() == LibvirtErrors.OPERATION_INVALID) {
-                        return false; // it stopped on its own meanwhile
-                    }
-                    throw e;
-                }
+                throw e;
             }
-        });
+        }));
     }
 
     @Override
     public boolean undefine(String name) {
-        return call("undefining domain " + name, c -> {
-            Optional<Handle<Domain>> found = lookup(c, name);
-            if (found.isEmpty()) {
+        return call("undefining domain " + name, c -> ifFound(lookup(c, name), false, d -> {
+            if (d.isPersistent() != 1) {
                 return false;
             }
-            try (Handle<Domain> d = found.get()) {
-                if (d.get().isPersistent() != 1) {
-                    return false;
-                }
-                d.get().undefine(UNDEFINE_FLAGS);
-                return true;
-            }
-        });
+            d.undefine(UNDEFINE_FLAGS);
+            return true;
+        }));
     }
 
     @Override

@@ -252,9 +252,8 @@ class QemuSystemIT {
             assertThat(d.value().getXMLDesc(0)).contains("<interface type='ethernet'>", "<mac address='" + labMac
                     + "'/>", "<target dev='" + tap + "'");
         }
-        await("tiny guest " + node + " leases " + labAddress + " from the lab's dnsmasq").atMost(BOOT_BOUND)
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> read(console).contains("ES-MARKER dhcp ip=" + labAddress));
+        awaitConsole(console, "ES-MARKER dhcp ip=" + labAddress,
+                "tiny guest " + node + " leases " + labAddress + " from the lab's dnsmasq");
         Duration bootToLease = Duration.ofNanos(System.nanoTime() - t0).minus(create);
         Process link = new ProcessBuilder("/usr/sbin/ip", "-o", "link", "show", tap).redirectErrorStream(true).start();
         assertThat(new String(link.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
@@ -275,8 +274,7 @@ class QemuSystemIT {
         long t0 = System.nanoTime();
         Machine machine = backend.ensureRunning(new MachineRequest(node, "static-" + node, "op-1"));
         Duration start = Duration.ofNanos(System.nanoTime() - t0);
-        await("existing guest " + node + " ready").atMost(BOOT_BOUND).pollInterval(Duration.ofMillis(100))
-                .until(() -> read(console).contains(TinyGuest.READY));
+        awaitConsole(console, TinyGuest.READY, "existing guest " + node + " ready");
         Duration bootToMarker = Duration.ofNanos(System.nanoTime() - t0).minus(start);
 
         assertThat(machine.running()).isTrue();
@@ -302,8 +300,7 @@ class QemuSystemIT {
         String node = tag + "e2";
         Path console = defineExisting(node, CMDLINE + " es.acpi=ignore");
         backend.ensureRunning(new MachineRequest(node, "static-" + node, "op-1"));
-        await("guest " + node + " ready, ignoring ACPI").atMost(BOOT_BOUND).pollInterval(Duration.ofMillis(100))
-                .until(() -> read(console).contains(TinyGuest.READY));
+        awaitConsole(console, TinyGuest.READY, "guest " + node + " ready, ignoring ACPI");
         assertThat(read(console)).contains("ES-MARKER acpi-ignored");
 
         long t1 = System.nanoTime();
@@ -354,17 +351,33 @@ class QemuSystemIT {
         return console;
     }
 
-    /** Waits for a console line; on timeout the failure carries the console and the domain's state. */
+    /**
+     * Waits for a console line while the domain runs. Fails at once when the domain stops or disappears before
+     * the line appears (a guest that is gone prints nothing more: waiting out the bound would only hide why), and
+     * when the bound runs out; the failure carries the domain's state and the console.
+     */
     private void awaitConsole(Path console, String marker, String alias) throws IOException {
+        String name = console.getFileName().toString().replace(".console.log", "");
         try {
             await(alias).atMost(BOOT_BOUND).pollInterval(Duration.ofMillis(100))
-                    .until(() -> read(console).contains(marker));
+                    .until(() -> read(console).contains(marker) || !stateOf(name).active());
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            String name = console.getFileName().toString().replace(".console.log", "");
             throw new AssertionError(alias + ": no '" + marker + "' within " + BOOT_BOUND + "; domain "
-                    + hypervisor.domain(name).map(DomainSummary::state).map(Enum::name).orElse("absent")
-                    + "; console:\n" + read(console), e);
+                    + describeState(name) + "; console:\n" + read(console), e);
         }
+        if (!read(console).contains(marker)) {
+            throw new AssertionError(alias + ": domain " + name + " is " + describeState(name) + " and printed no '"
+                    + marker + "' (stopped or removed by something other than this test?); console:\n"
+                    + read(console));
+        }
+    }
+
+    private DomainState stateOf(String name) {
+        return hypervisor.domain(name).map(DomainSummary::state).orElse(DomainState.SHUT_OFF);
+    }
+
+    private String describeState(String name) {
+        return hypervisor.domain(name).map(d -> d.state().name()).orElse("absent (undefined)");
     }
 
     private static String read(Path file) throws IOException {

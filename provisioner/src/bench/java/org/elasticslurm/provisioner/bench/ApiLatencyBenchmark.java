@@ -51,10 +51,7 @@ public final class ApiLatencyBenchmark {
         java.util.SplittableRandom random = new java.util.SplittableRandom(1);
         for (int i = 0; i < count; i++) {
             long scheduled = start + i * period;
-            long wait = scheduled - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
+            BenchSupport.pauseUntil(scheduled);
             String node = "test" + (1 + random.nextInt(200));
             int kind = random.nextInt(10);
             HttpRequest.Builder b = HttpRequest.newBuilder().timeout(Duration.ofSeconds(10))

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -74,6 +75,18 @@ final class BenchSupport {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
+    }
+
+    /** Waits until {@code System.nanoTime()} reaches {@code deadline}: wall-clock pacing, without Thread.sleep. */
+    static void pauseUntil(long deadline) {
+        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
+    }
+
+    /** Waits for {@code pause} of wall-clock time (see {@link #pauseUntil}). */
+    static void pause(Duration pause) {
+        pauseUntil(System.nanoTime() + pause.toNanos());
     }
 
     static String load() throws IOException {

@@ -13,7 +13,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import org.elasticslurm.provisioner.testing.ServiceProcess;
 
 /**
@@ -112,7 +111,7 @@ public final class EngineToReadyBenchmark {
             if (ready + failed == n) {
                 break;
             }
-            LockSupport.parkNanos(Duration.ofMillis(50).toNanos()); // polling interval of the API reader
+            BenchSupport.pause(Duration.ofMillis(50)); // polling interval of the API reader
         }
         long total = System.nanoTime() - t0;
         System.out.printf("%-52s %d READY, %d FAILED: wall %6d ms (202 after %d ms)%n", what, ready, failed,

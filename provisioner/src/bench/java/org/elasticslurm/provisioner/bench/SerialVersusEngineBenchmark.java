@@ -42,7 +42,7 @@ public final class SerialVersusEngineBenchmark {
             serialBackend.ensureRunning(new MachineRequest(node, "default", "serial-" + node));
             Optional<String> address;
             while ((address = serialBackend.address(node)).isEmpty()) {
-                Thread.sleep(poll.toMillis());
+                BenchSupport.pause(poll);
             }
             serialSlurm.updateNodeAddress(node, address.get(), node);
         }
@@ -56,7 +56,7 @@ public final class SerialVersusEngineBenchmark {
             long t1 = System.nanoTime();
             engine.resume(nodes, Map.of());
             while (!engine.nodes().stream().allMatch(v -> v.phase() == Phase.READY)) {
-                Thread.sleep(1);
+                BenchSupport.pause(Duration.ofMillis(1));
             }
             double ours = (System.nanoTime() - t1) / 1e9;
             if (slurm.calls.size() != n || serialSlurm.calls.size() != n) {

@@ -3,6 +3,7 @@ package org.elasticslurm.provisioner.bench;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ public final class ResumeLatencyBenchmark {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("nodes did not power down within 60 s");
                     }
-                    Thread.sleep(50);
+                    BenchSupport.pause(Duration.ofMillis(50));
                 }
             }
             System.out.println("resume of 1000 nodes, time to 202 (load " + BenchSupport.load() + ")");

@@ -24,10 +24,7 @@ import org.libvirt.StorageVol;
  * and the Level 2 path (start of existing domains), called from {@code threads} workers as the operation engine
  * would. Then all are released.
  *
- * <p>Run (from {@code provisioner/}): {@code mvn -o -q test-compile dependency:build-classpath
- * -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test} then {@code java -cp
- * target/test-classes:target/classes:$(cat target/cp.txt) org.elasticslurm.provisioner.libvirt.TestDriverBenchmark
- * 1000 16}
+ * <p>Run: {@code provisioner/bin/bench TestDriverBenchmark [nodes [threads]]} (default 1000 16).
  */
 public final class TestDriverBenchmark {
     private TestDriverBenchmark() {
