@@ -1,20 +1,13 @@
 package org.elasticslurm.scenarios.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import org.elasticslurm.conf.SlurmConf;
 import org.elasticslurm.scenarios.lint.Finding;
-import org.elasticslurm.scenarios.lint.LintOptions;
 import org.elasticslurm.scenarios.lint.LintReport;
-import org.elasticslurm.scenarios.lint.Linter;
 import org.elasticslurm.scenarios.lint.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code elastic-lab lint --slurm-conf F [--boot-time D] [--burst N] [--strict]}. */
@@ -31,18 +24,8 @@ final class LintCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--slurm-conf", required = true, paramLabel = "FILE", description = "the slurm.conf to check")
-    Path slurmConf;
-
-    @Option(names = "--boot-time", paramLabel = "DURATION", converter = Converters.Time.class,
-            description = "measured or configured time from ResumeProgram to a registered slurmd (e.g. 75s)")
-    Duration bootTime;
-
-    @Option(names = "--burst", paramLabel = "N", description = "nodes a burst wakes at once (default: every CLOUD node)")
-    Integer burst;
-
-    @Option(names = "--strict", description = "warnings fail too (exit 1)")
-    boolean strict;
+    @Mixin
+    LintSettings settings;
 
     LintCommand(LabContext ctx) {
         this.ctx = ctx;
@@ -50,18 +33,9 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LintReport report = lint(ctx, slurmConf, options(bootTime, burst));
+        LintReport report = settings.lint(ctx);
         print(report, spec.commandLine().getOut());
-        return report.exitStatus(strict);
-    }
-
-    static LintOptions options(Duration bootTime, Integer burst) {
-        return new LintOptions(Optional.ofNullable(bootTime), burst == null ? OptionalInt.empty() : OptionalInt.of(burst));
-    }
-
-    static LintReport lint(LabContext ctx, Path file, LintOptions options) {
-        SlurmConf conf = ctx.confParser().parse(file);
-        return Linter.standard(ctx.hookRules()).lint(conf, options);
+        return report.exitStatus(settings.strict);
     }
 
     static void print(LintReport report, PrintWriter out) {

@@ -27,6 +27,7 @@ import org.elasticslurm.scenarios.run.ScenarioRunner;
 import org.elasticslurm.scenarios.target.TargetUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -46,8 +47,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--slurm-conf", required = true, paramLabel = "FILE", description = "the site's slurm.conf")
-    Path slurmConf;
+    @Mixin
+    LintSettings settings;
 
     @Option(names = "--scenario", paramLabel = "S", description = "a scenario file to check and run (repeatable)")
     List<Path> scenarios = new ArrayList<>();
@@ -61,16 +62,6 @@ final class ValidateCommand implements Callable<Integer> {
             description = "write lint.txt, lint-junit.xml and, for scenario runs, junit.xml and report.html here")
     Path reportDir;
 
-    @Option(names = "--boot-time", paramLabel = "DURATION", converter = Converters.Time.class,
-            description = "measured or configured boot time, for the ResumeTimeout/SuspendTime rules")
-    Duration bootTime;
-
-    @Option(names = "--burst", paramLabel = "N", description = "nodes a burst wakes at once (default: every CLOUD node)")
-    Integer burst;
-
-    @Option(names = "--strict", description = "lint warnings fail too (exit 1)")
-    boolean strict;
-
     ValidateCommand(LabContext ctx) {
         this.ctx = ctx;
     }
@@ -79,11 +70,11 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LintOptions options = LintCommand.options(bootTime, burst);
-        LintReport lint = LintCommand.lint(ctx, slurmConf, options);
-        out.println("lint " + slurmConf + ":");
+        LintOptions options = settings.options();
+        LintReport lint = settings.lint(ctx);
+        out.println("lint " + settings.slurmConf + ":");
         LintCommand.print(lint, out);
-        int status = lint.exitStatus(strict);
+        int status = lint.exitStatus(settings.strict);
         if (reportDir != null) {
             writeLint(lint, options);
         }
@@ -92,8 +83,8 @@ final class ValidateCommand implements Callable<Integer> {
         if (ctx.targets().available().contains(TargetKind.SIM)) {
             status = Math.max(status, simulateSite(results, out, err));
         } else {
-            err.println("elastic-lab: note: simulating " + slurmConf + " and its hook programs on sim under a burst "
-                    + "and under failures needs the sim runner: runner for target sim not available yet; linted "
+            err.println("elastic-lab: note: simulating " + settings.slurmConf + " and its hook programs on sim "
+                    + "under a burst and under failures needs the sim runner: runner for target sim not available yet; linted "
                     + "only");
         }
         for (Path file : scenarios) {
@@ -118,7 +109,8 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         if (!results.isEmpty()) {
-            RunReport report = new RunReport("elastic-lab validate " + slurmConf, ctx.clock().instant(), results);
+            RunReport report = new RunReport("elastic-lab validate " + settings.slurmConf, ctx.clock().instant(),
+                    results);
             out.print(new TerminalSummary().render(report, false));
             if (reportDir != null) {
                 ReportFiles.write(reportDir, report);
@@ -133,10 +125,10 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** The site's conf and hook programs on sim, under a burst and a boot outlasting ResumeTimeout. */
     private int simulateSite(List<ScenarioResult> results, PrintWriter out, PrintWriter err) {
-        Map<String, String> site = SiteScenarios.of(slurmConf, ctx.confParser().parse(slurmConf),
-                Optional.ofNullable(bootTime), Optional.ofNullable(burst));
+        Map<String, String> site = SiteScenarios.of(settings.slurmConf, ctx.confParser().parse(settings.slurmConf),
+                Optional.ofNullable(settings.bootTime), Optional.ofNullable(settings.burst));
         if (site.isEmpty()) {
-            err.println("elastic-lab: note: " + slurmConf + " has no CLOUD node in its default partition; "
+            err.println("elastic-lab: note: " + settings.slurmConf + " has no CLOUD node in its default partition; "
                     + "nothing to simulate");
             return ExitCodes.OK;
         }
@@ -161,7 +153,7 @@ final class ValidateCommand implements Callable<Integer> {
                     status = Math.max(status, ExitCodes.INVALID);
                     continue;
                 }
-                out.println("simulating " + slurmConf + " on sim: " + loaded.scenario().description());
+                out.println("simulating " + settings.slurmConf + " on sim: " + loaded.scenario().description());
                 results.add(new ScenarioRunner(ctx.clock()).run(loaded, ctx.targets().get(TargetKind.SIM),
                         new TerminalProgress(err, ctx.clock(), Duration.ofSeconds(10))));
             }
@@ -193,7 +185,8 @@ final class ValidateCommand implements Callable<Integer> {
                 LintCommand.print(lint, w);
             }
             try (Writer w = Files.newBufferedWriter(reportDir.resolve("lint-junit.xml"), StandardCharsets.UTF_8)) {
-                new LintJUnitReport().write(slurmConf, Linter.standard(ctx.hookRules()).ruleIds(), lint, strict, w);
+                new LintJUnitReport().write(settings.slurmConf, Linter.standard(ctx.hookRules()).ruleIds(), lint,
+                        settings.strict, w);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write reports to " + reportDir, e);

@@ -24,6 +24,7 @@ import org.elasticslurm.scenarios.target.StepResult;
 import org.elasticslurm.scenarios.target.Target;
 import org.elasticslurm.scenarios.target.TargetException;
 import org.elasticslurm.scenarios.target.TargetSession;
+import org.elasticslurm.scenarios.target.TargetUnavailableException;
 import org.elasticslurm.scenarios.trace.Observations;
 import org.elasticslurm.scenarios.trace.Stage;
 
@@ -45,7 +46,12 @@ public final class ScenarioRunner {
         this.clock = clock;
     }
 
-    /** Runs the scenario on the target; never throws for the scenario's own failures (they are in the result). */
+    /**
+     * Runs the scenario on the target; never throws for the scenario's own failures (they are in the result).
+     *
+     * @throws TargetUnavailableException when the target cannot run on this machine at all (e.g. its daemons are
+     *                                    not installed or built); a lab that fails to set up is a failed result
+     */
     public ScenarioResult run(LoadedScenario loaded, Target target, ProgressListener progress) {
         Scenario scenario = loaded.scenario();
         Instant started = clock.instant();
@@ -53,6 +59,8 @@ public final class ScenarioRunner {
         TargetSession session;
         try {
             session = target.open(loaded, progress);
+        } catch (TargetUnavailableException e) {
+            throw e;
         } catch (TargetException e) {
             ScenarioResult r = new ScenarioResult(scenario.name(), scenario.description(), scenario.file(),
                     target.kind(), Duration.between(started, clock.instant()), Duration.ZERO, Observations.empty(),
@@ -161,8 +169,11 @@ public final class ScenarioRunner {
             }
             try {
                 StepResult r = session.perform(action);
-                return outcome(index, step, r.ok() ? StepOutcome.Status.DONE : StepOutcome.Status.FAILED, start,
-                        r.detail());
+                Duration now = session.now();
+                Duration done = r.doneAt().filter(at -> at.compareTo(start) >= 0 && at.compareTo(now) <= 0)
+                        .orElse(now);
+                return new StepOutcome(index, step.describe(),
+                        r.ok() ? StepOutcome.Status.DONE : StepOutcome.Status.FAILED, start, done, r.detail());
             } catch (TargetException e) {
                 return outcome(index, step, StepOutcome.Status.FAILED, start, e.getMessage());
             }

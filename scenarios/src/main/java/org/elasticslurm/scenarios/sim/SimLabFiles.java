@@ -1,13 +1,10 @@
 package org.elasticslurm.scenarios.sim;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.elasticslurm.conf.FileMode;
 import org.elasticslurm.conf.SlurmConf;
 import org.elasticslurm.conf.SlurmConfParser;
@@ -15,11 +12,17 @@ import org.elasticslurm.scenarios.model.HookRole;
 import org.elasticslurm.scenarios.model.HookSpec;
 import org.elasticslurm.scenarios.model.Scenario;
 import org.elasticslurm.scenarios.model.SlurmConfSource;
+import org.elasticslurm.scenarios.target.CleanupOnExit;
+import org.elasticslurm.scenarios.target.ScratchDirectories;
 
 /**
  * The files of a sim run in its scratch directory ({@code $LAB}): slurm.conf with the placeholders replaced and
  * the hook programs at the paths slurm.conf names, with their modes, so the controller checks real files as
  * slurmctld does. The programs themselves are not executed on sim (their behaviour is simulated).
+ *
+ * <p>The directory is {@code elastic-lab-sim-PID-N} in the system's temporary directory
+ * ({@link ScratchDirectories}): removed by {@link #delete()}, or at JVM exit when the run is ended by a signal;
+ * creating one first removes those left by runs whose JVM was killed.
  */
 final class SimLabFiles {
 
@@ -31,15 +34,21 @@ final class SimLabFiles {
 
     private final Path dir;
     private final SlurmConf conf;
+    private final CleanupOnExit onExit;
 
-    private SimLabFiles(Path dir, SlurmConf conf) {
+    private SimLabFiles(Path dir, SlurmConf conf, CleanupOnExit onExit) {
         this.dir = dir;
         this.conf = conf;
+        this.onExit = onExit;
     }
 
     /** Creates the scratch directory, slurm.conf and the hook programs. */
     static SimLabFiles create(Scenario scenario, SlurmConfParser parser) throws IOException {
-        Path dir = Files.createTempDirectory("elastic-lab-sim-");
+        ScratchDirectories scratch = new ScratchDirectories(Path.of(System.getProperty("java.io.tmpdir")),
+                "elastic-lab-sim");
+        scratch.sweep(left -> { }); // a sim run starts no processes
+        Path dir = scratch.create();
+        CleanupOnExit onExit = CleanupOnExit.register("sim scratch " + dir, () -> ScratchDirectories.delete(dir));
         try {
             String text = scenario.slurmConf() instanceof SlurmConfSource.Inline in ? in.text()
                     : Files.readString(((SlurmConfSource.File) scenario.slurmConf()).path());
@@ -47,7 +56,7 @@ final class SimLabFiles {
             Files.writeString(confFile, text.replace("$LAB", dir.toString()).replace("$HOST", HOST)
                     .replace("$CTLD_ADDR", CTLD_ADDR));
             SlurmConf conf = parser.parse(confFile);
-            SimLabFiles files = new SimLabFiles(dir, conf);
+            SimLabFiles files = new SimLabFiles(dir, conf, onExit);
             for (Map.Entry<HookRole, HookSpec> e : scenario.hooks().entrySet()) {
                 files.install(e.getKey(), e.getValue());
             }
@@ -56,7 +65,8 @@ final class SimLabFiles {
             }
             return files;
         } catch (IOException | RuntimeException e) {
-            delete(dir);
+            ScratchDirectories.delete(dir);
+            onExit.close();
             throw e;
         }
     }
@@ -118,16 +128,7 @@ final class SimLabFiles {
 
     /** Removes the scratch directory. */
     void delete() {
-        delete(dir);
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the sim lab " + dir, e);
-        }
+        ScratchDirectories.delete(dir);
+        onExit.close();
     }
 }

@@ -9,11 +9,12 @@ import org.elasticslurm.scenarios.model.HookPreset;
 import org.elasticslurm.scenarios.model.HookRole;
 
 /**
- * The programs a real-slurm lab installs: the hook presets, the stand-in remote-execution tool and the
- * {@code hostname} of the lab's nodes. The hooks are started by the real slurmctld 22.05, so they get what it
- * gives: no {@code PATH}, file descriptors 0-2 closed, its blocked signal mask, only {@code SLURM_CONF} (and
- * {@code SLURM_RESUME_FILE}). Every script therefore uses absolute paths and bash builtins only, and finds the lab
- * directory from {@code SLURM_CONF}. Every hook first appends {@code <seconds> hook <role> <args>} to the lab's
+ * The programs a process lab (real-slurm, fake-realtime) installs: the hook presets, the stand-in
+ * remote-execution tool and the {@code hostname} of the lab's nodes. The hooks are started by the lab's slurmctld
+ * (the real 22.05, or the fake one, which does the same), so they get what it gives: no {@code PATH}, file
+ * descriptors 0-2 closed, its blocked signal mask, only {@code SLURM_CONF} (and {@code SLURM_RESUME_FILE}). Every
+ * script therefore uses absolute paths (the lab's {@link SlurmBinaries}) and bash builtins only, and finds the
+ * lab directory from {@code SLURM_CONF}. Every hook first appends {@code <seconds> hook <role> <args>} to the lab's
  * trace (the reference lab's format), which is how the target sees hook calls.
  */
 final class HookScripts {
@@ -22,10 +23,15 @@ final class HookScripts {
     static final String REMOTE_TOOL = "esl-remote";
 
     private final Path toolsDir;
+    private final SlurmBinaries binaries;
 
-    /** @param toolsDir where the remote tool and the {@code hostname} shim are written */
-    HookScripts(Path toolsDir) {
+    /**
+     * @param toolsDir where the remote tool and the {@code hostname} shim are written
+     * @param binaries the Slurm executables the scripts run ({@code scontrol}, {@code slurmd})
+     */
+    HookScripts(Path toolsDir, SlurmBinaries binaries) {
         this.toolsDir = toolsDir;
+        this.binaries = binaries;
     }
 
     /** Writes the tools ({@link #REMOTE_TOOL}, {@code hostname}) into the tools directory. */
@@ -68,11 +74,11 @@ final class HookScripts {
             case REMOTE_SLURMD -> head + record(role) + """
                     # As the write-up first wrote it: fire the remote tool in the background and return. The tool
                     # keeps its connection master, which never waits for the session it started: <defunct>.
-                    for node in $(/usr/bin/scontrol show hostnames "$1"); do
-                      '%1$s' "$node" /usr/sbin/slurmd -b -N "$node" -f "$SLURM_CONF" &
+                    for node in $('%2$s' show hostnames "$1"); do
+                      '%1$s' "$node" '%3$s' -b -N "$node" -f "$SLURM_CONF" &
                     done
                     exit 0
-                    """.formatted(toolsDir.resolve(REMOTE_TOOL));
+                    """.formatted(toolsDir.resolve(REMOTE_TOOL), binaries.scontrol(), binaries.slurmd());
             case REMOTE_SLURMD_FIXED -> head + """
                     if [[ -z $ESL_HOOK_DETACHED ]]; then
                     %2$s  # fds 0-2 are closed: put them on /dev/null (and a log) before anything opens a file
@@ -83,25 +89,25 @@ final class HookScripts {
                       exec /usr/bin/perl -MPOSIX -e '$SIG{QUIT} = "DEFAULT"; sigprocmask(SIG_SETMASK, POSIX::SigSet->new) or die "sigprocmask: $!"; exec @ARGV or die "exec: $!"' -- /usr/bin/setsid -w "$0" "$@"
                     fi
                     # ESL_REMOTE_PERSIST=0: no lingering connection master (ssh's ControlPersist=no)
-                    for node in $(/usr/bin/scontrol show hostnames "$1"); do
-                      ESL_REMOTE_PERSIST=0 '%3$s' "$node" /usr/sbin/slurmd -b -N "$node" -f "$SLURM_CONF" &
+                    for node in $('%4$s' show hostnames "$1"); do
+                      ESL_REMOTE_PERSIST=0 '%3$s' "$node" '%5$s' -b -N "$node" -f "$SLURM_CONF" &
                     done
                     wait   # every child reaped before the hook exits
                     exit 0
                     """.formatted(role.keyword(), record(role).indent(2).stripTrailing(),
-                    toolsDir.resolve(REMOTE_TOOL));
+                    toolsDir.resolve(REMOTE_TOOL), binaries.scontrol(), binaries.slurmd());
             case PROVISIONER -> throw new IllegalArgumentException(
-                    "the provisioner preset is not run on real-slurm (RealSlurmTarget.cannotRun says why)");
+                    "the provisioner preset is not run on " + binaries.kind() + " (RealSlurmTarget.cannotRun says why)");
         };
     }
 
-    private static String header(HookRole role, String what) {
+    private String header(HookRole role, String what) {
         return """
                 #!/bin/bash
-                # %s (%s) of a real-slurm lab. slurmctld 22.05 starts it with no PATH, fds 0-2 closed and its
+                # %s (%s) of a %s lab. slurmctld starts it as 22.05 does, with no PATH, fds 0-2 closed and its
                 # signal mask blocked: absolute paths and bash builtins only. The lab is where SLURM_CONF is.
                 lab=${SLURM_CONF%%/*}
-                """.formatted(role.slurmKey(), what);
+                """.formatted(role.slurmKey(), what, binaries.kind());
     }
 
     /** Appends {@code <seconds> hook <role> <args>} to the lab's trace (times as the reference lab's hooks). */
@@ -115,23 +121,25 @@ final class HookScripts {
                 """.formatted(role.keyword());
     }
 
-    private static String remoteTool() {
+    private String remoteTool() {
         return """
                 #!/bin/bash
-                # esl-remote NODE COMMAND [ARG...]: the real-slurm lab's stand-in for the remote-execution tool
+                # esl-remote NODE COMMAND [ARG...]: the %s lab's stand-in for the remote-execution tool
                 # (the write-up used `ansible NODE -m shell -a COMMAND` over ssh). Every node of the lab runs on
                 # this machine, so "on NODE" is here. What the stand-in keeps of the real tool:
                 #  - reaching the node takes ESL_REMOTE_CONNECT seconds (default 2, ansible's ssh set-up);
                 #  - the command runs as sshd would start it on the node: in a session of its own, fds 0-2 on
-                #    /dev/null (output to $LAB/log/remote-NODE.log), no blocked or ignored signals; so it does
-                #    not inherit the hook's closed descriptors and blocked signal mask;
+                #    /dev/null (output to $LAB/log/remote-NODE.log), no blocked or ignored signals, a PATH with
+                #    the lab's Slurm commands first; so it does not inherit the hook's closed descriptors,
+                #    blocked signal mask and missing PATH;
                 #  - the tool's own process shape: after starting the session it keeps the connection for
                 #    ESL_REMOTE_PERSIST seconds (ssh's ControlPersist; default 120) as a master process that
                 #    never waits for the session it started, which is left <defunct> once it ends.
                 #    ESL_REMOTE_PERSIST=0 (ControlPersist=no) waits for the session and exits with its status.
                 # Started from a hook: absolute paths and bash builtins only.
-                lab=${SLURM_CONF%/*}
+                lab=${SLURM_CONF%%/*}
                 export ELASTIC_SLURM_LAB=$lab   # the lab's teardown ends what this starts, by PID
+                export PATH='%s'
                 node=$1
                 shift
                 /usr/bin/perl -MPOSIX -e 'select(undef, undef, undef, shift @ARGV); $SIG{$_} = "DEFAULT" for qw(QUIT INT TERM HUP PIPE); sigprocmask(SIG_SETMASK, POSIX::SigSet->new) or die "sigprocmask: $!"; exec @ARGV or die "exec: $!"' -- "${ESL_REMOTE_CONNECT:-2}" /usr/bin/setsid "$@" </dev/null >>"$lab/log/remote-$node.log" 2>&1 &
@@ -141,13 +149,13 @@ final class HookScripts {
                   exec /bin/sleep "$persist"
                 fi
                 wait "$session"
-                """;
+                """.formatted(binaries.kind(), binaries.commands().path("/usr/local/bin:/usr/bin:/bin"));
     }
 
     private static String hostnameShim() {
         return """
                 #!/bin/bash
-                # hostname in a real-slurm lab's jobs: every node's slurmd runs on this machine (slurmd -N NODE),
+                # hostname in a process lab's jobs: every node's slurmd runs on this machine (slurmd -N NODE),
                 # so a job step prints the node it runs on, as the node's own machine would.
                 if [[ -n $SLURMD_NODENAME ]]; then
                   printf '%s\\n' "$SLURMD_NODENAME"

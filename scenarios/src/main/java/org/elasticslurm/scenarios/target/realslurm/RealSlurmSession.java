@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.elasticslurm.fake.reference.CommandResult;
@@ -19,6 +20,8 @@ import org.elasticslurm.scenarios.model.Component;
 import org.elasticslurm.scenarios.model.JobState;
 import org.elasticslurm.scenarios.model.NodeState;
 import org.elasticslurm.scenarios.model.Step;
+import org.elasticslurm.scenarios.model.TargetKind;
+import org.elasticslurm.scenarios.target.CleanupOnExit;
 import org.elasticslurm.scenarios.target.StepResult;
 import org.elasticslurm.scenarios.target.TargetException;
 import org.elasticslurm.scenarios.target.TargetSession;
@@ -29,9 +32,9 @@ import org.elasticslurm.scenarios.trace.Stage;
 import org.elasticslurm.scenarios.trace.StateChange;
 
 /**
- * One scenario on the real daemons: a reference {@link Lab} (slurmctld, a {@code slurmd -N NODE} per started node,
- * the node state sampler and its trace) plus the scenario's jobs. Scenario time is the lab's elapsed time (0 when
- * slurmctld first answered {@code scontrol ping}).
+ * One scenario on a process lab (real-slurm or fake-realtime): a reference {@link Lab} (slurmctld, a
+ * {@code slurmd -N NODE} per started node, the node state sampler and its trace) plus the scenario's jobs.
+ * Scenario time is the lab's elapsed time (0 when slurmctld first answered {@code scontrol ping}).
  */
 final class RealSlurmSession implements TargetSession {
 
@@ -45,6 +48,10 @@ final class RealSlurmSession implements TargetSession {
     private static final Duration SUBMIT_LIMIT = Duration.ofSeconds(15);
     private static final Duration RUN_LIMIT = Duration.ofMinutes(2);
     private static final Pattern ANY = Pattern.compile("");
+    private static final Pattern CREATED =
+            Pattern.compile("_slurm_rpc_(?:allocate_resources|submit_batch_job):? JobId=(\\d+)");
+    /** How long a submit looks for its job in the log only, before it also lists jobs (and then as often). */
+    private static final Duration LIST_JOBS_AFTER = Duration.ofSeconds(1);
 
     private final Lab lab;
     private final HookScripts scripts;
@@ -54,9 +61,10 @@ final class RealSlurmSession implements TargetSession {
     private final List<LogLine> log = new ArrayList<>();
     private final SlurmctldLog controllerLog;
     private final Map<String, NodeState> lastOwn = new java.util.HashMap<>();
+    private final Map<String, Duration> lastAt = new java.util.HashMap<>();
     private final java.util.concurrent.ScheduledExecutorService sampler =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "real-slurm-sampler");
+            java.util.concurrent.Executors.newScheduledThreadPool(2, r -> {
+                Thread t = new Thread(r, "lab-sampler");
                 t.setDaemon(true);
                 return t;
             });
@@ -65,6 +73,9 @@ final class RealSlurmSession implements TargetSession {
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final Runnable cleanup;
     private final boolean keep;
+    private final TargetKind kind;
+    private final CleanupOnExit onExit;
+    private boolean closed;
     private volatile RuntimeException samplingError;
     private int commands;
 
@@ -81,6 +92,7 @@ final class RealSlurmSession implements TargetSession {
     }
 
     /**
+     * @param kind the target it runs for
      * @param lab the started lab
      * @param scripts the programs installed for it
      * @param scontrol the scontrol executable
@@ -88,8 +100,9 @@ final class RealSlurmSession implements TargetSession {
      * @param cleanup removes the session's own files after the lab is closed
      * @param keep keep every file (lab directory, hooks, logs) after closing, to look into a run
      */
-    RealSlurmSession(Lab lab, HookScripts scripts, String scontrol, List<Stage> stages, Runnable cleanup,
-                     boolean keep) {
+    RealSlurmSession(TargetKind kind, Lab lab, HookScripts scripts, String scontrol, List<Stage> stages,
+                     Runnable cleanup, boolean keep) {
+        this.kind = kind;
         this.keep = keep;
         this.lab = lab;
         this.scripts = scripts;
@@ -98,6 +111,7 @@ final class RealSlurmSession implements TargetSession {
         this.controllerLog = new SlurmctldLog(lab.directory().resolve("log/slurmctld.log"));
         this.stages = List.copyOf(stages);
         this.cleanup = cleanup;
+        this.onExit = CleanupOnExit.register(kind + " lab " + lab.directory(), this::close);
     }
 
     @Override
@@ -137,7 +151,7 @@ final class RealSlurmSession implements TargetSession {
                 lab.startSlurmd(r.node().orElseThrow(), List.of("-b"));
                 return StepResult.ok("slurmd -N " + r.node().orElseThrow() + " -b restarted");
             }
-            throw new TargetException("real-slurm cannot carry out: " + action.describe(), null);
+            throw new TargetException(kind + " cannot carry out: " + action.describe(), null);
         } catch (LabException e) {
             throw new TargetException(action.describe() + ": " + e.getMessage(), e);
         }
@@ -145,29 +159,62 @@ final class RealSlurmSession implements TargetSession {
 
     private StepResult submit(Step.Submit s) {
         String name = s.jobId();
+        takeLog();
         List<Long> before = slurmJobs.ids();
+        int logged;
+        synchronized (log) {
+            logged = log.size();
+        }
         String line = "PATH=" + quote(scripts.jobPath().toString()) + ":$PATH " + s.command() + " "
                 + s.args().stream().map(RealSlurmSession::quote).collect(Collectors.joining(" "));
         lab.background(name, line.strip());
         long deadline = System.nanoTime() + SUBMIT_LIMIT.toNanos();
+        long nextListing = System.nanoTime() + LIST_JOBS_AFTER.toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<Long> id = slurmJobs.ids().stream()
-                    .filter(i -> !before.contains(i) && jobs.values().stream().noneMatch(j -> j.slurmId == i))
-                    .findFirst();
+            Optional<Long> id = createdSince(logged);
+            if (id.isEmpty() && System.nanoTime() > nextListing) {
+                id = slurmJobs.ids().stream().filter(i -> !before.contains(i) && isNew(i)).findFirst();
+                nextListing = System.nanoTime() + LIST_JOBS_AFTER.toNanos();
+            }
             if (id.isPresent()) {
                 jobs.put(name, new Job(id.get(), s.command().equals("sbatch")));
-                sampleStates(); // the states as the job exists (the lab's sampler looks only every 0.5 s)
-                return StepResult.ok("slurm job " + id.get());
+                // the states as the job exists; the step is done when that sample began (with the drop-ins the
+                // sampling scontrol takes a JVM start, during which the power-save scan may already resume)
+                return StepResult.ok("slurm job " + id.get(), sampleStates());
             }
             if (lab.awaitJob(name, Duration.ZERO)) {
                 LabTrace trace = trace();
                 return StepResult.failed(s.command() + " ended before its job existed: "
                         + exitOf(trace, name).orElse("?") + " " + errors(trace, name));
             }
-            pause(Duration.ofMillis(100));
+            pause(Duration.ofMillis(50));
         }
-        throw new TargetException("no job appeared in 'scontrol show job' within " + SUBMIT_LIMIT.toSeconds()
-                + " s of " + s.describe(), null);
+        throw new TargetException("no job appeared in slurmctld's log or 'scontrol show job' within "
+                + SUBMIT_LIMIT.toSeconds() + " s of " + s.describe(), null);
+    }
+
+    /**
+     * A job slurmctld logged as created ({@code _slurm_rpc_allocate_resources JobId=N},
+     * {@code _slurm_rpc_submit_batch_job: JobId=N}) among its log lines from index {@code from} on, not yet one of
+     * the scenario's. Finding a new job in the log (sampled every 0.1 s) is faster than listing jobs with
+     * {@code scontrol show job}, which with the drop-in commands starts a JVM per poll; the listing stays as the
+     * fallback.
+     */
+    private Optional<Long> createdSince(int from) {
+        takeLog();
+        synchronized (log) {
+            for (LogLine l : log.subList(Math.min(from, log.size()), log.size())) {
+                Matcher m = CREATED.matcher(l.text());
+                if (m.find() && isNew(Long.parseLong(m.group(1)))) {
+                    return Optional.of(Long.parseLong(m.group(1)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean isNew(long slurmId) {
+        return jobs.values().stream().noneMatch(j -> j.slurmId == slurmId);
     }
 
     private StepResult run(Step.RunCommand r) {
@@ -190,51 +237,61 @@ final class RealSlurmSession implements TargetSession {
 
     private StepResult stopSlurmd(Component component, Optional<String> node) {
         if (component != Component.SLURMD || node.isEmpty()) {
-            throw new TargetException("real-slurm can only stop or restart a node's slurmd, not " + component, null);
+            throw new TargetException(kind + " can only stop or restart a node's slurmd, not " + component, null);
         }
         lab.killSlurmd(node.get());
         return StepResult.ok("slurmd -N " + node.get() + " killed (SIGKILL)");
     }
 
-    /** Starts sampling node states and the controller log every {@link #SAMPLE}. */
+    /**
+     * Starts sampling node states and the controller log every {@link #SAMPLE}, each on its own thread: a node
+     * state sample runs {@code scontrol}, which takes a JVM start with the drop-in commands, and must not delay
+     * the log's (a file read).
+     */
     void startSampling() {
-        sampler.scheduleWithFixedDelay(() -> {
-            try {
-                takeLog();
-                sampleStates();
-            } catch (RuntimeException e) {
-                samplingError = e; // reported by the next observations(); sampling goes on
-            }
-        }, 0, SAMPLE.toMillis(), TimeUnit.MILLISECONDS);
+        for (Runnable task : List.<Runnable>of(this::takeLog, () -> sampleStates())) {
+            sampler.scheduleWithFixedDelay(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    samplingError = e; // reported by the next observations(); sampling goes on
+                }
+            }, 0, SAMPLE.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Adds slurmctld's new log lines, at the time they are seen (to the sampling period). */
     private void takeLog() {
-        Duration at = now();
-        List<String> lines = controllerLog.takeMatching(ANY);
         synchronized (log) {
-            lines.forEach(l -> log.add(new LogLine(at, "slurmctld", l)));
+            Duration at = now();
+            controllerLog.takeMatching(ANY).forEach(l -> log.add(new LogLine(at, "slurmctld", l)));
         }
     }
 
-    /** Takes one {@code scontrol show node} sample now. */
-    private void sampleStates() {
+    /** Takes one {@code scontrol show node} sample now; returns the scenario time it is recorded at (its start). */
+    private Duration sampleStates() {
         Duration at = now();
         CommandResult r = CommandResult.run(List.of(scontrol, "show", "node"), lab.environment(), lab.directory(),
                 Duration.ofSeconds(10));
         if (r.exitCode() != 0) {
-            return; // as the lab's sampler does: a failed sample is dropped
+            return now(); // as the lab's sampler does: a failed sample is dropped
         }
         NodeStates.parse(r.stdout(), lab.conf().nodes()).forEach((node, state) -> {
             if (!state.equals(NodeStates.NOT_FOUND)) {
                 NodeState parsed = LabTrace.state(node, state);
                 synchronized (ownSamples) {
-                    if (!parsed.equals(lastOwn.put(node, parsed))) {
-                        ownSamples.add(new StateChange(at, node, parsed));
+                    // two samples can overlap (the sampler's and a submit's): one that began before the last one
+                    // taken says less, and is dropped
+                    if (at.compareTo(lastAt.getOrDefault(node, Duration.ZERO)) >= 0) {
+                        lastAt.put(node, at);
+                        if (!parsed.equals(lastOwn.put(node, parsed))) {
+                            ownSamples.add(new StateChange(at, node, parsed));
+                        }
                     }
                 }
             }
         });
+        return at;
     }
 
 
@@ -243,7 +300,7 @@ final class RealSlurmSession implements TargetSession {
         RuntimeException error = samplingError;
         if (error != null) {
             throw error instanceof TargetException t ? t
-                    : new TargetException("sampling the real-slurm lab failed: " + error.getMessage(), error);
+                    : new TargetException("sampling the " + kind + " lab failed: " + error.getMessage(), error);
         }
         takeLog();
         LabTrace trace = trace();
@@ -315,17 +372,26 @@ final class RealSlurmSession implements TargetSession {
         return word.matches("[A-Za-z0-9_./=:,@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
-    private static void pause(Duration d) {
+    private void pause(Duration d) {
         try {
             TimeUnit.NANOSECONDS.sleep(d.toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TargetException("interrupted while waiting on the real-slurm lab", e);
+            throw new TargetException("interrupted while waiting on the " + kind + " lab", e);
         }
     }
 
+    /**
+     * Ends the lab's processes (by PID) and removes its files; also run by a shutdown hook when the JVM is ended
+     * by a signal first. Idempotent; a second caller waits for the first.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        onExit.close();
         sampler.shutdownNow();
         try {
             sampler.awaitTermination(15, TimeUnit.SECONDS);

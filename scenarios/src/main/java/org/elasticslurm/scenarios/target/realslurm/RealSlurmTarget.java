@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +15,7 @@ import org.elasticslurm.conf.PowerSaveSettings;
 import org.elasticslurm.fake.reference.ConfTemplate;
 import org.elasticslurm.fake.reference.Lab;
 import org.elasticslurm.fake.reference.LabException;
-import org.elasticslurm.fake.reference.SlurmCommands;
+import org.elasticslurm.fake.reference.LabProcesses;
 import org.elasticslurm.scenarios.model.Component;
 import org.elasticslurm.scenarios.model.Expectation;
 import org.elasticslurm.scenarios.model.HookPreset;
@@ -28,6 +27,8 @@ import org.elasticslurm.scenarios.model.SlurmConfSource;
 import org.elasticslurm.scenarios.model.Step;
 import org.elasticslurm.scenarios.model.TargetKind;
 import org.elasticslurm.scenarios.run.ProgressListener;
+import org.elasticslurm.scenarios.target.CleanupOnExit;
+import org.elasticslurm.scenarios.target.ScratchDirectories;
 import org.elasticslurm.scenarios.target.Target;
 import org.elasticslurm.scenarios.target.TargetException;
 import org.elasticslurm.scenarios.target.TargetSession;
@@ -35,69 +36,86 @@ import org.elasticslurm.scenarios.target.TargetUnavailableException;
 import org.elasticslurm.scenarios.trace.Stage;
 
 /**
- * The {@code real-slurm} target: Debian's slurmctld and slurmd 22.05 with munge on this machine, driven through
- * fake-slurmctld's reference lab ({@link Lab}): {@code slurmctld -D}, one {@code slurmd -D -N NODE} per node on
- * its own port (all on 127.0.0.1), node states sampled from {@code scontrol show node} every 0.5 s. The hooks are
- * the write-up's scripts ({@link HookScripts}), run by the real slurmctld in the environment it gives them. Levels
- * 0 and 1 and the failure paths without a provisioner run here; provisioner faults, provisioner and libvirtd
- * steps, a slurmctld restart and VM checks are reported not applicable.
+ * The targets that run Slurm's daemons as processes on this machine, driven through fake-slurmctld's reference
+ * lab ({@link Lab}): {@code slurmctld -D}, one {@code slurmd -D -N NODE} per node on its own port (all on
+ * 127.0.0.1), node states sampled from {@code scontrol show node}. Which daemons and commands run is decided by
+ * {@link SlurmBinaries} alone:
+ * <ul>
+ * <li>{@link #debian()}: {@code real-slurm}, Debian's slurmctld and slurmd 22.05 with munge;</li>
+ * <li>{@link #fakeRealtime()}: {@code fake-realtime}, fake-slurmctld's drop-in daemons and commands
+ * ({@code fake-slurmctld/target/bin}) on the wall clock; no munge.</li>
+ * </ul>
+ * The hooks are the write-up's scripts ({@link HookScripts}), run by the lab's slurmctld in the environment
+ * 22.05 gives them. Levels 0 and 1 and the failure paths without a provisioner run here; provisioner faults,
+ * provisioner and libvirtd steps, a slurmctld restart and VM checks are reported not applicable.
  *
- * <p>Files: a scratch directory under {@code scratchParent} holding {@code hooks/} (the programs slurm.conf names
- * as {@code $LAB/hooks/...}), {@code tools/} (the remote tool, the jobs' {@code hostname}) and the lab directory
- * ({@code $LAB}: slurm.conf, state, spool, logs, trace); removed when the session closes.
+ * <p>Files: a scratch directory {@code PREFIX-PID-N} under {@code scratchParent} ({@link ScratchDirectories};
+ * {@code esrs} for real-slurm, {@code esfr} for fake-realtime) holding {@code hooks/} (the programs slurm.conf
+ * names as {@code $LAB/hooks/...}), {@code tools/} (the remote tool, the jobs' {@code hostname}) and the lab
+ * directory ({@code $LAB}: slurm.conf, state, spool, logs, trace); removed when the session closes, and when the
+ * JVM is ended by SIGTERM/SIGINT (with the lab's processes, by PID). Opening a lab first removes the scratch
+ * directories (and ends the marked processes) of runs whose JVM is gone (SIGKILL).
  */
 public final class RealSlurmTarget implements Target {
 
-    private static final String MUNGE_SOCKET = "/run/munge/munge.socket.2";
     private static final String HOOKS = "$LAB/hooks/";
     /** System property: {@code -Delastic-lab.keep-lab=true} keeps each run's files (printed path) to look into. */
     public static final String KEEP_PROPERTY = "elastic-lab.keep-lab";
 
-    private final SlurmCommands commands;
-    private final Path scratchParent;
+    private final SlurmBinaries binaries;
+    private final ScratchDirectories scratch;
     private final Clock clock;
 
     /**
-     * @param commands where the daemons and commands are ({@link SlurmCommands#debian()})
+     * @param binaries which daemons and commands run ({@link SlurmBinaries#debian()},
+     *                 {@link SlurmBinaries#fakeDropIns()})
      * @param scratchParent where scratch directories go; keep it short (slurmd's socket paths under the lab's
      *                      spool directory may not exceed 107 bytes)
      * @param clock the lab's clock
      */
-    public RealSlurmTarget(SlurmCommands commands, Path scratchParent, Clock clock) {
-        this.commands = commands;
-        this.scratchParent = scratchParent;
+    public RealSlurmTarget(SlurmBinaries binaries, Path scratchParent, Clock clock) {
+        this.binaries = binaries;
+        this.scratch = new ScratchDirectories(scratchParent, scratchPrefix(binaries.kind()));
         this.clock = clock;
     }
 
-    /** Debian's slurm-wlm in /usr/sbin and /usr/bin, scratch directories under /tmp, the system clock. */
+    /** {@code real-slurm}: Debian's slurm-wlm in /usr/sbin and /usr/bin, scratch directories under /tmp. */
     public static RealSlurmTarget debian() {
-        return new RealSlurmTarget(SlurmCommands.debian(), Path.of("/tmp"), Clock.systemUTC());
+        return new RealSlurmTarget(SlurmBinaries.debian(), Path.of("/tmp"), Clock.systemUTC());
     }
 
-    /** What this machine lacks to run the target (Debian's slurm-wlm, a running munged), or empty. */
+    /**
+     * {@code fake-realtime}: fake-slurmctld's drop-ins where {@link SlurmBinaries#fakeDropIns()} finds them,
+     * scratch directories under /tmp.
+     */
+    public static RealSlurmTarget fakeRealtime() {
+        return new RealSlurmTarget(SlurmBinaries.fakeDropIns(), Path.of("/tmp"), Clock.systemUTC());
+    }
+
+    /** The scratch directory prefix of a target's runs: {@code esrs} (real-slurm), {@code esfr} (fake-realtime). */
+    static String scratchPrefix(TargetKind kind) {
+        return kind == TargetKind.REAL_SLURM ? "esrs" : "esfr";
+    }
+
+    /** The binaries this target runs. */
+    public SlurmBinaries binaries() {
+        return binaries;
+    }
+
+    /** What this machine lacks to run the target (see {@link SlurmBinaries#missing()}), or empty. */
     public Optional<String> missing() {
-        List<String> lacking = new ArrayList<>();
-        for (String exe : List.of("slurmctld", "slurmd", "scontrol", "srun")) {
-            if (commands.find(exe, null).isEmpty()) {
-                lacking.add(exe + " (in " + commands.binDirs() + ")");
-            }
-        }
-        if (!Files.exists(Path.of(MUNGE_SOCKET))) {
-            lacking.add("a running munged (no " + MUNGE_SOCKET + "; bash ci/start-munge.sh)");
-        }
-        return lacking.isEmpty() ? Optional.empty()
-                : Optional.of("real-slurm needs Debian's slurm-wlm and munge: missing " + String.join(", ", lacking));
+        return binaries.missing();
     }
 
     @Override
     public TargetKind kind() {
-        return TargetKind.REAL_SLURM;
+        return binaries.kind();
     }
 
     @Override
     public Optional<String> cannotRun(Step.Action action) {
         if (action instanceof Step.InjectFault) {
-            return Optional.of("faults act on the provisioner's backend, and real-slurm runs no provisioner "
+            return Optional.of("faults act on the provisioner's backend, and " + kind() + " runs no provisioner "
                     + "(its hooks are the write-up's scripts)");
         }
         Component c = action instanceof Step.Stop s ? s.component()
@@ -107,54 +125,76 @@ public final class RealSlurmTarget implements Target {
         }
         return Optional.of(switch (c) {
             case SLURMCTLD -> "the reference lab keeps one slurmctld for the whole run (it has no stop/restart)";
-            case PROVISIONER -> "real-slurm runs no provisioner (its hooks are the write-up's scripts)";
-            case LIBVIRTD -> "real-slurm runs no libvirtd (its nodes are slurmd processes on this machine)";
-            default -> "real-slurm cannot " + action.describe();
+            case PROVISIONER -> kind() + " runs no provisioner (its hooks are the write-up's scripts)";
+            case LIBVIRTD -> kind() + " runs no libvirtd (its nodes are slurmd processes on this machine)";
+            default -> kind() + " cannot " + action.describe();
         });
     }
 
     @Override
     public Optional<String> cannotCheck(Expectation expectation) {
         if (expectation instanceof Expectation.NoVmLeft) {
-            return Optional.of("real-slurm runs no VMs (its nodes are slurmd processes on this machine)");
+            return Optional.of(kind() + " runs no VMs (its nodes are slurmd processes on this machine)");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Removes what runs of this target whose JVM is gone left behind: their marked processes (by PID) and their
+     * scratch directories. Called by {@link #open}.
+     *
+     * @return the scratch directories removed
+     */
+    public List<Path> sweepLeftovers() {
+        return scratch.sweep(RealSlurmTarget::stopLabProcesses);
+    }
+
+    /** SIGKILLs the processes marked as belonging to a lab directory inside {@code scratchDir}. */
+    private static void stopLabProcesses(Path scratchDir) {
+        try (Stream<Path> entries = Files.list(scratchDir)) {
+            for (Path lab : (Iterable<Path>) entries::iterator) {
+                if (Files.isDirectory(lab)) {
+                    new LabProcesses(lab).sweepMarked();
+                }
+            }
+        } catch (IOException e) {
+            throw new TargetException("cannot list " + scratchDir + " for the labs of an ended run", e);
+        }
     }
 
     @Override
     public TargetSession open(LoadedScenario loaded, ProgressListener progress) {
         missing().ifPresent(why -> {
-            throw new TargetUnavailableException(TargetKind.REAL_SLURM, why);
+            throw new TargetUnavailableException(kind(), why);
         });
         Scenario scenario = loaded.scenario();
         scenario.hooks().forEach((role, spec) -> {
             if (spec instanceof HookSpec.Preset p && p.preset() == HookPreset.PROVISIONER) {
                 throw new TargetException(scenario.name() + ": the " + role + " hook is the provisioner's client, "
-                        + "and real-slurm runs no provisioner (Levels 2 and 3 run on libvirt-test and qemu)", null);
+                        + "and " + kind() + " runs no provisioner (Levels 2 and 3 run on libvirt-test and qemu)",
+                        null);
             }
         });
-        Path dir;
+        sweepLeftovers();
+        Path dir = scratch.create();
+        Runnable cleanup = () -> ScratchDirectories.delete(dir);
+        // until the session exists: the lab's own shutdown hook ends its processes, this removes the directory
+        CleanupOnExit onExit = CleanupOnExit.register(kind() + " scratch " + dir, cleanup);
         try {
-            Files.createDirectories(scratchParent);
-            dir = Files.createTempDirectory(scratchParent, "esrs-").toAbsolutePath();
-        } catch (IOException e) {
-            throw new TargetException("cannot create a scratch directory in " + scratchParent, e);
-        }
-        Runnable cleanup = () -> delete(dir);
-        try {
-            HookScripts scripts = new HookScripts(dir.resolve("tools"));
+            HookScripts scripts = new HookScripts(dir.resolve("tools"), binaries);
             scripts.writeTools();
             installHooks(scenario, loaded.slurmConf().powerSave(), dir.resolve("hooks"), scripts);
             ConfTemplate template = new ConfTemplate(scenario.name() + " slurm.conf", confText(scenario)
                     .replace(HOOKS, dir.resolve("hooks") + "/").replace("$CTLD_ADDR", "127.0.0.1"));
             long t0 = System.nanoTime();
-            Lab lab = Lab.start(commands, template, List.of(), dir, clock);
+            Lab lab = Lab.start(binaries.commands(), template, List.of(), dir, clock);
             Duration startup = Duration.ofNanos(System.nanoTime() - t0);
             Stage stage = new Stage("", "slurmctld started, answering scontrol ping", Duration.ZERO, startup);
             try {
-                RealSlurmSession session = new RealSlurmSession(lab, scripts,
-                        commands.require("scontrol", null).toString(), List.of(stage), cleanup,
+                RealSlurmSession session = new RealSlurmSession(kind(), lab, scripts,
+                        binaries.commands().require("scontrol", null).toString(), List.of(stage), cleanup,
                         Boolean.getBoolean(KEEP_PROPERTY));
+                onExit.close(); // the session has registered its own
                 session.startSampling();
                 return session;
             } catch (RuntimeException e) {
@@ -163,9 +203,12 @@ public final class RealSlurmTarget implements Target {
             }
         } catch (IOException | LabException | UncheckedIOException e) {
             cleanup.run();
-            throw new TargetException(scenario.name() + ": cannot set up the real-slurm lab: " + e.getMessage(), e);
+            onExit.close();
+            throw new TargetException(scenario.name() + ": cannot set up the " + kind() + " lab: " + e.getMessage(),
+                    e);
         } catch (RuntimeException e) {
             cleanup.run();
+            onExit.close();
             throw e;
         }
     }
@@ -194,15 +237,5 @@ public final class RealSlurmTarget implements Target {
     private static String confText(Scenario scenario) throws IOException {
         return scenario.slurmConf() instanceof SlurmConfSource.Inline in ? in.text()
                 : Files.readString(((SlurmConfSource.File) scenario.slurmConf()).path());
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the real-slurm scratch directory " + dir, e);
-        }
     }
 }

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.elasticslurm.fake.reference.LabProcesses;
 
 /**
- * What this test JVM's real-slurm runs may leave behind: live processes marked as belonging to a lab under
+ * What this test JVM's real-slurm and fake-realtime runs may leave behind: live processes marked as belonging to a lab under
  * {@link #PARENT}, scratch directories in it. (Short: slurmd's socket paths in the lab's spool may not exceed 107
  * bytes.)
  */
@@ -25,13 +25,22 @@ final class LeftOvers {
 
     /** The target as the tests use it: Debian's slurm-wlm, scratch directories under {@link #PARENT}. */
     static RealSlurmTarget target() {
-        return new RealSlurmTarget(org.elasticslurm.fake.reference.SlurmCommands.debian(), PARENT,
-                java.time.Clock.systemUTC());
+        return new RealSlurmTarget(SlurmBinaries.debian(), PARENT, java.time.Clock.systemUTC());
+    }
+
+    /** The fake-realtime target as the tests use it: the checkout's drop-ins, scratch directories under {@link #PARENT}. */
+    static RealSlurmTarget fakeTarget() {
+        return new RealSlurmTarget(SlurmBinaries.fakeDropIns(), PARENT, java.time.Clock.systemUTC());
     }
 
     /** {@code pid cmdline} of live processes marked as belonging to a lab under {@link #PARENT}. */
     static List<String> labProcesses() {
-        byte[] marker = (LabProcesses.MARKER + "=" + PARENT + "/").getBytes(StandardCharsets.UTF_8);
+        return labProcesses(PARENT);
+    }
+
+    /** {@code pid cmdline} of live processes marked as belonging to a lab under {@code parent}. */
+    static List<String> labProcesses(Path parent) {
+        byte[] marker = (LabProcesses.MARKER + "=" + parent + "/").getBytes(StandardCharsets.UTF_8);
         List<String> out = new ArrayList<>();
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
             for (Path entry : (Iterable<Path>) entries::iterator) {
