@@ -15,6 +15,7 @@ public final class ConfigValidator {
     public List<String> problems(ProvisionerConfig c) {
         List<String> p = new ArrayList<>();
         absolute(p, "provisioner.slurm-conf", c.slurmConf().toString());
+        c.owner().filter(o -> !Owner.valid(o)).ifPresent(o -> p.add(Owner.problem(o)));
         absolute(p, "provisioner.token-file", c.tokenFile().toString());
         absolute(p, "provisioner.operation-log", c.operationLog().toString());
         absolute(p, "provisioner.slurm.scontrol", c.slurm().scontrol().toString());

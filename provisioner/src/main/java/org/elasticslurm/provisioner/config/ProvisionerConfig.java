@@ -24,6 +24,14 @@ public interface ProvisionerConfig {
     Path slurmConf();
 
     /**
+     * Identity of this service, written into the metadata of every machine it makes or starts; only machines of
+     * this owner are listed, recovered after a restart, swept as orphans or cleaned up. Rule
+     * {@code [A-Za-z0-9][A-Za-z0-9._-]{0,63}}; empty = slurm.conf's {@code ClusterName}. Two services with the
+     * same owner (two services of one cluster) must not share a hypervisor host.
+     */
+    java.util.Optional<String> owner();
+
+    /**
      * File holding the bearer token every {@code /v1} call must present; must be non-empty and not readable by
      * group or others.
      */

@@ -29,9 +29,11 @@ final class CreatedMachines implements PoolMachines {
     private final MacAddressPlan macs;
     private final TapNamePlan taps;
     private final TapAttacher attacher;
+    private final String owner;
 
     CreatedMachines(CreatePoolSpec spec, Fleet fleet, DomainTypes types, SeedMaker seeds, MacAddressPlan macs,
-                    TapNamePlan taps, TapAttacher attacher) {
+                    TapNamePlan taps, TapAttacher attacher, String owner) {
+        this.owner = owner;
         this.spec = spec;
         this.fleet = fleet;
         this.types = types;
@@ -59,9 +61,11 @@ final class CreatedMachines implements PoolMachines {
         return Optional.empty();
     }
 
+    /** Created by this pool for the node, by this service or by a version without owners (never another owner). */
     private boolean ours(DomainSummary d, String node) {
-        return d.serves(node, spec.name())
-                && d.metadata().map(m -> m.origin() == MachineOrigin.CREATED).orElse(false);
+        return d.serves(node, spec.name()) && d.metadata()
+                .map(m -> m.origin() == MachineOrigin.CREATED && (m.owner().isEmpty() || m.ownedBy(owner)))
+                .orElse(false);
     }
 
     @Override
@@ -98,6 +102,12 @@ final class CreatedMachines implements PoolMachines {
 
     private Machine resumeExisting(MachineRequest request, Located at) {
         DomainSummary d = at.domain();
+        Optional<String> otherOwner = d.metadata().flatMap(DomainMetadata::owner).filter(o -> !o.equals(owner));
+        if (otherOwner.isPresent()) {
+            throw new BackendException("domain " + d.name() + " on " + at.host().uri() + " is managed by another"
+                    + " provisioner service (owner " + otherOwner.get() + "; this service is " + owner
+                    + "); refusing to use or replace it", false, null);
+        }
         if (!ours(d, request.node())) {
             throw new BackendException("domain " + d.name() + " on " + at.host().uri() + " exists but was not created"
                     + " by pool " + spec.name() + " for node " + request.node() + " (its metadata: "
@@ -107,6 +117,11 @@ final class CreatedMachines implements PoolMachines {
         if (d.state() == DomainState.SHUTTING_DOWN) {
             throw new BackendException("domain " + d.name() + " on " + at.host().uri() + " is shutting down", true,
                     null);
+        }
+        if (d.metadata().orElseThrow().owner().isEmpty()) {
+            at.host().setMetadata(d.name(), d.metadata().get().withOwner(owner));
+            LOG.infof("node %s: domain %s on %s had no owner in its metadata; it is now owned by %s", request.node(),
+                    d.name(), at.host().uri(), owner);
         }
         List<String> notes = List.of();
         if (!d.state().active() || (d.state() == DomainState.PAUSED && spec.attach().isPresent())) {
@@ -154,7 +169,7 @@ final class CreatedMachines implements PoolMachines {
         }
 
         DomainMetadata metadata = new DomainMetadata(request.node(), spec.name(), request.operationId(),
-                MachineOrigin.CREATED, volumes, seedFile);
+                MachineOrigin.CREATED, volumes, seedFile, Optional.of(owner));
         DomainSpec domain = new DomainSpec(name, choice.type(), choice.arch(), spec.memoryMiB(), spec.vcpus(),
                 spec.boot(), List.of(new DomainSpec.Disk(disk.path(), "qcow2", false, "virtio", false),
                 seedDisk(seedPath)),
@@ -204,8 +219,9 @@ final class CreatedMachines implements PoolMachines {
         for (Hypervisor host : fleet.hosts(spec.uri())) {
             Optional<DomainSummary> d = host.domain(name);
             if (d.isPresent() && !ours(d.get(), node)) {
-                LOG.warnf("node %s: leaving domain %s on %s alone: pool %s did not create it for this node", node,
-                        name, host.uri(), spec.name());
+                LOG.warnf("node %s: leaving domain %s on %s alone: pool %s of this service (owner %s) did not create"
+                        + " it for this node (its metadata: %s)", node, name, host.uri(), spec.name(), owner,
+                        d.get().metadata().map(DomainMetadata::toString).orElse("none"));
                 continue;
             }
             d.ifPresent(domain -> remove(host, domain));

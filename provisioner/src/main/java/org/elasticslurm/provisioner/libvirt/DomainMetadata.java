@@ -9,7 +9,9 @@ import org.w3c.dom.Node;
 /**
  * What we record in a domain's {@code <metadata>}, in our own XML namespace {@value #NAMESPACE}: the node and
  * pool it serves, the operation that last created or started it, how it came to be ours, and what to delete
- * with it. This is what lets a restarted provisioner find its machines and nothing else.
+ * with it, and the owner (the service, {@code provisioner.owner}) as attribute {@code owner} of the element.
+ * This is what lets a restarted provisioner find its machines and nothing else: a service lists, recovers and
+ * cleans up only domains of its own owner. Metadata written by older versions has no owner.
  *
  * @param node Slurm node name
  * @param pool pool name
@@ -17,9 +19,10 @@ import org.w3c.dom.Node;
  * @param origin created by us, or an existing domain mapped to the node
  * @param volumes volumes to delete with it (created domains)
  * @param seedFile seed ISO written as a plain file, to delete with it
+ * @param owner the service that wrote it; empty when written by a version without owners
  */
 public record DomainMetadata(String node, String pool, String operationId, MachineOrigin origin,
-                             List<VolumeRef> volumes, Optional<String> seedFile) {
+                             List<VolumeRef> volumes, Optional<String> seedFile, Optional<String> owner) {
     /** Our metadata namespace. */
     public static final String NAMESPACE = "http://elasticslurm.org/xmlns/libvirt/machine/1";
     /** Prefix used when writing the element. */
@@ -31,9 +34,25 @@ public record DomainMetadata(String node, String pool, String operationId, Machi
         volumes = List.copyOf(volumes);
     }
 
+    /** Metadata without owner, as versions without owners wrote it. */
+    public DomainMetadata(String node, String pool, String operationId, MachineOrigin origin, List<VolumeRef> volumes,
+                          Optional<String> seedFile) {
+        this(node, pool, operationId, origin, volumes, seedFile, Optional.empty());
+    }
+
     /** This metadata with another operation. */
     public DomainMetadata withOperation(String operation) {
-        return new DomainMetadata(node, pool, operation, origin, volumes, seedFile);
+        return new DomainMetadata(node, pool, operation, origin, volumes, seedFile, owner);
+    }
+
+    /** This metadata naming {@code name} as its owner. */
+    public DomainMetadata withOwner(String name) {
+        return new DomainMetadata(node, pool, operationId, origin, volumes, seedFile, Optional.of(name));
+    }
+
+    /** Whether it names {@code name} as its owner. */
+    public boolean ownedBy(String name) {
+        return owner.map(name::equals).orElse(false);
     }
 
     /** Whether it says the domain serves {@code node} of {@code pool}. */
@@ -43,12 +62,13 @@ public record DomainMetadata(String node, String pool, String operationId, Machi
 
     /** The {@code <es:machine>} element, namespace declared on it (for domain XML). */
     public String toXml() {
-        return render(PREFIX + ":", new String[] {"xmlns:" + PREFIX, NAMESPACE});
+        return render(PREFIX + ":", owner.map(o -> new String[] {"xmlns:" + PREFIX, NAMESPACE, "owner", o})
+                .orElse(new String[] {"xmlns:" + PREFIX, NAMESPACE}));
     }
 
     /** The element without namespace, as libvirt's metadata API takes it (it adds the namespace itself). */
     String toPlainXml() {
-        return render("", new String[0]);
+        return render("", owner.map(o -> new String[] {"owner", o}).orElse(new String[0]));
     }
 
     private String render(String prefix, String[] rootAttributes) {
@@ -85,8 +105,10 @@ public record DomainMetadata(String node, String pool, String operationId, Machi
             }
         }
         String seed = child(e, "seed-file");
+        String owner = e.getAttribute("owner").strip();
         return Optional.of(new DomainMetadata(node, pool, child(e, "operation"), origin, volumes,
-                seed.isEmpty() ? Optional.empty() : Optional.of(seed)));
+                seed.isEmpty() ? Optional.empty() : Optional.of(seed),
+                owner.isEmpty() ? Optional.empty() : Optional.of(owner)));
     }
 
     private static String child(Element e, String name) {

@@ -34,6 +34,7 @@ final class ExistingMachines implements PoolMachines {
     private final Clock clock;
     private final Pause pause;
     private final TapAttacher attacher;
+    private final String owner;
 
     /** How to wait between polls (injected so the wait is the caller's choice). */
     interface Pause {
@@ -41,7 +42,9 @@ final class ExistingMachines implements PoolMachines {
         void sleep(Duration d);
     }
 
-    ExistingMachines(ExistingPoolSpec spec, Fleet fleet, Clock clock, Pause pause, TapAttacher attacher) {
+    ExistingMachines(ExistingPoolSpec spec, Fleet fleet, Clock clock, Pause pause, TapAttacher attacher,
+                     String owner) {
+        this.owner = owner;
         this.spec = spec;
         this.fleet = fleet;
         this.clock = clock;
@@ -54,7 +57,24 @@ final class ExistingMachines implements PoolMachines {
         return spec;
     }
 
-    /** The node's domain: by name on each host, else by our metadata. */
+    /** Whether its metadata names an owner other than this service. */
+    private boolean foreign(DomainSummary d) {
+        return d.metadata().flatMap(DomainMetadata::owner).filter(o -> !o.equals(owner)).isPresent();
+    }
+
+    /** The node's domain unless another service owns it (that one is left alone). */
+    private Optional<Located> locateOurs(String node) {
+        Optional<Located> found = locate(node);
+        if (found.isPresent() && foreign(found.get().domain())) {
+            LOG.warnf("node %s: leaving domain %s on %s alone: it is managed by another provisioner service (owner"
+                    + " %s)", node, found.get().domain().name(), found.get().host().uri(),
+                    found.get().domain().metadata().flatMap(DomainMetadata::owner).orElseThrow());
+            return Optional.empty();
+        }
+        return found;
+    }
+
+    /** The node's domain: by name on each host, else by our metadata (of no other owner). */
     Optional<Located> locate(String node) {
         String name = spec.domainName(node);
         List<Hypervisor> hosts = fleet.hosts(spec.uri());
@@ -66,7 +86,7 @@ final class ExistingMachines implements PoolMachines {
         }
         for (Hypervisor h : hosts) {
             for (DomainSummary d : h.domains()) {
-                if (d.serves(node, spec.name())) {
+                if (d.serves(node, spec.name()) && !foreign(d)) {
                     return Optional.of(new Located(h, d));
                 }
             }
@@ -81,6 +101,13 @@ final class ExistingMachines implements PoolMachines {
                 + spec.name() + ": none named '" + spec.domainName(node) + "' and none carrying our metadata for it on "
                 + fleet.hosts(spec.uri()).stream().map(Hypervisor::uri).toList(), false, null));
         DomainSummary d = at.domain();
+        if (foreign(d)) {
+            throw new BackendException("domain " + d.name() + " on " + at.host().uri() + " is managed by another"
+                    + " provisioner service (owner " + d.metadata().flatMap(DomainMetadata::owner).orElseThrow()
+                    + "; this service is " + owner + "); refusing to start it (to hand it over, stop that service's"
+                    + " use of it and remove its metadata: virsh metadata " + d.name() + " " + DomainMetadata.NAMESPACE
+                    + " --config --remove)", false, null);
+        }
         if (d.metadata().isPresent() && !d.serves(node, spec.name())) {
             DomainMetadata other = d.metadata().get();
             throw new BackendException("domain " + d.name() + " on " + at.host().uri() + " belongs to node "
@@ -92,7 +119,7 @@ final class ExistingMachines implements PoolMachines {
                     true, null);
         }
         DomainMetadata metadata = new DomainMetadata(node, spec.name(), request.operationId(),
-                MachineOrigin.EXISTING, List.of(), Optional.empty());
+                MachineOrigin.EXISTING, List.of(), Optional.empty(), Optional.of(owner));
         at.host().setMetadata(d.name(), metadata);
         List<String> notes = attacher.start(at.host(), d.name(), node, spec.name(), spec.attach());
         LOG.infof("node %s: started existing domain %s on %s", node, d.name(), at.host().uri());
@@ -109,13 +136,13 @@ final class ExistingMachines implements PoolMachines {
 
     @Override
     public Optional<String> address(String node) {
-        return locate(node).flatMap(at -> at.domain().macs().isEmpty() ? staticAddressOf(node, at.domain())
+        return locateOurs(node).flatMap(at -> at.domain().macs().isEmpty() ? staticAddressOf(node, at.domain())
                 : Addresses.find(at.host(), at.domain(), spec, at.domain().macs().get(0)));
     }
 
     @Override
     public void release(String node) {
-        Optional<Located> found = locate(node);
+        Optional<Located> found = locateOurs(node);
         if (found.isEmpty() || !found.get().domain().state().active()) {
             return;
         }

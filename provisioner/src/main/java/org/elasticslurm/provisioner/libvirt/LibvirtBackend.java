@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.elasticslurm.provisioner.backend.BackendException;
 import org.elasticslurm.provisioner.backend.Machine;
@@ -24,6 +25,12 @@ import org.jboss.logging.Logger;
  * The libvirt {@link MachineBackend}: pools of mode {@code existing} (Level 2) and {@code create} (Level 3) on one
  * or more hypervisor hosts. Machines are recognised by the metadata in their domain definition, so a restarted
  * service finds them again ({@link #list()}).
+ *
+ * <p>Ownership: the metadata names the service's owner ({@link LibvirtSettings#owner()}). {@link #list()} (and so
+ * restart recovery and the orphan sweep) returns only domains of this owner; domains of another owner are never
+ * started, stopped or removed. Metadata without owner (written by older versions) counts as ours only in calls
+ * for a node of the pool it names, and a resume writes our owner into it; such domains are not listed, so they
+ * are never released as orphans.
  */
 public final class LibvirtBackend implements MachineBackend, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LibvirtBackend.class);
@@ -33,9 +40,12 @@ public final class LibvirtBackend implements MachineBackend, AutoCloseable {
     private final boolean kvmProbeNeeded;
     private final Map<String, PoolMachines> pools = new LinkedHashMap<>();
     private final Map<String, PoolMachines> byNode = new LinkedHashMap<>();
+    private final String owner;
+    private final AtomicReference<List<Integer>> reportedOthers = new AtomicReference<>(List.of(0, 0));
 
-    LibvirtBackend(Fleet fleet, DomainTypes types, List<PoolMachines> pools) {
+    LibvirtBackend(Fleet fleet, DomainTypes types, List<PoolMachines> pools, String owner) {
         this.fleet = fleet;
+        this.owner = owner;
         this.types = types;
         this.kvmProbeNeeded = pools.stream().map(PoolMachines::spec).filter(CreatePoolSpec.class::isInstance)
                 .map(CreatePoolSpec.class::cast).filter(p -> p.domainType() == DomainTypePolicy.AUTO)
@@ -108,12 +118,12 @@ public final class LibvirtBackend implements MachineBackend, AutoCloseable {
         for (PoolSpec p : pools) {
             if (p instanceof CreatePoolSpec c) {
                 machines.add(new CreatedMachines(c, fleet, types, new SeedMaker(c, iso, settings.slurmConf()), macs,
-                        taps, attacher));
+                        taps, attacher, settings.owner()));
             } else if (p instanceof ExistingPoolSpec e) {
-                machines.add(new ExistingMachines(e, fleet, clock, LibvirtBackend::sleep, attacher));
+                machines.add(new ExistingMachines(e, fleet, clock, LibvirtBackend::sleep, attacher, settings.owner()));
             }
         }
-        return new LibvirtBackend(fleet, types, machines);
+        return new LibvirtBackend(fleet, types, machines, settings.owner());
     }
 
     private static Path probeKernel(LibvirtSettings settings, List<PoolSpec> pools) {
@@ -193,8 +203,8 @@ public final class LibvirtBackend implements MachineBackend, AutoCloseable {
         }
         for (Hypervisor host : fleet.hosts(Optional.empty())) {
             for (DomainSummary d : host.domains()) {
-                if (!d.serves(node, pool)) {
-                    continue;
+                if (!d.serves(node, pool) || !d.metadata().orElseThrow().ownedBy(owner)) {
+                    continue; // a pool no longer configured: only machines of our owner are ours
                 }
                 if (d.metadata().map(m -> m.origin() == MachineOrigin.CREATED).orElse(false)) {
                     CreatedMachines.remove(host, d);
@@ -206,17 +216,41 @@ public final class LibvirtBackend implements MachineBackend, AutoCloseable {
         }
     }
 
+    /** The machines of this service's owner (domains of other owners, or of none, are left out). */
     @Override
     public List<Machine> list() {
         List<Machine> out = new ArrayList<>();
+        int others = 0;
+        int unowned = 0;
         for (Hypervisor host : fleet.hosts(Optional.empty())) {
             for (DomainSummary d : host.domains()) {
-                d.metadata().ifPresent(m -> out.add(new Machine(m.node(), m.pool(), d.name() + "@" + host.uri(),
-                        m.operationId(), d.state().active(), staticAddress(m.pool(), d))));
+                if (d.metadata().isEmpty()) {
+                    continue;
+                }
+                DomainMetadata m = d.metadata().get();
+                if (m.ownedBy(owner)) {
+                    out.add(new Machine(m.node(), m.pool(), d.name() + "@" + host.uri(), m.operationId(),
+                            d.state().active(), staticAddress(m.pool(), d)));
+                } else if (m.owner().isPresent()) {
+                    others++;
+                } else {
+                    unowned++;
+                }
             }
         }
+        reportOthers(others, unowned);
         return out;
     }
+
+    private void reportOthers(int others, int unowned) {
+        List<Integer> now = List.of(others, unowned);
+        if (!now.equals(reportedOthers.getAndSet(now)) && others + unowned > 0) {
+            LOG.infof("not listed as this service's (owner %s), never touched by recovery or the orphan sweep: %d"
+                    + " domain(s) of other provisioner services, %d with provisioner metadata but no owner (older"
+                    + " versions; adopted when their node, if in our pools, is resumed)", owner, others, unowned);
+        }
+    }
+
 
     private Optional<String> staticAddress(String pool, DomainSummary d) {
         PoolMachines p = pools.get(pool);

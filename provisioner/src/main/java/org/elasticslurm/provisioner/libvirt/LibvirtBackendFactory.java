@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import org.elasticslurm.provisioner.backend.MachineBackend;
 import org.elasticslurm.provisioner.backend.MachineBackendFactory;
+import org.elasticslurm.conf.SlurmConf;
 import org.elasticslurm.provisioner.config.BackendKind;
+import org.elasticslurm.provisioner.config.Owner;
 import org.elasticslurm.provisioner.config.Pools;
 import org.elasticslurm.provisioner.config.ValidatedConfig;
 import org.jboss.logging.Logger;
@@ -18,13 +20,15 @@ public class LibvirtBackendFactory implements MachineBackendFactory {
     private final ValidatedConfig config;
     private final Pools pools;
     private final Clock clock;
+    private final SlurmConf slurmConf;
 
     /** The CDI constructor. */
     @Inject
-    public LibvirtBackendFactory(ValidatedConfig config, Pools pools, Clock clock) {
+    public LibvirtBackendFactory(ValidatedConfig config, Pools pools, Clock clock, SlurmConf slurmConf) {
         this.config = config;
         this.pools = pools;
         this.clock = clock;
+        this.slurmConf = slurmConf;
     }
 
     @Override
@@ -34,9 +38,12 @@ public class LibvirtBackendFactory implements MachineBackendFactory {
 
     @Override
     public MachineBackend create() {
+        Owner owner = Owner.resolve(config.get().owner(), slurmConf);
+        LOG.infof("libvirt backend: owner %s (only domains of this owner are listed, recovered and cleaned up)",
+                owner);
         LibvirtBackend backend;
         try {
-            backend = LibvirtBackend.create(LibvirtConfigMapping.settings(config.get()),
+            backend = LibvirtBackend.create(LibvirtConfigMapping.settings(config.get(), owner),
                     LibvirtConfigMapping.pools(pools.all().values()), clock);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("libvirt backend: " + e.getMessage(), e);

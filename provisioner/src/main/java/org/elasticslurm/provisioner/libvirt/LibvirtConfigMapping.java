@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.elasticslurm.provisioner.config.LibvirtPoolConfig;
+import org.elasticslurm.provisioner.config.Owner;
 import org.elasticslurm.provisioner.config.Pool;
 import org.elasticslurm.provisioner.config.PoolMode;
 import org.elasticslurm.provisioner.cloudinit.SeedFiles;
@@ -15,7 +16,7 @@ import org.elasticslurm.provisioner.config.ProvisionerConfig;
 final class LibvirtConfigMapping {
     private final List<String> problems = new ArrayList<>();
 
-    static LibvirtSettings settings(ProvisionerConfig config) {
+    static LibvirtSettings settings(ProvisionerConfig config, Owner owner) {
         ProvisionerConfig.Libvirt l = config.libvirt();
         LibvirtSettings.SeedWriter writer;
         try {
@@ -25,7 +26,8 @@ final class LibvirtConfigMapping {
                     + l.seedWriter() + ")", e);
         }
         return new LibvirtSettings(l.uris(), l.qemu(), l.kvmProbeTimeout(), l.kvmProbeKernel(), l.genisoimage(),
-                l.capacityRefresh(), Path.of(System.getProperty("java.io.tmpdir")), config.slurmConf(), writer);
+                l.capacityRefresh(), Path.of(System.getProperty("java.io.tmpdir")), config.slurmConf(), writer,
+                owner.name());
     }
 
     /**

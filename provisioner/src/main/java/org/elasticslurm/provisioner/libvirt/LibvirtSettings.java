@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.elasticslurm.provisioner.config.Owner;
 
 /**
  * Settings of the libvirt backend as a whole.
@@ -17,10 +18,12 @@ import java.util.Optional;
  * @param scratch directory for temporary seed files
  * @param slurmConf slurm.conf copied into seeds
  * @param seedWriter how seed ISOs are made
+ * @param owner this service's owner name ({@code provisioner.owner}): written into the metadata of the domains it
+ *              creates or starts; only domains of this owner are listed and cleaned up
  */
 public record LibvirtSettings(List<String> uris, Path qemu, Duration kvmProbeTimeout, Optional<Path> kvmProbeKernel,
                              Path genisoimage, Duration capacityRefresh, Path scratch, Path slurmConf,
-                             SeedWriter seedWriter) {
+                             SeedWriter seedWriter, String owner) {
 
     /** How seed ISOs are made. */
     public enum SeedWriter {
@@ -32,16 +35,17 @@ public record LibvirtSettings(List<String> uris, Path qemu, Duration kvmProbeTim
 
     /** Settings whose seeds are made by genisoimage. */
     public LibvirtSettings(List<String> uris, Path qemu, Duration kvmProbeTimeout, Optional<Path> kvmProbeKernel,
-                           Path genisoimage, Duration capacityRefresh, Path scratch, Path slurmConf) {
+                           Path genisoimage, Duration capacityRefresh, Path scratch, Path slurmConf, String owner) {
         this(uris, qemu, kvmProbeTimeout, kvmProbeKernel, genisoimage, capacityRefresh, scratch, slurmConf,
-                SeedWriter.GENISOIMAGE);
+                SeedWriter.GENISOIMAGE, owner);
     }
 
-    /** Checks that there is a host. */
+    /** Checks that there is a host and that the owner follows {@link Owner#RULE}. */
     public LibvirtSettings {
         uris = List.copyOf(uris);
         if (uris.isEmpty()) {
             throw new IllegalArgumentException("provisioner.libvirt.uris: at least one URI is needed");
         }
+        owner = new Owner(owner).name();
     }
 }

@@ -33,6 +33,38 @@ class DomainXmlTest {
     }
 
     @Test
+    void theOwnerIsWrittenAsAttributeOfOurElementAndReadBack() {
+        DomainMetadata owned = METADATA.withOwner("lab-2.x_y");
+        String xml = DomainXml.render(new DomainSpec("test1", "qemu", "x86_64", 512, 2, Optional.empty(), List.of(),
+                Optional.empty(), Optional.empty(), false, Optional.of(owned)));
+
+        Element machine = (Element) LibvirtXml.parse(xml).getElementsByTagNameNS(DomainMetadata.NAMESPACE, "machine")
+                .item(0);
+        assertThat(machine.getNamespaceURI()).isEqualTo(DomainMetadata.NAMESPACE);
+        assertThat(machine.getAttribute("owner")).isEqualTo("lab-2.x_y");
+        assertThat(LibvirtXml.domain(xml).metadata()).contains(owned);
+        assertThat(owned.ownedBy("lab-2.x_y")).isTrue();
+        assertThat(owned.ownedBy("lab")).isFalse();
+    }
+
+    @Test
+    void metadataWrittenWithoutOwnerReadsAsOwnedByNoOne() {
+        String xml = """
+                <domain type='qemu'><name>test1</name><memory unit='KiB'>1024</memory><vcpu>1</vcpu>
+                  <metadata><es:machine xmlns:es="http://elasticslurm.org/xmlns/libvirt/machine/1">
+                    <es:node>test1</es:node><es:pool>cloud</es:pool><es:operation>op-1</es:operation>
+                    <es:origin>created</es:origin></es:machine></metadata></domain>
+                """;
+
+        DomainMetadata read = LibvirtXml.domain(xml).metadata().orElseThrow();
+
+        assertThat(read.owner()).isEmpty();
+        assertThat(read.ownedBy("lab")).isFalse();
+        assertThat(read.node()).isEqualTo("test1");
+        assertThat(read.withOwner("lab").toXml()).contains("owner='lab'");
+    }
+
+    @Test
     void seedCdromOnScsiGetsAVirtioScsiControllerAndDistinctTargets() {
         String xml = DomainXml.render(spec(List.of(
                 new DomainSpec.Disk("/p/test1.qcow2", "qcow2", false, "virtio", false),

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The libvirt backend on libvirt's test driver: one private test host per test (node files). */
 @RequiresLibvirtLibrary
 class LibvirtBackendTest {
+    private static final String OWNER = "lab";
     @TempDir
     Path dir;
 
@@ -49,9 +50,13 @@ class LibvirtBackendTest {
     }
 
     private LibvirtSettings settings(List<Hypervisor> hosts, Path genisoimage) {
+        return settings(hosts, genisoimage, OWNER);
+    }
+
+    private LibvirtSettings settings(List<Hypervisor> hosts, Path genisoimage, String owner) {
         return new LibvirtSettings(hosts.stream().map(Hypervisor::uri).toList(), Path.of("/usr/bin/qemu-system-x86_64"),
                 Duration.ofSeconds(10), Optional.empty(), genisoimage, Duration.ofSeconds(2), dir,
-                dir.resolve("slurm.conf"));
+                dir.resolve("slurm.conf"), owner);
     }
 
     private CreatePoolSpec createPool(String name, List<String> nodes, Optional<String> uri, int memoryMiB,
@@ -86,7 +91,7 @@ class LibvirtBackendTest {
         assertThat(d.macs()).containsExactly(MacAddressPlan.candidate("52:54:00", "cloud", "test1", 0));
         assertThat(d.metadata()).contains(new DomainMetadata("test1", "cloud", "op-1", MachineOrigin.CREATED,
                 List.of(new VolumeRef("images", "test1.qcow2")),
-                Optional.of(seeds.resolve("test1-seed.iso").toString())));
+                Optional.of(seeds.resolve("test1-seed.iso").toString()), Optional.of(OWNER)));
         assertThat(h.volume("images", "test1.qcow2")).hasValueSatisfying(v -> assertThat(v.format()).isEqualTo("qcow2"));
         byte[] iso = Files.readAllBytes(seeds.resolve("test1-seed.iso"));
         assertThat(new String(iso, 0x8001, 5, StandardCharsets.US_ASCII)).isEqualTo("CD001");
@@ -332,7 +337,7 @@ class LibvirtBackendTest {
 
         assertThat(m).isEqualTo(new Machine("test1", "static", "vm-test1@" + h.uri(), "op-5", true, Optional.empty()));
         assertThat(h.domain("vm-test1").orElseThrow().metadata()).contains(new DomainMetadata("test1", "static",
-                "op-5", MachineOrigin.EXISTING, List.of(), Optional.empty()));
+                "op-5", MachineOrigin.EXISTING, List.of(), Optional.empty(), Optional.of(OWNER)));
         assertThat(backend.address("test1")).hasValueSatisfying(a -> assertThat(a).startsWith("10.77.0."));
         assertThat(backend.list()).containsExactly(m);
     }
@@ -386,7 +391,7 @@ class LibvirtBackendTest {
                 new Fleet(List.of(deafGuest), clock, Duration.ofSeconds(2)), clock, d -> {
             waits.add(d);
             clock.advance(d);
-        }, new TapAttacher(new org.elasticslurm.provisioner.process.SupervisedProcess(clock)));
+        }, new TapAttacher(new org.elasticslurm.provisioner.process.SupervisedProcess(clock)), OWNER);
         machines.ensureRunning(resume("test1", "static", "op-1"));
 
         machines.release("test1");

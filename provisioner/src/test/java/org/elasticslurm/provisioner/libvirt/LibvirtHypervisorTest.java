@@ -93,6 +93,18 @@ class LibvirtHypervisorTest {
     }
 
     @Test
+    void anOwnerWrittenThroughTheMetadataCallIsReadBack() {
+        hypervisor.define(spec(name, Optional.empty(), Optional.empty()));
+        DomainMetadata md = new DomainMetadata("test7", "static", "op-9", MachineOrigin.EXISTING, List.of(),
+                Optional.empty(), Optional.of("cluster-b"));
+
+        hypervisor.setMetadata(name, md);
+
+        assertThat(hypervisor.domain(name).orElseThrow().metadata()).contains(md);
+        assertThat(hypervisor.domain(name).orElseThrow().metadata().orElseThrow().ownedBy("cluster-b")).isTrue();
+    }
+
+    @Test
     void aDomainStartedPausedRunsOnlyWhenResumed() {
         hypervisor.define(spec(name, Optional.empty(), Optional.empty()));
 

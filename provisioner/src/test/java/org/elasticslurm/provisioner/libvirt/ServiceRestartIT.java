@@ -151,7 +151,8 @@ class ServiceRestartIT {
     }
 
     private ServiceProcess start() throws Exception {
-        return new ServiceProcess(dir.resolve("service"), "ClusterName=tiny\nNodeName=" + tag + "n[1-3] State=CLOUD\n",
+        return new ServiceProcess(dir.resolve("service"),
+                "ClusterName=" + tag + "\nNodeName=" + tag + "n[1-3] State=CLOUD\n",
                 nodes, properties);
     }
 
@@ -166,6 +167,8 @@ class ServiceRestartIT {
         await("tiny guest " + n1 + " booted").atMost(BOOT_BOUND).pollInterval(Duration.ofMillis(200))
                 .until(() -> console(n1).contains(TinyGuest.READY));
         String uuid1 = hypervisor.domain(n1).orElseThrow().uuid();
+        assertThat(hypervisor.domain(n1).orElseThrow().metadata().orElseThrow().owner())
+                .as("owner taken from slurm.conf's ClusterName").contains(tag);
 
         Files.writeString(block, "");
         String op2 = operationId(post("/v1/resume", n2));
