@@ -24,6 +24,17 @@ final class Converters {
         }
     }
 
+    /** {@code fake}, {@code real}. */
+    static final class Controller implements ITypeConverter<org.elasticslurm.scenarios.target.ControllerKind> {
+        @Override
+        public org.elasticslurm.scenarios.target.ControllerKind convert(String value) {
+            return Arrays.stream(org.elasticslurm.scenarios.target.ControllerKind.values())
+                    .filter(c -> c.word().equals(value)).findFirst()
+                    .orElseThrow(() -> new TypeConversionException("unknown controller '" + value
+                            + "'; allowed: fake, real"));
+        }
+    }
+
     /** {@code 75s}, {@code 2m}, {@code 1.5s}. */
     static final class Time implements ITypeConverter<Duration> {
         @Override

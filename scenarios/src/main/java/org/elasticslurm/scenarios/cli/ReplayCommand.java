@@ -38,6 +38,10 @@ final class ReplayCommand implements Callable<Integer> {
             description = "where to run: ${COMPLETION-CANDIDATES} (default: the scenario's first target)")
     TargetKind target;
 
+    @Option(names = "--controller", paramLabel = "C", converter = Converters.Controller.class,
+            description = "qemu only: the slurmctld to run, fake (fake-slurmctld, default) or real (Debian's 22.05)")
+    org.elasticslurm.scenarios.target.ControllerKind controller;
+
     @Option(names = "--report-dir", paramLabel = "DIR", description = "write junit.xml and report.html here")
     Path reportDir;
 
@@ -57,7 +61,9 @@ final class ReplayCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         Target runner;
         try {
-            runner = ctx.targets().get(kind);
+            runner = controller == null ? ctx.targets().get(kind) : ctx.targets().get(kind, controller);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (TargetUnavailableException e) {
             throw new TargetUnavailableException(kind, e.getMessage() + " (" + file + " is valid: "
                     + TerminalProgress.count(loaded.scenario().steps().size(), "step") + ", "
@@ -70,7 +76,8 @@ final class ReplayCommand implements Callable<Integer> {
         }
         ScenarioResult result = new ScenarioRunner(ctx.clock()).run(loaded, runner,
                 new TerminalProgress(err, ctx.clock(), Duration.ofSeconds(10)));
-        RunReport report = new RunReport("elastic-lab replay " + scenario + " --target " + kind,
+        RunReport report = new RunReport("elastic-lab replay " + scenario + " --target " + kind
+                + (controller == null ? "" : " --controller " + controller.word()),
                 ctx.clock().instant(), List.of(result));
         var out = spec.commandLine().getOut();
         out.print(new TerminalSummary().render(report, color != null ? color : System.console() != null));

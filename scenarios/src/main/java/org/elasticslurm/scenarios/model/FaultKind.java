@@ -15,7 +15,12 @@ public enum FaultKind implements Keyword {
     /** Releasing (shutting down or destroying) the machine fails. */
     RELEASE_FAILS("release-fails"),
     /** The hypervisor cannot be reached. */
-    UNREACHABLE("unreachable");
+    UNREACHABLE("unreachable"),
+    /**
+     * The machine boots and gets its address, but its slurmd never registers (on real VMs: a user-data that does
+     * not start slurmd), so slurmctld gives up after ResumeTimeout.
+     */
+    NEVER_REGISTERS("never-registers");
 
     private final String keyword;
 

@@ -208,7 +208,9 @@ final class SimProvisioner {
             lab.log("resume " + node + ": READY (nodeaddr " + address + " reported to slurmctld)");
         });
         later(node, delay, () -> {
-            if (machines.containsKey(node)) {
+            if (machines.containsKey(node) && hit(FaultKind.NEVER_REGISTERS, node)) {
+                lab.log("resume " + node + ": guest booted without starting slurmd (injected fault never-registers)");
+            } else if (machines.containsKey(node)) {
                 lab.slurmdStarted(node);
                 lab.stage(new Stage(node, "slurmd started", t0, now().minus(t0)));
             }

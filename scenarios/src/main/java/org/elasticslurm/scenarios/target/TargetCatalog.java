@@ -32,7 +32,10 @@ public final class TargetCatalog {
      */
     public static TargetCatalog builtIn() {
         return new TargetCatalog(Map.of(TargetKind.SIM, new SimTarget(new SlurmConfParser()),
-                TargetKind.REAL_SLURM, org.elasticslurm.scenarios.target.realslurm.RealSlurmTarget.debian()));
+                TargetKind.FAKE_REALTIME, org.elasticslurm.scenarios.target.realslurm.RealSlurmTarget.fakeRealtime(),
+                TargetKind.REAL_SLURM, org.elasticslurm.scenarios.target.realslurm.RealSlurmTarget.debian(),
+                TargetKind.LIBVIRT_TEST, org.elasticslurm.scenarios.target.libvirttest.LibvirtTestTarget.standard(),
+                TargetKind.QEMU, org.elasticslurm.scenarios.target.qemu.QemuTarget.standard(ControllerKind.FAKE)));
     }
 
     /**
@@ -47,6 +50,22 @@ public final class TargetCatalog {
                     + (targets.isEmpty() ? "" : " (available: " + targets.keySet() + ")"));
         }
         return t;
+    }
+
+    /**
+     * The target of this kind with this controller ({@code --controller}): only {@code qemu} has the choice.
+     *
+     * @throws TargetUnavailableException as {@link #get(TargetKind)}
+     * @throws IllegalArgumentException when the target has no choice of controller
+     */
+    public Target get(TargetKind kind, ControllerKind controller) {
+        Target t = get(kind);
+        if (t instanceof org.elasticslurm.scenarios.target.qemu.QemuTarget q) {
+            return q.controller() == controller ? q
+                    : org.elasticslurm.scenarios.target.qemu.QemuTarget.standard(controller);
+        }
+        throw new IllegalArgumentException("--controller applies to the qemu target only; " + kind
+                + " has one controller of its own");
     }
 
     /** The kinds wired. */

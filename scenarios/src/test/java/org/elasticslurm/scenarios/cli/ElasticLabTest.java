@@ -143,9 +143,23 @@ class ElasticLabTest {
 
         @Test
         void theTargetAskedForIsNamed() {
-            Run r = run("replay", "level3", "--target", "qemu");
+            Run r = runWithoutRunners("replay", "level3", "--target", "qemu");
             assertThat(r.status()).isEqualTo(ExitCodes.UNAVAILABLE);
             assertThat(r.err()).startsWith("elastic-lab: runner for target qemu not available yet");
+        }
+
+        @Test
+        void aControllerForATargetWithoutAChoiceIsABadCommandLine() {
+            Run r = run("replay", "level0", "--target", "sim", "--controller", "real");
+            assertThat(r.status()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).contains("--controller applies to the qemu target only; sim has one controller");
+        }
+
+        @Test
+        void anUnknownControllerIsNamedWithTheAllowedOnes() {
+            Run r = run("replay", "level3", "--target", "qemu", "--controller", "slurm");
+            assertThat(r.status()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).contains("unknown controller 'slurm'; allowed: fake, real");
         }
 
         @Test

@@ -59,7 +59,7 @@ class TerminalProgressTest {
                 "not applicable on qemu: why"));
 
         assertThat(text.toString()).isEqualTo("""
-                [level3 qemu 00:00] starting: 1 step, 8 expectations
+                [level3 qemu 00:00] starting: 1 step, 9 expectations
                 [level3 qemu 00:00] step 1/1: submit srun -w test1 hostname
                 [level3 qemu 00:03] waiting for expectations (scenario time 3s)
                 [level3 qemu 01:12] waiting for expectations (scenario time 1m12s)

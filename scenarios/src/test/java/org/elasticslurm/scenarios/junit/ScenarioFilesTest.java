@@ -28,7 +28,7 @@ class ScenarioFilesTest {
         ScenarioFiles files = ScenarioFiles.in(LEVELS, FAILURES);
         assertThat(files.files()).extracting(p -> p.getFileName().toString()).contains("level0.yaml", "level1.yaml",
                 "level1-fixed.yaml", "level2.yaml", "level3.yaml", "stale-boot-time.yaml", "group-writable-hook.yaml",
-                "burst-above-resume-rate.yaml");
+                "burst-above-resume-rate.yaml", "never-registers.yaml");
         return files.validate();
     }
 

@@ -32,6 +32,18 @@ class JUnitXmlReportTest {
     }
 
     @Test
+    void stagesOfARealRunAreSuitePropertiesWithTheirDurationInSeconds() throws Exception {
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new InputSource(new StringReader(xml(SampleReports.both()))));
+        var xpath = XPathFactory.newInstance().newXPath();
+
+        assertThat(xpath.evaluate("/testsuites/testsuite[2]/properties/property[@name='stage n2 machine started']"
+                + "/@value", doc)).isEqualTo("6.000 (from 12.100)");
+        assertThat(xpath.evaluate("/testsuites/testsuite[2]/properties/property[@name='stage n2 slurmd registered']"
+                + "/@value", doc)).isEqualTo("1.900 (from 18.100)");
+    }
+
+    @Test
     void eachStepAndExpectationIsATestCaseAndNotApplicableOnesAreSkippedWithTheReason() throws Exception {
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new InputSource(new StringReader(xml(SampleReports.both()))));

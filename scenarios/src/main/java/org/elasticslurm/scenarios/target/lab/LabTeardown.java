@@ -1,0 +1,66 @@
+package org.elasticslurm.scenarios.target.lab;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.elasticslurm.scenarios.target.TargetException;
+
+/**
+ * Everything a lab must undo, in reverse order of creation: closed once by {@link #close} (the session's end, or a
+ * failed set-up), or by a JVM shutdown hook when the run is interrupted (SIGTERM, SIGINT, Ctrl-C), so processes,
+ * VMs, volumes, pools and namespaces are removed on every path.
+ */
+public final class LabTeardown implements AutoCloseable {
+    private final Deque<AutoCloseable> steps = new ArrayDeque<>();
+    private final AtomicBoolean done = new AtomicBoolean();
+    private final Thread hook;
+
+    /** @param what names the lab (thread name) */
+    public LabTeardown(String what) {
+        this.hook = new Thread(this::undo, "teardown of " + what);
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Adds something to undo before everything added earlier; returns it. */
+    public synchronized <T extends AutoCloseable> T add(T step) {
+        steps.push(step);
+        return step;
+    }
+
+    /** Undoes everything (once). */
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            return; // the JVM is shutting down: the hook undoes it
+        }
+        undo();
+    }
+
+    private void undo() {
+        if (!done.compareAndSet(false, true)) {
+            return;
+        }
+        List<Exception> problems = new ArrayList<>();
+        List<AutoCloseable> all;
+        synchronized (this) {
+            all = List.copyOf(steps);
+        }
+        for (AutoCloseable c : all) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                problems.add(e);
+            }
+        }
+        if (!problems.isEmpty()) {
+            TargetException t = new TargetException("tearing the lab down: " + problems.get(0).getMessage(),
+                    problems.get(0));
+            problems.stream().skip(1).forEach(t::addSuppressed);
+            throw t;
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package org.elasticslurm.scenarios.target.libvirttest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.elasticslurm.conf.Hostlist;
+import org.elasticslurm.scenarios.model.Component;
+import org.elasticslurm.scenarios.model.Expectation;
+import org.elasticslurm.scenarios.model.FaultKind;
+import org.elasticslurm.scenarios.model.HookPreset;
+import org.elasticslurm.scenarios.model.HookRole;
+import org.elasticslurm.scenarios.model.HookSpec;
+import org.elasticslurm.scenarios.model.LoadedScenario;
+import org.elasticslurm.scenarios.model.ProvisionerSetup;
+import org.elasticslurm.scenarios.model.Scenario;
+import org.elasticslurm.scenarios.model.Step;
+import org.elasticslurm.scenarios.model.TargetKind;
+import org.elasticslurm.scenarios.run.ProgressListener;
+import org.elasticslurm.scenarios.target.Target;
+import org.elasticslurm.scenarios.target.TargetException;
+import org.elasticslurm.scenarios.target.TargetSession;
+import org.elasticslurm.scenarios.target.TargetUnavailableException;
+import org.elasticslurm.scenarios.target.lab.FakeSlurm;
+import org.elasticslurm.scenarios.target.lab.LabConf;
+import org.elasticslurm.scenarios.target.lab.LabFiles;
+import org.elasticslurm.scenarios.target.lab.LabJobs;
+import org.elasticslurm.scenarios.target.lab.LabProcesses;
+import org.elasticslurm.scenarios.target.lab.LabTeardown;
+import org.elasticslurm.scenarios.target.lab.WireProbe;
+import org.elasticslurm.scenarios.target.provisioned.HookClients;
+import org.elasticslurm.scenarios.target.provisioned.PoolProperties;
+import org.elasticslurm.scenarios.target.provisioned.ProvisionedLabSession;
+import org.elasticslurm.scenarios.target.provisioned.ProvisionerApp;
+import org.elasticslurm.scenarios.target.provisioned.ProvisionerService;
+import org.elasticslurm.scenarios.trace.Stage;
+
+/**
+ * The {@code libvirt-test} target: the real provisioner service ({@code backend=libvirt}) on libvirt's test
+ * driver, fake-slurmctld's drop-in slurmctld as the controller, the provisioner's hook clients run by it. The test
+ * driver's machines run nothing: the "guest" of a node is a fake slurmd on loopback that this target starts when
+ * the machine has booted ({@link FakeGuests}). Levels 2 and 3 and {@code never-registers} run here in seconds.
+ *
+ * <p>Lab: a scratch directory ({@code /tmp/eslt-*}, {@code $LAB}) with slurm.conf (free ports, per-node slurmd
+ * files), the test driver's node file (existing pools' domains, the base image's pool, network {@code lab}), a
+ * reservation file giving every node a fixed MAC and the address 127.0.0.1, the provisioner's files and the hooks.
+ */
+public final class LibvirtTestTarget implements Target {
+    private static final List<Path> LIBVIRT_LIBRARY = List.of(Path.of("/usr/lib/x86_64-linux-gnu/libvirt.so.0"),
+            Path.of("/usr/lib64/libvirt.so.0"), Path.of("/usr/lib/libvirt.so.0"));
+
+    private final Clock clock;
+    private final Path scratchParent;
+
+    /** @param clock the lab's clock, @param scratchParent where scratch directories go (keep the path short) */
+    public LibvirtTestTarget(Clock clock, Path scratchParent) {
+        this.clock = clock;
+        this.scratchParent = scratchParent;
+    }
+
+    /** The system clock, scratch directories in /tmp. */
+    public static LibvirtTestTarget standard() {
+        return new LibvirtTestTarget(Clock.systemUTC(), Path.of("/tmp"));
+    }
+
+    /** What this machine lacks for the target, or empty. */
+    public static Optional<String> missing() {
+        List<String> lacking = new ArrayList<>();
+        if (LIBVIRT_LIBRARY.stream().noneMatch(Files::exists)) {
+            lacking.add("libvirt's library libvirt.so.0 (Debian: libvirt0)");
+        }
+        try {
+            ProvisionerApp.locate(TargetKind.LIBVIRT_TEST);
+            FakeSlurm.locate(TargetKind.LIBVIRT_TEST);
+        } catch (TargetUnavailableException e) {
+            lacking.add(e.getMessage());
+        }
+        return lacking.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", lacking));
+    }
+
+    @Override
+    public TargetKind kind() {
+        return TargetKind.LIBVIRT_TEST;
+    }
+
+    @Override
+    public Optional<String> cannotRun(Step.Action action) {
+        if (action instanceof Step.InjectFault f && f.fault() != FaultKind.NEVER_REGISTERS) {
+            return Optional.of("the real provisioner takes no injected backend faults; on libvirt-test only "
+                    + "never-registers (the node's slurmd is not started) is expressed");
+        }
+        Component c = action instanceof Step.Stop s ? s.component()
+                : action instanceof Step.Restart r ? r.component() : null;
+        if (c != null && c != Component.SLURMD) {
+            return Optional.of("libvirt-test stops and restarts only a node's slurmd, not " + c);
+        }
+        if (action instanceof Step.RunCommand r && !r.on().equals("controller")) {
+            return Optional.of("on libvirt-test a node is a fake slurmd on this machine: there is no node to run "
+                    + "a command on");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> cannotCheck(Expectation expectation) {
+        if (expectation instanceof Expectation.JobOutcome j && j.output().isPresent()) {
+            return Optional.of("on libvirt-test every node's slurmd is a fake slurmd on this machine, so a job's "
+                    + "hostname prints this machine's name, not the node's");
+        }
+        if (expectation instanceof Expectation.DefunctProcesses) {
+            return Optional.of("libvirt-test runs the provisioner's clients, which start no child processes");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public TargetSession open(LoadedScenario loaded, ProgressListener progress) {
+        missing().ifPresent(why -> {
+            throw new TargetUnavailableException(TargetKind.LIBVIRT_TEST, "libvirt-test needs: " + why);
+        });
+        Scenario scenario = loaded.scenario();
+        ProvisionerSetup setup = scenario.provisioner().orElseThrow(() -> new TargetException(scenario.name()
+                + ": libvirt-test runs the provisioner, and the scenario has no provisioner: section "
+                + "(Levels 0 and 1 run on sim, fake-realtime and real-slurm)", null));
+        scenario.hooks().forEach((role, spec) -> {
+            if (!(spec instanceof HookSpec.Preset p) || p.preset() != HookPreset.PROVISIONER) {
+                throw new TargetException(scenario.name() + ": on libvirt-test every hook is the provisioner's "
+                        + "client (preset provisioner); the " + role + " hook is not", null);
+            }
+        });
+        ProvisionerApp app = ProvisionerApp.locate(TargetKind.LIBVIRT_TEST);
+        FakeSlurm fake = FakeSlurm.locate(TargetKind.LIBVIRT_TEST);
+        Path dir = LabFiles.scratch(scratchParent, "eslt-");
+        LabProcesses processes = new LabProcesses();
+        LabTeardown teardown = new LabTeardown(scenario.name() + " on libvirt-test");
+        teardown.add(() -> LabFiles.remove(dir, Boolean.getBoolean(LabFiles.KEEP_PROPERTY)));
+        Instant t0 = clock.instant();
+        List<Stage> setupStages = new ArrayList<>();
+        try {
+            for (String sub : List.of("state", "log", "spool", "run", "jobs", "seeds", "hooks")) {
+                Files.createDirectories(dir.resolve(sub));
+            }
+            LabConf conf = LabConf.localNodes(LabConf.template(scenario), dir, LabConf.hostName(), "127.0.0.1");
+            Path confFile = dir.resolve("slurm.conf");
+            Files.writeString(confFile, conf.text());
+            Map<String, String> env = fake.environment(confFile);
+
+            HookClients hooks = new HookClients(dir.resolve("provisioner/clients"));
+            for (Map.Entry<HookRole, HookSpec> e : scenario.hooks().entrySet()) {
+                Optional<String> program = switch (e.getKey()) {
+                    case RESUME -> loaded.slurmConf().powerSave().resumeProgram();
+                    case SUSPEND -> loaded.slurmConf().powerSave().suspendProgram();
+                    case RESUME_FAIL -> loaded.slurmConf().powerSave().resumeFailProgram();
+                };
+                if (program.isPresent() && program.get().startsWith("$LAB/")) {
+                    hooks.writeProgram(Path.of(program.get().replace("$LAB", dir.toString())), e.getKey(),
+                            e.getValue().mode().orElse(0755));
+                }
+            }
+
+            Map<String, String> macs = new LinkedHashMap<>();
+            for (int i = 0; i < conf.nodes().size(); i++) {
+                macs.put(conf.nodes().get(i), String.format("52:54:00:ee:%02x:%02x", i / 256, i % 256));
+            }
+            Map<String, String> existing = new LinkedHashMap<>();
+            for (ProvisionerSetup.Pool p : setup.pools()) {
+                if (p.mode() == ProvisionerSetup.Mode.EXISTING) {
+                    Hostlist.parse(p.nodes()).names().forEach(n -> existing.put(n, macs.get(n)));
+                }
+            }
+            Files.writeString(dir.resolve("host.xml"), TestDriverHost.xml(existing));
+            Files.writeString(dir.resolve("lab.hosts"), TestDriverHost.hostsFile(conf.nodes(), macs, "127.0.0.1"));
+            Files.write(dir.resolve("munge.key"), new byte[1024]);
+
+            processes.start("slurmctld", List.of(fake.command("slurmctld").toString(), "-D", "-f",
+                    confFile.toString()), env, dir, dir.resolve("log/slurmctld.out"));
+            teardown.add(processes);
+            int ctldPort = Integer.parseInt(ctldPort(conf.text()));
+            WireProbe probe = new WireProbe(new InetSocketAddress(InetAddress.getLoopbackAddress(), ctldPort));
+            awaitController(probe, processes, dir);
+            setupStages.add(new Stage("", "slurmctld (fake) answering", Duration.ZERO,
+                    Duration.between(t0, clock.instant())));
+
+            Instant p0 = clock.instant();
+            Map<String, String> properties = new LinkedHashMap<>();
+            properties.put("provisioner.backend", "libvirt");
+            properties.put("provisioner.libvirt.uris", "test://" + dir.resolve("host.xml"));
+            properties.put("provisioner.address-poll-interval", "0.5s");
+            properties.putAll(PoolProperties.of(setup, pool -> {
+                Map<String, String> m = new LinkedHashMap<>();
+                m.put("network", "lab");
+                m.put("memory", "256");
+                m.put("hosts-file", dir.resolve("lab.hosts").toString());
+                m.put("munge-key", dir.resolve("munge.key").toString());
+                if (pool.mode() == ProvisionerSetup.Mode.CREATE) {
+                    m.put("storage-pool", "images");
+                    m.put("base-image", "base.qcow2");
+                    m.put("seed-directory", dir.resolve("seeds").toString());
+                }
+                return m;
+            }));
+            ProvisionerService service = ProvisionerService.start(app, dir.resolve("provisioner"), confFile,
+                    fake.command("scontrol"), properties, org.elasticslurm.scenarios.target.provisioned.NetNs.HOST,
+                    Duration.ofSeconds(120));
+            teardown.add(service);
+            hooks.install(app, service);
+            setupStages.add(new Stage("", "provisioner ready, hook clients installed", Duration.ZERO,
+                    Duration.between(p0, clock.instant())));
+
+            Instant zero = clock.instant();
+            FakeGuests guests = new FakeGuests(fake, processes, env, confFile, dir, dir.resolve("seeds"), clock,
+                    conf.nodes());
+            LabJobs jobs = new LabJobs(processes, c -> c, env, dir.resolve("jobs"),
+                    () -> Duration.between(zero, clock.instant()), c -> fake.command(c).toString());
+            List<Stage> shifted = setupStages.stream().map(s -> new Stage(s.node(), s.name(),
+                    Duration.between(zero, t0), s.duration())).toList();
+            return new ProvisionedLabSession(new ProvisionedLabSession.Parts(clock, zero, probe, service, hooks,
+                    jobs, guests, dir.resolve("log/slurmctld.log"), c -> c, env, fake.command("scontrol").toString(),
+                    shifted, Duration.ofMillis(200), teardown));
+        } catch (IOException | RuntimeException e) {
+            try {
+                teardown.close();
+            } catch (RuntimeException x) {
+                e.addSuppressed(x);
+            }
+            if (e instanceof TargetException t) {
+                throw t;
+            }
+            throw new TargetException(scenario.name() + ": cannot set up the libvirt-test lab: " + e.getMessage(), e);
+        }
+    }
+
+    static String ctldPort(String conf) {
+        String port = null;
+        for (String line : conf.split("\n")) {
+            if (line.strip().toLowerCase().startsWith("slurmctldport=")) {
+                port = line.strip().substring("slurmctldport=".length());
+            }
+        }
+        if (port == null) {
+            throw new IllegalStateException("the lab's slurm.conf has no SlurmctldPort");
+        }
+        return port;
+    }
+
+    private static void awaitController(WireProbe probe, LabProcesses processes, Path dir) throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (probe.answers()) {
+                return;
+            }
+            if (!processes.running("slurmctld")) {
+                throw new TargetException("the fake slurmctld exited while starting:\n"
+                        + Files.readString(dir.resolve("log/slurmctld.out")), null);
+            }
+            LabFiles.pause(Duration.ofMillis(200));
+        }
+        throw new TargetException("the fake slurmctld did not answer within 60 s:\n"
+                + Files.readString(dir.resolve("log/slurmctld.out")), null);
+    }
+}

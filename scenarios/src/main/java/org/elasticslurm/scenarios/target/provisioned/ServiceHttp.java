@@ -1,0 +1,88 @@
+package org.elasticslurm.scenarios.target.provisioned;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * GET requests to the provisioner on 127.0.0.1 of its namespace: a plain socket in this machine's namespace, or
+ * bash's {@code /dev/tcp} run through {@code ip netns exec} in a lab namespace (the service's loopback is that
+ * namespace's, which this JVM cannot enter). HTTP/1.0, so the answer ends when the connection closes.
+ */
+final class ServiceHttp {
+
+    /** An answer: status code and body. */
+    record Answer(int status, String body) {
+    }
+
+    private final NetNs netns;
+    private final int port;
+
+    ServiceHttp(NetNs netns, int port) {
+        this.netns = netns;
+        this.port = port;
+    }
+
+    /**
+     * GETs a path with an optional bearer token.
+     *
+     * @throws IOException when nothing answers
+     */
+    Answer get(String path, String token) throws IOException {
+        String request = "GET " + path + " HTTP/1.0\r\nHost: 127.0.0.1\r\n"
+                + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n";
+        byte[] raw = netns.name().isEmpty() ? direct(request) : inNamespace(request);
+        return parse(new String(raw, StandardCharsets.UTF_8));
+    }
+
+    private byte[] direct(String request) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return s.getInputStream().readAllBytes();
+        }
+    }
+
+    private byte[] inNamespace(String request) throws IOException {
+        List<String> cmd = netns.wrap(List.of("/bin/bash", "-c",
+                "exec 3<>/dev/tcp/127.0.0.1/\"$1\" || exit 7; printf '%s' \"$2\" >&3; cat <&3", "esl-http",
+                Integer.toString(port), request));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        p.getOutputStream().close();
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (InputStream in = p.getInputStream()) {
+            in.transferTo(buf);
+            if (!p.waitFor(15, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("no answer from 127.0.0.1:" + port + " in " + netns.name().get());
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        if (p.exitValue() != 0) {
+            throw new IOException("cannot connect to 127.0.0.1:" + port + " in namespace " + netns.name().get());
+        }
+        return buf.toByteArray();
+    }
+
+    static Answer parse(String raw) throws IOException {
+        int end = raw.indexOf("\r\n\r\n");
+        if (!raw.startsWith("HTTP/") || end < 0) {
+            throw new IOException("not an HTTP answer: " + raw.substring(0, Math.min(80, raw.length())));
+        }
+        String[] status = raw.substring(0, raw.indexOf("\r\n")).split(" ");
+        return new Answer(Integer.parseInt(status[1]), raw.substring(end + 4));
+    }
+}

@@ -1,0 +1,136 @@
+package org.elasticslurm.scenarios.target.qemu;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.elasticslurm.scenarios.target.TargetException;
+
+/**
+ * What one run owns in {@code qemu:///system}, all named with the run's prefix: a directory storage pool
+ * ({@code <run>}, under {@code /var/lib/elastic-slurm-lab/pools/<run>}) holding a copy of the guest image's
+ * {@code base.qcow2} and the volumes of the run's machines (overlays, seeds), and the domains {@code <run>-<node>}.
+ * {@link #close} destroys and undefines every such domain, deletes the pool's volumes and the pool.
+ */
+final class LibvirtRun implements AutoCloseable {
+    static final String URI = "qemu:///system";
+    static final Path POOLS = Path.of("/var/lib/elastic-slurm-lab/pools");
+
+    private final String run;
+    private final Path poolDir;
+
+    private LibvirtRun(String run, Path poolDir) {
+        this.run = run;
+        this.poolDir = poolDir;
+    }
+
+    /** Defines and starts the run's pool and puts the base image into it. */
+    static LibvirtRun create(String run, Path image) {
+        Path dir = POOLS.resolve(run);
+        LibvirtRun r = new LibvirtRun(run, dir);
+        try {
+            Files.createDirectories(dir);
+            Files.copy(image.resolve("base.qcow2"), dir.resolve("base.qcow2"), StandardCopyOption.REPLACE_EXISTING);
+            virsh("pool-define-as", run, "dir", "--target", dir.toString());
+            virsh("pool-start", run);
+            virsh("pool-refresh", run);
+            return r;
+        } catch (IOException | RuntimeException e) {
+            try {
+                r.close();
+            } catch (RuntimeException c) {
+                e.addSuppressed(c);
+            }
+            throw e instanceof TargetException t ? t
+                    : new TargetException("cannot set up the run's storage pool " + run + ": " + e.getMessage(), e);
+        }
+    }
+
+    String pool() {
+        return run;
+    }
+
+    Path poolDir() {
+        return poolDir;
+    }
+
+    /** Domain name of a node's machine. */
+    String domain(String node) {
+        return run + "-" + node;
+    }
+
+    static String virsh(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/virsh", "-q", "-c", URI));
+        cmd.addAll(List.of(args));
+        return Shell.check(cmd);
+    }
+
+    /** The run's domains that exist now (any state). */
+    List<String> domains() {
+        List<String> out = new ArrayList<>();
+        for (String d : virsh("list", "--all", "--name").split("\n")) {
+            if (d.strip().startsWith(run + "-")) {
+                out.add(d.strip());
+            }
+        }
+        return out;
+    }
+
+    /** The run's domains that run now (or are paused). */
+    List<String> activeDomains() {
+        List<String> out = new ArrayList<>();
+        for (String d : virsh("list", "--name").split("\n")) {
+            if (d.strip().startsWith(run + "-")) {
+                out.add(d.strip());
+            }
+        }
+        return out;
+    }
+
+    /** The volumes of the run's pool other than the base image. */
+    List<String> volumes() {
+        virsh("pool-refresh", run);
+        List<String> out = new ArrayList<>();
+        for (String line : virsh("vol-list", run).split("\n")) {
+            String name = line.strip().split("\\s+")[0];
+            if (!name.isEmpty() && !name.equals("base.qcow2")) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        List<String> problems = new ArrayList<>();
+        try {
+            for (String d : domains()) {
+                Shell.run(List.of("/usr/bin/virsh", "-q", "-c", URI, "destroy", d), java.util.Map.of(),
+                        java.time.Duration.ofMinutes(1));
+                var u = Shell.run(List.of("/usr/bin/virsh", "-q", "-c", URI, "undefine", d, "--nvram"),
+                        java.util.Map.of(), java.time.Duration.ofMinutes(1));
+                if (u.exitCode() != 0) {
+                    problems.add("undefine " + d + ": " + u.stderr().strip());
+                }
+            }
+        } catch (RuntimeException e) {
+            problems.add(e.getMessage());
+        }
+        Shell.run(List.of("/usr/bin/virsh", "-q", "-c", URI, "pool-destroy", run), java.util.Map.of(),
+                java.time.Duration.ofMinutes(1));
+        Shell.run(List.of("/usr/bin/virsh", "-q", "-c", URI, "pool-undefine", run), java.util.Map.of(),
+                java.time.Duration.ofMinutes(1));
+        try (var files = Files.exists(poolDir) ? Files.walk(poolDir) : java.util.stream.Stream.<Path>empty()) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            problems.add("remove " + poolDir + ": " + e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            throw new TargetException("cleaning up libvirt run " + run + ": " + String.join("; ", problems), null);
+        }
+    }
+}

@@ -1,0 +1,387 @@
+package org.elasticslurm.scenarios.target.qemu;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.elasticslurm.conf.Hostlist;
+import org.elasticslurm.fake.reference.CommandResult;
+import org.elasticslurm.scenarios.model.Component;
+import org.elasticslurm.scenarios.model.Expectation;
+import org.elasticslurm.scenarios.model.FaultKind;
+import org.elasticslurm.scenarios.model.HookPreset;
+import org.elasticslurm.scenarios.model.HookRole;
+import org.elasticslurm.scenarios.model.HookSpec;
+import org.elasticslurm.scenarios.model.LoadedScenario;
+import org.elasticslurm.scenarios.model.ProvisionerSetup;
+import org.elasticslurm.scenarios.model.Scenario;
+import org.elasticslurm.scenarios.model.Step;
+import org.elasticslurm.scenarios.model.TargetKind;
+import org.elasticslurm.scenarios.run.ProgressListener;
+import org.elasticslurm.scenarios.target.ControllerKind;
+import org.elasticslurm.scenarios.target.Target;
+import org.elasticslurm.scenarios.target.TargetException;
+import org.elasticslurm.scenarios.target.TargetSession;
+import org.elasticslurm.scenarios.target.TargetUnavailableException;
+import org.elasticslurm.scenarios.target.lab.FakeSlurm;
+import org.elasticslurm.scenarios.target.lab.LabConf;
+import org.elasticslurm.scenarios.target.lab.LabFiles;
+import org.elasticslurm.scenarios.target.lab.LabJobs;
+import org.elasticslurm.scenarios.target.lab.LabProcesses;
+import org.elasticslurm.scenarios.target.lab.LabTeardown;
+import org.elasticslurm.scenarios.target.lab.ScontrolProbe;
+import org.elasticslurm.scenarios.target.provisioned.HookClients;
+import org.elasticslurm.scenarios.target.provisioned.NetNs;
+import org.elasticslurm.scenarios.target.provisioned.PoolProperties;
+import org.elasticslurm.scenarios.target.provisioned.ProvisionedLabSession;
+import org.elasticslurm.scenarios.target.provisioned.ProvisionerApp;
+import org.elasticslurm.scenarios.target.provisioned.ProvisionerService;
+import org.elasticslurm.scenarios.trace.Stage;
+
+/**
+ * The {@code qemu} target: real VMs from the guest image ({@code ci/guest-image}) through {@code qemu:///system},
+ * made by the real provisioner (libvirt backend, domain type from its KVM probe: TCG here), all inside a lab
+ * network namespace of the run's own ({@code ci/netlab.sh}, {@code ESL_NETNS=esl-<run>}): the controller
+ * (Debian's slurmctld with {@code --controller real}, fake-slurmctld's with {@code fake}), the provisioner
+ * ({@code ip netns exec}), the hook clients (run by slurmctld, so in the namespace too). VMs get
+ * {@code <interface type='ethernet'>}; the provisioner's attach command moves each tap into the lab
+ * ({@code netlab.sh adopt-tap}); MAC and address come from the lab's reservation file. See the module README.
+ */
+public final class QemuTarget implements Target {
+    private static final String MUNGE_SOCKET = "/run/munge/munge.socket.2";
+    private static final String GUEST_BUNDLE = "fake-slurmd-guest.tar.gz";
+    private static final int MEMORY_MIB = 1024;
+
+    private final ControllerKind controller;
+    private final Clock clock;
+    private final Path scratchParent;
+
+    /** @param controller which slurmctld runs, @param clock the lab's clock, @param scratchParent scratch dirs */
+    public QemuTarget(ControllerKind controller, Clock clock, Path scratchParent) {
+        this.controller = controller;
+        this.clock = clock;
+        this.scratchParent = scratchParent;
+    }
+
+    /** The system clock, scratch directories in /tmp. */
+    public static QemuTarget standard(ControllerKind controller) {
+        return new QemuTarget(controller, Clock.systemUTC(), Path.of("/tmp"));
+    }
+
+    /** Which controller it runs. */
+    public ControllerKind controller() {
+        return controller;
+    }
+
+    /** What this machine lacks for the target with this controller, or empty. */
+    public Optional<String> missing() {
+        List<String> lacking = new ArrayList<>();
+        if (!"root".equals(System.getProperty("user.name"))) {
+            lacking.add("root (network namespaces, taps, qemu:///system)");
+        }
+        for (String exe : List.of("/usr/bin/virsh", "/usr/bin/qemu-system-x86_64", "/usr/bin/qemu-img",
+                "/usr/bin/genisoimage", "/usr/sbin/ip", "/usr/sbin/dnsmasq", "/usr/sbin/debootstrap")) {
+            if (!Files.isExecutable(Path.of(exe))) {
+                lacking.add(exe + " (bash ci/install-packages.sh)");
+            }
+        }
+        if (!Files.exists(Path.of("/var/run/libvirt/libvirt-sock"))) {
+            lacking.add("a running libvirtd (bash ci/start-libvirt.sh)");
+        }
+        if (controller == ControllerKind.REAL) {
+            for (String exe : List.of("/usr/sbin/slurmctld", "/usr/bin/scontrol", "/usr/bin/srun")) {
+                if (!Files.isExecutable(Path.of(exe))) {
+                    lacking.add(exe + " (Debian's slurm-wlm)");
+                }
+            }
+        }
+        if (!Files.exists(Path.of(MUNGE_SOCKET))) {
+            lacking.add("a running munged (bash ci/start-munge.sh)");
+        }
+        try {
+            ProvisionerApp.locate(TargetKind.QEMU);
+            if (controller == ControllerKind.FAKE) {
+                FakeSlurm fake = FakeSlurm.locate(TargetKind.QEMU);
+                Path bundle = fake.bin().getParent().resolve(GUEST_BUNDLE);
+                if (!Files.isRegularFile(bundle)) {
+                    lacking.add("fake-slurmctld's guest bundle " + bundle + " (mvn -B -o -pl fake-slurmctld package "
+                            + "-DskipTests)");
+                }
+            }
+        } catch (TargetUnavailableException e) {
+            lacking.add(e.getMessage());
+        }
+        if (ProvisionerApp.root().map(r -> !Files.isExecutable(r.resolve("ci/netlab.sh"))).orElse(true)) {
+            lacking.add("the repository's ci/ scripts");
+        }
+        return lacking.isEmpty() ? Optional.empty()
+                : Optional.of("qemu --controller " + controller.word() + " needs: " + String.join("; ", lacking));
+    }
+
+    @Override
+    public TargetKind kind() {
+        return TargetKind.QEMU;
+    }
+
+    @Override
+    public Optional<String> cannotRun(Step.Action action) {
+        if (action instanceof Step.InjectFault f && f.fault() != FaultKind.NEVER_REGISTERS) {
+            return Optional.of("the real provisioner takes no injected backend faults; on qemu only never-registers "
+                    + "(a user-data that does not start slurmd) is expressed");
+        }
+        Component c = action instanceof Step.Stop s ? s.component()
+                : action instanceof Step.Restart r ? r.component() : null;
+        if (c != null) {
+            return Optional.of("qemu does not stop or restart components in the middle of a run (" + c + ")");
+        }
+        if (action instanceof Step.RunCommand r && !r.on().equals("controller")) {
+            return Optional.of("qemu runs commands on the controller only (the guests have no remote access)");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> cannotCheck(Expectation expectation) {
+        if (expectation instanceof Expectation.DefunctProcesses) {
+            return Optional.of("qemu runs the provisioner's clients, which start no child processes");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public TargetSession open(LoadedScenario loaded, ProgressListener progress) {
+        missing().ifPresent(why -> {
+            throw new TargetUnavailableException(TargetKind.QEMU, why);
+        });
+        Scenario scenario = loaded.scenario();
+        ProvisionerSetup setup = scenario.provisioner().orElseThrow(() -> new TargetException(scenario.name()
+                + ": qemu runs the provisioner, and the scenario has no provisioner: section", null));
+        scenario.hooks().forEach((role, spec) -> {
+            if (!(spec instanceof HookSpec.Preset p) || p.preset() != HookPreset.PROVISIONER) {
+                throw new TargetException(scenario.name() + ": on qemu every hook is the provisioner's client "
+                        + "(preset provisioner); the " + role + " hook is not", null);
+            }
+        });
+        Path root = ProvisionerApp.root().orElseThrow();
+        Path ci = root.resolve("ci");
+        ProvisionerApp app = ProvisionerApp.locate(TargetKind.QEMU);
+        byte[] random = new byte[3];
+        new SecureRandom().nextBytes(random);
+        String run = "eq" + HexFormat.of().formatHex(random);
+        Path dir = LabFiles.scratch(scratchParent, "eslq-");
+        LabProcesses processes = new LabProcesses();
+        LabTeardown teardown = new LabTeardown(scenario.name() + " on qemu");
+        teardown.add(() -> LabFiles.remove(dir, Boolean.getBoolean(LabFiles.KEEP_PROPERTY)));
+        List<Stage> setupStages = new ArrayList<>();
+        Instant t0 = clock.instant();
+        try {
+            for (String sub : List.of("state", "log", "hooks", "jobs")) {
+                Files.createDirectories(dir.resolve(sub));
+            }
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            progress.waiting("guest image (ci/guest-image/build.sh: minutes on a new machine)", Duration.ZERO);
+            Path image = Path.of(Shell.check(List.of(ci.resolve("guest-image/build.sh").toString()), Map.of(),
+                    Duration.ofMinutes(30)).strip().lines().reduce((a, b) -> b).orElseThrow());
+            Instant t = stage(setupStages, "guest image (build or cache)", t0, t0);
+
+            NetLab net = NetLab.up(ci, "esl-" + run);
+            teardown.add(net);
+            NetNs netns = NetNs.of(net.netns());
+            LabConf conf = LabConf.forMachines(LabConf.template(scenario), dir, LabConf.hostName(), net.gateway());
+            for (int i = 0; i < conf.nodes().size(); i++) {
+                net.reserve(conf.nodes().get(i), i + 1);
+            }
+            t = stage(setupStages, "lab network " + net.netns() + " up", t0, t);
+
+            LibvirtRun libvirt = LibvirtRun.create(run, image);
+            teardown.add(libvirt);
+            t = stage(setupStages, "storage pool " + run + " with the base image", t0, t);
+
+            Path confFile = dir.resolve("slurm.conf");
+            Files.writeString(confFile, conf.text());
+            HookClients hooks = new HookClients(dir.resolve("provisioner/clients"));
+            for (Map.Entry<HookRole, HookSpec> e : scenario.hooks().entrySet()) {
+                Optional<String> program = switch (e.getKey()) {
+                    case RESUME -> loaded.slurmConf().powerSave().resumeProgram();
+                    case SUSPEND -> loaded.slurmConf().powerSave().suspendProgram();
+                    case RESUME_FAIL -> loaded.slurmConf().powerSave().resumeFailProgram();
+                };
+                if (program.isPresent() && program.get().startsWith("$LAB/")) {
+                    hooks.writeProgram(Path.of(program.get().replace("$LAB", dir.toString())), e.getKey(),
+                            e.getValue().mode().orElse(0755));
+                }
+            }
+
+            Optional<FakeSlurm> fake = controller == ControllerKind.FAKE
+                    ? Optional.of(FakeSlurm.locate(TargetKind.QEMU)) : Optional.empty();
+            Map<String, String> env = fake.map(f -> f.environment(confFile)).orElseGet(() -> Map.of(
+                    "PATH", "/usr/sbin:/usr/bin:/sbin:/bin", "SLURM_CONF", confFile.toString(), "LANG", "C.UTF-8"));
+            String scontrol = fake.map(f -> f.command("scontrol").toString()).orElse("/usr/bin/scontrol");
+            String slurmctld = fake.map(f -> f.command("slurmctld").toString()).orElse("/usr/sbin/slurmctld");
+            processes.start("slurmctld", netns.wrap(List.of(slurmctld, "-D", "-f", confFile.toString())), env, dir,
+                    dir.resolve("log/slurmctld.out"));
+            teardown.add(processes);
+            awaitController(netns, scontrol, env, processes, dir);
+            t = stage(setupStages, "slurmctld (" + controller.word() + ") answering in " + net.netns(), t0, t);
+
+            Set<String> never = neverRegister(scenario, conf.nodes());
+            String neverVar = never.isEmpty() ? "none" : String.join(" ", never);
+            String template = resource("user-data-" + controller.word() + ".yaml");
+            Path userData = dir.resolve("user-data.yaml");
+            Files.writeString(userData, template);
+            Path attach = dir.resolve("attach-tap");
+            Files.writeString(attach, "#!/bin/sh\n# moves a VM's tap from libvirtd's namespace into this run's lab\n"
+                    + "ESL_NETNS=" + net.netns() + "\nexport ESL_NETNS\nexec " + ci.resolve("netlab.sh")
+                    + " adopt-tap \"$1\"\n");
+            Files.setPosixFilePermissions(attach, PosixFilePermissions.fromString("rwxr-xr-x"));
+            String cmdline = Files.readString(image.resolve("cmdline")).strip();
+            Path mungeKey = Path.of("/etc/munge/munge.key");
+
+            Set<String> ownDomains = new HashSet<>();
+            Set<String> ownVolumes = new HashSet<>();
+            List<String> existingNodes = ExistingDomains.names(setup.pools().stream()
+                    .filter(p -> p.mode() == ProvisionerSetup.Mode.EXISTING).map(ProvisionerSetup.Pool::nodes)
+                    .toList());
+            for (int i = 0; i < existingNodes.size(); i++) {
+                String node = existingNodes.get(i);
+                String domain = libvirt.domain(node);
+                ExistingDomains.define(libvirt, image, node, net.macOf(node), (run + "x" + i),
+                        ExistingDomains.render(template, node, Files.readAllBytes(mungeKey), conf.text(), neverVar),
+                        MEMORY_MIB, dir);
+                ownDomains.add(domain);
+                ownVolumes.add(domain + ".qcow2");
+                ownVolumes.add(domain + "-seed.iso");
+            }
+            if (!existingNodes.isEmpty()) {
+                t = stage(setupStages, "existing domains defined: " + Hostlist.of(existingNodes).compress(), t0, t);
+            }
+
+            Map<String, String> properties = new LinkedHashMap<>();
+            properties.put("provisioner.backend", "libvirt");
+            // the run's own owner: the service never sees or touches domains of other runs, tests or sites
+            properties.put("provisioner.owner", run);
+            properties.put("provisioner.libvirt.uris", LibvirtRun.URI);
+            properties.put("provisioner.address-poll-interval", "1s");
+            properties.putAll(PoolProperties.of(setup, pool -> {
+                Map<String, String> m = new LinkedHashMap<>();
+                m.put("domain", run + "-{node}");
+                m.put("hosts-file", net.hosts().toString());
+                m.put("attach-command", attach.toString() + ",{tap}");
+                if (pool.mode() == ProvisionerSetup.Mode.CREATE) {
+                    m.put("storage-pool", libvirt.pool());
+                    m.put("base-image", "base.qcow2");
+                    m.put("kernel", image.resolve("vmlinuz").toString());
+                    m.put("initrd", image.resolve("initrd.img").toString());
+                    m.put("kernel-args", cmdline);
+                    m.put("memory", Integer.toString(MEMORY_MIB));
+                    m.put("vcpus", "1");
+                    m.put("seed-bus", "virtio");
+                    m.put("network-config", "none");
+                    m.put("ethernet", "true");
+                    m.put("tap-prefix", run);
+                    m.put("user-data", userData.toString());
+                    m.put("user-data-vars.never_register", neverVar);
+                    m.put("munge-key", mungeKey.toString());
+                    fake.ifPresent(f -> m.put("seed-files.\"" + GUEST_BUNDLE + "\"",
+                            f.bin().getParent().resolve(GUEST_BUNDLE).toString()));
+                }
+                return m;
+            }));
+            ProvisionerService service = ProvisionerService.start(app, dir.resolve("provisioner"), confFile,
+                    Path.of(scontrol), properties, netns, Duration.ofMinutes(3));
+            teardown.add(service);
+            hooks.install(app, service);
+            t = stage(setupStages, "provisioner ready in " + net.netns() + ", hook clients installed", t0, t);
+            if (setup.pools().stream().anyMatch(p -> p.mode() == ProvisionerSetup.Mode.CREATE)) {
+                // the backend probes KVM once for its create pools; a create would wait for the verdict
+                String verdict = service.awaitKvmVerdict(Duration.ofSeconds(60));
+                stage(setupStages, "provisioner's KVM probe: " + verdict.split(":")[0], t0, t);
+            }
+
+            Instant zero = clock.instant();
+            ScontrolProbe probe = new ScontrolProbe(netns.wrap(List.of(scontrol)), env, conf.nodes());
+            LabJobs jobs = new LabJobs(processes, netns::wrap, env, dir.resolve("jobs"),
+                    () -> Duration.between(zero, clock.instant()), c -> fake.map(f -> f.command(c).toString())
+                    .orElse("/usr/bin/" + c)).inDirectory(Path.of("/tmp"));
+            Map<String, String> macs = new LinkedHashMap<>();
+            conf.nodes().forEach(n -> macs.put(n, net.macOf(n)));
+            QemuGuests guests = new QemuGuests(libvirt, ownDomains, ownVolumes, net.events(), macs);
+            List<Stage> shifted = setupStages.stream().map(s -> new Stage(s.node(), s.name(),
+                    s.start().minus(Duration.between(t0, zero)), s.duration())).toList();
+            return new ProvisionedLabSession(new ProvisionedLabSession.Parts(clock, zero, probe, service, hooks,
+                    jobs, guests, dir.resolve("log/slurmctld.log"), netns::wrap, env, scontrol, shifted,
+                    Duration.ofSeconds(1), teardown));
+        } catch (IOException | RuntimeException e) {
+            try {
+                teardown.close();
+            } catch (RuntimeException x) {
+                e.addSuppressed(x);
+            }
+            if (e instanceof TargetException te) {
+                throw te;
+            }
+            throw new TargetException(scenario.name() + ": cannot set up the qemu lab: " + e.getMessage(), e);
+        }
+    }
+
+    /** Adds a set-up stage from {@code from} to now (its start counted from {@code t0}); returns now. */
+    private Instant stage(List<Stage> stages, String name, Instant t0, Instant from) {
+        Instant now = clock.instant();
+        stages.add(new Stage("", name, Duration.between(t0, from), Duration.between(from, now)));
+        return now;
+    }
+
+    /** The nodes a never-registers fault names (set up before the run: the user-data is fixed at start). */
+    static Set<String> neverRegister(Scenario scenario, List<String> all) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Step s : scenario.steps()) {
+            if (s instanceof Step.InjectFault f && f.fault() == FaultKind.NEVER_REGISTERS) {
+                out.addAll(f.nodes().map(h -> Hostlist.parse(h).names()).orElse(all));
+            }
+        }
+        return out;
+    }
+
+    private static void awaitController(NetNs netns, String scontrol, Map<String, String> env,
+                                        LabProcesses processes, Path dir) throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            CommandResult r = CommandResult.run(netns.wrap(List.of(scontrol, "ping")), env, Path.of("/tmp"),
+                    Duration.ofSeconds(20));
+            if (r.exitCode() == 0 && r.stdout().contains("is UP")) {
+                return;
+            }
+            if (!processes.running("slurmctld")) {
+                throw new TargetException("slurmctld exited while starting:\n"
+                        + Files.readString(dir.resolve("log/slurmctld.out")), null);
+            }
+            LabFiles.pause(Duration.ofMillis(500));
+        }
+        throw new TargetException("slurmctld did not answer scontrol ping within 90 s:\n"
+                + Files.readString(dir.resolve("log/slurmctld.out")), null);
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = QemuTarget.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + name + " is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
