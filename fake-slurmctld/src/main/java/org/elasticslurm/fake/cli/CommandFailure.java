@@ -1,6 +1,6 @@
 package org.elasticslurm.fake.cli;
 
-/** Ends a command with an exit status after its messages have been printed. */
+/** Ends a command with an exit status (0 included) after its messages have been printed. */
 final class CommandFailure extends RuntimeException {
 
     final int status;

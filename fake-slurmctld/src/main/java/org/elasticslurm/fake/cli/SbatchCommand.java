@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.elasticslurm.fake.controller.SlurmController;
 import org.elasticslurm.fake.wire.SubmitRequest;
 import org.elasticslurm.fake.wire.UnreachableException;
 import org.elasticslurm.fake.wire.WireException;
@@ -26,24 +25,13 @@ import org.elasticslurm.fake.wire.WireException;
  */
 public final class SbatchCommand {
 
-    private static final List<Getopt.Spec> SPECS = List.of(
-            Getopt.value("nodelist", 'w', "nodelist"),
-            Getopt.value("nodes", 'N', "nodes"),
-            Getopt.value("partition", 'p', "partition"),
-            Getopt.value("ntasks", 'n', "ntasks"),
-            Getopt.value("job-name", 'J', "job-name"),
-            Getopt.value("chdir", 'D', "chdir"),
-            Getopt.value("time", 't', "time"),
+    private static final List<Getopt.Spec> SPECS = SubmitArguments.options(List.of(
             Getopt.value("wrap", '\0', "wrap"),
             Getopt.flag("requeue", '\0', "requeue"),
             Getopt.flag("no-requeue", '\0', "no-requeue"),
-            Getopt.flag("parsable", '\0', "parsable"),
-            Getopt.flag("quiet", 'Q', "quiet"),
-            Getopt.flag("verbose", 'v', "verbose"),
-            Getopt.flag("version", 'V', "version"),
-            Getopt.flag("help", 'h', "help"),
-            Getopt.flag("usage", '\0', "usage"));
-    private static final Getopt GETOPT = new Getopt(SPECS, true);
+            Getopt.flag("parsable", '\0', "parsable")));
+    private static final ClientCommandLine COMMAND_LINE = new ClientCommandLine(new Getopt(SPECS, true), 255, List.of(
+            "Usage: sbatch [-N nnodes] [-w hosts] [-p partition] [-J jobname] [--wrap=cmd | script [args...]]"));
 
     private final ClientContext ctx;
     private final InputStream stdin;
@@ -61,16 +49,7 @@ public final class SbatchCommand {
 
     int run(List<String> args) {
         try {
-            Getopt.Parsed cmd = parse(args);
-            if (cmd.has("version")) {
-                ctx.out.println("slurm " + SlurmController.SLURM_VERSION);
-                return 0;
-            }
-            if (cmd.has("help") || cmd.has("usage")) {
-                ctx.out.println("Usage: sbatch [-N nnodes] [-w hosts] [-p partition] [-J jobname] [--wrap=cmd | "
-                        + "script [args...]]");
-                return 0;
-            }
+            Getopt.Parsed cmd = COMMAND_LINE.parse(args, ctx);
             Optional<String> wrap = cmd.last("wrap");
             String script;
             String name;
@@ -141,14 +120,6 @@ public final class SbatchCommand {
             return 0;
         } catch (CommandFailure f) {
             return f.status;
-        }
-    }
-
-    private Getopt.Parsed parse(List<String> args) {
-        try {
-            return GETOPT.parse(args);
-        } catch (Getopt.GetoptException e) {
-            throw ctx.usage(e.getMessage(), 255);
         }
     }
 

@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +44,27 @@ public final class ScontrolCommand {
             Getopt.flag("usage", 'u', "usage"),
             Getopt.flag("verbose", 'v', "verbose"),
             Getopt.flag("version", 'V', "version")), false);
+    private static final ClientCommandLine COMMAND_LINE = new ClientCommandLine(GETOPT, 1, List.of(
+            "scontrol [<OPTION>] [<COMMAND>]",
+            "    Valid <OPTION> values are:",
+            "     -a or --all: equivalent to \"all\" command",
+            "     -d or --details: equivalent to \"details\" command",
+            "     -h or --help: equivalent to \"help\" command",
+            "     -o or --oneliner: equivalent to \"oneliner\" command",
+            "     -Q or --quiet: equivalent to \"quiet\" command",
+            "     -V or --version: equivalent to \"version\" command",
+            "",
+            "    Valid <COMMAND> values are:",
+            "     ping                     print status of slurmctld daemons.",
+            "     reconfigure              re-read configuration files.",
+            "     show <ENTITY> [<ID>]     display state of identified entity, default",
+            "                              is all records. <ENTITY> may be config, hostnames,",
+            "                              hostlist, hostlistsorted, job or node.",
+            "     shutdown                 shutdown slurm daemons.",
+            "     update <SPECIFICATIONS>  update node configuration: NodeName=<name>",
+            "                              [State=<state>] [Reason=<reason>]",
+            "                              [NodeAddr=<addr>] [NodeHostName=<name>].",
+            "     version                  display tool version number."));
 
     private final ClientContext ctx;
     private final InputStream stdin;
@@ -67,20 +87,7 @@ public final class ScontrolCommand {
 
     int run(List<String> args) {
         try {
-            Getopt.Parsed parsed;
-            try {
-                parsed = GETOPT.parse(args);
-            } catch (Getopt.GetoptException e) {
-                throw ctx.usage(e.getMessage(), 1);
-            }
-            if (parsed.has("version")) {
-                ctx.out.println("slurm " + SlurmController.SLURM_VERSION);
-                return 0;
-            }
-            if (parsed.has("help") || parsed.has("usage")) {
-                usage();
-                return 0;
-            }
+            Getopt.Parsed parsed = COMMAND_LINE.parse(args, ctx);
             oneLiner = parsed.has("oneliner");
             quiet = parsed.has("quiet");
             if (parsed.operands().isEmpty()) {
@@ -412,27 +419,6 @@ public final class ScontrolCommand {
     }
 
     private void usage() {
-        List<String> lines = new ArrayList<>(List.of(
-                "scontrol [<OPTION>] [<COMMAND>]",
-                "    Valid <OPTION> values are:",
-                "     -a or --all: equivalent to \"all\" command",
-                "     -d or --details: equivalent to \"details\" command",
-                "     -h or --help: equivalent to \"help\" command",
-                "     -o or --oneliner: equivalent to \"oneliner\" command",
-                "     -Q or --quiet: equivalent to \"quiet\" command",
-                "     -V or --version: equivalent to \"version\" command",
-                "",
-                "    Valid <COMMAND> values are:",
-                "     ping                     print status of slurmctld daemons.",
-                "     reconfigure              re-read configuration files.",
-                "     show <ENTITY> [<ID>]     display state of identified entity, default",
-                "                              is all records. <ENTITY> may be config, hostnames,",
-                "                              hostlist, hostlistsorted, job or node.",
-                "     shutdown                 shutdown slurm daemons.",
-                "     update <SPECIFICATIONS>  update node configuration: NodeName=<name>",
-                "                              [State=<state>] [Reason=<reason>]",
-                "                              [NodeAddr=<addr>] [NodeHostName=<name>].",
-                "     version                  display tool version number."));
-        lines.forEach(ctx.out::println);
+        COMMAND_LINE.printUsage(ctx);
     }
 }

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.elasticslurm.fake.controller.SlurmController;
 import org.elasticslurm.fake.wire.NodeListing;
 import org.elasticslurm.fake.wire.UnreachableException;
 import org.elasticslurm.fake.wire.WireException;
@@ -30,6 +29,8 @@ public final class SinfoCommand {
             Getopt.flag("version", 'V', "version"),
             Getopt.flag("help", '\0', "help"),
             Getopt.flag("usage", '\0', "usage")), false);
+    private static final ClientCommandLine COMMAND_LINE = new ClientCommandLine(GETOPT, 1,
+            List.of("Usage: sinfo [-N] [-R] [-h] [-o format] [-p partition]"));
 
     private final ClientContext ctx;
 
@@ -45,23 +46,7 @@ public final class SinfoCommand {
 
     int run(List<String> args) {
         try {
-            Getopt.Parsed p;
-            try {
-                p = GETOPT.parse(args);
-            } catch (Getopt.GetoptException e) {
-                throw ctx.usage(e.getMessage(), 1);
-            }
-            if (p.has("version")) {
-                ctx.out.println("slurm " + SlurmController.SLURM_VERSION);
-                return 0;
-            }
-            if (p.has("help") || p.has("usage")) {
-                ctx.out.println("Usage: sinfo [-N] [-R] [-h] [-o format] [-p partition]");
-                return 0;
-            }
-            if (!p.operands().isEmpty()) {
-                throw ctx.usage("invalid argument -- '" + p.operands().get(0) + "'", 1);
-            }
+            Getopt.Parsed p = COMMAND_LINE.parseWithoutOperands(args, ctx);
             boolean nodeFlag = p.has("Node");
             boolean reasons = p.has("list-reasons");
             Optional<String> userFormat = p.last("format");

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.elasticslurm.fake.controller.SlurmController;
 import org.elasticslurm.fake.server.SlurmctldDaemon;
 
 /** The drop-in {@code slurmctld [-D] [-c] [-f FILE] [-L LOGFILE] [-s] [-i] [-R] [-v] [-V] [-h]}. */
@@ -23,15 +22,24 @@ public final class SlurmctldCommand {
             Getopt.flag("setwd", 's', null),
             Getopt.flag("verbose", 'v', null),
             Getopt.flag("version", 'V', null)), false);
+    private static final List<String> USAGE = List.of(
+            "Usage: slurmctld [OPTIONS]",
+            "  -c      \tDo not recover state from last checkpoint.",
+            "  -D      \tRun daemon in foreground, with logging copied to stdout.",
+            "  -f file \tUse specified file for slurmctld configuration.",
+            "  -h      \tPrint this help message.",
+            "  -i      \tIgnore errors found while reading in state files on startup.",
+            "  -L logfile \tLog messages to the specified file.",
+            "  -n value \tRun the daemon at the specified nice value.",
+            "  -R      \tRecover full state from last checkpoint.",
+            "  -s      \tChange working directory to SlurmctldLogFile/StateSaveLocation.",
+            "  -v      \tVerbose mode. Multiple -v's increase verbosity.",
+            "  -V      \tPrint version information and exit.");
 
-    private final Map<String, String> env;
-    private final PrintStream out;
-    private final PrintStream err;
+    private final DaemonContext ctx;
 
     SlurmctldCommand(Map<String, String> env, PrintStream out, PrintStream err) {
-        this.env = env;
-        this.out = out;
-        this.err = err;
+        this.ctx = new DaemonContext(env, out, err, USAGE);
     }
 
     public static void main(String[] args) {
@@ -43,43 +51,18 @@ public final class SlurmctldCommand {
         try {
             p = GETOPT.parse(args);
         } catch (Getopt.GetoptException e) {
-            usage();
-            return 1;
+            return ctx.usage(1);
         }
         if (!p.operands().isEmpty()) {
-            usage();
-            return 1;
+            return ctx.usage(1);
         }
         if (p.has("help")) {
-            usage();
-            return 0;
+            return ctx.usage(0);
         }
         if (p.has("version")) {
-            out.println("slurm " + SlurmController.SLURM_VERSION);
-            return 0;
+            return ctx.version();
         }
-        Path conf = Path.of(p.last("conf").orElse(env.getOrDefault("SLURM_CONF", ClientContext.DEFAULT_CONF)));
-        List<String> withoutForeground = args.stream().filter(a -> !a.equals("-D")).toList();
-        return SlurmctldDaemon.run(new SlurmctldDaemon.Options(conf, p.has("foreground"),
-                p.last("logfile").map(Path::of), withoutForeground), err);
+        return SlurmctldDaemon.run(new SlurmctldDaemon.Options(ctx.confFile(p), p.has("foreground"),
+                p.last("logfile").map(Path::of), DaemonContext.backgroundArguments(args)), ctx.err);
     }
-
-    private void usage() {
-        for (String line : List.of(
-                "Usage: slurmctld [OPTIONS]",
-                "  -c      \tDo not recover state from last checkpoint.",
-                "  -D      \tRun daemon in foreground, with logging copied to stdout.",
-                "  -f file \tUse specified file for slurmctld configuration.",
-                "  -h      \tPrint this help message.",
-                "  -i      \tIgnore errors found while reading in state files on startup.",
-                "  -L logfile \tLog messages to the specified file.",
-                "  -n value \tRun the daemon at the specified nice value.",
-                "  -R      \tRecover full state from last checkpoint.",
-                "  -s      \tChange working directory to SlurmctldLogFile/StateSaveLocation.",
-                "  -v      \tVerbose mode. Multiple -v's increase verbosity.",
-                "  -V      \tPrint version information and exit.")) {
-            err.println(line);
-        }
-    }
-
 }

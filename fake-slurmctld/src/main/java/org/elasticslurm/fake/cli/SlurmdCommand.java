@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.elasticslurm.fake.controller.SlurmController;
 import org.elasticslurm.fake.slurmd.SlurmdDaemon;
 
 /** The drop-in {@code slurmd [-D] -N NODE [-b] [-f FILE] [-L LOGFILE] [-v] [-V] [-h]}. */
@@ -27,15 +26,21 @@ public final class SlurmdCommand {
             Getopt.flag("setwd", 's', null),
             Getopt.flag("verbose", 'v', null),
             Getopt.flag("version", 'V', null)), false);
+    private static final List<String> USAGE = List.of(
+            "Usage: slurmd [OPTIONS]",
+            "   -b                         Report node reboot now.",
+            "   -D                         Run daemon in foreground.",
+            "   -f config                  Read configuration from the specified file.",
+            "   -h                         Print this help message.",
+            "   -L logfile                 Log messages to the file `logfile'.",
+            "   -N node                    Run the daemon for specified nodename.",
+            "   -v                         Verbose mode. Multiple -v's increase verbosity.",
+            "   -V                         Print version information and exit.");
 
-    private final Map<String, String> env;
-    private final PrintStream out;
-    private final PrintStream err;
+    private final DaemonContext ctx;
 
     SlurmdCommand(Map<String, String> env, PrintStream out, PrintStream err) {
-        this.env = env;
-        this.out = out;
-        this.err = err;
+        this.ctx = new DaemonContext(env, out, err, USAGE);
     }
 
     public static void main(String[] args) {
@@ -47,47 +52,27 @@ public final class SlurmdCommand {
         try {
             p = GETOPT.parse(args);
         } catch (Getopt.GetoptException e) {
-            err.println("slurmd: " + e.getMessage());
-            usage();
-            return 1;
+            ctx.err.println("slurmd: " + e.getMessage());
+            return ctx.usage(1);
         }
         if (p.has("help")) {
-            usage();
-            return 0;
+            return ctx.usage(0);
         }
         if (p.has("version")) {
-            out.println("slurm " + SlurmController.SLURM_VERSION);
-            return 0;
+            return ctx.version();
         }
         if (!p.operands().isEmpty()) {
-            err.println("slurmd: invalid argument -- '" + p.operands().get(0) + "'");
-            usage();
-            return 1;
+            ctx.err.println("slurmd: invalid argument -- '" + p.operands().get(0) + "'");
+            return ctx.usage(1);
         }
         Optional<String> node = p.last("node");
         if (node.isEmpty()) {
-            err.println("slurmd: error: this slurmd needs -N NODE: it runs as one node of slurm.conf");
-            err.println("slurmd: fatal: Unable to determine this slurmd's NodeName");
+            ctx.err.println("slurmd: error: this slurmd needs -N NODE: it runs as one node of slurm.conf");
+            ctx.err.println("slurmd: fatal: Unable to determine this slurmd's NodeName");
             return 1;
         }
-        Path conf = Path.of(p.last("conf").orElse(env.getOrDefault("SLURM_CONF", ClientContext.DEFAULT_CONF)));
-        List<String> withoutForeground = args.stream().filter(a -> !a.equals("-D")).toList();
-        return SlurmdDaemon.run(new SlurmdDaemon.Options(conf, node.get(), p.has("reboot"), p.has("foreground"),
-                p.last("logfile").map(Path::of), withoutForeground), err);
-    }
-
-    private void usage() {
-        for (String line : List.of(
-                "Usage: slurmd [OPTIONS]",
-                "   -b                         Report node reboot now.",
-                "   -D                         Run daemon in foreground.",
-                "   -f config                  Read configuration from the specified file.",
-                "   -h                         Print this help message.",
-                "   -L logfile                 Log messages to the file `logfile'.",
-                "   -N node                    Run the daemon for specified nodename.",
-                "   -v                         Verbose mode. Multiple -v's increase verbosity.",
-                "   -V                         Print version information and exit.")) {
-            err.println(line);
-        }
+        return SlurmdDaemon.run(new SlurmdDaemon.Options(ctx.confFile(p), node.get(), p.has("reboot"),
+                p.has("foreground"), p.last("logfile").map(Path::of), DaemonContext.backgroundArguments(args)),
+                ctx.err);
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.elasticslurm.fake.controller.SlurmController;
 import org.elasticslurm.fake.wire.JobInfo;
 import org.elasticslurm.fake.wire.JobListing;
 import org.elasticslurm.fake.wire.UnreachableException;
@@ -28,6 +27,8 @@ public final class SqueueCommand {
             Getopt.flag("version", 'V', "version"),
             Getopt.flag("help", '\0', "help"),
             Getopt.flag("usage", '\0', "usage")), false);
+    private static final ClientCommandLine COMMAND_LINE = new ClientCommandLine(GETOPT, 1,
+            List.of("Usage: squeue [-h] [-o format] [-j jobs] [-p partitions] [-u users]"));
 
     private final ClientContext ctx;
 
@@ -43,23 +44,7 @@ public final class SqueueCommand {
 
     int run(List<String> args) {
         try {
-            Getopt.Parsed p;
-            try {
-                p = GETOPT.parse(args);
-            } catch (Getopt.GetoptException e) {
-                throw ctx.usage(e.getMessage(), 1);
-            }
-            if (p.has("version")) {
-                ctx.out.println("slurm " + SlurmController.SLURM_VERSION);
-                return 0;
-            }
-            if (p.has("help") || p.has("usage")) {
-                ctx.out.println("Usage: squeue [-h] [-o format] [-j jobs] [-p partitions] [-u users]");
-                return 0;
-            }
-            if (!p.operands().isEmpty()) {
-                throw ctx.usage("invalid argument -- '" + p.operands().get(0) + "'", 1);
-            }
+            Getopt.Parsed p = COMMAND_LINE.parseWithoutOperands(args, ctx);
             String format = p.last("format").orElse(SqueueReport.DEFAULT);
             for (OutputFormat.Field f : OutputFormat.parse(format).fields) {
                 if (!SqueueReport.knownField(f.letter())) {

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.elasticslurm.conf.Hostlist;
-import org.elasticslurm.fake.controller.SlurmController;
 import org.elasticslurm.fake.hook.HookExit;
 import org.elasticslurm.fake.wire.JsonObject;
 import org.elasticslurm.fake.wire.SrunEvent;
@@ -31,19 +30,9 @@ public final class SrunCommand {
     /** srun waits for the controller's news; the daemon sends a keep-alive every second. */
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
-    private static final Getopt GETOPT = new Getopt(List.of(
-            Getopt.value("nodelist", 'w', "nodelist"),
-            Getopt.value("nodes", 'N', "nodes"),
-            Getopt.value("partition", 'p', "partition"),
-            Getopt.value("ntasks", 'n', "ntasks"),
-            Getopt.value("job-name", 'J', "job-name"),
-            Getopt.value("chdir", 'D', "chdir"),
-            Getopt.value("time", 't', "time"),
-            Getopt.flag("quiet", 'Q', "quiet"),
-            Getopt.flag("verbose", 'v', "verbose"),
-            Getopt.flag("version", 'V', "version"),
-            Getopt.flag("help", 'h', "help"),
-            Getopt.flag("usage", '\0', "usage")), true);
+    private static final Getopt GETOPT = new Getopt(SubmitArguments.options(List.of()), true);
+    private static final ClientCommandLine COMMAND_LINE = new ClientCommandLine(GETOPT, 255, List.of(
+            "Usage: srun [-N nnodes] [-w hosts] [-p partition] [-J jobname] [-D path] executable [args...]"));
 
     private final ClientContext ctx;
     private final Clock clock;
@@ -69,21 +58,7 @@ public final class SrunCommand {
 
     int run(List<String> args, boolean handleSignals) {
         try {
-            Getopt.Parsed p;
-            try {
-                p = GETOPT.parse(args);
-            } catch (Getopt.GetoptException e) {
-                throw ctx.usage(e.getMessage(), 255);
-            }
-            if (p.has("version")) {
-                ctx.out.println("slurm " + SlurmController.SLURM_VERSION);
-                return 0;
-            }
-            if (p.has("help") || p.has("usage")) {
-                ctx.out.println("Usage: srun [-N nnodes] [-w hosts] [-p partition] [-J jobname] [-D path] executable"
-                        + " [args...]");
-                return 0;
-            }
+            Getopt.Parsed p = COMMAND_LINE.parse(args, ctx);
             if (p.operands().isEmpty()) {
                 throw ctx.fatal("No command given to execute.");
             }

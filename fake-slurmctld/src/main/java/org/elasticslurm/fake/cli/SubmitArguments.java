@@ -1,5 +1,6 @@
 package org.elasticslurm.fake.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,26 @@ import org.elasticslurm.fake.wire.SubmitRequest;
 final class SubmitArguments {
 
     private SubmitArguments() {
+    }
+
+    /** The command's options: the shared ones, then its own, then -Q, -v, -V, -h and --usage, in getopt's order. */
+    static List<Getopt.Spec> options(List<Getopt.Spec> own) {
+        List<Getopt.Spec> specs = new ArrayList<>(List.of(
+                Getopt.value("nodelist", 'w', "nodelist"),
+                Getopt.value("nodes", 'N', "nodes"),
+                Getopt.value("partition", 'p', "partition"),
+                Getopt.value("ntasks", 'n', "ntasks"),
+                Getopt.value("job-name", 'J', "job-name"),
+                Getopt.value("chdir", 'D', "chdir"),
+                Getopt.value("time", 't', "time")));
+        specs.addAll(own);
+        specs.addAll(List.of(
+                Getopt.flag("quiet", 'Q', "quiet"),
+                Getopt.flag("verbose", 'v', "verbose"),
+                Getopt.flag("version", 'V', "version"),
+                Getopt.flag("help", 'h', "help"),
+                Getopt.flag("usage", '\0', "usage")));
+        return List.copyOf(specs);
     }
 
     /**

@@ -84,16 +84,9 @@ public final class FakeCluster implements AutoCloseable {
         List<String> conf = new ArrayList<>(List.of(
                 "ClusterName=test",
                 "SlurmctldHost=testctl(127.0.0.1)",
-                "SlurmctldPort=" + freePort(),
-                "SlurmUser=root",
-                "StateSaveLocation=" + dir.resolve("state"),
-                "SlurmdSpoolDir=" + dir.resolve("spool/%n"),
-                "SlurmctldPidFile=" + dir.resolve("slurmctld.pid"),
-                "SlurmdPidFile=" + dir.resolve("slurmd-%n.pid"),
-                "SlurmctldLogFile=" + dir.resolve("log/slurmctld.log"),
-                "SlurmdLogFile=" + dir.resolve("log/slurmd-%n.log"),
-                "SlurmctldDebug=debug",
-                "ReturnToService=2",
+                "SlurmctldPort=" + freePort()));
+        conf.addAll(daemonLines(dir));
+        conf.addAll(List.of(
                 "SuspendProgram=" + dir.resolve("hooks/suspend"),
                 "ResumeProgram=" + dir.resolve("hooks/resume"),
                 "ResumeFailProgram=" + dir.resolve("hooks/resumefail"),
@@ -108,6 +101,23 @@ public final class FakeCluster implements AutoCloseable {
         conf.add("PartitionName=debug Nodes=" + String.join(",", nodes.keySet())
                 + " Default=YES MaxTime=INFINITE State=UP");
         Files.writeString(confFile(), String.join("\n", conf) + "\n");
+    }
+
+    /**
+     * The slurm.conf lines for daemons that run as root, keep their state, spool, pid and log files under
+     * {@code dir} (in state/, spool/NODE, log/), log at debug level and return DOWN nodes to service.
+     */
+    static List<String> daemonLines(Path dir) {
+        return List.of(
+                "SlurmUser=root",
+                "StateSaveLocation=" + dir.resolve("state"),
+                "SlurmdSpoolDir=" + dir.resolve("spool/%n"),
+                "SlurmctldPidFile=" + dir.resolve("slurmctld.pid"),
+                "SlurmdPidFile=" + dir.resolve("slurmd-%n.pid"),
+                "SlurmctldLogFile=" + dir.resolve("log/slurmctld.log"),
+                "SlurmdLogFile=" + dir.resolve("log/slurmd-%n.log"),
+                "SlurmctldDebug=debug",
+                "ReturnToService=2");
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -47,19 +48,12 @@ class GuestSlurmdNamespacesIT {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         conf = dir.resolve("slurm.conf");
-        Files.writeString(conf, String.join("\n",
+        List<String> lines = new ArrayList<>(List.of(
                 "ClusterName=nslab",
                 "SlurmctldHost=ctl(" + net.ctlAddress() + ")",
-                "SlurmctldPort=6817",
-                "SlurmUser=root",
-                "StateSaveLocation=" + dir.resolve("state"),
-                "SlurmdSpoolDir=" + dir.resolve("spool/%n"),
-                "SlurmctldPidFile=" + dir.resolve("slurmctld.pid"),
-                "SlurmdPidFile=" + dir.resolve("slurmd-%n.pid"),
-                "SlurmctldLogFile=" + dir.resolve("log/slurmctld.log"),
-                "SlurmdLogFile=" + dir.resolve("log/slurmd-%n.log"),
-                "SlurmctldDebug=debug",
-                "ReturnToService=2",
+                "SlurmctldPort=6817"));
+        lines.addAll(FakeCluster.daemonLines(dir));
+        lines.addAll(List.of(
                 "PrivateData=cloud",
                 "SuspendProgram=" + dir.resolve("hooks/suspend"),
                 "ResumeProgram=" + dir.resolve("hooks/resume"),
@@ -68,6 +62,7 @@ class GuestSlurmdNamespacesIT {
                 "ResumeTimeout=60",
                 "NodeName=test1 State=CLOUD CPUs=1 Port=6818",
                 "PartitionName=debug Nodes=test1 Default=YES MaxTime=INFINITE State=UP", ""));
+        Files.writeString(conf, String.join("\n", lines));
         guest = Files.createDirectories(dir.resolve("opt/fake-slurmd"));
         Process untar = new ProcessBuilder(NetworkNamespacesAvailable.tar().orElseThrow().toString(), "-C",
                 guest.toString(), "-xzf", NetworkNamespacesAvailable.GUEST_BUNDLE.toString())

@@ -3,20 +3,18 @@ package org.elasticslurm.provisioner.libvirt;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A host that records, for every start, paused start and resume, the domain's state just before and whether a
  * given file existed then (an attach command's trace); all calls are delegated.
  */
-final class StartRecordingHost implements Hypervisor {
-    private final Hypervisor real;
+final class StartRecordingHost extends DelegatingHypervisor {
     private final Path trace;
     private final List<String> events = new CopyOnWriteArrayList<>();
 
     StartRecordingHost(Hypervisor real, Path trace) {
-        this.real = real;
+        super(real);
         this.trace = trace;
     }
 
@@ -28,41 +26,6 @@ final class StartRecordingHost implements Hypervisor {
     private void record(String call, String name) {
         events.add(call + " " + name + " state=" + real.domain(name).map(d -> d.state().name()).orElse("absent")
                 + " trace=" + (Files.exists(trace) ? "yes" : "no"));
-    }
-
-    @Override
-    public void shutdown(String name) {
-        real.shutdown(name);
-    }
-
-    @Override
-    public String uri() {
-        return real.uri();
-    }
-
-    @Override
-    public GuestCapabilities capabilities() {
-        return real.capabilities();
-    }
-
-    @Override
-    public HostResources resources() {
-        return real.resources();
-    }
-
-    @Override
-    public List<DomainSummary> domains() {
-        return real.domains();
-    }
-
-    @Override
-    public Optional<DomainSummary> domain(String name) {
-        return real.domain(name);
-    }
-
-    @Override
-    public DomainSummary define(DomainSpec spec) {
-        return real.define(spec);
     }
 
     @Override
@@ -81,65 +44,5 @@ final class StartRecordingHost implements Hypervisor {
     public void resume(String name) {
         record("resume", name);
         real.resume(name);
-    }
-
-    @Override
-    public List<DomainInterface> interfaces(String name) {
-        return real.interfaces(name);
-    }
-
-    @Override
-    public boolean destroy(String name) {
-        return real.destroy(name);
-    }
-
-    @Override
-    public boolean undefine(String name) {
-        return real.undefine(name);
-    }
-
-    @Override
-    public void setMetadata(String name, DomainMetadata metadata) {
-        real.setMetadata(name, metadata);
-    }
-
-    @Override
-    public Optional<StorageVolume> volume(String storagePool, String name) {
-        return real.volume(storagePool, name);
-    }
-
-    @Override
-    public StorageVolume cloneOverlay(String storagePool, String baseVolume, String name) {
-        return real.cloneOverlay(storagePool, baseVolume, name);
-    }
-
-    @Override
-    public StorageVolume uploadVolume(String storagePool, String name, byte[] content) {
-        return real.uploadVolume(storagePool, name, content);
-    }
-
-    @Override
-    public boolean deleteVolume(String storagePool, String name) {
-        return real.deleteVolume(storagePool, name);
-    }
-
-    @Override
-    public List<DhcpLease> dhcpLeases(String network) {
-        return real.dhcpLeases(network);
-    }
-
-    @Override
-    public List<InterfaceAddresses> interfaceAddresses(String domain, AddressSource source) {
-        return real.interfaceAddresses(domain, source);
-    }
-
-    @Override
-    public boolean reachable() {
-        return real.reachable();
-    }
-
-    @Override
-    public void close() {
-        real.close();
     }
 }

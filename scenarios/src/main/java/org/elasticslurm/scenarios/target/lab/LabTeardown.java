@@ -40,6 +40,23 @@ public final class LabTeardown implements AutoCloseable {
         undo();
     }
 
+    /**
+     * Undoes everything after a failed set-up and gives what to throw: {@code failure} itself when it is a
+     * {@link TargetException}, else one saying {@code what} failed and why. A failure of the undo is added to
+     * {@code failure} as suppressed.
+     *
+     * @param what what could not be done, e.g. "level3: cannot set up the qemu lab"
+     */
+    public TargetException abandon(String what, Exception failure) {
+        try {
+            close();
+        } catch (RuntimeException x) {
+            failure.addSuppressed(x);
+        }
+        return failure instanceof TargetException t ? t
+                : new TargetException(what + ": " + failure.getMessage(), failure);
+    }
+
     private void undo() {
         if (!done.compareAndSet(false, true)) {
             return;

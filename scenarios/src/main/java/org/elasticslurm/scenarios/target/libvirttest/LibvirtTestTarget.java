@@ -1,7 +1,6 @@
 package org.elasticslurm.scenarios.target.libvirttest;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -14,20 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.elasticslurm.conf.Hostlist;
 import org.elasticslurm.scenarios.model.Component;
-import org.elasticslurm.scenarios.model.Expectation;
-import org.elasticslurm.scenarios.model.FaultKind;
-import org.elasticslurm.scenarios.model.HookPreset;
-import org.elasticslurm.scenarios.model.HookRole;
-import org.elasticslurm.scenarios.model.HookSpec;
 import org.elasticslurm.scenarios.model.LoadedScenario;
 import org.elasticslurm.scenarios.model.ProvisionerSetup;
 import org.elasticslurm.scenarios.model.Scenario;
-import org.elasticslurm.scenarios.model.Step;
 import org.elasticslurm.scenarios.model.TargetKind;
 import org.elasticslurm.scenarios.run.ProgressListener;
-import org.elasticslurm.scenarios.target.Target;
 import org.elasticslurm.scenarios.target.TargetException;
 import org.elasticslurm.scenarios.target.TargetSession;
 import org.elasticslurm.scenarios.target.TargetUnavailableException;
@@ -41,6 +34,8 @@ import org.elasticslurm.scenarios.target.lab.WireProbe;
 import org.elasticslurm.scenarios.target.provisioned.HookClients;
 import org.elasticslurm.scenarios.target.provisioned.PoolProperties;
 import org.elasticslurm.scenarios.target.provisioned.ProvisionedLabSession;
+import org.elasticslurm.scenarios.target.provisioned.ProvisionedLimits;
+import org.elasticslurm.scenarios.target.provisioned.ProvisionedTarget;
 import org.elasticslurm.scenarios.target.provisioned.ProvisionerApp;
 import org.elasticslurm.scenarios.target.provisioned.ProvisionerService;
 import org.elasticslurm.scenarios.trace.Stage;
@@ -55,15 +50,23 @@ import org.elasticslurm.scenarios.trace.Stage;
  * files), the test driver's node file (existing pools' domains, the base image's pool, network {@code lab}), a
  * reservation file giving every node a fixed MAC and the address 127.0.0.1, the provisioner's files and the hooks.
  */
-public final class LibvirtTestTarget implements Target {
+public final class LibvirtTestTarget extends ProvisionedTarget {
     private static final List<Path> LIBVIRT_LIBRARY = List.of(Path.of("/usr/lib/x86_64-linux-gnu/libvirt.so.0"),
             Path.of("/usr/lib64/libvirt.so.0"), Path.of("/usr/lib/libvirt.so.0"));
+
+    private static final ProvisionedLimits LIMITS = new ProvisionedLimits(TargetKind.LIBVIRT_TEST,
+            "the node's slurmd is not started", Set.of(Component.SLURMD),
+            c -> "libvirt-test stops and restarts only a node's slurmd, not " + c,
+            "on libvirt-test a node is a fake slurmd on this machine: there is no node to run a command on",
+            Optional.of("on libvirt-test every node's slurmd is a fake slurmd on this machine, so a job's hostname "
+                    + "prints this machine's name, not the node's"));
 
     private final Clock clock;
     private final Path scratchParent;
 
     /** @param clock the lab's clock, @param scratchParent where scratch directories go (keep the path short) */
     public LibvirtTestTarget(Clock clock, Path scratchParent) {
+        super(LIMITS);
         this.clock = clock;
         this.scratchParent = scratchParent;
     }
@@ -89,55 +92,12 @@ public final class LibvirtTestTarget implements Target {
     }
 
     @Override
-    public TargetKind kind() {
-        return TargetKind.LIBVIRT_TEST;
-    }
-
-    @Override
-    public Optional<String> cannotRun(Step.Action action) {
-        if (action instanceof Step.InjectFault f && f.fault() != FaultKind.NEVER_REGISTERS) {
-            return Optional.of("the real provisioner takes no injected backend faults; on libvirt-test only "
-                    + "never-registers (the node's slurmd is not started) is expressed");
-        }
-        Component c = action instanceof Step.Stop s ? s.component()
-                : action instanceof Step.Restart r ? r.component() : null;
-        if (c != null && c != Component.SLURMD) {
-            return Optional.of("libvirt-test stops and restarts only a node's slurmd, not " + c);
-        }
-        if (action instanceof Step.RunCommand r && !r.on().equals("controller")) {
-            return Optional.of("on libvirt-test a node is a fake slurmd on this machine: there is no node to run "
-                    + "a command on");
-        }
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> cannotCheck(Expectation expectation) {
-        if (expectation instanceof Expectation.JobOutcome j && j.output().isPresent()) {
-            return Optional.of("on libvirt-test every node's slurmd is a fake slurmd on this machine, so a job's "
-                    + "hostname prints this machine's name, not the node's");
-        }
-        if (expectation instanceof Expectation.DefunctProcesses) {
-            return Optional.of("libvirt-test runs the provisioner's clients, which start no child processes");
-        }
-        return Optional.empty();
-    }
-
-    @Override
     public TargetSession open(LoadedScenario loaded, ProgressListener progress) {
         missing().ifPresent(why -> {
             throw new TargetUnavailableException(TargetKind.LIBVIRT_TEST, "libvirt-test needs: " + why);
         });
         Scenario scenario = loaded.scenario();
-        ProvisionerSetup setup = scenario.provisioner().orElseThrow(() -> new TargetException(scenario.name()
-                + ": libvirt-test runs the provisioner, and the scenario has no provisioner: section "
-                + "(Levels 0 and 1 run on sim, fake-realtime and real-slurm)", null));
-        scenario.hooks().forEach((role, spec) -> {
-            if (!(spec instanceof HookSpec.Preset p) || p.preset() != HookPreset.PROVISIONER) {
-                throw new TargetException(scenario.name() + ": on libvirt-test every hook is the provisioner's "
-                        + "client (preset provisioner); the " + role + " hook is not", null);
-            }
-        });
+        ProvisionerSetup setup = setupOf(scenario);
         ProvisionerApp app = ProvisionerApp.locate(TargetKind.LIBVIRT_TEST);
         FakeSlurm fake = FakeSlurm.locate(TargetKind.LIBVIRT_TEST);
         Path dir = LabFiles.scratch(scratchParent, "eslt-");
@@ -156,17 +116,7 @@ public final class LibvirtTestTarget implements Target {
             Map<String, String> env = fake.environment(confFile);
 
             HookClients hooks = new HookClients(dir.resolve("provisioner/clients"));
-            for (Map.Entry<HookRole, HookSpec> e : scenario.hooks().entrySet()) {
-                Optional<String> program = switch (e.getKey()) {
-                    case RESUME -> loaded.slurmConf().powerSave().resumeProgram();
-                    case SUSPEND -> loaded.slurmConf().powerSave().suspendProgram();
-                    case RESUME_FAIL -> loaded.slurmConf().powerSave().resumeFailProgram();
-                };
-                if (program.isPresent() && program.get().startsWith("$LAB/")) {
-                    hooks.writeProgram(Path.of(program.get().replace("$LAB", dir.toString())), e.getKey(),
-                            e.getValue().mode().orElse(0755));
-                }
-            }
+            hooks.writePrograms(loaded, dir);
 
             Map<String, String> macs = new LinkedHashMap<>();
             for (int i = 0; i < conf.nodes().size(); i++) {
@@ -228,15 +178,7 @@ public final class LibvirtTestTarget implements Target {
                     jobs, guests, dir.resolve("log/slurmctld.log"), c -> c, env, fake.command("scontrol").toString(),
                     shifted, Duration.ofMillis(200), teardown));
         } catch (IOException | RuntimeException e) {
-            try {
-                teardown.close();
-            } catch (RuntimeException x) {
-                e.addSuppressed(x);
-            }
-            if (e instanceof TargetException t) {
-                throw t;
-            }
-            throw new TargetException(scenario.name() + ": cannot set up the libvirt-test lab: " + e.getMessage(), e);
+            throw teardown.abandon(scenario.name() + ": cannot set up the libvirt-test lab", e);
         }
     }
 

@@ -8,10 +8,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.elasticslurm.conf.FileMode;
 import org.elasticslurm.conf.Hostlist;
+import org.elasticslurm.conf.PowerSaveSettings;
 import org.elasticslurm.scenarios.model.HookRole;
+import org.elasticslurm.scenarios.model.HookSpec;
+import org.elasticslurm.scenarios.model.LoadedScenario;
 import org.elasticslurm.scenarios.target.TargetException;
 import org.elasticslurm.scenarios.trace.HookCall;
 
@@ -97,6 +102,27 @@ public final class HookClients {
                 + "exec " + client(role) + " \"$@\"\n";
         Files.writeString(file, text);
         Files.setPosixFilePermissions(file, FileMode.permissions(mode));
+    }
+
+    /**
+     * Writes the program of each of the scenario's hooks whose path slurm.conf gives inside the lab
+     * ({@code $LAB/...}), with the hook's mode (default 0755); a path outside the lab is not written.
+     *
+     * @param lab the lab directory {@code $LAB} stands for
+     */
+    public void writePrograms(LoadedScenario loaded, Path lab) throws IOException {
+        PowerSaveSettings settings = loaded.slurmConf().powerSave();
+        for (Map.Entry<HookRole, HookSpec> e : loaded.scenario().hooks().entrySet()) {
+            Optional<String> program = switch (e.getKey()) {
+                case RESUME -> settings.resumeProgram();
+                case SUSPEND -> settings.suspendProgram();
+                case RESUME_FAIL -> settings.resumeFailProgram();
+            };
+            if (program.isPresent() && program.get().startsWith("$LAB/")) {
+                writeProgram(Path.of(program.get().replace("$LAB", lab.toString())), e.getKey(),
+                        e.getValue().mode().orElse(0755));
+            }
+        }
     }
 
     /** The calls recorded so far, in scenario time (time 0 = {@code zero}). */

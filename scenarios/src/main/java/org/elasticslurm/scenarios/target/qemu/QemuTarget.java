@@ -21,12 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.elasticslurm.conf.Hostlist;
 import org.elasticslurm.fake.reference.CommandResult;
-import org.elasticslurm.scenarios.model.Component;
-import org.elasticslurm.scenarios.model.Expectation;
 import org.elasticslurm.scenarios.model.FaultKind;
-import org.elasticslurm.scenarios.model.HookPreset;
-import org.elasticslurm.scenarios.model.HookRole;
-import org.elasticslurm.scenarios.model.HookSpec;
 import org.elasticslurm.scenarios.model.LoadedScenario;
 import org.elasticslurm.scenarios.model.ProvisionerSetup;
 import org.elasticslurm.scenarios.model.Scenario;
@@ -34,7 +29,6 @@ import org.elasticslurm.scenarios.model.Step;
 import org.elasticslurm.scenarios.model.TargetKind;
 import org.elasticslurm.scenarios.run.ProgressListener;
 import org.elasticslurm.scenarios.target.ControllerKind;
-import org.elasticslurm.scenarios.target.Target;
 import org.elasticslurm.scenarios.target.TargetException;
 import org.elasticslurm.scenarios.target.TargetSession;
 import org.elasticslurm.scenarios.target.TargetUnavailableException;
@@ -49,6 +43,8 @@ import org.elasticslurm.scenarios.target.provisioned.HookClients;
 import org.elasticslurm.scenarios.target.provisioned.NetNs;
 import org.elasticslurm.scenarios.target.provisioned.PoolProperties;
 import org.elasticslurm.scenarios.target.provisioned.ProvisionedLabSession;
+import org.elasticslurm.scenarios.target.provisioned.ProvisionedLimits;
+import org.elasticslurm.scenarios.target.provisioned.ProvisionedTarget;
 import org.elasticslurm.scenarios.target.provisioned.ProvisionerApp;
 import org.elasticslurm.scenarios.target.provisioned.ProvisionerService;
 import org.elasticslurm.scenarios.trace.Stage;
@@ -62,10 +58,15 @@ import org.elasticslurm.scenarios.trace.Stage;
  * {@code <interface type='ethernet'>}; the provisioner's attach command moves each tap into the lab
  * ({@code netlab.sh adopt-tap}); MAC and address come from the lab's reservation file. See the module README.
  */
-public final class QemuTarget implements Target {
+public final class QemuTarget extends ProvisionedTarget {
     private static final String MUNGE_SOCKET = "/run/munge/munge.socket.2";
     private static final String GUEST_BUNDLE = "fake-slurmd-guest.tar.gz";
     private static final int MEMORY_MIB = 1024;
+
+    private static final ProvisionedLimits LIMITS = new ProvisionedLimits(TargetKind.QEMU,
+            "a user-data that does not start slurmd", Set.of(),
+            c -> "qemu does not stop or restart components in the middle of a run (" + c + ")",
+            "qemu runs commands on the controller only (the guests have no remote access)", Optional.empty());
 
     private final ControllerKind controller;
     private final Clock clock;
@@ -73,6 +74,7 @@ public final class QemuTarget implements Target {
 
     /** @param controller which slurmctld runs, @param clock the lab's clock, @param scratchParent scratch dirs */
     public QemuTarget(ControllerKind controller, Clock clock, Path scratchParent) {
+        super(LIMITS);
         this.controller = controller;
         this.clock = clock;
         this.scratchParent = scratchParent;
@@ -134,49 +136,12 @@ public final class QemuTarget implements Target {
     }
 
     @Override
-    public TargetKind kind() {
-        return TargetKind.QEMU;
-    }
-
-    @Override
-    public Optional<String> cannotRun(Step.Action action) {
-        if (action instanceof Step.InjectFault f && f.fault() != FaultKind.NEVER_REGISTERS) {
-            return Optional.of("the real provisioner takes no injected backend faults; on qemu only never-registers "
-                    + "(a user-data that does not start slurmd) is expressed");
-        }
-        Component c = action instanceof Step.Stop s ? s.component()
-                : action instanceof Step.Restart r ? r.component() : null;
-        if (c != null) {
-            return Optional.of("qemu does not stop or restart components in the middle of a run (" + c + ")");
-        }
-        if (action instanceof Step.RunCommand r && !r.on().equals("controller")) {
-            return Optional.of("qemu runs commands on the controller only (the guests have no remote access)");
-        }
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> cannotCheck(Expectation expectation) {
-        if (expectation instanceof Expectation.DefunctProcesses) {
-            return Optional.of("qemu runs the provisioner's clients, which start no child processes");
-        }
-        return Optional.empty();
-    }
-
-    @Override
     public TargetSession open(LoadedScenario loaded, ProgressListener progress) {
         missing().ifPresent(why -> {
             throw new TargetUnavailableException(TargetKind.QEMU, why);
         });
         Scenario scenario = loaded.scenario();
-        ProvisionerSetup setup = scenario.provisioner().orElseThrow(() -> new TargetException(scenario.name()
-                + ": qemu runs the provisioner, and the scenario has no provisioner: section", null));
-        scenario.hooks().forEach((role, spec) -> {
-            if (!(spec instanceof HookSpec.Preset p) || p.preset() != HookPreset.PROVISIONER) {
-                throw new TargetException(scenario.name() + ": on qemu every hook is the provisioner's client "
-                        + "(preset provisioner); the " + role + " hook is not", null);
-            }
-        });
+        ProvisionerSetup setup = setupOf(scenario);
         Path root = ProvisionerApp.root().orElseThrow();
         Path ci = root.resolve("ci");
         ProvisionerApp app = ProvisionerApp.locate(TargetKind.QEMU);
@@ -215,17 +180,7 @@ public final class QemuTarget implements Target {
             Path confFile = dir.resolve("slurm.conf");
             Files.writeString(confFile, conf.text());
             HookClients hooks = new HookClients(dir.resolve("provisioner/clients"));
-            for (Map.Entry<HookRole, HookSpec> e : scenario.hooks().entrySet()) {
-                Optional<String> program = switch (e.getKey()) {
-                    case RESUME -> loaded.slurmConf().powerSave().resumeProgram();
-                    case SUSPEND -> loaded.slurmConf().powerSave().suspendProgram();
-                    case RESUME_FAIL -> loaded.slurmConf().powerSave().resumeFailProgram();
-                };
-                if (program.isPresent() && program.get().startsWith("$LAB/")) {
-                    hooks.writeProgram(Path.of(program.get().replace("$LAB", dir.toString())), e.getKey(),
-                            e.getValue().mode().orElse(0755));
-                }
-            }
+            hooks.writePrograms(loaded, dir);
 
             Optional<FakeSlurm> fake = controller == ControllerKind.FAKE
                     ? Optional.of(FakeSlurm.locate(TargetKind.QEMU)) : Optional.empty();
@@ -327,15 +282,7 @@ public final class QemuTarget implements Target {
                     jobs, guests, dir.resolve("log/slurmctld.log"), netns::wrap, env, scontrol, shifted,
                     Duration.ofSeconds(1), teardown));
         } catch (IOException | RuntimeException e) {
-            try {
-                teardown.close();
-            } catch (RuntimeException x) {
-                e.addSuppressed(x);
-            }
-            if (e instanceof TargetException te) {
-                throw te;
-            }
-            throw new TargetException(scenario.name() + ": cannot set up the qemu lab: " + e.getMessage(), e);
+            throw teardown.abandon(scenario.name() + ": cannot set up the qemu lab", e);
         }
     }
 
