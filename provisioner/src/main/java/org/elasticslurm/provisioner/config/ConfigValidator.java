@@ -44,6 +44,7 @@ public final class ConfigValidator {
             p.add("provisioner.libvirt.seed-writer: must be one of [builtin, genisoimage] (" + c.libvirt().seedWriter()
                     + ")");
         }
+        c.libvirt().kvmVerdictFile().ifPresent(f -> absolute(p, "provisioner.libvirt.kvm-verdict-file", f.toString()));
         if (c.backend() == BackendKind.LIBVIRT && c.libvirt().uris().isEmpty()) {
             p.add("provisioner.libvirt.uris: at least one URI is needed when provisioner.backend=libvirt");
         }

@@ -146,6 +146,14 @@ public interface ProvisionerConfig {
         /** Kernel the KVM probe boots; empty = a pool's direct-boot kernel, else the newest /boot/vmlinuz-*. */
         java.util.Optional<Path> kvmProbeKernel();
 
+        /**
+         * File that keeps the KVM probe's verdict across starts: it is used instead of probing while the machine has
+         * not rebooted and the qemu binary, the probe kernel, the presence of /dev/kvm and the probe timeout are
+         * unchanged. Absolute path; empty = {@code kvm-verdict.properties} in the directory of
+         * {@link ProvisionerConfig#operationLog()}.
+         */
+        java.util.Optional<Path> kvmVerdictFile();
+
         /** genisoimage binary that builds the NoCloud seed ISOs when {@link #seedWriter()} is {@code genisoimage}. */
         @WithDefault("/usr/bin/genisoimage")
         Path genisoimage();

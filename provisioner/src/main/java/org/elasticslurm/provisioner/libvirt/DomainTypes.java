@@ -9,7 +9,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Picks the domain type and guest architecture for a host. On hosts of this machine the KVM probe decides (run
- * once, lazily); on remote hosts libvirt's capabilities are trusted, since the probe cannot run there.
+ * once, lazily, or its verdict of an earlier start in this boot is used); on remote hosts libvirt's capabilities are
+ * trusted, since the probe cannot run there.
  */
 final class DomainTypes {
     private static final Logger LOG = Logger.getLogger(DomainTypes.class);
@@ -29,6 +30,15 @@ final class DomainTypes {
     /** @param probe runs the KVM probe (called at most once) */
     DomainTypes(Supplier<KvmVerdict> probe) {
         this.probe = probe;
+    }
+
+    /**
+     * @param probe runs the KVM probe (called at most once, and not at all while {@code kept} holds a verdict that
+     *              still applies)
+     * @param kept the verdict of an earlier start
+     */
+    DomainTypes(Supplier<KvmVerdict> probe, KvmVerdictCache kept) {
+        this(() -> kept.verdict(probe));
     }
 
     Choice choose(String uri, GuestCapabilities caps, DomainTypePolicy policy) {

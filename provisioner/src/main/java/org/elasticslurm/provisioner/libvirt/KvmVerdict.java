@@ -7,7 +7,7 @@ import java.time.Duration;
  *
  * @param usable whether guests may use domain type {@code kvm}
  * @param reason what the probe saw, for the log
- * @param took how long the probe ran
+ * @param took how long the probe ran (zero for a verdict kept from an earlier start)
  */
 public record KvmVerdict(boolean usable, String reason, Duration took) {
 }

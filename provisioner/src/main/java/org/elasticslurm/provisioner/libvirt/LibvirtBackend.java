@@ -34,6 +34,7 @@ import org.jboss.logging.Logger;
  */
 public final class LibvirtBackend implements MachineBackend, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LibvirtBackend.class);
+    private static final Path KVM_DEVICE = Path.of("/dev/kvm");
 
     private final Fleet fleet;
     private final DomainTypes types;
@@ -86,8 +87,12 @@ public final class LibvirtBackend implements MachineBackend, AutoCloseable {
         }
         SupervisedProcess runner = new SupervisedProcess(clock);
         Path kernel = probeKernel(settings, pools);
-        DomainTypes types = new DomainTypes(() -> new KvmProbe(runner, settings.qemu(), Path.of("/dev/kvm"), kernel,
-                settings.kvmProbeTimeout()).probe());
+        KvmProbe probe = new KvmProbe(runner, settings.qemu(), KVM_DEVICE, kernel, settings.kvmProbeTimeout());
+        DomainTypes types = settings.kvmVerdictFile()
+                .map(file -> new DomainTypes(probe::probe, new KvmVerdictCache(file, new KvmProbeConditions(
+                        KvmProbeConditions.BOOT_ID, settings.qemu(), kernel, KVM_DEVICE, settings.kvmProbeTimeout()),
+                        clock)))
+                .orElseGet(() -> new DomainTypes(probe::probe));
         SeedIsoBuilder iso = settings.seedWriter() == LibvirtSettings.SeedWriter.BUILTIN ? SeedIsoBuilder.builtIn(clock)
                 : new SeedIsoBuilder(runner, settings.genisoimage(), settings.scratch());
         MacAddressPlan macs = MacAddressPlan.assign(pools.stream().filter(CreatePoolSpec.class::isInstance)

@@ -14,6 +14,9 @@ import org.elasticslurm.provisioner.config.ProvisionerConfig;
 
 /** Turns the service configuration into the plain settings of this package, naming every bad key at once. */
 final class LibvirtConfigMapping {
+    /** Name of the KVM verdict file, in the directory of the operation log, when none is configured. */
+    static final String DEFAULT_KVM_VERDICT_FILE = "kvm-verdict.properties";
+
     private final List<String> problems = new ArrayList<>();
 
     static LibvirtSettings settings(ProvisionerConfig config, Owner owner) {
@@ -27,7 +30,8 @@ final class LibvirtConfigMapping {
         }
         return new LibvirtSettings(l.uris(), l.qemu(), l.kvmProbeTimeout(), l.kvmProbeKernel(), l.genisoimage(),
                 l.capacityRefresh(), Path.of(System.getProperty("java.io.tmpdir")), config.slurmConf(), writer,
-                owner.name());
+                owner.name(), Optional.of(l.kvmVerdictFile()
+                        .orElseGet(() -> config.operationLog().resolveSibling(DEFAULT_KVM_VERDICT_FILE))));
     }
 
     /**

@@ -20,10 +20,13 @@ import org.elasticslurm.provisioner.config.Owner;
  * @param seedWriter how seed ISOs are made
  * @param owner this service's owner name ({@code provisioner.owner}): written into the metadata of the domains it
  *              creates or starts; only domains of this owner are listed and cleaned up
+ * @param kvmVerdictFile where the KVM probe's verdict is kept across starts (used again within the same boot while
+ *                       qemu, the probe kernel, /dev/kvm and the probe timeout are unchanged); empty = not kept, the
+ *                       probe runs at every start
  */
 public record LibvirtSettings(List<String> uris, Path qemu, Duration kvmProbeTimeout, Optional<Path> kvmProbeKernel,
                              Path genisoimage, Duration capacityRefresh, Path scratch, Path slurmConf,
-                             SeedWriter seedWriter, String owner) {
+                             SeedWriter seedWriter, String owner, Optional<Path> kvmVerdictFile) {
 
     /** How seed ISOs are made. */
     public enum SeedWriter {
@@ -33,7 +36,15 @@ public record LibvirtSettings(List<String> uris, Path qemu, Duration kvmProbeTim
         GENISOIMAGE
     }
 
-    /** Settings whose seeds are made by genisoimage. */
+    /** Settings that do not keep the KVM verdict across starts. */
+    public LibvirtSettings(List<String> uris, Path qemu, Duration kvmProbeTimeout, Optional<Path> kvmProbeKernel,
+                           Path genisoimage, Duration capacityRefresh, Path scratch, Path slurmConf,
+                           SeedWriter seedWriter, String owner) {
+        this(uris, qemu, kvmProbeTimeout, kvmProbeKernel, genisoimage, capacityRefresh, scratch, slurmConf, seedWriter,
+                owner, Optional.empty());
+    }
+
+    /** Settings whose seeds are made by genisoimage and that do not keep the KVM verdict across starts. */
     public LibvirtSettings(List<String> uris, Path qemu, Duration kvmProbeTimeout, Optional<Path> kvmProbeKernel,
                            Path genisoimage, Duration capacityRefresh, Path scratch, Path slurmConf, String owner) {
         this(uris, qemu, kvmProbeTimeout, kvmProbeKernel, genisoimage, capacityRefresh, scratch, slurmConf,

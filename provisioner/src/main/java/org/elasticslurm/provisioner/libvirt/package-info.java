@@ -34,6 +34,7 @@
  *
  * <p>Domain type: {@code kvm} only where {@link org.elasticslurm.provisioner.libvirt.KvmProbe} saw a kernel boot
  * under KVM (hosts of this machine) or libvirt offers kvm (remote hosts); {@code qemu} (TCG) otherwise, with the
- * reason logged.
+ * reason logged. The probe's verdict is kept in {@code provisioner.libvirt.kvm-verdict-file} and used by later starts
+ * in the same boot while qemu, the probe kernel, /dev/kvm and the probe timeout are unchanged.
  */
 package org.elasticslurm.provisioner.libvirt;

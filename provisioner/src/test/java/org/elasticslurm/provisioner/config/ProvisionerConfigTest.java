@@ -6,6 +6,7 @@ import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -75,5 +76,21 @@ class ProvisionerConfigTest {
                 "provisioner.retry.multiplier: must be at least 1.0 (0.5)",
                 "provisioner.sim.failure-probability: must be a probability between 0 and 1 (1.5)",
                 "provisioner.pools.p.post-config.command: the first element must be an absolute path ([ansible-playbook])");
+    }
+
+    @Test
+    void aRelativeKvmVerdictFileIsRefusedNamingTheKey() {
+        ProvisionerConfig c = load(Map.of("provisioner.libvirt.kvm-verdict-file", "state/kvm-verdict.properties"));
+
+        assertThat(new ConfigValidator().problems(c)).containsExactly(
+                "provisioner.libvirt.kvm-verdict-file: must be an absolute path (state/kvm-verdict.properties)");
+    }
+
+    @Test
+    void anAbsoluteKvmVerdictFileIsAccepted() {
+        ProvisionerConfig c = load(Map.of("provisioner.libvirt.kvm-verdict-file", "/var/cache/esl/kvm.properties"));
+
+        assertThat(c.libvirt().kvmVerdictFile()).contains(Path.of("/var/cache/esl/kvm.properties"));
+        assertThat(new ConfigValidator().problems(c)).isEmpty();
     }
 }

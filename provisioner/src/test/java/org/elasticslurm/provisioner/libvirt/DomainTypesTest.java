@@ -3,11 +3,18 @@ package org.elasticslurm.provisioner.libvirt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DomainTypesTest {
     private static final GuestCapabilities KVM_HOST = new GuestCapabilities("x86_64", List.of(
@@ -17,6 +24,9 @@ class DomainTypesTest {
             new GuestCapabilities.Guest("hvm", "x86_64", Set.of("qemu"))));
 
     private final AtomicInteger probes = new AtomicInteger();
+
+    @TempDir
+    Path dir;
 
     private DomainTypes types(boolean kvmWorks) {
         return new DomainTypes(() -> {
@@ -60,5 +70,50 @@ class DomainTypesTest {
 
         assertThat(types.choose("qemu:///system", KVM_HOST, DomainTypePolicy.AUTO).type()).isEqualTo("qemu");
         assertThat(types.verdict().reason()).contains("the probe failed: qemu missing");
+    }
+
+    private KvmVerdictCache keptIn(Path file) throws IOException {
+        Path bootId = dir.resolve("boot_id");
+        Path qemu = dir.resolve("qemu");
+        Path kernel = dir.resolve("vmlinuz");
+        if (!Files.exists(bootId)) {
+            Files.writeString(bootId, "5b0c1f7e-1111-4222-8333-444455556666\n");
+            Files.write(qemu, new byte[] {1});
+            Files.write(kernel, new byte[] {2});
+        }
+        return new KvmVerdictCache(file, new KvmProbeConditions(bootId, qemu, kernel, dir.resolve("kvm"),
+                Duration.ofSeconds(10)), Clock.fixed(Instant.parse("2026-11-28T22:30:00Z"), ZoneOffset.UTC));
+    }
+
+    @Test
+    void aVerdictKeptByAnEarlierStartIsUsedWithoutProbing() throws IOException {
+        Path file = dir.resolve("kvm-verdict.properties");
+        new DomainTypes(() -> new KvmVerdict(false, "KVM not usable: hangs", Duration.ofSeconds(12)), keptIn(file))
+                .verdict();
+        DomainTypes restarted = new DomainTypes(() -> {
+            probes.incrementAndGet();
+            return new KvmVerdict(true, "KVM usable: ok", Duration.ZERO);
+        }, keptIn(file));
+
+        assertThat(restarted.choose("qemu:///system", KVM_HOST, DomainTypePolicy.AUTO).type()).isEqualTo("qemu");
+        assertThat(probes).hasValue(0);
+        assertThat(restarted.verdict().reason()).isEqualTo("KVM not usable: hangs (probed 2026-11-28T22:30:00Z in"
+                + " this boot; kept in " + file + ")");
+    }
+
+    @Test
+    void withoutAKeptVerdictTheProbeRunsOnceAndItsVerdictIsKept() throws IOException {
+        Path file = dir.resolve("kvm-verdict.properties");
+        DomainTypes types = new DomainTypes(() -> {
+            probes.incrementAndGet();
+            return new KvmVerdict(true, "KVM usable: ok", Duration.ZERO);
+        }, keptIn(file));
+
+        assertThat(types.choose("qemu:///system", KVM_HOST, DomainTypePolicy.AUTO).type()).isEqualTo("kvm");
+        types.choose("qemu:///system", KVM_HOST, DomainTypePolicy.AUTO);
+
+        assertThat(probes).hasValue(1);
+        assertThat(types.verdict().reason()).isEqualTo("KVM usable: ok");
+        assertThat(file).content().contains("usable=true");
     }
 }

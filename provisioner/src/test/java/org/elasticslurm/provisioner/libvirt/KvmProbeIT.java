@@ -61,4 +61,29 @@ class KvmProbeIT {
         assertThat(verdict.reason()).contains("qemu -accel kvm exited with status")
                 .contains("so the probe itself may be broken");
     }
+
+    @Test
+    void aSecondStartInTheSameBootTakesTheKeptVerdictWithoutBootingQemu() {
+        KvmProbe probe = new KvmProbe(runner, qemu, Path.of("/dev/kvm"), kernel, BOUND);
+        KvmProbeConditions conditions = new KvmProbeConditions(KvmProbeConditions.BOOT_ID, qemu, kernel,
+                Path.of("/dev/kvm"), BOUND);
+        Path file = dir.resolve("kvm-verdict.properties");
+        java.util.concurrent.atomic.AtomicInteger probes = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Supplier<KvmVerdict> counted = () -> {
+            probes.incrementAndGet();
+            return probe.probe();
+        };
+
+        KvmVerdict first = new KvmVerdictCache(file, conditions, Clock.systemUTC()).verdict(counted);
+        long start = System.nanoTime();
+        KvmVerdict second = new KvmVerdictCache(file, conditions, Clock.systemUTC()).verdict(counted);
+        Duration secondTook = Duration.ofNanos(System.nanoTime() - start);
+
+        System.out.printf("KVM verdict: probed in %d ms, taken from %s in %.1f ms%n", first.took().toMillis(), file,
+                secondTook.toNanos() / 1e6);
+        assertThat(probes).as("qemu probes for two starts").hasValue(1);
+        assertThat(second.usable()).isEqualTo(first.usable());
+        assertThat(second.reason()).startsWith(first.reason()).contains("in this boot; kept in " + file);
+        assertThat(first.reason()).doesNotContain("kept in");
+    }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.elasticslurm.provisioner.config.Owner;
 import org.elasticslurm.provisioner.testing.TestConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,5 +100,16 @@ class LibvirtConfigMappingTest {
         assertThatThrownBy(() -> pools(Map.of("provisioner.pools.lab.mode", "existing",
                 "provisioner.pools.lab.seed-files.\"a\"", ok.toString())))
                 .hasMessageContaining("provisioner.pools.lab.seed-files: only for mode create");
+    }
+
+    @Test
+    void theKvmVerdictIsKeptBesideTheOperationLogUnlessConfigured() {
+        LibvirtSettings byDefault = LibvirtConfigMapping.settings(TestConfig.load(Map.of(
+                "provisioner.operation-log", "/srv/esl/operations.jsonl")), new Owner("lab"));
+        LibvirtSettings configured = LibvirtConfigMapping.settings(TestConfig.load(Map.of(
+                "provisioner.libvirt.kvm-verdict-file", "/var/cache/esl/kvm.properties")), new Owner("lab"));
+
+        assertThat(byDefault.kvmVerdictFile()).contains(Path.of("/srv/esl/kvm-verdict.properties"));
+        assertThat(configured.kvmVerdictFile()).contains(Path.of("/var/cache/esl/kvm.properties"));
     }
 }

@@ -231,6 +231,9 @@ public final class QemuTarget extends ProvisionedTarget {
             // the run's own owner: the service never sees or touches domains of other runs, tests or sites
             properties.put("provisioner.owner", run);
             properties.put("provisioner.libvirt.uris", LibvirtRun.URI);
+            // one KVM verdict for all runs of this boot: only the first run waits for the probe
+            properties.put("provisioner.libvirt.kvm-verdict-file",
+                    image.getParent().resolve("kvm-verdict.properties").toString());
             properties.put("provisioner.address-poll-interval", "1s");
             properties.putAll(PoolProperties.of(setup, pool -> {
                 Map<String, String> m = new LinkedHashMap<>();
