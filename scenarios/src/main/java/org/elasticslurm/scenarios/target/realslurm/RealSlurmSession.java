@@ -57,11 +57,9 @@ final class RealSlurmSession implements TargetSession {
     private final HookScripts scripts;
     private final SlurmJobs slurmJobs;
     private final String scontrol;
-    private final List<StateChange> ownSamples = new ArrayList<>();
+    private final StateSamples ownSamples = new StateSamples();
     private final List<LogLine> log = new ArrayList<>();
     private final SlurmctldLog controllerLog;
-    private final Map<String, NodeState> lastOwn = new java.util.HashMap<>();
-    private final Map<String, Duration> lastAt = new java.util.HashMap<>();
     private final java.util.concurrent.ScheduledExecutorService sampler =
             java.util.concurrent.Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "lab-sampler");
@@ -178,8 +176,9 @@ final class RealSlurmSession implements TargetSession {
             }
             if (id.isPresent()) {
                 jobs.put(name, new Job(id.get(), s.command().equals("sbatch")));
-                // the states as the job exists; the step is done when that sample began (with the drop-ins the
-                // sampling scontrol takes a JVM start, during which the power-save scan may already resume)
+                // the states as the job exists; the step is done when that sample began, or when an overlapping
+                // later one that was taken first began (with the drop-ins the sampling scontrol takes a JVM start,
+                // during which the power-save scan may already resume)
                 return StepResult.ok("slurm job " + id.get(), sampleStates());
             }
             if (lab.awaitJob(name, Duration.ZERO)) {
@@ -268,7 +267,10 @@ final class RealSlurmSession implements TargetSession {
         }
     }
 
-    /** Takes one {@code scontrol show node} sample now; returns the scenario time it is recorded at (its start). */
+    /**
+     * Takes one {@code scontrol show node} sample now; returns the scenario time from which the recorded states hold
+     * what it saw (its start, or a later sample's start when that one was taken first).
+     */
     private Duration sampleStates() {
         Duration at = now();
         CommandResult r = CommandResult.run(List.of(scontrol, "show", "node"), lab.environment(), lab.directory(),
@@ -276,22 +278,13 @@ final class RealSlurmSession implements TargetSession {
         if (r.exitCode() != 0) {
             return now(); // as the lab's sampler does: a failed sample is dropped
         }
+        Map<String, NodeState> states = new LinkedHashMap<>();
         NodeStates.parse(r.stdout(), lab.conf().nodes()).forEach((node, state) -> {
             if (!state.equals(NodeStates.NOT_FOUND)) {
-                NodeState parsed = LabTrace.state(node, state);
-                synchronized (ownSamples) {
-                    // two samples can overlap (the sampler's and a submit's): one that began before the last one
-                    // taken says less, and is dropped
-                    if (at.compareTo(lastAt.getOrDefault(node, Duration.ZERO)) >= 0) {
-                        lastAt.put(node, at);
-                        if (!parsed.equals(lastOwn.put(node, parsed))) {
-                            ownSamples.add(new StateChange(at, node, parsed));
-                        }
-                    }
-                }
+                states.put(node, LabTrace.state(node, state));
             }
         });
-        return at;
+        return ownSamples.take(at, states);
     }
 
 
@@ -307,11 +300,8 @@ final class RealSlurmSession implements TargetSession {
         Map<String, JobRecord> records = new LinkedHashMap<>();
         jobs.forEach((name, job) -> records.put(name, record(name, job, trace)));
         List<Long> parents = new ArrayList<>(lab.markedProcesses());
-        List<StateChange> states;
+        List<StateChange> states = ownSamples.changes();
         List<LogLine> lines;
-        synchronized (ownSamples) {
-            states = List.copyOf(ownSamples);
-        }
         synchronized (log) {
             lines = List.copyOf(log);
         }
