@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.elasticslurm.fake.reference.CommandResult;
 import org.elasticslurm.scenarios.target.TargetException;
 
 /**
@@ -89,9 +90,18 @@ final class LibvirtRun implements AutoCloseable {
         return out;
     }
 
-    /** The volumes of the run's pool other than the base image. */
+    /**
+     * The volumes of the run's pool other than the base image. The pool is refreshed first (to see files made beside
+     * libvirt too) unless libvirt is busy with it, e.g. the provisioner cloning an overlay right now: libvirt then
+     * refuses the refresh, and its own list, which holds every volume made through it, is taken as it is.
+     */
     List<String> volumes() {
-        virsh("pool-refresh", run);
+        CommandResult refresh = Shell.run(List.of("/usr/bin/virsh", "-q", "-c", URI, "pool-refresh", run),
+                java.util.Map.of(), java.time.Duration.ofSeconds(60));
+        if (refresh.exitCode() != 0 && !refresh.stderr().contains("has asynchronous jobs running")) {
+            throw new TargetException("/usr/bin/virsh pool-refresh " + run + " failed (exit " + refresh.exitCode()
+                    + "): " + refresh.stderr().strip(), null);
+        }
         List<String> out = new ArrayList<>();
         for (String line : virsh("vol-list", run).split("\n")) {
             String name = line.strip().split("\\s+")[0];
