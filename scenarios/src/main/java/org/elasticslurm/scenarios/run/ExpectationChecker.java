@@ -32,12 +32,12 @@ public final class ExpectationChecker {
      * What the checker is given.
      *
      * @param observations what the run showed so far
-     * @param stepDone when each step (by id) completed
+     * @param steps when each step (by id) was issued and when it took effect
      * @param now how far the run has got (scenario time)
      * @param finished whether the run is over (open windows close at {@code now})
      * @param notApplicable why the target cannot observe an expectation, if it cannot
      */
-    public record Input(Observations observations, Map<String, Duration> stepDone, Duration now, boolean finished,
+    public record Input(Observations observations, Map<String, StepSpan> steps, Duration now, boolean finished,
                         Function<Expectation, Optional<String>> notApplicable) {
     }
 
@@ -60,13 +60,13 @@ public final class ExpectationChecker {
             return verdict(index, e, Verdict.NOT_APPLICABLE, Optional.empty(), na.get());
         }
         Anchor after = e.header().after();
-        Optional<Duration> start;
+        Optional<Window> start;
         if (after instanceof Anchor.Start) {
-            start = Optional.of(Duration.ZERO);
+            start = Optional.of(Window.at(Duration.ZERO));
         } else if (after instanceof Anchor.At at) {
-            start = Optional.of(at.time());
+            start = Optional.of(Window.at(at.time()));
         } else if (after instanceof Anchor.AfterStep step) {
-            start = Optional.ofNullable(in.stepDone().get(step.stepId()));
+            start = Optional.ofNullable(in.steps().get(step.stepId())).map(s -> new Window(s.issued(), s.done()));
             if (start.isEmpty() && in.finished()) {
                 return verdict(index, e, Verdict.FAILED, Optional.empty(), "step '" + step.stepId()
                         + "' never completed, so the window never opened");
@@ -78,13 +78,29 @@ public final class ExpectationChecker {
                         + ((Anchor.AfterExpectation) after).expectationId() + "', which was "
                         + anchor.verdict().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
             }
-            start = anchor.metAt();
+            start = anchor.metAt().map(Window::at);
         }
         if (start.isEmpty()) {
             return verdict(index, e, Verdict.PENDING, Optional.empty(), "waiting for " + after);
         }
         Outcome o = outcome(e, start.get(), in);
         return verdict(index, e, o.verdict(), o.metAt(), o.detail());
+    }
+
+    /**
+     * Where an expectation's window starts: events it waits for count from {@code opens} (nothing a step causes
+     * can happen before the step was issued); its length ({@code within}, {@code during}) counts from
+     * {@code base}, the moment the anchor is known to have taken effect. One moment for every anchor but a step
+     * that took time.
+     */
+    private record Window(Duration opens, Duration base) {
+        static Window at(Duration moment) {
+            return new Window(moment, moment);
+        }
+
+        Duration plus(Duration length) {
+            return base.plus(length);
+        }
     }
 
     private record Outcome(Verdict verdict, Optional<Duration> metAt, String detail) {
@@ -101,11 +117,11 @@ public final class ExpectationChecker {
         }
     }
 
-    private Outcome outcome(Expectation e, Duration start, Input in) {
+    private Outcome outcome(Expectation e, Window start, Input in) {
         if (e instanceof Expectation.Reaches r) {
-            return reaches(r.node(), r.state(), start, start.plus(r.within()), in);
+            return reaches(r.node(), r.state(), start.opens(), start.plus(r.within()), in);
         } else if (e instanceof Expectation.Stays s) {
-            return stays(s, start, in);
+            return stays(s, start.base(), in);
         } else if (e instanceof Expectation.HookCalled h) {
             return hookCalled(h, start, in);
         } else if (e instanceof Expectation.JobOutcome j) {
@@ -198,8 +214,9 @@ public final class ExpectationChecker {
         return Outcome.pending("window open until " + fmt(end));
     }
 
-    private Outcome hookCalled(Expectation.HookCalled h, Duration start, Input in) {
-        Optional<Duration> end = h.within().map(start::plus);
+    private Outcome hookCalled(Expectation.HookCalled h, Window window, Input in) {
+        Optional<Duration> end = h.within().map(window::plus);
+        Duration start = window.opens();
         Optional<List<String>> expected = h.args().map(a -> sorted(Hostlist.parse(a).names()));
         List<HookCall> matching = new ArrayList<>();
         List<String> others = new ArrayList<>();
@@ -242,7 +259,7 @@ public final class ExpectationChecker {
                 : Outcome.failed(calls + " was called " + matching.size() + " time(s); expected " + times + otherText);
     }
 
-    private Outcome job(Expectation.JobOutcome j, Duration start, Input in) {
+    private Outcome job(Expectation.JobOutcome j, Window start, Input in) {
         Optional<Duration> end = j.within().map(start::plus);
         JobRecord record = in.observations().jobs().get(j.job());
         boolean closed = end.map(t -> closed(t, in)).orElse(in.finished());
@@ -267,8 +284,9 @@ public final class ExpectationChecker {
         return Outcome.passed(endedAt, j.job() + " ended " + record.state() + " at " + fmt(endedAt));
     }
 
-    private Outcome log(Expectation.LogLine l, Duration start, Input in) {
-        Optional<Duration> end = l.within().map(start::plus);
+    private Outcome log(Expectation.LogLine l, Window window, Input in) {
+        Optional<Duration> end = l.within().map(window::plus);
+        Duration start = window.opens();
         for (LogLine line : in.observations().log()) {
             if (line.at().compareTo(start) >= 0 && (end.isEmpty() || line.at().compareTo(end.get()) <= 0)
                     && line.text().contains(l.contains())) {

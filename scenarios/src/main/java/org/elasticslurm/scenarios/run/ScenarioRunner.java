@@ -124,7 +124,7 @@ public final class ScenarioRunner {
         private final Target target;
         private final TargetSession session;
         private final ProgressListener progress;
-        private final Map<String, Duration> stepDone = new HashMap<>();
+        private final Map<String, StepSpan> stepSpans = new HashMap<>();
         private final Duration limit;
 
         Run(Scenario scenario, Target target, TargetSession session, ProgressListener progress) {
@@ -145,12 +145,18 @@ public final class ScenarioRunner {
                 progress.stepStarted(i + 1, steps.size(), step.describe());
                 StepOutcome outcome = step(i + 1, step, start);
                 if (outcome.status() != StepOutcome.Status.NOT_APPLICABLE) {
-                    step.header().id().ifPresent(id -> stepDone.put(id, outcome.finishedAt()));
+                    step.header().id().ifPresent(id -> stepSpans.put(id, span(step, outcome)));
                 }
                 out.add(outcome);
                 progress.stepFinished(outcome);
             }
             return out;
+        }
+
+        /** An action is issued when it starts; a wait or a pause is one moment, when it ended. */
+        private StepSpan span(Step step, StepOutcome outcome) {
+            return step instanceof Step.Action ? new StepSpan(outcome.startedAt(), outcome.finishedAt())
+                    : StepSpan.at(outcome.finishedAt());
         }
 
         private StepOutcome step(int index, Step step, Duration start) {
@@ -238,7 +244,7 @@ public final class ScenarioRunner {
 
         private List<ExpectationVerdict> check(boolean finished) {
             return checker.check(scenario.expectations(), new ExpectationChecker.Input(session.observations(),
-                    stepDone, session.now(), finished, e -> target.cannotCheck(e)
+                    stepSpans, session.now(), finished, e -> target.cannotCheck(e)
                     .map(why -> "not applicable on " + target.kind() + ": " + why)));
         }
     }

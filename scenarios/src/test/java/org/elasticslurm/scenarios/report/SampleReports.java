@@ -15,6 +15,7 @@ import org.elasticslurm.scenarios.model.TargetKind;
 import org.elasticslurm.scenarios.model.HookRole;
 import org.elasticslurm.scenarios.parse.ScenarioParser;
 import org.elasticslurm.scenarios.run.ExpectationChecker;
+import org.elasticslurm.scenarios.run.StepSpan;
 import org.elasticslurm.scenarios.trace.HookCall;
 import org.elasticslurm.scenarios.trace.JobRecord;
 import org.elasticslurm.scenarios.trace.Observations;
@@ -40,7 +41,7 @@ final class SampleReports {
         Duration slurmd = real.event("slurmd", "node1").orElseThrow();
         Duration end = Duration.ofMillis(36_000);
         List<ExpectationVerdict> verdicts = new ExpectationChecker().check(level0.expectations(),
-                new ExpectationChecker.Input(real.observations(), Map.of("job1", submit, "slurmd-by-hand", slurmd),
+                new ExpectationChecker.Input(real.observations(), Map.of("job1", StepSpan.at(submit), "slurmd-by-hand", StepSpan.at(slurmd)),
                         end, true, e -> e instanceof Expectation.JobOutcome
                         ? Optional.of("not applicable on real-slurm trace: the trace records no job outcomes")
                         : Optional.empty()));

@@ -43,9 +43,9 @@ class ExpectationCheckerTest {
     void level0ExpectationsHoldOnTheRealSlurmctldTrace() {
         Scenario level0 = new ScenarioParser().parse(levels().resolve("level0.yaml"));
         RecordedTrace real = RecordedTrace.read(trace("level0.real-22.05.trace"));
-        Map<String, Duration> steps = Map.of(
-                "job1", real.event("bg", "job1").orElseThrow(),
-                "slurmd-by-hand", real.event("slurmd", "node1").orElseThrow());
+        Map<String, StepSpan> steps = Map.of(
+                "job1", StepSpan.at(real.event("bg", "job1").orElseThrow()),
+                "slurmd-by-hand", StepSpan.at(real.event("slurmd", "node1").orElseThrow()));
 
         List<ExpectationVerdict> verdicts = checker.check(level0.expectations(), new ExpectationChecker.Input(
                 real.observations(), steps, Duration.ofMillis(35_900), true,
@@ -73,7 +73,7 @@ class ExpectationCheckerTest {
                 Optional.empty(), Optional.empty(), List.of());
 
         List<ExpectationVerdict> verdicts = checker.check(level0.expectations(), new ExpectationChecker.Input(wrong,
-                Map.of("job1", Duration.ZERO, "slurmd-by-hand", Duration.ofMillis(3_600)), Duration.ofSeconds(40),
+                Map.of("job1", StepSpan.at(Duration.ZERO), "slurmd-by-hand", StepSpan.at(Duration.ofMillis(3_600))), Duration.ofSeconds(40),
                 true, e -> Optional.empty()));
 
         assertThat(verdicts).filteredOn(v -> v.description().startsWith("node1 stays IDLE+CLOUD")).singleElement()
@@ -82,6 +82,58 @@ class ExpectationCheckerTest {
                     assertThat(v.detail()).isEqualTo("node1 left IDLE+CLOUD at 9.7s (became IDLE+CLOUD+POWERING_DOWN), "
                             + "5s into the 15s window");
                 });
+    }
+
+    @Test
+    void aHookCalledWhileTheSubmitWasStillBeingSeenCountsAsAfterIt() throws IOException {
+        String e = "  - hook: resume\n    args: n1\n    after: job1\n    within: 2s\n";
+        Observations obs = new Observations(List.of(), List.of(
+                new HookCall(Duration.ofMillis(900), HookRole.RESUME, List.of("n1"))), List.of(), Map.of(),
+                Optional.empty(), Optional.empty(), List.of());
+        // the submit started at 0.4 s; its job was seen at 0.98 s, after slurmctld had already run the hook
+        StepSpan submit = new StepSpan(Duration.ofMillis(400), Duration.ofMillis(980));
+        assertThat(check(e, obs, submit, Duration.ofSeconds(3), true)).singleElement().satisfies(v -> {
+            assertThat(v.verdict()).isEqualTo(Verdict.PASSED);
+            assertThat(v.metAt()).hasValue(Duration.ofMillis(900));
+        });
+    }
+
+    @Test
+    void aHookCalledBeforeTheSubmitWasIssuedDoesNotCount() throws IOException {
+        String e = "  - hook: resume\n    args: n1\n    after: job1\n    within: 2s\n";
+        Observations obs = new Observations(List.of(), List.of(
+                new HookCall(Duration.ofMillis(300), HookRole.RESUME, List.of("n1"))), List.of(), Map.of(),
+                Optional.empty(), Optional.empty(), List.of());
+        StepSpan submit = new StepSpan(Duration.ofMillis(400), Duration.ofMillis(980));
+        assertThat(check(e, obs, submit, Duration.ofSeconds(3), true)).singleElement().satisfies(v -> {
+            assertThat(v.verdict()).isEqualTo(Verdict.FAILED);
+            assertThat(v.detail()).startsWith("resume n1 was not called between 400ms and 2.98s");
+        });
+    }
+
+    @Test
+    void staysCountsFromWhenTheSubmitWasSeenToTakeEffect() throws IOException {
+        String e = "  - stays: ALLOCATED+CLOUD+POWERED_DOWN\n    node: n1\n    after: job1\n    during: 1s\n";
+        Observations obs = states(0, "n1", "IDLE+CLOUD+POWERED_DOWN", 950, "n1", "ALLOCATED+CLOUD+POWERED_DOWN",
+                2500, "n1", "ALLOCATED+CLOUD+NOT_RESPONDING+POWERING_UP");
+        StepSpan submit = new StepSpan(Duration.ofMillis(400), Duration.ofMillis(980));
+        assertThat(check(e, obs, submit, Duration.ofSeconds(3), true)).singleElement()
+                .satisfies(v -> assertThat(v.verdict()).as(v.detail()).isEqualTo(Verdict.PASSED));
+    }
+
+    private List<ExpectationVerdict> check(String expect, Observations obs, StepSpan submit, Duration now,
+                                           boolean finished) throws IOException {
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, """
+                name: s
+                slurm-conf: {text: x}
+                steps:
+                  - submit: srun -w n1 hostname
+                expect:
+                """ + expect);
+        Scenario s = new ScenarioParser().parse(file);
+        return checker.check(s.expectations(), new ExpectationChecker.Input(obs, Map.of("job1", submit), now,
+                finished, e -> Optional.empty()));
     }
 
     private List<ExpectationVerdict> check(String expect, Observations obs, Duration now, boolean finished)
@@ -95,7 +147,7 @@ class ExpectationCheckerTest {
                 expect:
                 """ + expect);
         Scenario s = new ScenarioParser().parse(file);
-        return checker.check(s.expectations(), new ExpectationChecker.Input(obs, Map.of("job1", Duration.ZERO), now,
+        return checker.check(s.expectations(), new ExpectationChecker.Input(obs, Map.of("job1", StepSpan.at(Duration.ZERO)), now,
                 finished, e -> Optional.empty()));
     }
 
