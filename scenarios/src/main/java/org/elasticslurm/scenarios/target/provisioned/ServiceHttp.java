@@ -7,7 +7,9 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -22,12 +24,21 @@ final class ServiceHttp {
     record Answer(int status, String body) {
     }
 
+    /** How long one request may take, from connecting to the end of the answer. */
+    static final Duration LIMIT = Duration.ofSeconds(15);
+
     private final NetNs netns;
     private final int port;
+    private final Duration limit;
 
     ServiceHttp(NetNs netns, int port) {
+        this(netns, port, LIMIT);
+    }
+
+    ServiceHttp(NetNs netns, int port, Duration limit) {
         this.netns = netns;
         this.port = port;
+        this.limit = limit;
     }
 
     /**
@@ -45,11 +56,13 @@ final class ServiceHttp {
     private byte[] direct(String request) throws IOException {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
-            s.setSoTimeout(10_000);
+            s.setSoTimeout((int) limit.toMillis());
             OutputStream out = s.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return s.getInputStream().readAllBytes();
+        } catch (SocketTimeoutException e) {
+            throw new IOException("no answer from 127.0.0.1:" + port + " within " + limit.toSeconds() + " s", e);
         }
     }
 
@@ -60,14 +73,24 @@ final class ServiceHttp {
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         p.getOutputStream().close();
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try (InputStream in = p.getInputStream()) {
-            in.transferTo(buf);
-            if (!p.waitFor(15, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException("no answer from 127.0.0.1:" + port + " in " + netns.name().get());
+        Thread reader = new Thread(() -> {
+            try (InputStream in = p.getInputStream()) {
+                in.transferTo(buf);
+            } catch (IOException e) {
+                // the request was ended: what was read is discarded below
             }
+        }, "provisioner-http-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                end(p);
+                throw new IOException("no answer from 127.0.0.1:" + port + " in " + netns.name().get() + " within "
+                        + limit.toSeconds() + " s");
+            }
+            reader.join(limit.toMillis());
         } catch (InterruptedException e) {
-            p.destroyForcibly();
+            end(p);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
@@ -75,6 +98,11 @@ final class ServiceHttp {
             throw new IOException("cannot connect to 127.0.0.1:" + port + " in namespace " + netns.name().get());
         }
         return buf.toByteArray();
+    }
+
+    private static void end(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
     }
 
     static Answer parse(String raw) throws IOException {
