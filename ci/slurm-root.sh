@@ -1,5 +1,6 @@
 #!/bin/bash
-# Builds (once) a minimal Debian root with the real Slurm daemons of a newer Debian suite and prints its path.
+# Builds (once) a minimal Debian root with the real Slurm daemons of a Debian suite and prints its path.
+#   ci/slurm-root.sh bookworm # slurm-wlm 22.05 (the host's own version; used for the container image)
 #   ci/slurm-root.sh trixie   # slurm-wlm 24.11
 #   ci/slurm-root.sh forky    # slurm-wlm 26.05
 # The root is /var/cache/elastic-slurm-lab/roots/<suite>-<hash of the recipe>; a second call with the same
@@ -10,9 +11,10 @@ set -euo pipefail
 
 suite=${1:-}
 case "$suite" in
+    bookworm) script=bookworm ;;
     trixie) script=trixie ;;
     forky) script=sid ;;          # Debian 12's debootstrap has no script for forky; sid's fits
-    *) echo "usage: $0 <trixie|forky>" >&2; exit 64 ;;
+    *) echo "usage: $0 <bookworm|trixie|forky>" >&2; exit 64 ;;
 esac
 
 packages=slurmctld,slurmd,slurm-client,munge,procps,bc
