@@ -16,6 +16,8 @@ packages=(
   linux-image-cloud-amd64
   # hostile-environment hook launcher, reports
   perl-base procps chromium
+  # Testcontainers: a Docker engine (ci/start-docker.sh) and images imported from Debian roots (no registry)
+  docker.io
 )
 
 missing=()

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command: installs what the tests need (when run as root and something is missing), starts the
-# daemons they talk to (munged, virtlogd, libvirtd), then runs every unit and integration test.
+# daemons they talk to (munged, virtlogd, libvirtd, dockerd), then runs every unit and integration test.
 # Usage: bash ci/test.sh [extra maven arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +9,10 @@ if [ "$(id -u)" -eq 0 ]; then
   bash ci/install-packages.sh
   bash ci/start-munge.sh
   bash ci/start-libvirt.sh
+  bash ci/start-docker.sh
+  # images with the real Slurm daemons of 22.05, 24.11 and 26.05 for SlurmContainer (cached: a few seconds; a new
+  # machine builds the Debian roots once, about a minute each)
+  bash ci/docker/build-images.sh
   # the qemu target's guest image (cached: 0.1 s; a new machine builds it once, 90-210 s)
   bash ci/guest-image/build.sh >/dev/null
 else

@@ -8,12 +8,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.elasticslurm.conf.Hostlist;
-import org.elasticslurm.conf.HostlistException;
+import org.elasticslurm.provisioner.config.ValidatedConfig;
 import org.elasticslurm.provisioner.operation.NodeSelector;
 import org.elasticslurm.provisioner.operation.OperationEngine;
 import org.elasticslurm.provisioner.operation.OperationView;
@@ -25,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.jboss.logging.Logger;
 
 /**
  * The provisioner's API: what Slurm's hook programs call, and views of nodes and operations. Every call needs
@@ -36,12 +34,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         description = "Content of provisioner.token-file")
 @SecurityRequirement(name = "bearer")
 public class ProvisionerResource {
+    private static final Logger LOG = Logger.getLogger(ProvisionerResource.class);
     private final OperationEngine engine;
     private final NodeSelector selector;
+    private final int maxNodes;
 
-    ProvisionerResource(OperationEngine engine, NodeSelector selector) {
+    ProvisionerResource(OperationEngine engine, NodeSelector selector, ValidatedConfig config) {
         this.engine = engine;
         this.selector = selector;
+        this.maxNodes = config.get().maxNodesPerRequest();
     }
 
     /** ResumeProgram: make the nodes' machines run and tell Slurm their addresses. */
@@ -59,7 +60,12 @@ public class ProvisionerResource {
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     public Response resume(PowerRequest body) {
         List<String> nodes = selector.select(nodesOf(body));
-        Map<String, List<Long>> jobs = jobsByNode(body.resumeFile());
+        ResumeFileReader.Reading file = ResumeFileReader.read(body.resumeFile(), maxNodes);
+        if (!file.problems().isEmpty()) {
+            LOG.warnf("resume %s: SLURM_RESUME_FILE not fully understood, resuming on the hostlist (job ids of"
+                    + " those parts unknown): %s", body.nodes(), String.join("; ", file.problems()));
+        }
+        Map<String, List<Long>> jobs = file.jobsByNode();
         return accepted(engine.resume(nodes, jobs));
     }
 
@@ -131,30 +137,6 @@ public class ProvisionerResource {
                     "a JSON body {\"nodes\": \"<hostlist>\"} is required");
         }
         return body.nodes();
-    }
-
-    private static Map<String, List<Long>> jobsByNode(ResumeFile file) {
-        Map<String, List<Long>> jobs = new LinkedHashMap<>();
-        if (file == null || file.jobs() == null) {
-            return jobs;
-        }
-        int i = 0;
-        for (ResumeFile.Job job : file.jobs()) {
-            if (job == null || job.nodes() == null) {
-                throw new RequestRejectedException(RequestRejectedException.Reason.MALFORMED,
-                        "resumeFile.jobs[" + i + "].nodes: a hostlist is required");
-            }
-            try {
-                for (String node : Hostlist.parse(job.nodes()).names()) {
-                    jobs.computeIfAbsent(node, k -> new ArrayList<>()).add(job.jobId());
-                }
-            } catch (HostlistException e) {
-                throw new RequestRejectedException(RequestRejectedException.Reason.MALFORMED,
-                        "resumeFile.jobs[" + i + "].nodes: not a valid hostlist: " + e.getMessage());
-            }
-            i++;
-        }
-        return jobs;
     }
 
     private static Response accepted(List<OperationView> ops) {

@@ -60,10 +60,23 @@ public final class HookMain {
         }
         HookLog log = new HookLog(config.logFile(), err);
         String resumeFile = action == Action.RESUME ? resumeFile(env, log) : null;
-        String body = "{\"nodes\":" + Json.quote(hostlist) + (resumeFile != null ? ",\"resumeFile\":" + resumeFile : "") + "}";
+        String body = "{\"nodes\":" + Json.quote(hostlist) + "}";
         Instant deadline = start.plus(config.deadline());
-        Outcome o = post(config.url().resolve("/v1/" + action.path), token, body, deadline);
+        URI uri = config.url().resolve("/v1/" + action.path);
         String what = "slurm-" + action.path + " " + hostlist;
+        Outcome o;
+        if (resumeFile == null) {
+            o = post(uri, token, body, deadline);
+        } else {
+            // the file first: should it smuggle in a "nodes" key, the argument's (last) one still wins
+            o = post(uri, token, "{\"resumeFile\":" + resumeFile + "," + body.substring(1), deadline);
+            if (o.kind == Kind.INVALID && o.status == 400) {
+                // the hostlist argument is the contract, the file is advice: resume without it
+                log.error(what + ": the provisioner refused SLURM_RESUME_FILE (" + o.detail
+                        + "); posting the hostlist alone");
+                o = post(uri, token, body, deadline);
+            }
+        }
         switch (o.kind) {
             case ACCEPTED -> log.info(what + ": accepted (" + o.detail + ")");
             case INVALID -> log.error(what + ": refused by the provisioner: " + o.detail);
@@ -126,7 +139,7 @@ public final class HookMain {
                     return new Outcome(Kind.AUTH, "HTTP " + s + ": " + text);
                 }
                 if (s >= 400 && s < 500) {
-                    return new Outcome(Kind.INVALID, "HTTP " + s + ": " + text);
+                    return new Outcome(Kind.INVALID, s, "HTTP " + s + ": " + text);
                 }
                 last = "HTTP " + s + ": " + text;
             } catch (IOException e) {
@@ -156,7 +169,10 @@ public final class HookMain {
 
     private enum Kind { ACCEPTED, INVALID, AUTH, UNAVAILABLE }
 
-    private record Outcome(Kind kind, String detail) {
+    private record Outcome(Kind kind, int status, String detail) {
+        Outcome(Kind kind, String detail) {
+            this(kind, 0, detail);
+        }
     }
 
     private enum Action {

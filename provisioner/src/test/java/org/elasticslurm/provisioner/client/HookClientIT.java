@@ -118,6 +118,23 @@ class HookClientIT {
         assertThat(Files.readString(hookLog)).contains("slurm-resume test1: accepted (1 operations)");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"22.05", "24.11", "26.05"})
+    void theResumeFileOfEachSlurmVersionIsAcceptedInSlurmctldsEnvironment(String version) throws Exception {
+        Path resumeFile = dir.resolve("resume-" + version + ".json");
+        try (java.io.InputStream in = getClass().getResourceAsStream("/resume-files/real-" + version + ".json")) {
+            Files.writeString(resumeFile, new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("node1", "test8"));
+        }
+        Map<String, String> env = new java.util.HashMap<>(env(clientConf));
+        env.put("SLURM_RESUME_FILE", resumeFile.toString());
+
+        assertThat(runHidden("slurm-resume", "test8", env)).isZero();
+
+        assertThat(Files.readString(hookLog)).contains("slurm-resume test8: accepted (1 operations)")
+                .doesNotContain("refused");
+        await("test8 READY").atMost(Duration.ofSeconds(20)).until(() -> get("/v1/nodes/test8").contains("\"READY\""));
+    }
+
     @Test
     void suspendAndResumeFailWorkTheSameWay() throws Exception {
         assertThat(runHidden("slurm-resume", "test[2-3]", env(clientConf))).isZero();

@@ -2,82 +2,122 @@ package org.elasticslurm.scenarios.target.realslurm;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.Container;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
-import org.testcontainers.images.builder.ImageFromDockerfile;
+import org.testcontainers.images.builder.Transferable;
+import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
 
 /**
- * A Debian bookworm container with Debian's slurm-wlm 22.05 and munge (image built from
- * {@code ci/docker/slurm/Dockerfile}), into which this module's jar, its runtime class path and the scenario files
- * are copied, so that the {@code real-slurm} target runs inside it: {@link #replay} runs
- * {@code elastic-lab replay SCENARIO --target real-slurm} there through {@code docker exec}; the target then starts
- * slurmctld and one {@code slurmd -N NODE} per node inside the container, and its hooks are run there by that
- * slurmctld. The entrypoint starts munged and reports {@code slurm container ready}.
+ * Real slurmctld and slurmd of a chosen Slurm version in a container, for testing hook programs (ResumeProgram,
+ * SuspendProgram, ResumeFailProgram) and elastic {@code slurm.conf} files against the real daemons in JUnit 5:
+ * <pre>{@code
+ * try (SlurmContainer slurm = SlurmContainer.version("24.11")
+ *         .withSlurmConf(conf)                                     // NodeName=... State=CLOUD, hooks under /opt
+ *         .withProgram("/opt/hooks/resume", "#!/bin/sh\necho \"$1\" >>/tmp/resumed\n", 0755)) {
+ *     slurm.start();
+ *     slurm.run("sbatch", "-w", "node1", "--wrap", "hostname");
+ *     // await /tmp/resumed with slurm.run("cat", "/tmp/resumed") ...
+ * }
+ * }</pre>
+ * The image {@code elastic-slurm/slurm:<version>} is a Debian root with that version's {@code slurm-wlm} and munge
+ * (22.05: bookworm, 24.11: trixie, 26.05: forky), imported locally by {@code ci/docker/build-images.sh}; nothing
+ * is pulled from a registry. The container uses the host's network, so the ports in the {@code slurm.conf}
+ * (SlurmctldPort, each node's Port) must be free on this machine; it starts its own munged. On start it writes
+ * what the version needs ({@code cgroup.conf} with {@code CgroupPlugin=disabled}, spool and state directories),
+ * starts slurmctld and one {@code slurmd -N NODE} per node of the file, and is ready when it says so.
  */
-final class SlurmContainer extends GenericContainer<SlurmContainer> {
+public final class SlurmContainer extends GenericContainer<SlurmContainer> {
 
+    /** The Slurm versions there is an image recipe for. */
+    public static final List<String> VERSIONS = List.of("22.05", "24.11", "26.05");
+    /** Where the container reads its slurm.conf. */
+    public static final String SLURM_CONF = "/etc/slurm/slurm.conf";
     private static final String HOME = "/opt/elastic-lab";
 
+    private final String version;
+
+    private SlurmContainer(String version) {
+        super(DockerImageName.parse("elastic-slurm/slurm:" + version));
+        this.version = version;
+        withImagePullPolicy(name -> false);
+        withNetworkMode("host");
+        withEnv("SLURM_CONF", SLURM_CONF);
+        withCopyFileToContainer(MountableFile.forClasspathResource("slurm-container/entrypoint.sh", 0755),
+                HOME + "/entrypoint.sh");
+        withCopyFileToContainer(MountableFile.forClasspathResource("slurm-container/start-munge.sh", 0755),
+                HOME + "/start-munge.sh");
+        withCommand("/bin/bash", HOME + "/entrypoint.sh");
+        waitingFor(Wait.forLogMessage(".*slurm container ready.*\\n", 1)
+                .withStartupTimeout(java.time.Duration.ofMinutes(2)));
+    }
+
     /**
-     * @param repository the repository root (holds {@code ci/})
-     * @param moduleTarget this module's {@code target/} after {@code package} (jar and {@code classpath.txt})
-     * @param levels the scenario files' folder ({@code levels/}; {@code failures/} next to it is copied too)
+     * A container of one Slurm version.
+     *
+     * @param version one of {@link #VERSIONS}
+     * @throws IllegalArgumentException for another version, naming the known ones
+     * @throws IllegalStateException when Docker runs but the image was not built here, naming the command that builds it
      */
-    SlurmContainer(Path repository, Path moduleTarget, Path levels) {
-        super(new ImageFromDockerfile("elastic-slurm-lab/slurm-bookworm", false)
-                .withFileFromPath("Dockerfile", repository.resolve("ci/docker/slurm/Dockerfile"))
-                .withFileFromPath("entrypoint.sh", repository.resolve("ci/docker/slurm/entrypoint.sh"))
-                .withFileFromPath("start-munge.sh", repository.resolve("ci/start-munge.sh")));
-        withCopyFileToContainer(MountableFile.forHostPath(jar(moduleTarget)), HOME + "/lib/scenarios.jar");
-        for (Path entry : classPath(moduleTarget)) {
-            withCopyFileToContainer(MountableFile.forHostPath(entry), HOME + "/lib/" + entry.getFileName());
+    public static SlurmContainer version(String version) {
+        if (!VERSIONS.contains(version)) {
+            throw new IllegalArgumentException("unknown Slurm version '" + version + "' (known: "
+                    + String.join(", ", VERSIONS) + ")");
         }
-        withCopyFileToContainer(MountableFile.forHostPath(levels), HOME + "/levels");
-        withCopyFileToContainer(MountableFile.forHostPath(levels.resolveSibling("failures")), HOME + "/failures");
-        waitingFor(Wait.forLogMessage(".*slurm container ready.*\\n", 1).withStartupTimeout(Duration.ofMinutes(5)));
-    }
-
-    /** Runs {@code elastic-lab replay SCENARIO --target real-slurm --no-color} inside the container. */
-    Container.ExecResult replay(String scenario) throws IOException, InterruptedException {
-        return execInContainer("java", "-Delastic-lab.levels=" + HOME + "/levels", "-cp", HOME + "/lib/*",
-                "org.elasticslurm.scenarios.cli.ElasticLab", "replay", scenario, "--target", "real-slurm",
-                "--no-color");
-    }
-
-    /** A scenario file copied into the container, by its path under the module ({@code failures/x.yaml}). */
-    static String inContainer(String modulePath) {
-        return HOME + "/" + modulePath;
-    }
-
-    private static Path jar(Path moduleTarget) {
-        try (var files = Files.list(moduleTarget)) {
-            return files.filter(f -> f.getFileName().toString().matches("scenarios-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no scenarios jar in " + moduleTarget
-                            + ": run mvn -pl scenarios package first"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (DockerClientFactory.instance().isDockerAvailable() && !imageExists(version)) {
+            throw new IllegalStateException("no image elastic-slurm/slurm:" + version
+                    + " on this machine: build it with ci/docker/build-images.sh " + version);
         }
+        return new SlurmContainer(version);
     }
 
-    private static List<Path> classPath(Path moduleTarget) {
+    /** The Slurm version this container runs. */
+    public String slurmVersion() {
+        return version;
+    }
+
+    /** Puts {@code text} at {@link #SLURM_CONF}; the cluster it describes starts with the container. */
+    public SlurmContainer withSlurmConf(String text) {
+        return withCopyToContainer(Transferable.of(text, 0644), SLURM_CONF);
+    }
+
+    /** Puts a program (a hook script, say) at {@code path} with the given mode, e.g. {@code 0755}. */
+    public SlurmContainer withProgram(String path, String text, int mode) {
+        return withCopyToContainer(Transferable.of(text, mode), path);
+    }
+
+    /** Runs a command inside the container (no shell) and returns its exit code and output. */
+    public Container.ExecResult run(String... command) {
         try {
-            List<Path> out = new ArrayList<>();
-            for (String entry : Files.readString(moduleTarget.resolve("classpath.txt")).strip().split(":")) {
-                if (!entry.isBlank()) {
-                    out.add(Path.of(entry));
-                }
-            }
-            return out;
+            return execInContainer(command);
         } catch (IOException e) {
-            throw new UncheckedIOException("no runtime class path in " + moduleTarget
-                    + " (classpath.txt is written by mvn -pl scenarios package)", e);
+            throw new UncheckedIOException("cannot run " + String.join(" ", command) + " in " + version, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + String.join(" ", command), e);
+        }
+    }
+
+    /** What {@code slurmctld -V} prints, e.g. {@code slurm-wlm 24.11.5}. */
+    public String slurmctldVersion() {
+        return run("/usr/sbin/slurmctld", "-V").getStdout().strip();
+    }
+
+    /** The content of a file in the container ("" when it does not exist). */
+    public String file(String path) {
+        Container.ExecResult r = run("/bin/sh", "-c", "cat \"$1\" 2>/dev/null || true", "cat", path);
+        return r.getStdout();
+    }
+
+    private static boolean imageExists(String version) {
+        try {
+            DockerClientFactory.instance().client().inspectImageCmd("elastic-slurm/slurm:" + version).exec();
+            return true;
+        } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+            return false;
         }
     }
 }
