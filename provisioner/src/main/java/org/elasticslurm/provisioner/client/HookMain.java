@@ -18,8 +18,10 @@ import java.util.Map;
  * SLURM_RESUME_FILE JSON) to the provisioner and exits, never waiting for machines. {@code HookMain install ...}
  * installs the hook programs (see {@link Install}).
  *
- * <p>Exit status: 0 accepted; 2 refused as invalid (bad hostlist, not CLOUD nodes); 3 authentication failed;
- * 4 service unreachable or failing within the deadline; 64 usage or configuration error.
+ * <p>Exit status: 0 accepted (a reply of the service's shape, one operation per node); 2 refused as invalid (bad
+ * hostlist, not CLOUD nodes); 3 authentication failed; 4 service unreachable, failing or answering something
+ * that is not the service's reply within the deadline; 64 usage or configuration error (an untrusted client.conf
+ * or token file included, see {@link TrustedFile}).
  */
 public final class HookMain {
     static final int OK = 0;
@@ -52,7 +54,9 @@ public final class HookMain {
         ClientConfig config;
         String token;
         try {
+            TrustedFile.check(confFile, "client configuration");
             config = ClientConfig.read(confFile);
+            TrustedFile.check(config.tokenFile(), "token-file");
             token = readToken(config.tokenFile());
         } catch (IOException | IllegalArgumentException e) {
             report(null, err, "slurm-" + action.path + " " + hostlist + ": configuration " + confFile + ": " + e.getMessage());
@@ -66,15 +70,15 @@ public final class HookMain {
         String what = "slurm-" + action.path + " " + hostlist;
         Outcome o;
         if (resumeFile == null) {
-            o = post(uri, token, body, deadline);
+            o = post(uri, token, body, hostlist, deadline);
         } else {
             // the file first: should it smuggle in a "nodes" key, the argument's (last) one still wins
-            o = post(uri, token, "{\"resumeFile\":" + resumeFile + "," + body.substring(1), deadline);
+            o = post(uri, token, "{\"resumeFile\":" + resumeFile + "," + body.substring(1), hostlist, deadline);
             if (o.kind == Kind.INVALID && o.status == 400) {
                 // the hostlist argument is the contract, the file is advice: resume without it
                 log.error(what + ": the provisioner refused SLURM_RESUME_FILE (" + o.detail
                         + "); posting the hostlist alone");
-                o = post(uri, token, body, deadline);
+                o = post(uri, token, body, hostlist, deadline);
             }
         }
         switch (o.kind) {
@@ -120,7 +124,7 @@ public final class HookMain {
         }
     }
 
-    private static Outcome post(URI uri, String token, String body, Instant deadline) {
+    private static Outcome post(URI uri, String token, String body, String hostlist, Instant deadline) {
         long backoff = 50;
         String last = "no attempt";
         while (true) {
@@ -133,15 +137,18 @@ public final class HookMain {
                 int s = r.status();
                 String text = Json.errorText(r.body());
                 if (s == 202 || s == 200) {
-                    return new Outcome(Kind.ACCEPTED, Json.count(r.body(), "\"id\"") + " operations");
-                }
-                if (s == 401 || s == 403) {
+                    String wrong = ServiceReply.problem(hostlist, r.body());
+                    if (wrong == null) {
+                        return new Outcome(Kind.ACCEPTED, Json.count(r.body(), "\"id\"") + " operations");
+                    }
+                    last = "HTTP " + s + " but not the provisioner's answer: " + wrong;
+                } else if (s == 401 || s == 403) {
                     return new Outcome(Kind.AUTH, "HTTP " + s + ": " + text);
-                }
-                if (s >= 400 && s < 500) {
+                } else if (s >= 400 && s < 500) {
                     return new Outcome(Kind.INVALID, s, "HTTP " + s + ": " + text);
+                } else {
+                    last = "HTTP " + s + ": " + text;
                 }
-                last = "HTTP " + s + ": " + text;
             } catch (IOException e) {
                 last = e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
             }

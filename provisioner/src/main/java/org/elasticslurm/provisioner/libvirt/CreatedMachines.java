@@ -244,9 +244,9 @@ final class CreatedMachines implements PoolMachines {
 
     private static void writeSeed(Path file, byte[] iso) {
         try {
-            Files.write(file, iso);
+            PrivateFiles.write(file, iso);
         } catch (IOException e) {
-            throw new BackendException("cannot write seed " + file + ": " + e.getMessage(), false, e);
+            throw new BackendException("cannot write seed " + file + ": " + PrivateFiles.reason(e), false, e);
         }
     }
 
@@ -254,7 +254,7 @@ final class CreatedMachines implements PoolMachines {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new BackendException("cannot delete seed " + file + ": " + e.getMessage(), false, e);
+            throw new BackendException("cannot delete seed " + file + ": " + PrivateFiles.reason(e), false, e);
         }
     }
 }

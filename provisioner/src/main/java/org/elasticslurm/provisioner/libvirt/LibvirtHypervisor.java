@@ -398,6 +398,7 @@ public final class LibvirtHypervisor implements Hypervisor {
                 x.element("capacity", Long.toString(base.capacityBytes()), "unit", "bytes");
                 x.open("target");
                 x.empty("format", "type", "qcow2");
+                privateMode(x);
                 x.close("target");
                 x.open("backingStore");
                 x.element("path", base.path());
@@ -422,6 +423,7 @@ public final class LibvirtHypervisor implements Hypervisor {
                 x.element("capacity", Long.toString(content.length), "unit", "bytes");
                 x.open("target");
                 x.empty("format", "type", "raw");
+                privateMode(x);
                 x.close("target");
                 x.close("volume");
                 try (Handle<StorageVol> v = new Handle<>(pool.get().storageVolCreateXML(x.toString(), 0),
@@ -440,6 +442,13 @@ public final class LibvirtHypervisor implements Hypervisor {
                 }
             }
         });
+    }
+
+    /** Volumes we create (overlays, seeds with the munge key) are created 0600, as libvirt applies it at creation. */
+    private static void privateMode(XmlText x) {
+        x.open("permissions");
+        x.element("mode", "0600");
+        x.close("permissions");
     }
 
     private void upload(OwnedConnect c, String key, byte[] content) {

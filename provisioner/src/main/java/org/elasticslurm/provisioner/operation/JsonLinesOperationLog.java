@@ -28,6 +28,9 @@ public final class JsonLinesOperationLog implements OperationListener, Closeable
     private final Path file;
     private final BufferedWriter out;
 
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> LOG_MODE =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
+
     /**
      * Opens (creating it and its directory if needed) the log for appending.
      *
@@ -38,6 +41,10 @@ public final class JsonLinesOperationLog implements OperationListener, Closeable
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
+            }
+            if (!Files.exists(file)) { // created with its final mode (0640), whatever the umask
+                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(LOG_MODE));
+                Files.setPosixFilePermissions(file, LOG_MODE);
             }
             this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND, StandardOpenOption.WRITE);

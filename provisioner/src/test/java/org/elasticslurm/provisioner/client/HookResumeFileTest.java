@@ -2,20 +2,13 @@ package org.elasticslurm.provisioner.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,42 +18,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The resume hook with the SLURM_RESUME_FILE of each Slurm version (recorded from the real daemons). */
 class HookResumeFileTest {
-    static final String ACCEPTED = "{\"operations\":[{\"id\":\"op-1\",\"node\":\"node1\",\"kind\":\"RESUME\","
-            + "\"status\":\"RUNNING\"}]}";
     @TempDir
     Path dir;
-    HttpServer server;
-    final List<String> bodies = new CopyOnWriteArrayList<>();
+    CannedService service;
 
-    /** Answers 202 with the service's shape, or 400 with its error shape when {@code refuse} says so. */
     Path serviceAnswering(Predicate<String> refuse) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/v1/", ex -> {
-            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            bodies.add(body);
-            boolean no = refuse.test(body);
-            byte[] reply = (no ? "{\"error\":\"resumeFile.jobs[0].nodes: a hostlist is required\"}" : ACCEPTED)
-                    .getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "application/json");
-            ex.sendResponseHeaders(no ? 400 : 202, reply.length);
-            ex.getResponseBody().write(reply);
-            ex.close();
-        });
-        server.start();
-        Path token = dir.resolve("token");
-        Files.writeString(token, "secret\n");
-        Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
-        Path conf = dir.resolve("client.conf");
-        Files.writeString(conf, "url=http://127.0.0.1:" + server.getAddress().getPort() + "\ntoken-file=" + token
-                + "\nlog-file=" + dir.resolve("hooks.log") + "\ndeadline=5000\n");
-        Files.setPosixFilePermissions(conf, PosixFilePermissions.fromString("rw-r--r--"));
-        return conf;
+        service = new CannedService(dir, 5000, body -> refuse.test(body)
+                ? new CannedService.Answer(400, "{\"error\":\"resumeFile.jobs[0].nodes: a hostlist is required\"}")
+                : CannedService.accepted(body));
+        return service.conf;
     }
 
     @AfterEach
     void stop() {
-        if (server != null) {
-            server.stop(0);
+        if (service != null) {
+            service.close();
         }
     }
 
@@ -88,7 +60,7 @@ class HookResumeFileTest {
 
         assertThat(resume(conf, hostlist, file)).isZero();
 
-        assertThat(bodies).containsExactly("{\"resumeFile\":" + Files.readString(file).strip() + ",\"nodes\":\""
+        assertThat(service.bodies).containsExactly("{\"resumeFile\":" + Files.readString(file).strip() + ",\"nodes\":\""
                 + hostlist + "\"}");
     }
 
@@ -99,8 +71,8 @@ class HookResumeFileTest {
 
         assertThat(resume(conf, "node1", recorded(name + ".json"))).isZero();
 
-        assertThat(bodies).hasSize(2);
-        assertThat(bodies.get(1)).isEqualTo("{\"nodes\":\"node1\"}");
+        assertThat(service.bodies).hasSize(2);
+        assertThat(service.bodies.get(1)).isEqualTo("{\"nodes\":\"node1\"}");
         assertThat(Files.readString(dir.resolve("hooks.log")))
                 .contains("slurm-resume node1: the provisioner refused SLURM_RESUME_FILE (HTTP 400: resumeFile.jobs[0]"
                         + ".nodes: a hostlist is required); posting the hostlist alone")
@@ -115,7 +87,7 @@ class HookResumeFileTest {
 
         assertThat(resume(conf, "node1", file)).isZero();
 
-        assertThat(bodies).containsExactly("{\"nodes\":\"node1\"}");
+        assertThat(service.bodies).containsExactly("{\"nodes\":\"node1\"}");
         assertThat(Files.readString(dir.resolve("hooks.log"))).contains("is not a JSON object of at most 1 MiB; not forwarded");
     }
 }

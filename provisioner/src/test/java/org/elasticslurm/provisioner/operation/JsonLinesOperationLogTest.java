@@ -23,6 +23,17 @@ class JsonLinesOperationLogTest {
     }
 
     @Test
+    void aNewLogIsCreatedReadableByOwnerAndGroupOnly() throws Exception {
+        Path file = dir.resolve("ops.jsonl");
+        try (JsonLinesOperationLog log = new JsonLinesOperationLog(file)) {
+            log.onEvent(event("a", "test1", OperationStatus.RUNNING, Phase.CREATING, "started"));
+        }
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-r-----");
+    }
+
+    @Test
     void everyEventIsOneJsonLineAppendedAcrossReopens() throws Exception {
         Path file = dir.resolve("sub/ops.jsonl");
         try (JsonLinesOperationLog log = new JsonLinesOperationLog(file)) {
