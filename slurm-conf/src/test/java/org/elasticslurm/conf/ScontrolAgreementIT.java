@@ -68,7 +68,13 @@ class ScontrolAgreementIT {
                         + "SlurmctldParameters=idle_on_node_suspend,cloud_reg_addrs,power_save_interval=5\n"),
                 Arguments.of("comments and blank lines", "# comment\n\n   \nSlurmUser=root # trailing\n"),
                 Arguments.of("repeated key", "SuspendTime=10\nSuspendTime=20\n"),
-                Arguments.of("quoted value", "SlurmctldLogFile=\"/var/log/a b.log\"\n"));
+                Arguments.of("quoted value", "SlurmctldLogFile=\"/var/log/a b.log\"\n"),
+                Arguments.of("one NodeAddr for every name", "NodeName=c[1-5] State=CLOUD NodeAddr=127.0.0.1\n"),
+                Arguments.of("one NodeHostname for every name", "NodeName=c[1-5] NodeHostname=h1\n"),
+                Arguments.of("fewer host names than names", "NodeName=c[1-5] NodeHostname=h[1-2] NodeAddr=10.0.0.1\n"),
+                Arguments.of("more host names than names", "NodeName=c[1-2] NodeHostname=h[1-7] NodeAddr=10.0.0.1\n"),
+                Arguments.of("one BcastAddr for every name", "NodeName=c[1-5] BcastAddr=b1\n"),
+                Arguments.of("one Port for every name", "NodeName=c[1-5] Port=17101\n"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -102,7 +108,13 @@ class ScontrolAgreementIT {
                 Arguments.of("empty value", "SlurmdDebug=\n"),
                 Arguments.of("indented Include", "  Include /etc/hosts\n"),
                 Arguments.of("NodeName=ALL", "NodeName=ALL\n"),
-                Arguments.of("FrontendName", "FrontendName=fe1\n"));
+                Arguments.of("FrontendName", "FrontendName=fe1\n"),
+                Arguments.of("fewer NodeAddr than names", "NodeName=c[1-5] NodeAddr=a[1-2]\n"),
+                Arguments.of("more NodeAddr than names", "NodeName=c[1-5] NodeAddr=a[1-7]\n"),
+                Arguments.of("host names as addresses, too few", "NodeName=c[1-5] NodeHostname=h[1-2]\n"),
+                Arguments.of("fewer BcastAddr than names", "NodeName=c[1-5] BcastAddr=b[1-2]\n"),
+                Arguments.of("more BcastAddr than names", "NodeName=c[1-5] BcastAddr=b[1-7]\n"),
+                Arguments.of("more ports than names", "NodeName=c[1-5] Port=17101-17107\n"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -415,10 +415,70 @@ class SlurmConfParserTest {
         }
 
         @Test
-        void fewerAddressesThanNamesIsAnError() {
+        void oneAddressServesEveryNameOfTheLine() {
+            SlurmConf conf = parse("NodeName=c[1-5] State=CLOUD NodeAddr=127.0.0.1\n");
+            assertThat(conf.nodes()).extracting(NodeDefinition::nodeAddr).containsOnly("127.0.0.1").hasSize(5);
+            assertThat(conf.nodes()).extracting(NodeDefinition::nodeHostName)
+                    .containsExactly("c1", "c2", "c3", "c4", "c5");
+            assertThat(conf.warnings()).isEmpty();
+        }
+
+        @Test
+        void oneHostNameServesEveryNameAndIsTheirAddress() {
+            SlurmConf conf = parse("NodeName=c[1-3] NodeHostname=h1\n");
+            assertThat(conf.nodes()).extracting(NodeDefinition::nodeHostName).containsOnly("h1").hasSize(3);
+            assertThat(conf.nodes()).extracting(NodeDefinition::nodeAddr).containsOnly("h1");
+            assertThat(conf.warnings()).isEmpty();
+        }
+
+        @Test
+        void fewerHostNamesThanNamesRepeatTheLastOne() {
+            SlurmConf conf = parse("NodeName=c[1-4] NodeHostname=h[1-2] NodeAddr=127.0.0.1\n");
+            assertThat(conf.nodes()).extracting(NodeDefinition::nodeHostName).containsExactly("h1", "h2", "h2", "h2");
+        }
+
+        @Test
+        void moreHostNamesThanNamesAreIgnored() {
+            SlurmConf conf = parse("NodeName=c[1-2] NodeHostname=h[1-4] NodeAddr=127.0.0.1\n");
+            assertThat(conf.nodes()).extracting(NodeDefinition::nodeHostName).containsExactly("h1", "h2");
+        }
+
+        @Test
+        void fewerAddressesThanNamesButMoreThanOneIsAnError() {
             SlurmConfException e = failure("NodeName=c[1-3] NodeAddr=10.0.0.[5-6]\n");
-            assertThat(e.rule()).isEqualTo("At least as many NodeAddr are required as NodeName");
+            assertThat(e.rule())
+                    .isEqualTo("NodeAddr count must equal that of NodeName records of there must be no more than one");
             assertThat(e.offendingText()).isEqualTo("NodeAddr=10.0.0.[5-6]");
+        }
+
+        @Test
+        void moreAddressesThanNamesIsAnError() {
+            assertThat(failure("NodeName=c[1-2] NodeAddr=10.0.0.[5-7]\n").rule())
+                    .startsWith("NodeAddr count must equal that of NodeName records");
+        }
+
+        @Test
+        void hostNamesThatBecomeTheAddressesFollowTheAddressRule() {
+            SlurmConfException e = failure("NodeName=c[1-3] NodeHostname=h[1-2]\n");
+            assertThat(e.rule()).startsWith("NodeAddr count must equal that of NodeName records");
+            assertThat(e.offendingText()).isEqualTo("NodeHostname=h[1-2]");
+        }
+
+        @Test
+        void broadcastAddressesAreOneOrOnePerName() {
+            assertThat(parse("NodeName=c[1-3] BcastAddr=b1\n").nodes()).hasSize(3);
+            assertThat(failure("NodeName=c[1-3] BcastAddr=b[1-2]\n").rule()).isEqualTo(
+                    "BcastAddr count must equal that of NodeName records, or there must be no more than one");
+            assertThat(failure("NodeName=c[1-3] BcastAddr=b[1-4]\n").rule())
+                    .startsWith("BcastAddr count must equal");
+        }
+
+        @Test
+        void portsAreAtMostOneOrOnePerName() {
+            assertThat(parse("NodeName=c[1-3] Port=17101\n").nodes()).extracting(n -> n.port().getAsInt())
+                    .containsOnly(17101);
+            assertThat(failure("NodeName=c[1-3] Port=17101-17104\n").rule()).isEqualTo("Port count must equal"
+                    + " that of NodeName records or there must be no more than one (4 != 3)");
         }
 
         @Test

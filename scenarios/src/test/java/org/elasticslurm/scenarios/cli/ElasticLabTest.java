@@ -329,6 +329,16 @@ class ElasticLabTest {
         }
 
         @Test
+        void oneNodeAddrForEveryNameOfALineIsAccepted() throws IOException {
+            Path file = conf("rwxr-xr-x", true);
+            Files.writeString(file, Files.readString(file).replace("NodeName=c[1-2] State=CLOUD CPUs=2",
+                    "NodeName=c[1-2] State=CLOUD CPUs=2 NodeAddr=127.0.0.1"));
+            Run r = run("lint", "--slurm-conf", file.toString(), "--strict");
+            assertThat(r.err()).isEmpty();
+            assertThat(r.status()).isZero();
+        }
+
+        @Test
         void bootTimeTurnsOnTheTimeoutRules() throws IOException {
             Run r = run("lint", "--slurm-conf", conf("rwxr-xr-x", true).toString(), "--boot-time", "75s");
             assertThat(r.status()).isEqualTo(2);
