@@ -3,12 +3,14 @@ package org.elasticslurm.conf;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Turns {@code NodeName=} lines into {@link NodeDefinition}s as slurmctld 22.05 does (read_config.c
@@ -39,9 +41,27 @@ final class NodeLines {
         this.warnings = warnings;
     }
 
+    private final Set<String> refused = new HashSet<>();
+
     /** The nodes so far, in order of definition. */
     List<NodeDefinition> nodes() {
         return List.copyOf(nodes);
+    }
+
+    /**
+     * Notes a line that was refused: its names are not nodes, but other lines naming them are not wrong too.
+     */
+    void refuse(ConfEntry line) {
+        try {
+            refused.addAll(Hostlist.parse(line.value()).names());
+        } catch (HostlistException e) {
+            // the line's names are unreadable: nothing to note
+        }
+    }
+
+    /** The names of refused lines. */
+    Set<String> refusedNames() {
+        return Set.copyOf(refused);
     }
 
     /**

@@ -67,13 +67,11 @@ class SlurmConfParserTest {
         }
 
         @Test
-        void unknownKeyIsKeptAndReportedWithItsLine() {
-            SlurmConf conf = parse(HEAD + "FooBar=1\n");
-            assertThat(conf.parameter("foobar")).contains("1");
-            assertThat(conf.warnings()).singleElement().satisfies(w -> {
-                assertThat(w.location()).isEqualTo(new SourceLocation(FILE, 3));
-                assertThat(w.message()).contains("FooBar", "Parsing error at unrecognized key: FooBar");
-            });
+        void unknownKeyIsAnErrorWithTheDaemonsMessageAndItsLine() {
+            SlurmConfException e = failure(HEAD + "FooBar=1\n");
+            assertThat(e.location()).isEqualTo(new SourceLocation(FILE, 3));
+            assertThat(e.rule()).startsWith("Parsing error at unrecognized key: FooBar");
+            assertThat(e.offendingText()).isEqualTo("FooBar=1");
         }
 
         @Test
@@ -134,7 +132,7 @@ class SlurmConfParserTest {
 
         @Test
         void continuedLineErrorPointsAtItsFirstLine() {
-            SlurmConfException e = failure("A=1\nSuspendTimeout=\\\nabc\n");
+            SlurmConfException e = failure("SlurmUser=root\nSuspendTimeout=\\\nabc\n");
             assertThat(e.location().line()).isEqualTo(2);
             assertThat(e.offendingText()).isEqualTo("SuspendTimeout=abc");
         }
