@@ -339,6 +339,32 @@ class ElasticLabTest {
         }
 
         @Test
+        void keysSlurmctldRefusesAreErrorsEachAtItsFileAndLine() throws IOException {
+            Path file = conf("rwxr-xr-x", true);
+            Path included = dir.resolve("accounting.conf");
+            Files.writeString(included, "AccountingStorageLoc=/var/log/slurm/accounting\n");
+            Files.writeString(file, Files.readString(file) + "CacheGroups=1\nAuthType=auth/slurm\n"
+                    + "Include accounting.conf\n");
+            Run r = run("lint", "--slurm-conf", file.toString());
+            assertThat(r.status()).isEqualTo(ExitCodes.INVALID);
+            assertThat(r.out()).contains(file + ":7: error: [slurm-conf] Parsing error at unrecognized key: "
+                            + "CacheGroups")
+                    .contains(file + ":8: error: [slurm-conf] Couldn't find the specified plugin name for auth/slurm")
+                    .contains(included + ":1: error: [slurm-conf] The AccountingStorageLoc option has been removed.")
+                    .contains("3 error(s)");
+        }
+
+        @Test
+        void validateDoesNotSimulateAConfSlurmctldRefuses() throws IOException {
+            Path file = conf("rwxr-xr-x", true);
+            Files.writeString(file, Files.readString(file) + "CacheGroups=1\n");
+            Run r = run("validate", "--slurm-conf", file.toString());
+            assertThat(r.status()).isEqualTo(ExitCodes.INVALID);
+            assertThat(r.out()).contains(file + ":7: error: [slurm-conf] Parsing error at unrecognized key");
+            assertThat(r.err()).contains("is not simulated: slurmctld would not start with it");
+        }
+
+        @Test
         void bootTimeTurnsOnTheTimeoutRules() throws IOException {
             Run r = run("lint", "--slurm-conf", conf("rwxr-xr-x", true).toString(), "--boot-time", "75s");
             assertThat(r.status()).isEqualTo(2);
@@ -369,7 +395,7 @@ class ElasticLabTest {
                     .newSchema(getClass().getResource("/junit-report.xsd")).newValidator()
                     .validate(new javax.xml.transform.stream.StreamSource(reports.resolve("lint-junit.xml").toFile()));
             assertThat(Files.readString(reports.resolve("lint-junit.xml"))).contains("name=\"hook-programs\"")
-                    .contains("tests=\"8\"").contains("failures=\"0\"");
+                    .contains("tests=\"9\"").contains("failures=\"0\"");
         }
     }
 

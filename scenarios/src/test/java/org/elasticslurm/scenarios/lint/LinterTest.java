@@ -72,8 +72,29 @@ class LinterTest {
     private static final String PART = "PartitionName=cloud Nodes=c[1-4] Default=YES";
 
     @Test
+    void aKeySetInAnIncludedFileIsReportedAtThatFilesLine() throws IOException {
+        Path included = dir.resolve("conf.d/power.conf");
+        Files.createDirectories(included.getParent());
+        Files.writeString(included, "# power saving\nTreeWidth=2\n");
+        LintReport report = lint(conf(CLOUD, PART, "Include conf.d/power.conf"), LintOptions.none());
+        assertThat(report.findings()).filteredOn(f -> f.rule().equals("tree-width")).singleElement()
+                .satisfies(f -> assertThat(f.location()).isEqualTo(included + ":2"));
+    }
+
+    @Test
+    void whatTheDaemonLogsAndIgnoresIsASlurmConfWarningAtItsLine() throws IOException {
+        LintReport report = lint(conf(CLOUD, PART, "ReconfigFlags=KeepPowerSaveSettings"), LintOptions.none());
+        assertThat(report.findings()).filteredOn(f -> f.rule().equals(SlurmConfRule.ID)).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(f.line()).isEqualTo(8);
+                    assertThat(f.message()).startsWith("Invalid ReconfigFlag: KeepPowerSaveSettings");
+                });
+    }
+
+    @Test
     void aCleanElasticConfHasNoWarningsOrErrors() throws IOException {
-        LintReport report = lint(conf("ResumeTimeout=120", "SuspendTime=300", CLOUD, PART), boot(60));
+        LintReport report = lint(conf("ResumeTimeout=120", CLOUD, PART), boot(60));
         assertThat(report.findings()).filteredOn(f -> f.severity() != Severity.INFO).isEmpty();
         assertThat(report.exitStatus(true)).isZero();
     }
