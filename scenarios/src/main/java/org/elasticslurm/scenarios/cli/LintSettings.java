@@ -32,10 +32,15 @@ final class LintSettings {
     @Option(names = "--strict", description = "lint warnings fail too (exit 1)")
     boolean strict;
 
+    @Option(names = "--root", paramLabel = "DIR",
+            description = "the controller's files staged under DIR: an absolute hook program /p (SuspendProgram, "
+                    + "ResumeProgram, ResumeFailProgram) is checked at DIR/p (default: on this machine's paths)")
+    Path root;
+
     /** The rules' settings. */
     LintOptions options() {
         return new LintOptions(Optional.ofNullable(bootTime),
-                burst == null ? OptionalInt.empty() : OptionalInt.of(burst));
+                burst == null ? OptionalInt.empty() : OptionalInt.of(burst), Optional.ofNullable(root));
     }
 
     private SlurmConf parsed;

@@ -365,6 +365,26 @@ class ElasticLabTest {
         }
 
         @Test
+        void rootLooksForTheControllersProgramsInItsStagedCopy() throws IOException {
+            Path root = dir.resolve("controller");
+            Path staged = root.resolve("usr/bin/slurm_power");
+            Files.createDirectories(staged.getParent());
+            Files.writeString(staged, "#!/bin/sh\nexit 0\n");
+            Files.setPosixFilePermissions(staged, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path file = dir.resolve("slurm.conf");
+            Files.writeString(file, "SuspendProgram=/usr/bin/slurm_power\nResumeProgram=/usr/bin/slurm_power\n"
+                    + "ResumeFailProgram=/usr/bin/slurm_power\nSuspendTime=300\n"
+                    + "NodeName=c[1-2] State=CLOUD CPUs=2\nPartitionName=p Nodes=c[1-2]\n");
+            Run onRunner = run("lint", "--slurm-conf", file.toString());
+            assertThat(onRunner.status()).isEqualTo(ExitCodes.INVALID);
+            assertThat(onRunner.out()).contains(file + ":2: error: [hook-programs] power_save program "
+                    + "/usr/bin/slurm_power does not exist on this machine (looked for /usr/bin/slurm_power)");
+            Run staged2 = run("lint", "--slurm-conf", file.toString(), "--root", root.toString(), "--strict");
+            assertThat(staged2.out()).endsWith("0 error(s), 0 warning(s), 1 note(s)\n");
+            assertThat(staged2.status()).isZero();
+        }
+
+        @Test
         void bootTimeTurnsOnTheTimeoutRules() throws IOException {
             Run r = run("lint", "--slurm-conf", conf("rwxr-xr-x", true).toString(), "--boot-time", "75s");
             assertThat(r.status()).isEqualTo(2);
