@@ -17,11 +17,44 @@ import java.util.Set;
  *
  * <p>The checks run against this machine's file system as the user running this JVM; slurmctld runs them as
  * SlurmUser. As in the daemon, only the program file itself is checked: not its owner, not its directories.
+ * Rules made {@link #under(Path) under a root} look for an absolute program {@code /usr/bin/x} at
+ * {@code ROOT/usr/bin/x} (a staged copy of the controller's files) and word their messages with the path as
+ * slurm.conf writes it.
  */
 public final class HookProgramRules {
 
     private static final String ERROR = "error: ";
     private static final String DEBUG = "debug:  ";
+
+    private final Optional<Path> root;
+
+    /** Rules that check programs where slurm.conf says they are, on this machine. */
+    public HookProgramRules() {
+        this(Optional.empty());
+    }
+
+    private HookProgramRules(Optional<Path> root) {
+        this.root = root;
+    }
+
+    /** Rules that check an absolute program {@code /p} at {@code root/p}. */
+    public static HookProgramRules under(Path root) {
+        return new HookProgramRules(Optional.of(root));
+    }
+
+    /**
+     * The file checked for a program: {@code ROOT/p} for an absolute {@code /p} under a root, else the path as
+     * written.
+     *
+     * @throws java.nio.file.InvalidPathException when the text is no path on this machine
+     */
+    public Path fileOf(String program) {
+        Path written = Path.of(program);
+        if (root.isEmpty() || !written.isAbsolute()) {
+            return written;
+        }
+        return root.get().resolve(written.getRoot().relativize(written));
+    }
 
     /**
      * The validity problem of one program path, as the real daemon words it (without the {@code error: }
@@ -40,7 +73,7 @@ public final class HookProgramRules {
         }
         Path path;
         try {
-            path = Path.of(program);
+            path = fileOf(program);
         } catch (InvalidPathException e) {
             return Optional.of("power_save program " + program + " not executable");
         }

@@ -3,18 +3,26 @@ package org.elasticslurm.conf;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Turns {@code NodeName=} lines into {@link NodeDefinition}s as slurmctld 22.05 does (read_config.c
  * {@code _parse_nodename}, node_conf.c {@code _check_callback}): {@code NodeName=DEFAULT} values apply to the
  * lines after it and accumulate; the names, NodeHostname, NodeAddr and Port lists are hostlists taken in
  * parallel; the CPU layout is completed and corrected with the daemon's messages as warnings.
+ *
+ * <p>The count rules are those of Debian's slurm-wlm 22.05, which is built with {@code --enable-multiple-slurmd}
+ * (node_conf.c {@code expand_nodeline_info}, {@code MULTIPLE_SLURMD} branch): NodeAddr (default: NodeHostname)
+ * and BcastAddr give either one value, used for every name of the line, or exactly one per name; Port gives at
+ * most one or one per name; NodeHostname may give any number: a name past the end takes the last host name,
+ * extra ones are ignored, and several names may share a host name.
  */
 final class NodeLines {
 
@@ -28,15 +36,32 @@ final class NodeLines {
     private Map<String, ConfEntry> defaults = Map.of();
     private final List<NodeDefinition> nodes = new ArrayList<>();
     private final Map<String, SourceLocation> definedAt = new HashMap<>();
-    private final Map<String, String> hostNameOwner = new HashMap<>();
 
     NodeLines(List<ConfWarning> warnings) {
         this.warnings = warnings;
     }
 
+    private final Set<String> refused = new HashSet<>();
+
     /** The nodes so far, in order of definition. */
     List<NodeDefinition> nodes() {
         return List.copyOf(nodes);
+    }
+
+    /**
+     * Notes a line that was refused: its names are not nodes, but other lines naming them are not wrong too.
+     */
+    void refuse(ConfEntry line) {
+        try {
+            refused.addAll(Hostlist.parse(line.value()).names());
+        } catch (HostlistException e) {
+            // the line's names are unreadable: nothing to note
+        }
+    }
+
+    /** The names of refused lines. */
+    Set<String> refusedNames() {
+        return Set.copyOf(refused);
     }
 
     /**
@@ -91,17 +116,14 @@ final class NodeLines {
             List<String> bcast = own("BcastAddr").map(e -> hostlist("BcastAddr", e.value())).orElse(List.of());
             List<Integer> ports = ports();
 
-            if (addresses.size() < aliases.size()) {
-                fail(own("NodeAddr").map(ConfEntry::asWritten).orElse(line.asWritten()),
-                        "At least as many NodeAddr are required as NodeName");
+            if (addresses.size() != aliases.size() && addresses.size() != 1) {
+                fail(own("NodeAddr").or(() -> own("NodeHostname")).map(ConfEntry::asWritten)
+                                .orElse(line.asWritten()),
+                        "NodeAddr count must equal that of NodeName records of there must be no more than one");
             }
-            if (!bcast.isEmpty() && bcast.size() < aliases.size()) {
+            if (!bcast.isEmpty() && bcast.size() != aliases.size() && bcast.size() != 1) {
                 fail(own("BcastAddr").map(ConfEntry::asWritten).orElse(line.asWritten()),
-                        "At least as many BcastAddr are required as NodeName");
-            }
-            if (hostNames.size() < aliases.size()) {
-                fail(own("NodeHostname").map(ConfEntry::asWritten).orElse(line.asWritten()),
-                        "At least as many NodeHostname are required as NodeName");
+                        "BcastAddr count must equal that of NodeName records, or there must be no more than one");
             }
             if (ports.size() != aliases.size() && ports.size() > 1) {
                 fail(get("Port").map(ConfEntry::asWritten).orElse(line.asWritten()),
@@ -136,14 +158,10 @@ final class NodeLines {
                 OptionalInt port = ports.isEmpty() ? OptionalInt.empty()
                         : OptionalInt.of(ports.get(Math.min(i, ports.size() - 1)));
                 built.add(new NodeDefinition(name, state, layout.cpus, layout.sockets, layout.cores,
-                        layout.threads, realMemory, features, weight, port, addresses.get(i), hostNames.get(i),
+                        layout.threads, realMemory, features, weight, port, nth(addresses, i), nth(hostNames, i),
                         cpuSpecified, line.location()));
             }
             for (NodeDefinition node : built) {
-                String owner = hostNameOwner.putIfAbsent(node.nodeHostName(), node.name());
-                if (owner != null) {
-                    warn("Duplicated NodeHostName " + node.nodeHostName() + " in the config file");
-                }
                 definedAt.put(node.name(), line.location());
             }
             nodes.addAll(built);
@@ -297,6 +315,11 @@ final class NodeLines {
         private void fail(String offending, String rule) {
             throw new SlurmConfException(line.location(), offending, rule, null);
         }
+    }
+
+    /** The i-th of a list taken in parallel with the names; a shorter list repeats its last value. */
+    private static String nth(List<String> values, int i) {
+        return values.get(Math.min(i, values.size() - 1));
     }
 
     private record Layout(int cpus, int sockets, int cores, int threads) {

@@ -24,78 +24,118 @@ final class ParseRun {
     private static final String GLOB_CHARS = "*?[";
 
     private final Path source;
+    private final TopLevelKeys topLevel;
     private final List<ConfWarning> warnings = new ArrayList<>();
+    private final List<ConfError> errors = new ArrayList<>();
+    private Throwable firstCause;
+    private final List<Path> files = new ArrayList<>();
     private final Map<String, ConfEntry> params = new LinkedHashMap<>();
     private final NodeLines nodeLines = new NodeLines(warnings);
     private final PartitionLines partitionLines = new PartitionLines(warnings);
     private final Deque<Path> includeStack = new ArrayDeque<>();
 
-    ParseRun(Path source) {
+    ParseRun(Path source, SlurmVersion version) {
         this.source = source;
+        this.topLevel = TopLevelKeys.forVersion(version);
     }
 
+    /**
+     * Reads everything, collecting every error; then resolves partitions and power-save settings.
+     *
+     * @throws SlurmConfException carrying every error found
+     */
     SlurmConf parse(String text) {
         includeStack.push(identity(source, new SourceLocation(source, 0), source.toString()));
+        files.add(source);
         read(text, source);
         includeStack.pop();
 
         List<NodeDefinition> nodes = nodeLines.nodes();
-        List<PartitionDefinition> partitions = partitionLines.resolve(nodes);
-        PowerSaveSettings powerSave = new PowerSaveReader(params, warnings).read(nodes, partitions);
+        List<PartitionDefinition> partitions = List.of();
+        PowerSaveSettings powerSave = null;
+        try {
+            partitions = partitionLines.resolve(nodes, nodeLines.refusedNames());
+            powerSave = new PowerSaveReader(params, warnings).read(nodes, partitions);
+        } catch (SlurmConfException e) {
+            record(e);
+        }
+        if (!errors.isEmpty()) {
+            throw SlurmConfException.of(errors, firstCause);
+        }
         Map<String, String> parameters = new LinkedHashMap<>();
-        params.forEach((key, entry) -> parameters.put(key, entry.value()));
-        return new SlurmConf(source, parameters, nodes, partitions, powerSave, warnings);
+        Map<String, SourceLocation> locations = new LinkedHashMap<>();
+        params.forEach((key, entry) -> {
+            parameters.put(key, entry.value());
+            locations.put(key, entry.location());
+        });
+        return new SlurmConf(source, parameters, locations, files, nodes, partitions, powerSave, warnings);
     }
 
     private void read(String text, Path file) {
         for (ConfText.LogicalLine line : ConfText.logicalLines(text)) {
-            String content = line.text();
-            SourceLocation location = new SourceLocation(file, line.firstLine());
-            if (content.isEmpty()) {
-                continue;
-            }
-            if (isInclude(content)) {
-                include(content, file, location);
-                continue;
-            }
-            Optional<KeyValue> first = KeyValue.at(content, 0);
-            if (first.isEmpty()) {
-                if (!ConfText.isBlank(content)) {
-                    throw new SlurmConfException(location, trimEnd(content),
-                            "Parse error: expected Key=Value (or Include FILE)", null);
-                }
-                continue;
-            }
-            KeyValue pair = first.get();
-            ConfEntry entry = new ConfEntry(pair.key(), pair.value(), location);
-            String rest = content.substring(pair.end());
-            switch (KnownKeys.lower(pair.key())) {
-                case "nodename" -> nodeLines.add(entry, options(rest, KnownKeys.NODE, entry));
-                case "partitionname" -> partitionLines.add(entry, options(rest, KnownKeys.PARTITION, entry));
-                case "nodeset" -> partitionLines.addNodeSet(entry, options(rest, KnownKeys.NODESET, entry));
-                case "downnodes" -> {
-                    options(rest, KnownKeys.DOWNNODES, entry);
-                    warnings.add(new ConfWarning(location, "DownNodes lines are not applied to the node model"));
-                }
-                case "frontendname" -> throw new SlurmConfException(location, entry.asWritten(),
-                        "Use of FrontendName in slurm.conf without Slurm being configured/built with the "
-                                + "--enable-front-end option", null);
-                case "slurmctldhost" -> slurmctldHost(entry, rest);
-                default -> plain(entry, rest);
+            try {
+                readLine(line, file);
+            } catch (SlurmConfException e) {
+                record(e);
             }
         }
     }
 
-    private void plain(ConfEntry entry, String rest) {
-        Optional<KnownKeys.Key> known = KnownKeys.GLOBAL.find(entry.key());
-        if (known.isPresent()) {
-            check(known.get(), entry);
-        } else {
-            warnings.add(new ConfWarning(entry.location(), "unknown key " + entry.key() + " kept; slurmctld 22.05"
-                    + " refuses it (\"Parsing error at unrecognized key: " + entry.key() + "\")"));
+    private void record(SlurmConfException e) {
+        if (errors.isEmpty()) {
+            firstCause = e.getCause();
         }
+        errors.addAll(e.errors());
+    }
+
+    private void readLine(ConfText.LogicalLine line, Path file) {
+        String content = line.text();
+        SourceLocation location = new SourceLocation(file, line.firstLine());
+        if (content.isEmpty()) {
+            return;
+        }
+        if (isInclude(content)) {
+            include(content, file, location);
+            return;
+        }
+        Optional<KeyValue> first = KeyValue.at(content, 0);
+        if (first.isEmpty()) {
+            if (!ConfText.isBlank(content)) {
+                throw new SlurmConfException(location, trimEnd(content),
+                        "Parse error: expected Key=Value (or Include FILE)", null);
+            }
+            return;
+        }
+        KeyValue pair = first.get();
+        ConfEntry entry = new ConfEntry(pair.key(), pair.value(), location);
+        String rest = content.substring(pair.end());
+        switch (KnownKeys.lower(pair.key())) {
+            case "nodename" -> {
+                try {
+                    nodeLines.add(entry, options(rest, KnownKeys.NODE, entry));
+                } catch (SlurmConfException e) {
+                    nodeLines.refuse(entry);
+                    throw e;
+                }
+            }
+            case "partitionname" -> partitionLines.add(entry, options(rest, KnownKeys.PARTITION, entry));
+            case "nodeset" -> partitionLines.addNodeSet(entry, options(rest, KnownKeys.NODESET, entry));
+            case "downnodes" -> {
+                options(rest, KnownKeys.DOWNNODES, entry);
+                warnings.add(new ConfWarning(location, "DownNodes lines are not applied to the node model"));
+            }
+            case "frontendname" -> throw new SlurmConfException(location, entry.asWritten(),
+                    "Use of FrontendName in slurm.conf without Slurm being configured/built with the "
+                            + "--enable-front-end option", null);
+            case "slurmctldhost" -> slurmctldHost(entry, rest);
+            default -> plain(entry, rest);
+        }
+    }
+
+    private void plain(ConfEntry entry, String rest) {
         onlyWhiteSpace(rest, entry.location());
-        String name = known.map(KnownKeys.Key::name).orElse(entry.key());
+        topLevel.check(entry, warnings);
+        String name = topLevel.find(entry.key()).map(KnownKeys.Key::name).orElse(entry.key());
         ConfEntry previous = params.put(KnownKeys.lower(entry.key()), entry);
         if (previous != null) {
             warnings.add(new ConfWarning(entry.location(),
@@ -209,6 +249,7 @@ final class ParseRun {
                     .map(Path::toString).collect(Collectors.joining(" -> ")), null);
         }
         includeStack.push(identity);
+        files.add(file);
         read(text, file);
         includeStack.pop();
     }

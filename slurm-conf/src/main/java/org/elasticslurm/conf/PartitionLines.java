@@ -88,7 +88,7 @@ final class PartitionLines {
     }
 
     /** The partitions with their nodes, once every NodeName line is read. */
-    List<PartitionDefinition> resolve(List<NodeDefinition> nodes) {
+    List<PartitionDefinition> resolve(List<NodeDefinition> nodes, Set<String> refusedNames) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             index.putIfAbsent(nodes.get(i).name(), i);
@@ -101,14 +101,16 @@ final class PartitionLines {
         }
         List<PartitionDefinition> result = new ArrayList<>();
         for (Pending p : pending.values()) {
-            List<String> members = p.nodes().map(e -> members(p, e, nodes, index)).orElse(List.of());
+            List<String> members = p.nodes().map(e -> members(p, e, nodes, index, refusedNames))
+                    .orElse(List.of());
             result.add(new PartitionDefinition(p.name(), members, p.name().equals(lastDefault), p.state(),
                     p.maxTime(), p.suspendTime(), p.suspendTimeout(), p.resumeTimeout(), p.location()));
         }
         return result;
     }
 
-    private List<String> members(Pending p, ConfEntry entry, List<NodeDefinition> nodes, Map<String, Integer> index) {
+    private List<String> members(Pending p, ConfEntry entry, List<NodeDefinition> nodes, Map<String, Integer> index,
+                                 Set<String> refusedNames) {
         String expr = entry.value().replaceAll("[ \\t\\n\\x0B\\f\\r]", ",");
         List<String> names;
         if (expr.equalsIgnoreCase("ALL")) {
@@ -118,6 +120,9 @@ final class PartitionLines {
         }
         Set<String> unique = new LinkedHashSet<>();
         for (String name : names) {
+            if (!index.containsKey(name) && refusedNames.contains(name)) {
+                continue; // its NodeName line was refused and reported already
+            }
             if (!index.containsKey(name)) {
                 throw new SlurmConfException(p.location(), entry.asWritten(), "Invalid node names in partition "
                         + p.name() + ": " + name + " is not defined by any NodeName line", null);

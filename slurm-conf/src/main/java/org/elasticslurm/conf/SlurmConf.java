@@ -12,16 +12,21 @@ import java.util.function.BinaryOperator;
  * A parsed slurm.conf: immutable.
  *
  * @param source the main file
- * @param parameters every plain {@code Key=Value} as read (unknown keys too), keyed by the key in lower case;
- *                   the last one wins, except SlurmctldHost, which holds the first (primary) controller
+ * @param parameters every plain {@code Key=Value} as read, keyed by the key in lower case; the last one wins,
+ *                   except SlurmctldHost, which holds the first (primary) controller
+ * @param parameterLocations where each of {@code parameters} is written (an included file's own line for a key
+ *                           set there), keyed alike
+ * @param files the files read: the main one, then each included one in the order it was read
  * @param nodes the nodes, in order of definition
  * @param partitions the partitions, in order of definition
  * @param powerSave power-save settings with defaults applied
- * @param warnings unknown keys and ignored values, with their lines
+ * @param warnings ignored or corrected values, with their lines
  */
 public record SlurmConf(
         Path source,
         Map<String, String> parameters,
+        Map<String, SourceLocation> parameterLocations,
+        List<Path> files,
         List<NodeDefinition> nodes,
         List<PartitionDefinition> partitions,
         PowerSaveSettings powerSave,
@@ -29,6 +34,8 @@ public record SlurmConf(
 
     public SlurmConf {
         parameters = Map.copyOf(parameters);
+        parameterLocations = Map.copyOf(parameterLocations);
+        files = List.copyOf(files);
         nodes = List.copyOf(nodes);
         partitions = List.copyOf(partitions);
         warnings = List.copyOf(warnings);
@@ -37,6 +44,11 @@ public record SlurmConf(
     /** A plain parameter by its key, case-insensitively. */
     public Optional<String> parameter(String key) {
         return Optional.ofNullable(parameters.get(key.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Where a plain parameter is written (file and line), case-insensitively; empty when it is not set. */
+    public Optional<SourceLocation> parameterLocation(String key) {
+        return Optional.ofNullable(parameterLocations.get(key.toLowerCase(Locale.ROOT)));
     }
 
     /** A node by name. */

@@ -19,20 +19,38 @@ import java.nio.file.Path;
  *       A wildcard in the file name is expanded (sorted) with a warning, because slurmctld 22.05 does not
  *       expand it and would fail to start.</li>
  *   <li>{@code NodeName=DEFAULT} and {@code PartitionName=DEFAULT} values apply to later lines.</li>
- *   <li>Unknown plain keys are kept in {@link SlurmConf#parameters()} and reported as warnings (slurmctld 22.05
- *       refuses them); unknown options of NodeName/PartitionName lines are errors.</li>
+ *   <li>Top-level keys are those of the chosen {@link SlurmVersion}: an unknown one, a removed one the version
+ *       refuses, or a plugin the version does not ship is an error with the daemon's message (slurmctld stops
+ *       on them); unknown options of NodeName/PartitionName lines are errors too.</li>
  *   <li>Values the daemon would correct or ignore give warnings worded as the daemon logs them
  *       ({@code TreeWidth=0 is invalid}, {@code Invalid SuspendExcNodes ... ignored}, ...).</li>
  * </ul>
- * Errors are {@link SlurmConfException}s naming {@code file:line}, the rule and the offending text; the first
- * one ends the parse and nothing is returned.
+ * Errors name {@code file:line} (an included file's own), the rule and the offending text. The whole file is
+ * read and every error is reported in one {@link SlurmConfException}; when there is one, nothing is returned.
  */
 public final class SlurmConfParser {
+
+    private final SlurmVersion version;
+
+    /** A parser with the rules of {@link SlurmVersion#defaultVersion()}. */
+    public SlurmConfParser() {
+        this(SlurmVersion.defaultVersion());
+    }
+
+    /** A parser with the rules of the given version. */
+    public SlurmConfParser(SlurmVersion version) {
+        this.version = version;
+    }
+
+    /** The version whose rules apply. */
+    public SlurmVersion version() {
+        return version;
+    }
 
     /**
      * Parses a file and what it includes.
      *
-     * @throws SlurmConfException for the first unusable line, naming {@code file:line}, the rule and the text
+     * @throws SlurmConfException with every unusable line, naming {@code file:line}, the rule and the text
      *                            (line 0 when the file itself cannot be read)
      */
     public SlurmConf parse(Path file) {
@@ -49,9 +67,9 @@ public final class SlurmConfParser {
     /**
      * Parses text as if it were the content of {@code file} (includes are resolved relative to it).
      *
-     * @throws SlurmConfException for the first unusable line
+     * @throws SlurmConfException with every unusable line
      */
     public SlurmConf parse(String text, Path file) {
-        return new ParseRun(file).parse(text);
+        return new ParseRun(file, version).parse(text);
     }
 }

@@ -33,6 +33,22 @@ class HookProgramRulesTest {
     }
 
     @Test
+    void underARootAnAbsoluteProgramIsCheckedInsideItAndNamedAsWritten() throws IOException {
+        Path staged = dir.resolve("stage/usr/bin/slurm_resume");
+        Files.createDirectories(staged.getParent());
+        Files.writeString(staged, "#!/bin/sh\nexit 0\n");
+        Files.setPosixFilePermissions(staged, PosixFilePermissions.fromString("rwxrwxr-x"));
+        HookProgramRules underRoot = HookProgramRules.under(dir.resolve("stage"));
+        assertThat(underRoot.fileOf("/usr/bin/slurm_resume")).isEqualTo(staged);
+        assertThat(underRoot.problem("/usr/bin/slurm_resume"))
+                .contains("power_save program /usr/bin/slurm_resume has group or world write permission");
+        Files.setPosixFilePermissions(staged, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThat(underRoot.problem("/usr/bin/slurm_resume")).isEmpty();
+        assertThat(underRoot.problem("/usr/bin/slurm_suspend"))
+                .contains("power_save program /usr/bin/slurm_suspend not executable");
+    }
+
+    @Test
     void groupWritableIsRefused() throws IOException {
         String program = hook("resume", "rwxrwxr-x").toString();
         assertThat(rules.problem(program))

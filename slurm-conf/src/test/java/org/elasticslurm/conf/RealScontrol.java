@@ -67,13 +67,15 @@ final class RealScontrol implements ExecutionCondition {
     }
 
     /**
-     * Runs {@code scontrol show hostnames x} with {@code SLURM_CONF=conf} and an otherwise empty environment
-     * (scontrol parses the whole configuration before doing anything).
+     * Runs {@code scontrol show aliases x} with {@code SLURM_CONF=conf} and an otherwise empty environment:
+     * scontrol parses the whole configuration before doing anything, and this command also expands every
+     * NodeName line with the daemon's code (node_conf.c {@code expand_nodeline_info}: the NodeAddr, BcastAddr and
+     * Port count rules), which {@code show hostnames} does not.
      */
     static Outcome check(Path conf) throws IOException, InterruptedException {
         Path scontrol = find().orElseThrow(() -> new IllegalStateException(
                 "scontrol not found on PATH or in /usr/bin: install slurm-client"));
-        ProcessBuilder builder = new ProcessBuilder(scontrol.toString(), "show", "hostnames", "x")
+        ProcessBuilder builder = new ProcessBuilder(scontrol.toString(), "show", "aliases", "x")
                 .redirectErrorStream(true)
                 .directory(conf.getParent().toFile());
         builder.environment().clear();

@@ -98,6 +98,37 @@ final class RealSlurmctld implements ExecutionCondition, AutoCloseable {
         return daemon;
     }
 
+    /** How a slurmctld that stopped by itself ended: its exit code and its output (stderr merged). */
+    record Stopped(int exitCode, String output) {
+        /** The {@code error:} and {@code fatal:} lines, without their {@code slurmctld: error: } prefix. */
+        List<String> errors() {
+            return output.lines().filter(l -> l.startsWith("slurmctld: error: ") || l.startsWith("slurmctld: fatal: "))
+                    .map(l -> l.substring(l.indexOf(": ", "slurmctld: ".length()) + 2)).toList();
+        }
+    }
+
+    /**
+     * Runs {@code slurmctld -D -c -f conf} in {@code lab} for a configuration it is expected to refuse at start.
+     *
+     * @throws IllegalStateException when it is still running after 60 s (it is then killed)
+     */
+    static Stopped runExpectingStop(Path lab, Path conf) throws IOException, InterruptedException {
+        Path slurmctld = RealScontrol.find("slurmctld").orElseThrow(() -> new IllegalStateException(
+                "slurmctld not found: install slurm-wlm"));
+        Path out = lab.resolve("slurmctld.stdout");
+        Process process = new ProcessBuilder(slurmctld.toString(), "-D", "-c", "-f", conf.toString())
+                .directory(lab.toFile()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        RealSlurmctld daemon = new RealSlurmctld(process, lab.resolve("slurmctld.log"), conf);
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("slurmctld still runs after 60 s: " + daemon.logLines());
+            }
+            return new Stopped(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+        } finally {
+            daemon.close();
+        }
+    }
+
     /** The log so far, each line without its {@code [timestamp] } prefix. */
     List<String> logLines() throws IOException {
         if (!Files.exists(log)) {

@@ -67,13 +67,11 @@ class SlurmConfParserTest {
         }
 
         @Test
-        void unknownKeyIsKeptAndReportedWithItsLine() {
-            SlurmConf conf = parse(HEAD + "FooBar=1\n");
-            assertThat(conf.parameter("foobar")).contains("1");
-            assertThat(conf.warnings()).singleElement().satisfies(w -> {
-                assertThat(w.location()).isEqualTo(new SourceLocation(FILE, 3));
-                assertThat(w.message()).contains("FooBar", "Parsing error at unrecognized key: FooBar");
-            });
+        void unknownKeyIsAnErrorWithTheDaemonsMessageAndItsLine() {
+            SlurmConfException e = failure(HEAD + "FooBar=1\n");
+            assertThat(e.location()).isEqualTo(new SourceLocation(FILE, 3));
+            assertThat(e.rule()).startsWith("Parsing error at unrecognized key: FooBar");
+            assertThat(e.offendingText()).isEqualTo("FooBar=1");
         }
 
         @Test
@@ -134,7 +132,7 @@ class SlurmConfParserTest {
 
         @Test
         void continuedLineErrorPointsAtItsFirstLine() {
-            SlurmConfException e = failure("A=1\nSuspendTimeout=\\\nabc\n");
+            SlurmConfException e = failure("SlurmUser=root\nSuspendTimeout=\\\nabc\n");
             assertThat(e.location().line()).isEqualTo(2);
             assertThat(e.offendingText()).isEqualTo("SuspendTimeout=abc");
         }
@@ -415,10 +413,70 @@ class SlurmConfParserTest {
         }
 
         @Test
-        void fewerAddressesThanNamesIsAnError() {
+        void oneAddressServesEveryNameOfTheLine() {
+            SlurmConf conf = parse("NodeName=c[1-5] State=CLOUD NodeAddr=127.0.0.1\n");
+            assertThat(conf.nodes()).extracting(NodeDefinition::nodeAddr).containsOnly("127.0.0.1").hasSize(5);
+            assertThat(conf.nodes()).extracting(NodeDefinition::nodeHostName)
+                    .containsExactly("c1", "c2", "c3", "c4", "c5");
+            assertThat(conf.warnings()).isEmpty();
+        }
+
+        @Test
+        void oneHostNameServesEveryNameAndIsTheirAddress() {
+            SlurmConf conf = parse("NodeName=c[1-3] NodeHostname=h1\n");
+            assertThat(conf.nodes()).extracting(NodeDefinition::nodeHostName).containsOnly("h1").hasSize(3);
+            assertThat(conf.nodes()).extracting(NodeDefinition::nodeAddr).containsOnly("h1");
+            assertThat(conf.warnings()).isEmpty();
+        }
+
+        @Test
+        void fewerHostNamesThanNamesRepeatTheLastOne() {
+            SlurmConf conf = parse("NodeName=c[1-4] NodeHostname=h[1-2] NodeAddr=127.0.0.1\n");
+            assertThat(conf.nodes()).extracting(NodeDefinition::nodeHostName).containsExactly("h1", "h2", "h2", "h2");
+        }
+
+        @Test
+        void moreHostNamesThanNamesAreIgnored() {
+            SlurmConf conf = parse("NodeName=c[1-2] NodeHostname=h[1-4] NodeAddr=127.0.0.1\n");
+            assertThat(conf.nodes()).extracting(NodeDefinition::nodeHostName).containsExactly("h1", "h2");
+        }
+
+        @Test
+        void fewerAddressesThanNamesButMoreThanOneIsAnError() {
             SlurmConfException e = failure("NodeName=c[1-3] NodeAddr=10.0.0.[5-6]\n");
-            assertThat(e.rule()).isEqualTo("At least as many NodeAddr are required as NodeName");
+            assertThat(e.rule())
+                    .isEqualTo("NodeAddr count must equal that of NodeName records of there must be no more than one");
             assertThat(e.offendingText()).isEqualTo("NodeAddr=10.0.0.[5-6]");
+        }
+
+        @Test
+        void moreAddressesThanNamesIsAnError() {
+            assertThat(failure("NodeName=c[1-2] NodeAddr=10.0.0.[5-7]\n").rule())
+                    .startsWith("NodeAddr count must equal that of NodeName records");
+        }
+
+        @Test
+        void hostNamesThatBecomeTheAddressesFollowTheAddressRule() {
+            SlurmConfException e = failure("NodeName=c[1-3] NodeHostname=h[1-2]\n");
+            assertThat(e.rule()).startsWith("NodeAddr count must equal that of NodeName records");
+            assertThat(e.offendingText()).isEqualTo("NodeHostname=h[1-2]");
+        }
+
+        @Test
+        void broadcastAddressesAreOneOrOnePerName() {
+            assertThat(parse("NodeName=c[1-3] BcastAddr=b1\n").nodes()).hasSize(3);
+            assertThat(failure("NodeName=c[1-3] BcastAddr=b[1-2]\n").rule()).isEqualTo(
+                    "BcastAddr count must equal that of NodeName records, or there must be no more than one");
+            assertThat(failure("NodeName=c[1-3] BcastAddr=b[1-4]\n").rule())
+                    .startsWith("BcastAddr count must equal");
+        }
+
+        @Test
+        void portsAreAtMostOneOrOnePerName() {
+            assertThat(parse("NodeName=c[1-3] Port=17101\n").nodes()).extracting(n -> n.port().getAsInt())
+                    .containsOnly(17101);
+            assertThat(failure("NodeName=c[1-3] Port=17101-17104\n").rule()).isEqualTo("Port count must equal"
+                    + " that of NodeName records or there must be no more than one (4 != 3)");
         }
 
         @Test

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.elasticslurm.conf.SlurmConf;
+import org.elasticslurm.conf.SlurmConfException;
 import org.elasticslurm.scenarios.lint.LintOptions;
 import org.elasticslurm.scenarios.lint.LintReport;
 import org.elasticslurm.scenarios.lint.Linter;
@@ -30,14 +32,38 @@ final class LintSettings {
     @Option(names = "--strict", description = "lint warnings fail too (exit 1)")
     boolean strict;
 
+    @Option(names = "--root", paramLabel = "DIR",
+            description = "the controller's files staged under DIR: an absolute hook program /p (SuspendProgram, "
+                    + "ResumeProgram, ResumeFailProgram) is checked at DIR/p (default: on this machine's paths)")
+    Path root;
+
     /** The rules' settings. */
     LintOptions options() {
         return new LintOptions(Optional.ofNullable(bootTime),
-                burst == null ? OptionalInt.empty() : OptionalInt.of(burst));
+                burst == null ? OptionalInt.empty() : OptionalInt.of(burst), Optional.ofNullable(root));
     }
 
-    /** Lints the slurm.conf with the standard rules. */
+    private SlurmConf parsed;
+
+    /**
+     * Lints the slurm.conf with the standard rules; a file the parser refuses gives its errors as findings (a file
+     * that cannot be read at all is an exception).
+     */
     LintReport lint(LabContext ctx) {
-        return Linter.standard(ctx.hookRules()).lint(ctx.confParser().parse(slurmConf), options());
+        Linter linter = Linter.standard(ctx.hookRules());
+        try {
+            parsed = ctx.confParser().parse(slurmConf);
+        } catch (SlurmConfException e) {
+            if (e.errors().size() == 1 && e.location().line() == 0) {
+                throw e;
+            }
+            return linter.refused(e);
+        }
+        return linter.lint(parsed, options());
+    }
+
+    /** The configuration {@link #lint} read, or empty when the parser refused it. */
+    Optional<SlurmConf> parsed() {
+        return Optional.ofNullable(parsed);
     }
 }

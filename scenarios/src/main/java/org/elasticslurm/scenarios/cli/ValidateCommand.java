@@ -80,7 +80,10 @@ final class ValidateCommand implements Callable<Integer> {
         }
 
         List<ScenarioResult> results = new ArrayList<>();
-        if (ctx.targets().available().contains(TargetKind.SIM)) {
+        if (settings.parsed().isEmpty()) {
+            err.println("elastic-lab: note: " + settings.slurmConf + " is not simulated: slurmctld would not start "
+                    + "with it (see the slurm-conf errors)");
+        } else if (ctx.targets().available().contains(TargetKind.SIM)) {
             status = Math.max(status, simulateSite(results, out, err));
         } else {
             err.println("elastic-lab: note: simulating " + settings.slurmConf + " and its hook programs on sim "
@@ -125,7 +128,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** The site's conf and hook programs on sim, under a burst and a boot outlasting ResumeTimeout. */
     private int simulateSite(List<ScenarioResult> results, PrintWriter out, PrintWriter err) {
-        Map<String, String> site = SiteScenarios.of(settings.slurmConf, ctx.confParser().parse(settings.slurmConf),
+        Map<String, String> site = SiteScenarios.of(settings.slurmConf, settings.parsed().orElseThrow(),
                 Optional.ofNullable(settings.bootTime), Optional.ofNullable(settings.burst));
         if (site.isEmpty()) {
             err.println("elastic-lab: note: " + settings.slurmConf + " has no CLOUD node in its default partition; "

@@ -1,5 +1,8 @@
 package org.elasticslurm.scenarios.lint;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,11 +14,14 @@ import org.elasticslurm.conf.HookProgramRules;
  * ResumeFailProgram is dropped. Also: CLOUD nodes with power saving not configured at all.
  */
 public final class HookProgramsRule implements LintRule {
-    private final HookProgramRules rules;
+    private static final String HINT = "; lint on the controller, or stage its files in a directory and pass --root "
+            + "DIR (an absolute program /p is then looked for at DIR/p)";
 
-    /** @param rules the real daemon's program checks */
+    private final HookProgramRules ownPaths;
+
+    /** @param rules the real daemon's program checks, on this machine's own paths */
     public HookProgramsRule(HookProgramRules rules) {
-        this.rules = rules;
+        this.ownPaths = rules;
     }
 
     @Override
@@ -36,24 +42,57 @@ public final class HookProgramsRule implements LintRule {
                     + LintContext.hostlist(c.cloudNodes()) + " are never resumed and their jobs wait forever; set "
                     + "SuspendTime"));
         }
+        HookProgramRules rules = c.options().root().map(HookProgramRules::under).orElse(ownPaths);
         var ps = c.conf().powerSave();
-        required(c, out, "SuspendProgram", ps.suspendProgram());
-        required(c, out, "ResumeProgram", ps.resumeProgram());
-        ps.resumeFailProgram().ifPresent(p -> rules.problem(p).ifPresent(problem ->
-                out.add(c.atKey(id(), Severity.WARNING, "ResumeFailProgram", problem + ": slurmctld drops "
-                        + "ResumeFailProgram (power saving stays on), so failed resumes are not cleaned up"))));
+        required(c, rules, out, "SuspendProgram", ps.suspendProgram());
+        required(c, rules, out, "ResumeProgram", ps.resumeProgram());
+        ps.resumeFailProgram().ifPresent(p -> {
+            String effect = "slurmctld drops ResumeFailProgram (power saving stays on), so failed resumes are not "
+                    + "cleaned up";
+            missing(rules, p).ifPresentOrElse(
+                    m -> out.add(c.atKey(id(), Severity.WARNING, "ResumeFailProgram", m + "; if so on the controller, "
+                            + effect + HINT)),
+                    () -> rules.problem(p).ifPresent(problem -> out.add(c.atKey(id(), Severity.WARNING,
+                            "ResumeFailProgram", problem + ": " + effect))));
+        });
         return out;
     }
 
-    private void required(LintContext c, List<Finding> out, String key, Optional<String> program) {
+    private void required(LintContext c, HookProgramRules rules, List<Finding> out, String key,
+                          Optional<String> program) {
         if (program.isEmpty()) {
             out.add(c.atKey(id(), Severity.ERROR, key, key + " is not set: slurmctld disables power saving "
                     + "(\"power_save module disabled, NULL " + key + "\")"));
             return;
         }
+        String effect = "slurmctld disables power saving entirely (\"power_save program " + program.get()
+                + " not executable\", \"power_save module disabled, invalid " + key + " " + program.get() + "\")";
+        Optional<String> missing = missing(rules, program.get());
+        if (missing.isPresent()) {
+            out.add(c.atKey(id(), Severity.ERROR, key, missing.get() + "; if so on the controller, " + effect + HINT));
+            return;
+        }
         rules.problem(program.get()).ifPresent(problem -> out.add(c.atKey(id(), Severity.ERROR, key,
                 problem + ": slurmctld disables power saving entirely (\"power_save module disabled, invalid "
                         + key + " " + program.get() + "\")" + fix(problem))));
+    }
+
+    /** "does not exist on this machine (looked for FILE)" for an absolute program whose file is missing. */
+    private static Optional<String> missing(HookProgramRules rules, String program) {
+        if (!program.startsWith("/")) {
+            return Optional.empty();
+        }
+        Path file;
+        try {
+            file = rules.fileOf(program);
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+        if (Files.exists(file)) {
+            return Optional.empty();
+        }
+        return Optional.of("power_save program " + program + " does not exist on this machine (looked for " + file
+                + ")");
     }
 
     private static String fix(String problem) {

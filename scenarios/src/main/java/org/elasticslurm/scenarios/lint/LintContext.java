@@ -16,13 +16,16 @@ import org.elasticslurm.conf.SourceLocation;
  *
  * @param conf the configuration
  * @param options boot time and burst size
- * @param lines where plain keys are written in the main file
  */
-public record LintContext(SlurmConf conf, LintOptions options, ParameterLines lines) {
+public record LintContext(SlurmConf conf, LintOptions options) {
 
-    /** A finding about a plain key, at its line (or the file when it is not written). */
+    /**
+     * A finding about a plain key, at the file and line where it is written (an included file's own line), or
+     * the main file when it is not written.
+     */
     public Finding atKey(String rule, Severity severity, String key, String message) {
-        return new Finding(rule, severity, conf.source(), lines.lineOf(key), message);
+        return conf.parameterLocation(key).map(l -> new Finding(rule, severity, l.file(), l.line(), message))
+                .orElseGet(() -> new Finding(rule, severity, conf.source(), 0, message));
     }
 
     /** A finding at a NodeName/PartitionName line. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.elasticslurm.conf.HookProgramRules;
 import org.elasticslurm.conf.SlurmConf;
+import org.elasticslurm.conf.SlurmConfException;
 
 /** Runs the lint rules over a parsed slurm.conf. */
 public final class Linter {
@@ -16,7 +17,7 @@ public final class Linter {
 
     /** Every rule of this module. */
     public static Linter standard(HookProgramRules hookRules) {
-        return new Linter(List.of(new HookProgramsRule(hookRules), new CloudCpusRule(), new TreeWidthRule(),
+        return new Linter(List.of(new SlurmConfRule(), new HookProgramsRule(hookRules), new CloudCpusRule(), new TreeWidthRule(),
                 new StaticNodesSuspendableRule(), new ResumeTimeoutRule(), new SuspendTimeRule(), new RatesRule(),
                 new ResumeFailProgramRule()));
     }
@@ -26,9 +27,17 @@ public final class Linter {
         return rules.stream().map(LintRule::id).toList();
     }
 
+    /**
+     * The findings for a slurm.conf the parser refused: each of its errors, as a {@link SlurmConfRule} error at
+     * its file and line. No other rule runs.
+     */
+    public LintReport refused(SlurmConfException refusal) {
+        return new LintReport(refusal.errors().stream().map(SlurmConfRule::finding).toList());
+    }
+
     /** The rules' findings for a configuration read from {@code conf.source()}. */
     public LintReport lint(SlurmConf conf, LintOptions options) {
-        LintContext context = new LintContext(conf, options, ParameterLines.of(conf.source()));
+        LintContext context = new LintContext(conf, options);
         List<Finding> findings = new ArrayList<>();
         for (LintRule rule : rules) {
             findings.addAll(rule.check(context));

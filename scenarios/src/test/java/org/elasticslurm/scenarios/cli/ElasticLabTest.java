@@ -329,6 +329,62 @@ class ElasticLabTest {
         }
 
         @Test
+        void oneNodeAddrForEveryNameOfALineIsAccepted() throws IOException {
+            Path file = conf("rwxr-xr-x", true);
+            Files.writeString(file, Files.readString(file).replace("NodeName=c[1-2] State=CLOUD CPUs=2",
+                    "NodeName=c[1-2] State=CLOUD CPUs=2 NodeAddr=127.0.0.1"));
+            Run r = run("lint", "--slurm-conf", file.toString(), "--strict");
+            assertThat(r.err()).isEmpty();
+            assertThat(r.status()).isZero();
+        }
+
+        @Test
+        void keysSlurmctldRefusesAreErrorsEachAtItsFileAndLine() throws IOException {
+            Path file = conf("rwxr-xr-x", true);
+            Path included = dir.resolve("accounting.conf");
+            Files.writeString(included, "AccountingStorageLoc=/var/log/slurm/accounting\n");
+            Files.writeString(file, Files.readString(file) + "CacheGroups=1\nAuthType=auth/slurm\n"
+                    + "Include accounting.conf\n");
+            Run r = run("lint", "--slurm-conf", file.toString());
+            assertThat(r.status()).isEqualTo(ExitCodes.INVALID);
+            assertThat(r.out()).contains(file + ":7: error: [slurm-conf] Parsing error at unrecognized key: "
+                            + "CacheGroups")
+                    .contains(file + ":8: error: [slurm-conf] Couldn't find the specified plugin name for auth/slurm")
+                    .contains(included + ":1: error: [slurm-conf] The AccountingStorageLoc option has been removed.")
+                    .contains("3 error(s)");
+        }
+
+        @Test
+        void validateDoesNotSimulateAConfSlurmctldRefuses() throws IOException {
+            Path file = conf("rwxr-xr-x", true);
+            Files.writeString(file, Files.readString(file) + "CacheGroups=1\n");
+            Run r = run("validate", "--slurm-conf", file.toString());
+            assertThat(r.status()).isEqualTo(ExitCodes.INVALID);
+            assertThat(r.out()).contains(file + ":7: error: [slurm-conf] Parsing error at unrecognized key");
+            assertThat(r.err()).contains("is not simulated: slurmctld would not start with it");
+        }
+
+        @Test
+        void rootLooksForTheControllersProgramsInItsStagedCopy() throws IOException {
+            Path root = dir.resolve("controller");
+            Path staged = root.resolve("usr/bin/slurm_power");
+            Files.createDirectories(staged.getParent());
+            Files.writeString(staged, "#!/bin/sh\nexit 0\n");
+            Files.setPosixFilePermissions(staged, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path file = dir.resolve("slurm.conf");
+            Files.writeString(file, "SuspendProgram=/usr/bin/slurm_power\nResumeProgram=/usr/bin/slurm_power\n"
+                    + "ResumeFailProgram=/usr/bin/slurm_power\nSuspendTime=300\n"
+                    + "NodeName=c[1-2] State=CLOUD CPUs=2\nPartitionName=p Nodes=c[1-2]\n");
+            Run onRunner = run("lint", "--slurm-conf", file.toString());
+            assertThat(onRunner.status()).isEqualTo(ExitCodes.INVALID);
+            assertThat(onRunner.out()).contains(file + ":2: error: [hook-programs] power_save program "
+                    + "/usr/bin/slurm_power does not exist on this machine (looked for /usr/bin/slurm_power)");
+            Run staged2 = run("lint", "--slurm-conf", file.toString(), "--root", root.toString(), "--strict");
+            assertThat(staged2.out()).endsWith("0 error(s), 0 warning(s), 1 note(s)\n");
+            assertThat(staged2.status()).isZero();
+        }
+
+        @Test
         void bootTimeTurnsOnTheTimeoutRules() throws IOException {
             Run r = run("lint", "--slurm-conf", conf("rwxr-xr-x", true).toString(), "--boot-time", "75s");
             assertThat(r.status()).isEqualTo(2);
@@ -359,7 +415,7 @@ class ElasticLabTest {
                     .newSchema(getClass().getResource("/junit-report.xsd")).newValidator()
                     .validate(new javax.xml.transform.stream.StreamSource(reports.resolve("lint-junit.xml").toFile()));
             assertThat(Files.readString(reports.resolve("lint-junit.xml"))).contains("name=\"hook-programs\"")
-                    .contains("tests=\"8\"").contains("failures=\"0\"");
+                    .contains("tests=\"9\"").contains("failures=\"0\"");
         }
     }
 

@@ -72,8 +72,29 @@ class LinterTest {
     private static final String PART = "PartitionName=cloud Nodes=c[1-4] Default=YES";
 
     @Test
+    void aKeySetInAnIncludedFileIsReportedAtThatFilesLine() throws IOException {
+        Path included = dir.resolve("conf.d/power.conf");
+        Files.createDirectories(included.getParent());
+        Files.writeString(included, "# power saving\nTreeWidth=2\n");
+        LintReport report = lint(conf(CLOUD, PART, "Include conf.d/power.conf"), LintOptions.none());
+        assertThat(report.findings()).filteredOn(f -> f.rule().equals("tree-width")).singleElement()
+                .satisfies(f -> assertThat(f.location()).isEqualTo(included + ":2"));
+    }
+
+    @Test
+    void whatTheDaemonLogsAndIgnoresIsASlurmConfWarningAtItsLine() throws IOException {
+        LintReport report = lint(conf(CLOUD, PART, "ReconfigFlags=KeepPowerSaveSettings"), LintOptions.none());
+        assertThat(report.findings()).filteredOn(f -> f.rule().equals(SlurmConfRule.ID)).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(f.line()).isEqualTo(8);
+                    assertThat(f.message()).startsWith("Invalid ReconfigFlag: KeepPowerSaveSettings");
+                });
+    }
+
+    @Test
     void aCleanElasticConfHasNoWarningsOrErrors() throws IOException {
-        LintReport report = lint(conf("ResumeTimeout=120", "SuspendTime=300", CLOUD, PART), boot(60));
+        LintReport report = lint(conf("ResumeTimeout=120", CLOUD, PART), boot(60));
         assertThat(report.findings()).filteredOn(f -> f.severity() != Severity.INFO).isEmpty();
         assertThat(report.exitStatus(true)).isZero();
     }
@@ -108,8 +129,46 @@ class LinterTest {
         }
 
         @Test
-        void missingProgramIsNotExecutableAsTheDaemonSaysIt() throws IOException {
+        void missingProgramIsSaidToBeMissingOnThisMachineNotWronglyModed() throws IOException {
             Files.delete(resume);
+            assertThat(findings("hook-programs", conf(CLOUD, PART))).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.ERROR);
+                assertThat(f.message()).startsWith("power_save program " + resume + " does not exist on this machine"
+                        + " (looked for " + resume + "); if so on the controller, slurmctld disables power saving")
+                        .contains("pass --root DIR");
+            });
+        }
+
+        @Test
+        void underARootProgramsAreCheckedInTheStagedCopy() throws IOException {
+            Path root = dir.resolve("controller");
+            for (String name : List.of("slurm_resume", "slurm_suspend")) {
+                Path staged = root.resolve("usr/bin/" + name);
+                Files.createDirectories(staged.getParent());
+                Files.writeString(staged, "#!/bin/sh\nexit 0\n");
+                Files.setPosixFilePermissions(staged, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            String text = conf(CLOUD, PART).replace("ResumeProgram=" + resume, "ResumeProgram=/usr/bin/slurm_resume")
+                    .replace("SuspendProgram=" + suspend, "SuspendProgram=/usr/bin/slurm_suspend")
+                    .replace("ResumeFailProgram=" + resumeFail, "ResumeFailProgram=/usr/bin/slurm_fail");
+            LintOptions underRoot = new LintOptions(Optional.empty(), OptionalInt.empty(), Optional.of(root));
+            assertThat(findings("hook-programs", text, underRoot)).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                assertThat(f.line()).isEqualTo(4);
+                assertThat(f.message()).startsWith("power_save program /usr/bin/slurm_fail does not exist on this "
+                        + "machine (looked for " + root.resolve("usr/bin/slurm_fail") + ")");
+            });
+
+            Files.setPosixFilePermissions(root.resolve("usr/bin/slurm_resume"),
+                    PosixFilePermissions.fromString("rwxrwxr-x"));
+            assertThat(findings("hook-programs", text, underRoot)).filteredOn(f -> f.line() == 3).singleElement()
+                    .satisfies(f -> assertThat(f.message()).startsWith("power_save program /usr/bin/slurm_resume has "
+                            + "group or world write permission"));
+        }
+
+        @Test
+        void withoutExecuteBitsAnExistingProgramIsNotExecutableAsTheDaemonSaysIt() throws IOException {
+            Files.setPosixFilePermissions(resume, PosixFilePermissions.fromString("rw-r--r--"));
             assertThat(findings("hook-programs", conf(CLOUD, PART))).singleElement()
                     .satisfies(f -> assertThat(f.message()).startsWith("power_save program " + resume + " not executable"));
         }
