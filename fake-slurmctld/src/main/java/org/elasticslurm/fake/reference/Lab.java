@@ -75,9 +75,15 @@ public final class Lab implements AutoCloseable {
      */
     public static Lab start(SlurmCommands commands, ConfTemplate template, List<HookSpec> hooks, Path parent,
                             Clock clock) {
-        Path dir = createDirectory(parent);
+        return start(commands, template, hooks, LabPlacement.under(parent), clock);
+    }
+
+    /** As {@link #start(SlurmCommands, ConfTemplate, List, Path, Clock)}, in the placement's directory and ports. */
+    public static Lab start(SlurmCommands commands, ConfTemplate template, List<HookSpec> hooks,
+                            LabPlacement placement, Clock clock) {
+        Path dir = createDirectory(placement.parent());
         String host = shortHostName();
-        RenderedConf conf = template.render(dir, host, new FreePorts());
+        RenderedConf conf = template.render(dir, host, placement.ports());
         Lab lab = new Lab(commands, dir, conf, clock, host);
         try {
             lab.layOut(hooks);

@@ -9,6 +9,7 @@ import java.util.Optional;
  * {@code java -cp fake-slurmctld/target/classes org.elasticslurm.fake.reference.RunScenario SCENARIO TRACE [BIN_DIR LABEL]}.
  * Without a bin directory it runs Debian's slurmctld 22.05 ({@code /usr/sbin}, {@code /usr/bin}). Exit status 2 if
  * the scenario aborted, 64 on a bad command line. The lab's logs and slurm.conf are copied to {@code TRACE.artifacts/}.
+ * {@code -Ddifferential.labs=DIR} and {@code -Ddifferential.ports=FIRST-LAST} place the lab (see {@link LabPlacement}).
  */
 public final class RunScenario {
 
@@ -23,7 +24,7 @@ public final class RunScenario {
         SlurmCommands commands = args.length == 4 ? SlurmCommands.inDirectory(args[3], Path.of(args[2]))
                 : SlurmCommands.debian();
         Scenario scenario = new ScenarioParser().parse(Path.of(args[0]));
-        ScenarioRun run = new ScenarioRunner(commands, Path.of("/tmp"), Clock.systemUTC(),
+        ScenarioRun run = new ScenarioRunner(commands, LabPlacement.fromSystemProperties(), Clock.systemUTC(),
                 Optional.of(Path.of(args[1] + ".artifacts"))).run(scenario);
         run.trace().write(Path.of(args[1]));
         System.out.print(run.trace().format());

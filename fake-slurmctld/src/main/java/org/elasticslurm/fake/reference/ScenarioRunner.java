@@ -12,7 +12,7 @@ import java.util.Optional;
 public final class ScenarioRunner {
 
     private final SlurmCommands commands;
-    private final Path labParent;
+    private final LabPlacement placement;
     private final Clock clock;
     private final Optional<Path> artifacts;
 
@@ -23,14 +23,19 @@ public final class ScenarioRunner {
      * @param artifacts if present, each run's logs and slurm.conf are copied to {@code <artifacts>/<scenario>.<side>/}
      */
     public ScenarioRunner(SlurmCommands commands, Path labParent, Clock clock, Optional<Path> artifacts) {
+        this(commands, LabPlacement.under(labParent), clock, artifacts);
+    }
+
+    /** As {@link #ScenarioRunner(SlurmCommands, Path, Clock, Optional)}, labs placed by {@code placement}. */
+    public ScenarioRunner(SlurmCommands commands, LabPlacement placement, Clock clock, Optional<Path> artifacts) {
         this.commands = commands;
-        this.labParent = labParent;
+        this.placement = placement;
         this.clock = clock;
         this.artifacts = artifacts;
     }
 
     public ScenarioRun run(Scenario scenario) {
-        try (Lab lab = Lab.start(commands, scenario.confTemplate(), scenario.hooks(), labParent, clock)) {
+        try (Lab lab = Lab.start(commands, scenario.confTemplate(), scenario.hooks(), placement, clock)) {
             Optional<String> abort = Optional.empty();
             try {
                 for (Step step : scenario.steps()) {

@@ -42,7 +42,7 @@ class RealSlurmDifferentialIT {
     @MethodSource("runs")
     void scenarioBehavesAsTheRecordedRealDaemon(String name, SlurmCommands side) {
         Scenario scenario = DifferentialFiles.scenario(name);
-        ScenarioRunner runner = new ScenarioRunner(side, Path.of("/tmp"), Clock.systemUTC(),
+        ScenarioRunner runner = new ScenarioRunner(side, LabPlacement.fromSystemProperties(), Clock.systemUTC(),
                 Optional.of(Path.of("target/differential")));
 
         ScenarioRun run = runner.run(scenario);

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.elasticslurm.fake.reference.LabPlacement;
 import org.elasticslurm.fake.reference.Scenario;
 import org.elasticslurm.fake.reference.ScenarioParser;
 import org.elasticslurm.fake.reference.ScenarioRun;
@@ -70,7 +71,7 @@ class FakeDifferentialIT {
 
     private static Comparison compare(String name) {
         Scenario scenario = new ScenarioParser().parse(SCENARIOS.resolve(name + ".scenario"));
-        ScenarioRun run = new ScenarioRunner(FAKE, Path.of("/tmp"), Clock.systemUTC(),
+        ScenarioRun run = new ScenarioRunner(FAKE, LabPlacement.fromSystemProperties(), Clock.systemUTC(),
                 Optional.of(Path.of("target/differential"))).run(scenario);
         Trace real = Trace.read(scenario.traceIn(TRACES, SlurmCommands.debian().label()));
         TraceComparison comparison = new TraceComparator(Tolerances.forPowerSaveInterval(

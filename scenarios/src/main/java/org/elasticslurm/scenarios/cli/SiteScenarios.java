@@ -48,6 +48,14 @@ final class SiteScenarios {
         int rate = conf.powerSave().resumeRate();
         long waves = rate <= 0 ? 0 : (n - 1) / rate;
         Duration jobWithin = resumeTimeout.plus(Duration.ofMinutes(waves)).plus(Duration.ofSeconds(60));
+        var scans = conf.powerSave().slurmctldParameters();
+        // The wake: the allocation (an sbatch waits for a scheduling pass, up to 3 s), then the next scan, which
+        // power_save_min_interval may hold back. ResumeTimeout is checked only in a scan, with a strict
+        // now > wake + ResumeTimeout, and with no node change the scans come every power_save_interval (or
+        // min interval, if longer): the node goes down~ up to one such interval after ResumeTimeout.
+        Duration wakeWithin = Duration.ofSeconds(12).plus(scans.powerSaveMinInterval());
+        Duration grid = max(scans.powerSaveInterval(), scans.powerSaveMinInterval());
+        Duration within = resumeTimeout.plus(grid).plus(wakeWithin);
         String p = partition.get().name();
         out.put("site-burst.yaml", header("site-burst", "A burst of " + n + " nodes in partition " + p + " with "
                 + "the site's slurm.conf and hook programs: every node is woken and the job completes.",
@@ -55,16 +63,15 @@ final class SiteScenarios {
                 + "steps:\n"
                 + "  - submit: sbatch -p " + p + " -N" + n + " --wrap hostname\n"
                 + "expect:\n"
-                + "  - hook: resume\n    within: 12s\n    after: job1\n"
+                + "  - hook: resume\n    within: " + Durations.format(wakeWithin) + "\n    after: job1\n"
                 + "  - job: job1\n    state: COMPLETED\n    within: " + Durations.format(jobWithin) + "\n"
                 + "  - hook: resume-fail\n    times: 0\n");
         String node = cloud.get(0);
-        Duration failBoot = resumeTimeout.plus(Duration.ofSeconds(60));
+        Duration failBoot = within.plus(Duration.ofSeconds(38));
         StringBuilder fail = new StringBuilder(header("site-boot-failure", "The node " + node + " boots in "
                 + Durations.format(failBoot) + ", longer than ResumeTimeout: slurmctld marks it down~"
                 + (conf.powerSave().resumeFailProgram().isPresent() ? " and runs ResumeFailProgram" : "") + ".",
                 slurmConf, failBoot));
-        Duration within = resumeTimeout.plus(Duration.ofSeconds(22));
         fail.append("steps:\n")
                 .append("  - submit: sbatch -p ").append(p).append(" -w ").append(node).append(" --wrap hostname\n")
                 .append("expect:\n")
@@ -77,6 +84,10 @@ final class SiteScenarios {
         }
         out.put("site-boot-failure.yaml", fail.toString());
         return out;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static String header(String name, String description, Path slurmConf, Duration boot) {

@@ -85,6 +85,10 @@ class ElasticLabSimTest {
     }
 
     private Path siteConf(String resumeMode) throws IOException {
+        return siteConf(resumeMode, "ResumeTimeout=180\n");
+    }
+
+    private Path siteConf(String resumeMode, String timeouts) throws IOException {
         Path hooks = Files.createDirectories(dir.resolve("hooks"));
         for (String h : new String[] {"resume", "suspend", "resumefail"}) {
             Path p = hooks.resolve(h);
@@ -97,7 +101,7 @@ class ElasticLabSimTest {
                 + "SuspendProgram=" + hooks.resolve("suspend") + "\n"
                 + "ResumeProgram=" + hooks.resolve("resume") + "\n"
                 + "ResumeFailProgram=" + hooks.resolve("resumefail") + "\n"
-                + "SuspendTime=300\nSuspendTimeout=60\nResumeTimeout=180\nResumeRate=10\nTreeWidth=300\n"
+                + "SuspendTime=300\nSuspendTimeout=60\n" + timeouts + "ResumeRate=10\nTreeWidth=300\n"
                 + "NodeName=c[1-4] State=CLOUD CPUs=8 RealMemory=1000\n"
                 + "PartitionName=batch Nodes=c[1-4] Default=YES MaxTime=INFINITE State=UP\n");
         return conf;
@@ -108,6 +112,18 @@ class ElasticLabSimTest {
         Run r = run("validate", "--slurm-conf", siteConf("rwxr-xr-x").toString());
         assertThat(r.status()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("site-burst on sim: PASSED").contains("site-boot-failure on sim: PASSED")
+                .contains("resume-fail c1 called");
+    }
+
+    @Test
+    void validateWaitsForTheScanOfALongPowerSaveIntervalToMarkTheFailedBootDown() throws IOException {
+        // batch job allocated at 0.8 s, woken by the scan at 1.8 s; the next scans at 31.8 s and 61.8 s do not
+        // pass the strict now > wake + 60 s; the one at 91.8 s marks the node down~ (as the real 22.05 does)
+        Run r = run("validate", "--slurm-conf", siteConf("rwxr-xr-x",
+                "ResumeTimeout=60\nSlurmctldParameters=power_save_interval=30\n").toString());
+
+        assertThat(r.status()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("site-boot-failure on sim: PASSED").contains("c1: 0s idle~ -> 800ms mix~ -> 1.8s mix# -> 1m31.8s down~")
                 .contains("resume-fail c1 called");
     }
 
