@@ -1,11 +1,12 @@
 package org.elasticslurm.conf.state;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +19,10 @@ import java.util.stream.Collectors;
  * @param flags the flags
  */
 public record NodeState(NodeBase base, Set<NodeFlag> flags) {
+
+    /** States already read from a state word (a controller shows few distinct words; the fake asks per view). */
+    private static final Map<Integer, NodeState> WORDS = new ConcurrentHashMap<>();
+    private static final int WORDS_KEPT = 4096;
 
     public NodeState {
         flags = flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
@@ -56,6 +61,18 @@ public record NodeState(NodeBase base, Set<NodeFlag> flags) {
      * above; request-only bits (UNDRAIN, REBOOT_CANCEL, POWER_DRAIN) are not part of a state and are dropped.
      */
     public static NodeState ofWord(int word) {
+        NodeState known = WORDS.get(word);
+        if (known != null) {
+            return known;
+        }
+        NodeState state = fromWord(word);
+        if (WORDS.size() < WORDS_KEPT) {
+            WORDS.putIfAbsent(word, state);
+        }
+        return state;
+    }
+
+    private static NodeState fromWord(int word) {
         EnumSet<NodeFlag> flags = EnumSet.noneOf(NodeFlag.class);
         for (NodeFlag f : NodeFlag.values()) {
             if ((word & f.bit()) != 0) {
@@ -86,15 +103,9 @@ public record NodeState(NodeBase base, Set<NodeFlag> flags) {
         return new NodeState(base, more);
     }
 
-    /** The flag names in scontrol's fixed order. */
+    /** The flag names in scontrol's fixed order (the order of {@link NodeFlag}, which the set keeps). */
     public List<String> flagNames() {
-        List<String> names = new ArrayList<>();
-        for (NodeFlag f : NodeFlag.values()) {
-            if (flags.contains(f)) {
-                names.add(f.name());
-            }
-        }
-        return names;
+        return flags.stream().map(NodeFlag::name).toList();
     }
 
     /** sinfo's {@code %t} ({@code node_state_string_compact}) in lower case, e.g. {@code idle~}, {@code alloc#}. */
@@ -111,8 +122,8 @@ public record NodeState(NodeBase base, Set<NodeFlag> flags) {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(base.name());
-        for (String flag : flagNames()) {
-            sb.append('+').append(flag);
+        for (NodeFlag flag : flags) {
+            sb.append('+').append(flag.name());
         }
         return sb.toString();
     }
