@@ -8,76 +8,37 @@ import java.util.List;
  * word plus at most one suffix by the precedence {@code $ ^ @ # % ~ !} and then {@code *}.
  */
 enum SinfoWords {
-    LONG("inval", "maint", "reboot", "draining", "drained", "failing", "fail", "down", "allocated", "completing",
-            "idle", "mixed", "future", "resume", "unknown", "perfctrs", "reserved", "planned", "cloud", "power_down",
-            "power_up", "powering_down", "powered_down", "powering_up"),
-    COMPACT("inval", "maint", "boot", "drng", "drain", "failg", "fail", "down", "alloc", "comp", "idle", "mix",
-            "futr", "resm", "unk", "npc", "resv", "plnd", "cloud", "pow_dn", "pow_up", "powring_dn", "powered_dn",
-            "powering_up");
+    LONG("inval maint reboot draining drained failing fail down allocated completing idle mixed future resume unknown "
+            + "perfctrs reserved planned cloud power_down power_up powering_down powered_down powering_up"),
+    COMPACT("inval maint boot drng drain failg fail down alloc comp idle mix futr resm unk npc resv plnd cloud pow_dn "
+            + "pow_up powring_dn powered_dn powering_up");
 
     /** The suffixes sinfo appends, by precedence; {@code +} and {@code -} mark ALLOCATED+COMPLETING, MIXED+PLANNED. */
     static final String SUFFIXES = "$^@#%~!*+-";
 
-    private final String inval;
-    private final String maint;
-    private final String reboot;
-    private final String draining;
-    private final String drained;
-    private final String failing;
-    private final String fail;
-    private final String down;
-    private final String allocated;
-    private final String completing;
-    private final String idle;
-    private final String mixed;
-    private final String future;
-    private final String resume;
-    private final String unknown;
-    private final String net;
-    private final String res;
-    private final String planned;
-    private final String cloud;
-    private final String powerDown;
-    private final String powerUp;
-    private final String poweringDown;
-    private final String poweredDown;
-    private final String poweringUp;
+    /** What each word of a form stands for, in the order the forms list them. */
+    private enum Word {
+        INVAL, MAINT, REBOOT, DRAINING, DRAINED, FAILING, FAIL, DOWN, ALLOCATED, COMPLETING, IDLE, MIXED, FUTURE,
+        RESUME, UNKNOWN, NET, RES, PLANNED, CLOUD, POWER_DOWN, POWER_UP, POWERING_DOWN, POWERED_DOWN, POWERING_UP
+    }
 
-    SinfoWords(String inval, String maint, String reboot, String draining, String drained, String failing,
-               String fail, String down, String allocated, String completing, String idle, String mixed,
-               String future, String resume, String unknown, String net, String res, String planned, String cloud,
-               String powerDown, String powerUp, String poweringDown, String poweredDown, String poweringUp) {
-        this.inval = inval;
-        this.maint = maint;
-        this.reboot = reboot;
-        this.draining = draining;
-        this.drained = drained;
-        this.failing = failing;
-        this.fail = fail;
-        this.down = down;
-        this.allocated = allocated;
-        this.completing = completing;
-        this.idle = idle;
-        this.mixed = mixed;
-        this.future = future;
-        this.resume = resume;
-        this.unknown = unknown;
-        this.net = net;
-        this.res = res;
-        this.planned = planned;
-        this.cloud = cloud;
-        this.powerDown = powerDown;
-        this.powerUp = powerUp;
-        this.poweringDown = poweringDown;
-        this.poweredDown = poweredDown;
-        this.poweringUp = poweringUp;
+    private final List<String> words;
+
+    SinfoWords(String words) {
+        this.words = List.of(words.split(" "));
+    }
+
+    private String word(Word w) {
+        return words.get(w.ordinal());
     }
 
     /** Every word of this form, the common ones first. */
     List<String> words() {
-        return List.of(idle, allocated, mixed, completing, down, drained, draining, fail, failing, future, unknown,
-                inval, maint, reboot, resume, net, res, planned, cloud, powerDown, powerUp, poweringDown, poweredDown,
-                poweringUp);
+        List<Word> order = List.of(Word.IDLE, Word.ALLOCATED, Word.MIXED, Word.COMPLETING, Word.DOWN, Word.DRAINED,
+                Word.DRAINING, Word.FAIL, Word.FAILING, Word.FUTURE, Word.UNKNOWN, Word.INVAL, Word.MAINT, Word.REBOOT,
+                Word.RESUME, Word.NET, Word.RES, Word.PLANNED, Word.CLOUD, Word.POWER_DOWN, Word.POWER_UP,
+                Word.POWERING_DOWN, Word.POWERED_DOWN, Word.POWERING_UP);
+        return order.stream().map(this::word).toList();
     }
 
     /** The one suffix by precedence: $ ^ @ # % ~ ! and then * (NOT_RESPONDING). */
@@ -118,23 +79,23 @@ enum SinfoWords {
         boolean rebootIssued = s.has(NodeFlag.REBOOT_ISSUED);
 
         if (s.has(NodeFlag.INVALID_REG)) {
-            return inval;
+            return word(Word.INVAL);
         }
         if (s.has(NodeFlag.MAINTENANCE) && !(s.has(NodeFlag.DRAIN) || busy || base == NodeBase.DOWN)) {
-            return noResp ? maint + "*" : maint;
+            return noResp ? word(Word.MAINT) + "*" : word(Word.MAINT);
         }
         if ((reboot || rebootIssued) && !busy) {
             if (rebootIssued) {
-                return this.reboot + "^";
+                return word(Word.REBOOT) + "^";
             }
-            return noResp ? this.reboot + "*" : this.reboot;
+            return noResp ? word(Word.REBOOT) + "*" : word(Word.REBOOT);
         }
         if (s.has(NodeFlag.DRAIN)) {
-            return (comp || busy ? draining : drained) + suffix(s);
+            return (comp || busy ? word(Word.DRAINING) : word(Word.DRAINED)) + suffix(s);
         }
         if (s.has(NodeFlag.FAIL)) {
-            String word = comp || base == NodeBase.ALLOCATED ? failing : fail;
-            return noResp ? word + "*" : word;
+            String failWord = comp || base == NodeBase.ALLOCATED ? word(Word.FAILING) : word(Word.FAIL);
+            return noResp ? failWord + "*" : failWord;
         }
         String alone = aloneFlag(s);
         if (alone != null) {
@@ -142,34 +103,34 @@ enum SinfoWords {
         }
         switch (base) {
             case DOWN:
-                return down + suffix(s);
+                return word(Word.DOWN) + suffix(s);
             case ALLOCATED: {
                 String suffix = suffix(s);
-                return allocated + (suffix.isEmpty() && comp ? "+" : suffix);
+                return word(Word.ALLOCATED) + (suffix.isEmpty() && comp ? "+" : suffix);
             }
             default:
                 break;
         }
         if (comp) {
-            return completing + suffix(s);
+            return word(Word.COMPLETING) + suffix(s);
         }
         switch (base) {
             case IDLE:
                 return idle(s);
             case MIXED: {
                 String suffix = suffix(s);
-                return mixed + (suffix.isEmpty() && s.has(NodeFlag.PLANNED) ? "-" : suffix);
+                return word(Word.MIXED) + (suffix.isEmpty() && s.has(NodeFlag.PLANNED) ? "-" : suffix);
             }
             case FUTURE:
-                return future + suffix(s);
+                return word(Word.FUTURE) + suffix(s);
             default:
                 break;
         }
         if (s.has(NodeFlag.RESUME)) {
-            return resume;
+            return word(Word.RESUME);
         }
         if (base == NodeBase.UNKNOWN) {
-            return noResp ? unknown + "*" : unknown;
+            return noResp ? word(Word.UNKNOWN) + "*" : word(Word.UNKNOWN);
         }
         return "?";
     }
@@ -181,12 +142,12 @@ enum SinfoWords {
         }
         NodeFlag only = s.flags().iterator().next();
         return switch (only) {
-            case CLOUD -> cloud;
-            case POWER_DOWN -> powerDown;
-            case POWER_UP -> powerUp;
-            case POWERING_DOWN -> poweringDown;
-            case POWERED_DOWN -> poweredDown;
-            case POWERING_UP -> poweringUp;
+            case CLOUD -> word(Word.CLOUD);
+            case POWER_DOWN -> word(Word.POWER_DOWN);
+            case POWER_UP -> word(Word.POWER_UP);
+            case POWERING_DOWN -> word(Word.POWERING_DOWN);
+            case POWERED_DOWN -> word(Word.POWERED_DOWN);
+            case POWERING_UP -> word(Word.POWERING_UP);
             default -> null;
         };
     }
@@ -194,18 +155,18 @@ enum SinfoWords {
     private String idle(NodeState s) {
         String suffix = suffix(s);
         if (!suffix.isEmpty()) {
-            return idle + suffix;
+            return word(Word.IDLE) + suffix;
         }
         if (s.has(NodeFlag.PERFCTRS)) {
-            return net;
+            return word(Word.NET);
         }
         if (s.has(NodeFlag.RESERVED)) {
-            return res;
+            return word(Word.RES);
         }
         if (s.has(NodeFlag.PLANNED)) {
-            return planned;
+            return word(Word.PLANNED);
         }
-        return idle;
+        return word(Word.IDLE);
     }
 
     /** The form a sinfo word belongs to, compact first (a word both forms have means the same states). */
