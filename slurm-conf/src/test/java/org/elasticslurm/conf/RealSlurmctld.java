@@ -163,6 +163,33 @@ final class RealSlurmctld implements ExecutionCondition, AutoCloseable {
         }
     }
 
+    /**
+     * Runs a client command of the installed Slurm ({@code scontrol}, {@code sinfo}) on this daemon and returns its
+     * standard output.
+     *
+     * @throws IllegalStateException when it fails or takes more than 30 s
+     */
+    String client(String command, String... args) throws IOException, InterruptedException {
+        Path program = RealScontrol.find(command).orElseThrow(() -> new IllegalStateException(command + " not found"));
+        List<String> argv = new java.util.ArrayList<>(List.of(program.toString()));
+        argv.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("SLURM_CONF", conf.toString());
+        Process client = builder.start();
+        try {
+            client.getOutputStream().close();
+            String out = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!client.waitFor(30, TimeUnit.SECONDS) || client.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", argv) + " failed: " + out);
+            }
+            return out;
+        } finally {
+            if (client.isAlive()) {
+                client.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     /** Kills the daemon and the processes it started (slurmscriptd), by their PIDs. */
     @Override
     public void close() {

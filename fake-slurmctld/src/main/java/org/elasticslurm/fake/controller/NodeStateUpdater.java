@@ -93,7 +93,7 @@ final class NodeStateUpdater {
             }
             if (!validChange(n.state(), stateVal)) {
                 log.info("Invalid node state transition requested for node " + name + " from="
-                        + NodeState.longName(n.state()) + " to=" + NodeState.longName(stateVal));
+                        + NodeState.longName(n.state()) + " to=" + NodeState.requestName(stateVal));
                 error = SlurmError.INVALID_NODE_STATE;
                 continue;
             }
@@ -267,7 +267,7 @@ final class NodeStateUpdater {
             return SlurmError.INVALID_NODE_STATE;
         }
         n.setState(stateVal | (n.state() & NodeState.FLAGS));
-        log.info("update_node: node " + n.name + " state set to " + NodeState.longName(stateVal));
+        log.info("update_node: node " + n.name + " state set to " + NodeState.requestName(stateVal));
         return null;
     }
 

@@ -325,8 +325,9 @@ public final class SlurmController {
                 parts.add(p.name);
             }
         }
-        return new NodeView(n.name, shown, NodeState.complete(shown), NodeState.sinfoCompact(shown),
-                NodeState.sinfoLong(shown), Optional.ofNullable(n.reason),
+        var state = NodeState.of(shown);
+        return new NodeView(n.name, shown, state.toString(), state.sinfoCompact(), state.sinfoLong(),
+                Optional.ofNullable(n.reason),
                 n.reasonTime == 0 ? Optional.empty() : Optional.of(SlurmClock.instant(n.reasonTime)),
                 n.commName, n.hostname, n.port > 0 ? Optional.of(n.port) : Optional.empty(),
                 n.bootTime == 0 ? Optional.empty() : Optional.of(SlurmClock.instant(n.bootTime)),

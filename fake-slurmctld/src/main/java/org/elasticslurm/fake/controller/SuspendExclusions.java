@@ -1,15 +1,18 @@
 package org.elasticslurm.fake.controller;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.StringTokenizer;
 import org.elasticslurm.conf.Hostlist;
-import org.elasticslurm.conf.HostlistException;
+import org.elasticslurm.conf.SuspendExcNodes;
+import org.elasticslurm.conf.SuspendExclusion;
 
 /**
  * SuspendExcNodes and SuspendExcParts as 22.05 reads them at the first scan after a (re)configuration
- * ({@code _parse_exc_nodes}) and applies them at every scan ({@code _pick_exc_nodes}).
+ * ({@code _parse_exc_nodes}, read by slurm-conf's {@link SuspendExcNodes}) and applies them at every scan
+ * ({@code _pick_exc_nodes}).
  *
  * <p>Without ':' the whole value is one node list. With ':' it alternates node list ':' count ','; a set
  * without a count keeps all of its nodes. At each scan a counted set keeps the first N nodes (by index) that
@@ -32,8 +35,8 @@ final class SuspendExclusions {
     /** Parses both values, logging what 22.05 logs. */
     void parse(String excNodes, String excParts, NodeTable nodes, ControllerLog log) {
         clear();
-        if (excNodes != null && !parseNodes(excNodes, nodes, log)) {
-            log.error("Invalid SuspendExcNodes " + excNodes + " ignored");
+        if (excNodes != null) {
+            parseNodes(excNodes, nodes, log);
         }
         if (excParts != null) {
             StringTokenizer parts = new StringTokenizer(excParts, ",");
@@ -87,90 +90,23 @@ final class SuspendExclusions {
         return fixed.isEmpty() && partials.isEmpty();
     }
 
-    private boolean parseNodes(String value, NodeTable nodes, ControllerLog log) {
-        if (value.indexOf(':') < 0) {
-            return nodeNames(value, nodes, log, fixed);
-        }
-        List<Partial> parsed = new ArrayList<>();
-        Strtok tok = new Strtok(value);
-        String list = tok.next(":");
-        while (list != null) {
+    /** SuspendExcNodes read by slurm-conf's {@link SuspendExcNodes}: a plain list is fixed, counted lists are partial. */
+    private void parseNodes(String value, NodeTable nodes, ControllerLog log) {
+        SuspendExcNodes read = SuspendExcNodes.read(value, NodeTable.names(Arrays.asList(nodes.array())));
+        read.errors().forEach(e -> log.error(e.line()));
+        boolean counted = value.indexOf(':') >= 0;
+        for (SuspendExclusion exclusion : read.exclusions()) {
             BitSet set = new BitSet();
-            if (!nodeNames(list, nodes, log, set)) {
-                return false;
-            }
-            String countText = tok.next(",");
-            int count;
-            if (countText != null) {
-                try {
-                    count = Integer.parseInt(countText);
-                } catch (NumberFormatException e) {
-                    return false;
-                }
-                if (count < 1 || count > set.cardinality()) {
-                    return false;
-                }
+            exclusion.nodes().names().forEach(name -> nodes.find(name).ifPresent(n -> set.set(n.index)));
+            if (counted) {
+                partials.add(new Partial(exclusion.count().orElse(set.cardinality()), set));
             } else {
-                count = set.cardinality();
-            }
-            parsed.add(new Partial(count, set));
-            list = tok.next(":");
-        }
-        partials.addAll(parsed);
-        return true;
-    }
-
-    /** node_name2bitmap: sets the known nodes; false when any name is malformed or unknown. */
-    private static boolean nodeNames(String expression, NodeTable nodes, ControllerLog log, BitSet into) {
-        Hostlist list;
-        try {
-            list = Hostlist.parse(expression);
-        } catch (HostlistException e) {
-            log.error("hostlist_create on " + expression + " error:");
-            return false;
-        }
-        boolean ok = true;
-        for (String name : list.names()) {
-            var node = nodes.find(name);
-            if (node.isPresent()) {
-                into.set(node.get().index);
-            } else {
-                log.error("node_name2bitmap: invalid node specified: \"" + name + "\"");
-                ok = false;
+                fixed.or(set);
             }
         }
-        return ok;
     }
 
     private static String compress(NodeTable nodes, BitSet bits) {
         return Hostlist.of(nodes.names(bits)).compressSorted();
-    }
-
-    /** strtok_r over one string with changing delimiters. */
-    private static final class Strtok {
-        private final String s;
-        private int pos;
-
-        Strtok(String s) {
-            this.s = s;
-        }
-
-        String next(String delims) {
-            while (pos < s.length() && delims.indexOf(s.charAt(pos)) >= 0) {
-                pos++;
-            }
-            if (pos >= s.length()) {
-                return null;
-            }
-            int start = pos;
-            while (pos < s.length() && delims.indexOf(s.charAt(pos)) < 0) {
-                pos++;
-            }
-            String token = s.substring(start, pos);
-            if (pos < s.length()) {
-                pos++;
-            }
-            return token;
-        }
     }
 }

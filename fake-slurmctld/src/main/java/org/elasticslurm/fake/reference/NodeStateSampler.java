@@ -4,20 +4,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.elasticslurm.conf.scontrol.ScontrolShow;
 
 /**
  * Samples {@code scontrol show node} every {@link #PERIOD} and records {@code state NODE STATE} whenever a node's
  * state differs from its last sample (one call lists all nodes; a node it does not list is
- * {@link NodeStates#NOT_FOUND}). A sample whose scontrol call fails is dropped. States that last shorter than
+ * {@link #NOT_FOUND}; the output is read by slurm-conf's {@link ScontrolShow}). A sample whose scontrol call fails is dropped. States that last shorter than
  * the period can be missed, as in the shared traces.
  */
 public final class NodeStateSampler implements AutoCloseable {
+
+    /** Recorded for a configured node that {@code scontrol show node} does not list (e.g. a hidden CLOUD node). */
+    public static final String NOT_FOUND = "NOT_FOUND";
 
     /** The sampling period of the shared traces. */
     public static final Duration PERIOD = Duration.ofMillis(500);
@@ -66,7 +71,7 @@ public final class NodeStateSampler implements AutoCloseable {
         if (output.isEmpty()) {
             return;
         }
-        Map<String, String> states = NodeStates.parse(output.get(), nodes);
+        Map<String, String> states = states(output.get(), nodes);
         synchronized (this) {
             states.forEach((node, state) -> {
                 if (!state.equals(last.get(node))) {
@@ -75,6 +80,19 @@ public final class NodeStateSampler implements AutoCloseable {
                 }
             });
         }
+    }
+
+    /**
+     * The {@code State=} of each of {@code nodes} in {@code scontrol show node} output, {@link #NOT_FOUND} for nodes
+     * it does not list; in the order of {@code nodes}.
+     */
+    static Map<String, String> states(String showNodeOutput, List<String> nodes) {
+        Map<String, String> listed = new HashMap<>();
+        ScontrolShow.nodes(showNodeOutput)
+                .forEach(n -> n.record().value("State").ifPresent(state -> listed.put(n.name(), state)));
+        Map<String, String> states = new LinkedHashMap<>();
+        nodes.forEach(node -> states.put(node, listed.getOrDefault(node, NOT_FOUND)));
+        return states;
     }
 
     private Optional<String> showNodes() {

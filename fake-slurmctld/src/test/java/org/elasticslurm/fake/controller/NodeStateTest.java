@@ -73,6 +73,27 @@ class NodeStateTest {
         assertThat(NodeState.sinfoCompact(ALLOCATED | INVALID_REG)).isEqualTo("inval");
     }
 
+    @Test
+    void aRequestWordWithARequestOnlyBitHasNoPowerFlagWordOfItsOwn() {
+        assertThat(NodeState.requestName(POWER_DOWN | NodeState.POWER_DRAIN)).isEqualTo("UNKNOWN");
+        assertThat(NodeState.requestName(NodeState.REBOOT_CANCEL)).isEqualTo("CANCEL_REBOOT");
+        assertThat(NodeState.requestName(POWER_DOWN)).isEqualTo("POWER_DOWN");
+        assertThat(NodeState.requestName(NodeState.RESUME)).isEqualTo("RESUME");
+        assertThat(NodeState.requestName(IDLE)).isEqualTo("IDLE");
+    }
+
+    @Test
+    void everyStateFlagOfTheWordIsTheVocabularysFlagOfTheSameBit() {
+        assertThat(NodeState.flagNames(CLOUD | COMPLETING | DRAIN | INVALID_REG | MAINT | POWER_DOWN
+                | NodeState.POWER_UP | NodeState.NET | POWERED_DOWN | NodeState.REBOOT_REQUESTED | NodeState.REBOOT_ISSUED
+                | NodeState.RES | NodeState.RESUME | NO_RESPOND | NodeState.PLANNED | POWERING_UP | POWERING_DOWN
+                | NodeState.FAIL | NodeState.DYNAMIC_FUTURE | NodeState.DYNAMIC_NORM))
+                .containsExactly("CLOUD", "COMPLETING", "DRAIN", "DYNAMIC_FUTURE", "DYNAMIC_NORM", "INVALID_REG", "FAIL",
+                        "MAINTENANCE", "POWER_DOWN", "POWER_UP", "PERFCTRS", "POWERED_DOWN", "REBOOT_REQUESTED",
+                        "REBOOT_ISSUED", "RESERVED", "RESUME", "NOT_RESPONDING", "PLANNED", "POWERING_UP",
+                        "POWERING_DOWN");
+    }
+
     private static int parse(String complete) {
         String[] parts = complete.split("\\+");
         int state = switch (parts[0]) {

@@ -92,6 +92,17 @@ class SuspendExclusionTest {
     }
 
     @Test
+    void aMalformedListIsLoggedInTheDaemonsWordsAndExcludesNothing() {
+        SimLab lab = idleCluster("SuspendExcNodes=c[1-");
+
+        lab.runUntil(40);
+
+        assertThat(lab.logLines()).containsSubsequence("error: hostlist_create on c[1- error:",
+                "error: Invalid SuspendExcNodes c[1- ignored");
+        assertThat(lab.calls(HookKind.SUSPEND)).extracting(HookCall::hostlist).containsExactly("c[1-4]");
+    }
+
+    @Test
     void excludedPartitionsNodesStayAwakeAndUnknownPartitionsAreReported() {
         SimLab lab = SimLab.conf(dir, TestConf.lab("SuspendExcParts=keep,nope", NODES,
                 "PartitionName=debug Nodes=c[1-2] Default=YES MaxTime=INFINITE State=UP",

@@ -1,21 +1,15 @@
 package org.elasticslurm.scenarios.model;
 
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Locale;
+import org.elasticslurm.conf.state.NodeState;
+import org.elasticslurm.conf.state.SinfoState;
 
 /**
  * An expected node state, written either as scontrol prints it ({@code IDLE+CLOUD+POWERED_DOWN}: base and
- * exactly these flags, in any order) or as sinfo's compact form ({@code idle~}, {@code alloc#}, {@code down~}).
+ * exactly these flags, in any order) or as sinfo prints it ({@code idle~}, {@code alloc#}, {@code down~}); both
+ * read by slurm-conf's node-state vocabulary.
  */
 public sealed interface NodeStatePattern {
-
-    /** The compact words sinfo prints. */
-    List<String> SINFO_WORDS = List.of("idle", "alloc", "mix", "comp", "down", "drain", "drng", "fail", "failg",
-            "futr", "unk", "inval");
-
-    /** The suffixes sinfo appends. */
-    String SINFO_SUFFIXES = "$^@#%~!*";
 
     /** Whether an observed state matches. */
     boolean matches(NodeState state);
@@ -26,20 +20,19 @@ public sealed interface NodeStatePattern {
      * @throws IllegalArgumentException naming the bad word and the allowed ones
      */
     static NodeStatePattern parse(String text) {
-        Matcher m = Pattern.compile("([a-z]+)([\\$\\^@#%~!*]?)").matcher(text);
-        if (m.matches()) {
-            if (!SINFO_WORDS.contains(m.group(1))) {
-                throw new IllegalArgumentException("unknown sinfo state '" + m.group(1) + "'; allowed: "
-                        + String.join(", ", SINFO_WORDS) + ", each optionally followed by one of " + SINFO_SUFFIXES
-                        + " (or write scontrol's form, e.g. IDLE+CLOUD+POWERED_DOWN)");
+        if (text.matches("[a-z_]+[$^@#%~!*+-]?")) {
+            try {
+                return new Sinfo(SinfoState.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage()
+                        + " (or write scontrol's form, e.g. IDLE+CLOUD+POWERED_DOWN)", e);
             }
-            return new Sinfo(text);
         }
-        if (!text.isEmpty() && text.equals(text.toUpperCase(java.util.Locale.ROOT))) {
+        if (!text.isEmpty() && text.equals(text.toUpperCase(Locale.ROOT))) {
             return new Exact(NodeState.parse(text));
         }
         throw new IllegalArgumentException("'" + text + "' is not a node state: write scontrol's form in upper case "
-                + "(IDLE+CLOUD+POWERED_DOWN) or sinfo's compact form in lower case (idle~, alloc#, down~)");
+                + "(IDLE+CLOUD+POWERED_DOWN) or sinfo's form in lower case (idle~, alloc#, down~)");
     }
 
     /** scontrol's form: same base, same flags. */
@@ -55,16 +48,16 @@ public sealed interface NodeStatePattern {
         }
     }
 
-    /** sinfo's compact form. */
-    record Sinfo(String text) implements NodeStatePattern {
+    /** sinfo's form. */
+    record Sinfo(SinfoState state) implements NodeStatePattern {
         @Override
         public boolean matches(NodeState observed) {
-            return observed.sinfo().equals(text);
+            return state.matches(observed);
         }
 
         @Override
         public String toString() {
-            return text;
+            return state.toString();
         }
     }
 }

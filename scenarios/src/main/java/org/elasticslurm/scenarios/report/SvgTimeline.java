@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.elasticslurm.scenarios.model.Durations;
-import org.elasticslurm.scenarios.model.NodeState;
+import org.elasticslurm.conf.state.NodeBase;
+import org.elasticslurm.conf.state.NodeFlag;
+import org.elasticslurm.conf.state.NodeState;
 import org.elasticslurm.scenarios.trace.HookCall;
 import org.elasticslurm.scenarios.trace.StateChange;
 
@@ -45,20 +47,20 @@ public final class SvgTimeline {
         }
 
         static Category of(NodeState s) {
-            if (s.base() == NodeState.Base.DOWN) {
+            if (s.base() == NodeBase.DOWN) {
                 return DOWN;
-            } else if (s.has(NodeState.Flag.POWERING_UP)) {
+            } else if (s.has(NodeFlag.POWERING_UP)) {
                 return POWERING_UP;
-            } else if (s.has(NodeState.Flag.POWERING_DOWN)) {
+            } else if (s.has(NodeFlag.POWERING_DOWN)) {
                 return POWERING_DOWN;
-            } else if (s.has(NodeState.Flag.POWERED_DOWN)) {
+            } else if (s.has(NodeFlag.POWERED_DOWN)) {
                 return POWERED_DOWN;
-            } else if (s.has(NodeState.Flag.DRAIN) || s.has(NodeState.Flag.FAIL)) {
+            } else if (s.has(NodeFlag.DRAIN) || s.has(NodeFlag.FAIL)) {
                 return DRAIN;
-            } else if (s.base() == NodeState.Base.ALLOCATED || s.base() == NodeState.Base.MIXED
-                    || s.has(NodeState.Flag.COMPLETING)) {
+            } else if (s.base() == NodeBase.ALLOCATED || s.base() == NodeBase.MIXED
+                    || s.has(NodeFlag.COMPLETING)) {
                 return ALLOCATED;
-            } else if (s.base() == NodeState.Base.IDLE) {
+            } else if (s.base() == NodeBase.IDLE) {
                 return IDLE;
             }
             return OTHER;
@@ -146,7 +148,7 @@ public final class SvgTimeline {
         double x0 = x.at(c.at());
         double w = Math.max(1.5, x.at(to) - x0);
         Category cat = Category.of(c.state());
-        String label = c.state().sinfo();
+        String label = c.state().sinfoCompact();
         b.append("<g class=\"band ").append(cat.cssClass()).append("\" data-node=\"").append(esc(node))
                 .append("\" data-state=\"").append(c.state()).append("\" data-from=\"")
                 .append(Durations.format(c.at())).append("\" data-to=\"").append(Durations.format(to)).append("\">")

@@ -61,7 +61,7 @@ public final class TerminalSummary {
         }
         for (Map.Entry<String, List<StateChange>> node : s.nodeStates().entrySet()) {
             b.append("    ").append(node.getKey()).append(": ").append(node.getValue().stream()
-                    .map(c -> Durations.format(c.at()) + " " + c.state().sinfo())
+                    .map(c -> Durations.format(c.at()) + " " + c.state().sinfoCompact())
                     .collect(Collectors.joining(" -> "))).append('\n');
         }
         if (!s.hookCalls().isEmpty()) {

@@ -12,7 +12,7 @@ import org.elasticslurm.conf.Hostlist;
 import org.elasticslurm.scenarios.model.Anchor;
 import org.elasticslurm.scenarios.model.Durations;
 import org.elasticslurm.scenarios.model.Expectation;
-import org.elasticslurm.scenarios.model.NodeState;
+import org.elasticslurm.conf.state.NodeState;
 import org.elasticslurm.scenarios.model.NodeStatePattern;
 import org.elasticslurm.scenarios.report.ExpectationVerdict;
 import org.elasticslurm.scenarios.report.Verdict;

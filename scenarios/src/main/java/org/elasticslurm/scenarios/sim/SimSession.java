@@ -31,7 +31,7 @@ import org.elasticslurm.scenarios.model.Component;
 import org.elasticslurm.scenarios.model.HookPreset;
 import org.elasticslurm.scenarios.model.HookRole;
 import org.elasticslurm.scenarios.model.HookSpec;
-import org.elasticslurm.scenarios.model.NodeState;
+import org.elasticslurm.conf.state.NodeState;
 import org.elasticslurm.scenarios.model.Scenario;
 import org.elasticslurm.scenarios.model.Step;
 import org.elasticslurm.scenarios.target.StepResult;
@@ -70,7 +70,7 @@ final class SimSession implements TargetSession {
     private final SlurmController controller;
     private final Optional<SimProvisioner> provisioner;
     private final List<StateChange> states = new ArrayList<>();
-    private final Map<String, String> lastState = new HashMap<>();
+    private final Map<String, NodeState> lastState = new HashMap<>();
     private final List<LogLine> log = new ArrayList<>();
     private final List<Stage> stages = new ArrayList<>();
     private final List<String> defunct = new ArrayList<>();
@@ -154,17 +154,10 @@ final class SimSession implements TargetSession {
 
     private void recordStates() {
         for (NodeView v : controller.allNodes()) {
-            String s = v.state();
-            if (!s.equals(lastState.get(v.name()))) {
-                lastState.put(v.name(), s);
-                NodeState parsed;
-                try {
-                    parsed = NodeState.parse(s);
-                } catch (IllegalArgumentException e) {
-                    throw new TargetException("node " + v.name() + " is in a state the scenarios cannot name: " + s,
-                            e);
-                }
-                states.add(new StateChange(now(), v.name(), parsed));
+            NodeState state = NodeState.ofWord(v.stateWord());
+            if (!state.equals(lastState.get(v.name()))) {
+                lastState.put(v.name(), state);
+                states.add(new StateChange(now(), v.name(), state));
             }
         }
     }

@@ -16,7 +16,7 @@ import org.elasticslurm.conf.SlurmConf;
 import org.elasticslurm.conf.SlurmConfParser;
 import org.elasticslurm.fake.job.JobView;
 import org.elasticslurm.scenarios.model.JobState;
-import org.elasticslurm.scenarios.model.NodeState;
+import org.elasticslurm.conf.state.NodeFlag;
 import org.elasticslurm.scenarios.model.Position;
 import org.elasticslurm.scenarios.model.Scenario;
 import org.elasticslurm.scenarios.model.SimSettings;
@@ -197,7 +197,7 @@ public final class WorkloadSimulation {
             for (int i = 0; i < changes.size(); i++) {
                 Duration from = changes.get(i).at();
                 Duration to = i + 1 < changes.size() ? changes.get(i + 1).at() : end;
-                if (!changes.get(i).state().has(NodeState.Flag.POWERED_DOWN)) {
+                if (!changes.get(i).state().has(NodeFlag.POWERED_DOWN)) {
                     millis += to.minus(from).toMillis();
                 }
             }

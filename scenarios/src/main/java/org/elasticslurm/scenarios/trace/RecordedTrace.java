@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.elasticslurm.scenarios.model.HookRole;
-import org.elasticslurm.scenarios.model.NodeState;
+import org.elasticslurm.conf.state.NodeState;
 
 /**
  * A trace recorded from a run of the real daemons (format of {@code shared/traces}): one line per event,

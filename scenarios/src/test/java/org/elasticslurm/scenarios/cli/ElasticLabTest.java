@@ -22,7 +22,7 @@ import org.elasticslurm.conf.SlurmConfParser;
 import org.elasticslurm.scenarios.model.Expectation;
 import org.elasticslurm.scenarios.model.HookRole;
 import org.elasticslurm.scenarios.model.LoadedScenario;
-import org.elasticslurm.scenarios.model.NodeState;
+import org.elasticslurm.conf.state.NodeState;
 import org.elasticslurm.scenarios.model.Step;
 import org.elasticslurm.scenarios.model.TargetKind;
 import org.elasticslurm.scenarios.run.ProgressListener;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.elasticslurm.scenarios.model.Expectation;
 import org.elasticslurm.scenarios.model.JobState;
-import org.elasticslurm.scenarios.model.NodeState;
+import org.elasticslurm.conf.state.NodeState;
 import org.elasticslurm.scenarios.model.Scenario;
 import org.elasticslurm.scenarios.model.TargetKind;
 import org.elasticslurm.scenarios.model.HookRole;

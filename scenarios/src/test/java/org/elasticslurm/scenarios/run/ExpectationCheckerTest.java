@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.elasticslurm.scenarios.model.Expectation;
 import org.elasticslurm.scenarios.model.JobState;
-import org.elasticslurm.scenarios.model.NodeState;
+import org.elasticslurm.conf.state.NodeState;
 import org.elasticslurm.scenarios.model.Scenario;
 import org.elasticslurm.scenarios.parse.ScenarioParser;
 import org.elasticslurm.scenarios.report.ExpectationVerdict;

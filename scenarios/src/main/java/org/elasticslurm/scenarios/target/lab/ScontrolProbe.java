@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.elasticslurm.conf.scontrol.ScontrolShow;
+import org.elasticslurm.conf.scontrol.ShownNode;
+import org.elasticslurm.conf.state.NodeState;
 import org.elasticslurm.fake.reference.CommandResult;
-import org.elasticslurm.fake.reference.NodeStates;
 import org.elasticslurm.scenarios.target.TargetException;
 
 /**
@@ -15,8 +15,6 @@ import org.elasticslurm.scenarios.target.TargetException;
  * drop-in, which prints the same), optionally inside a lab namespace.
  */
 public final class ScontrolProbe implements ControllerProbe {
-    private static final Pattern JOB = Pattern.compile("(?:^|\\s)JobId=(\\d+)\\s.*?(?:^|\\s)JobState=(\\S+)");
-
     private final List<String> scontrol;
     private final Map<String, String> environment;
     private final List<String> nodes;
@@ -33,25 +31,38 @@ public final class ScontrolProbe implements ControllerProbe {
     }
 
     @Override
-    public Map<String, String> nodeStates() {
-        CommandResult r = run("show", "node");
-        Map<String, String> out = new LinkedHashMap<>();
-        NodeStates.parse(r.stdout(), nodes).forEach((n, s) -> {
-            if (!s.equals(NodeStates.NOT_FOUND)) {
-                out.put(n, s);
-            }
-        });
-        return out;
+    public Map<String, NodeState> nodeStates() {
+        return states(run("show", "node").stdout(), nodes);
     }
 
     @Override
     public Map<Long, String> jobs() {
-        CommandResult r = run("show", "job", "-o");
         Map<Long, String> out = new LinkedHashMap<>();
-        for (String line : r.stdout().split("\n")) {
-            Matcher m = JOB.matcher(line);
-            if (m.find()) {
-                out.put(Long.parseLong(m.group(1)), m.group(2));
+        ScontrolShow.jobs(run("show", "job", "-o").stdout()).stream()
+                .filter(j -> j.record().value("JobState").isPresent()).forEach(j -> out.put(j.id(), j.state()));
+        return out;
+    }
+
+    /**
+     * The states {@code scontrol show node} output shows for the configured {@code nodes}, in their order (a node it
+     * does not list, such as a hidden powered-down CLOUD node, is left out).
+     *
+     * @throws TargetException naming the node whose {@code State=} Slurm 22.05 does not have
+     */
+    public static Map<String, NodeState> states(String showNodeOutput, List<String> nodes) {
+        Map<String, ShownNode> listed = new LinkedHashMap<>();
+        ScontrolShow.nodes(showNodeOutput).stream().filter(n -> n.record().value("State").isPresent())
+                .forEach(n -> listed.put(n.name(), n));
+        Map<String, NodeState> out = new LinkedHashMap<>();
+        for (String node : nodes) {
+            ShownNode shown = listed.get(node);
+            if (shown != null) {
+                try {
+                    out.put(node, shown.state());
+                } catch (IllegalArgumentException e) {
+                    throw new TargetException("slurmctld showed a state Slurm 22.05 does not have: " + e.getMessage(),
+                            e);
+                }
             }
         }
         return out;

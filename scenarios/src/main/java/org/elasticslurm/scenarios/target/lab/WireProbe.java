@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.elasticslurm.conf.state.NodeState;
 import org.elasticslurm.fake.wire.JobInfo;
 import org.elasticslurm.fake.wire.JobListing;
 import org.elasticslurm.fake.wire.NodeInfo;
@@ -31,10 +32,10 @@ public final class WireProbe implements ControllerProbe {
     }
 
     @Override
-    public Map<String, String> nodeStates() {
-        Map<String, String> out = new LinkedHashMap<>();
+    public Map<String, NodeState> nodeStates() {
+        Map<String, NodeState> out = new LinkedHashMap<>();
         for (NodeInfo n : NodeListing.fromJson(client.get(Routes.NODES).object("listing")).nodes()) {
-            out.put(n.name(), n.state());
+            out.put(n.name(), NodeState.ofWord(n.stateWord()));
         }
         return out;
     }

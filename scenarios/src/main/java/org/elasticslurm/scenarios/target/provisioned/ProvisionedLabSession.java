@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.elasticslurm.scenarios.model.NodeState;
+import org.elasticslurm.conf.state.NodeState;
 import org.elasticslurm.scenarios.model.Step;
 import org.elasticslurm.scenarios.target.StepResult;
 import org.elasticslurm.scenarios.target.TargetException;
@@ -71,10 +71,9 @@ public final class ProvisionedLabSession implements TargetSession {
 
     private void poll(Duration at) {
         try {
-            Map<String, String> shown = parts.probe().nodeStates();
+            Map<String, NodeState> shown = parts.probe().nodeStates();
             synchronized (states) {
-                shown.forEach((node, text) -> {
-                    NodeState s = state(node, text);
+                shown.forEach((node, s) -> {
                     if (!s.equals(last.put(node, s))) {
                         states.add(new StateChange(at, node, s));
                     }
@@ -124,15 +123,6 @@ public final class ProvisionedLabSession implements TargetSession {
             }
         } catch (IOException e) {
             throw new TargetException("cannot read slurmctld's log " + file, e);
-        }
-    }
-
-    private static NodeState state(String node, String text) {
-        try {
-            return NodeState.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new TargetException("slurmctld showed node " + node + " in a state the scenarios cannot name: "
-                    + text + " (" + e.getMessage() + ")", e);
         }
     }
 

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.elasticslurm.scenarios.model.HookRole;
-import org.elasticslurm.scenarios.model.NodeState;
+import org.elasticslurm.conf.state.NodeBase;
+import org.elasticslurm.conf.state.NodeFlag;
+import org.elasticslurm.conf.state.NodeState;
 import org.elasticslurm.scenarios.trace.HookCall;
 import org.elasticslurm.scenarios.trace.JobRecord;
 import org.elasticslurm.scenarios.trace.Stage;
@@ -95,8 +97,8 @@ public final class RunStages {
     }
 
     private static boolean up(NodeState s) {
-        return !s.has(NodeState.Flag.POWERING_UP) && !s.has(NodeState.Flag.NOT_RESPONDING)
-                && !s.has(NodeState.Flag.POWERED_DOWN) && s.base() != NodeState.Base.DOWN;
+        return !s.has(NodeFlag.POWERING_UP) && !s.has(NodeFlag.NOT_RESPONDING)
+                && !s.has(NodeFlag.POWERED_DOWN) && s.base() != NodeBase.DOWN;
     }
 
     private static Stage stage(String node, String name, Duration from, Duration to) {

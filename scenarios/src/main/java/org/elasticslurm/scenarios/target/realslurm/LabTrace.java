@@ -12,7 +12,7 @@ import java.util.List;
 import org.elasticslurm.fake.reference.Trace;
 import org.elasticslurm.fake.reference.TraceLine;
 import org.elasticslurm.scenarios.model.HookRole;
-import org.elasticslurm.scenarios.model.NodeState;
+import org.elasticslurm.conf.state.NodeState;
 import org.elasticslurm.scenarios.target.TargetException;
 import org.elasticslurm.scenarios.trace.HookCall;
 import org.elasticslurm.scenarios.trace.LogLine;
@@ -76,8 +76,8 @@ record LabTrace(List<StateChange> states, List<HookCall> hooks, List<LogLine> lo
         try {
             return NodeState.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new TargetException("slurmctld showed node " + node + " in a state the scenarios cannot "
-                    + "name: " + text + " (" + e.getMessage() + ")", e);
+            throw new TargetException("the trace shows node " + node + " in State=" + text + ", which Slurm 22.05 "
+                    + "does not have (" + e.getMessage() + ")", e);
         }
     }
 

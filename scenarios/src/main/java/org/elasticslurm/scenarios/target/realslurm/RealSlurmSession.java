@@ -13,17 +13,16 @@ import java.util.stream.Collectors;
 import org.elasticslurm.fake.reference.CommandResult;
 import org.elasticslurm.fake.reference.Lab;
 import org.elasticslurm.fake.reference.LabException;
-import org.elasticslurm.fake.reference.NodeStates;
 import org.elasticslurm.fake.reference.SlurmctldLog;
 import org.elasticslurm.fake.reference.TraceLine;
 import org.elasticslurm.scenarios.model.Component;
 import org.elasticslurm.scenarios.model.JobState;
-import org.elasticslurm.scenarios.model.NodeState;
 import org.elasticslurm.scenarios.model.Step;
 import org.elasticslurm.scenarios.model.TargetKind;
 import org.elasticslurm.scenarios.target.CleanupOnExit;
 import org.elasticslurm.scenarios.target.StepResult;
 import org.elasticslurm.scenarios.target.TargetException;
+import org.elasticslurm.scenarios.target.lab.ScontrolProbe;
 import org.elasticslurm.scenarios.target.TargetSession;
 import org.elasticslurm.scenarios.trace.JobRecord;
 import org.elasticslurm.scenarios.trace.LogLine;
@@ -278,13 +277,7 @@ final class RealSlurmSession implements TargetSession {
         if (r.exitCode() != 0) {
             return now(); // as the lab's sampler does: a failed sample is dropped
         }
-        Map<String, NodeState> states = new LinkedHashMap<>();
-        NodeStates.parse(r.stdout(), lab.conf().nodes()).forEach((node, state) -> {
-            if (!state.equals(NodeStates.NOT_FOUND)) {
-                states.put(node, LabTrace.state(node, state));
-            }
-        });
-        return ownSamples.take(at, states);
+        return ownSamples.take(at, ScontrolProbe.states(r.stdout(), lab.conf().nodes()));
     }
 
 

@@ -6,15 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.elasticslurm.conf.scontrol.ScontrolShow;
+import org.elasticslurm.conf.scontrol.ShownJob;
 import org.elasticslurm.fake.reference.CommandResult;
 
 /** The lab's jobs as {@code scontrol show job -o} lists them. */
 final class SlurmJobs {
 
-    private static final Pattern JOB_ID = Pattern.compile("(?:^|\\s)JobId=(\\d+)");
-    private static final Pattern JOB_STATE = Pattern.compile("(?:^|\\s)JobState=(\\S+)");
     private static final Duration LIMIT = Duration.ofSeconds(10);
 
     private final String scontrol;
@@ -30,11 +28,7 @@ final class SlurmJobs {
     /** The ids of the jobs slurmctld knows now, ascending. */
     List<Long> ids() {
         CommandResult r = CommandResult.run(List.of(scontrol, "show", "job", "-o"), environment, workDir, LIMIT);
-        List<Long> ids = new ArrayList<>();
-        Matcher m = JOB_ID.matcher(r.stdout());
-        while (m.find()) {
-            ids.add(Long.parseLong(m.group(1)));
-        }
+        List<Long> ids = new ArrayList<>(ScontrolShow.jobs(r.stdout()).stream().map(ShownJob::id).toList());
         ids.sort(null);
         return ids;
     }
@@ -43,7 +37,7 @@ final class SlurmJobs {
     Optional<String> state(long id) {
         CommandResult r = CommandResult.run(List.of(scontrol, "show", "job", "-o", Long.toString(id)), environment,
                 workDir, LIMIT);
-        Matcher m = JOB_STATE.matcher(r.stdout());
-        return r.exitCode() == 0 && m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        return r.exitCode() == 0 ? ScontrolShow.jobs(r.stdout()).stream().findFirst()
+                .flatMap(j -> j.record().value("JobState")) : Optional.empty();
     }
 }

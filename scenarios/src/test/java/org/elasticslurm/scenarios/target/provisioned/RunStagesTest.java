@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.elasticslurm.scenarios.model.HookRole;
 import org.elasticslurm.scenarios.model.JobState;
-import org.elasticslurm.scenarios.model.NodeState;
+import org.elasticslurm.conf.state.NodeState;
 import org.elasticslurm.scenarios.trace.HookCall;
 import org.elasticslurm.scenarios.trace.JobRecord;
 import org.elasticslurm.scenarios.trace.Stage;

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.elasticslurm.scenarios.model.HookRole;
-import org.elasticslurm.scenarios.model.NodeState;
+import org.elasticslurm.conf.state.NodeState;
 import org.elasticslurm.scenarios.target.TargetException;
 import org.elasticslurm.scenarios.trace.HookCall;
 import org.elasticslurm.scenarios.trace.StateChange;

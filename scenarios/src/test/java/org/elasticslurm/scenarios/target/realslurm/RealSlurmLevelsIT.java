@@ -9,7 +9,8 @@ import java.util.List;
 import org.elasticslurm.conf.SlurmConfParser;
 import org.elasticslurm.scenarios.model.HookRole;
 import org.elasticslurm.scenarios.model.JobState;
-import org.elasticslurm.scenarios.model.NodeState;
+import org.elasticslurm.conf.state.NodeFlag;
+import org.elasticslurm.conf.state.NodeState;
 import org.elasticslurm.scenarios.parse.ScenarioChecker;
 import org.elasticslurm.scenarios.parse.ScenarioParser;
 import org.elasticslurm.scenarios.report.ScenarioResult;
@@ -142,7 +143,7 @@ class RealSlurmLevelsIT {
                         org.assertj.core.groups.Tuple.tuple(HookRole.RESUME_FAIL, "node1"));
         assertThat(result.hookCalls().get(1).at()).isBetween(Duration.ofSeconds(15), Duration.ofSeconds(27));
         assertThat(result.observations().jobs().get("job1").state()).isEqualTo(JobState.NODE_FAIL);
-        assertThat(last(result, "node1").sinfo()).as("node1 at the end: %s", last(result, "node1"))
+        assertThat(last(result, "node1").sinfoCompact()).as("node1 at the end: %s", last(result, "node1"))
                 .isEqualTo("down~");
     }
 
@@ -157,7 +158,7 @@ class RealSlurmLevelsIT {
                 continue;
             }
             int next = i + 1;
-            while (next < changes.size() && changes.get(next).state().has(NodeState.Flag.COMPLETING)) {
+            while (next < changes.size() && changes.get(next).state().has(NodeFlag.COMPLETING)) {
                 next++;
             }
             if (next < changes.size() && changes.get(next).state().equals(NodeState.parse(to))) {

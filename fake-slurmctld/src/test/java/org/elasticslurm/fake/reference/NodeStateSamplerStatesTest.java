@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class NodeStatesTest {
+class NodeStateSamplerStatesTest {
 
     @Test
     void readsStateOfEachNodeFromMultiLineRecords() {
@@ -20,7 +20,7 @@ class NodeStatesTest {
 
                 """;
 
-        assertThat(NodeStates.parse(output, List.of("node1", "node2")))
+        assertThat(NodeStateSampler.states(output, List.of("node1", "node2")))
                 .containsExactly(org.assertj.core.api.Assertions.entry("node1", "IDLE+CLOUD+POWERED_DOWN"),
                         org.assertj.core.api.Assertions.entry("node2", "ALLOCATED+CLOUD+NOT_RESPONDING+POWERING_UP"));
     }
@@ -29,21 +29,21 @@ class NodeStatesTest {
     void readsOneLineRecords() {
         String output = "NodeName=n1 Arch=x86_64 State=IDLE+CLOUD Weight=1\nNodeName=n2 State=DOWN+CLOUD Weight=1\n";
 
-        assertThat(NodeStates.parse(output, List.of("n2", "n1")))
+        assertThat(NodeStateSampler.states(output, List.of("n2", "n1")))
                 .containsExactly(org.assertj.core.api.Assertions.entry("n2", "DOWN+CLOUD"),
                         org.assertj.core.api.Assertions.entry("n1", "IDLE+CLOUD"));
     }
 
     @Test
     void configuredNodeMissingFromTheOutputIsNotFound() {
-        assertThat(NodeStates.parse("No nodes in the system\n", List.of("node1")))
-                .containsEntry("node1", NodeStates.NOT_FOUND);
+        assertThat(NodeStateSampler.states("No nodes in the system\n", List.of("node1")))
+                .containsEntry("node1", NodeStateSampler.NOT_FOUND);
     }
 
     @Test
     void doesNotMistakeOtherKeysEndingInStateForTheState() {
         String output = "NodeName=n1 ExtSensorsState=x\n   State=IDLE\n";
 
-        assertThat(NodeStates.parse(output, List.of("n1"))).containsEntry("n1", "IDLE");
+        assertThat(NodeStateSampler.states(output, List.of("n1"))).containsEntry("n1", "IDLE");
     }
 }
