@@ -16,9 +16,11 @@ import java.util.concurrent.Callable;
 import org.elasticslurm.scenarios.lint.LintOptions;
 import org.elasticslurm.scenarios.lint.LintReport;
 import org.elasticslurm.scenarios.lint.Linter;
+import org.elasticslurm.scenarios.lint.ParameterLines;
 import org.elasticslurm.scenarios.model.LoadedScenario;
 import org.elasticslurm.scenarios.model.TargetKind;
 import org.elasticslurm.scenarios.parse.ScenarioException;
+import org.elasticslurm.scenarios.report.FailureCause;
 import org.elasticslurm.scenarios.report.LintJUnitReport;
 import org.elasticslurm.scenarios.report.RunReport;
 import org.elasticslurm.scenarios.report.ScenarioResult;
@@ -154,8 +156,9 @@ final class ValidateCommand implements Callable<Integer> {
                     continue;
                 }
                 out.println("simulating " + settings.slurmConf + " on sim: " + loaded.scenario().description());
-                results.add(new ScenarioRunner(ctx.clock()).run(loaded, ctx.targets().get(TargetKind.SIM),
-                        new TerminalProgress(err, ctx.clock(), Duration.ofSeconds(10))));
+                results.add(withConfLine(new ScenarioRunner(ctx.clock()).run(loaded,
+                        ctx.targets().get(TargetKind.SIM), new TerminalProgress(err, ctx.clock(),
+                                Duration.ofSeconds(10)))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the site scenarios to " + dir, e);
@@ -165,6 +168,14 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         return status;
+    }
+
+    /** A failed site run whose cause is a slurm.conf key gets the key's line: {@code ... (slurm.conf:5)}. */
+    private ScenarioResult withConfLine(ScenarioResult r) {
+        return FailureCause.of(r).filter(c -> c.confKey().isPresent()).map(c -> {
+            int line = ParameterLines.of(settings.slurmConf).lineOf(c.confKey().get());
+            return r.withCause(c.text() + " (" + settings.slurmConf + (line > 0 ? ":" + line : "") + ")");
+        }).orElse(r);
     }
 
     private static void deleteScratch(Path dir) {
