@@ -70,7 +70,9 @@ final class SimSession implements TargetSession {
     private final SlurmController controller;
     private final Optional<SimProvisioner> provisioner;
     private final List<StateChange> states = new ArrayList<>();
-    private final Map<String, String> lastState = new HashMap<>();
+    /** The nodes in the controller's order, and their state words as last recorded (-1: not yet). */
+    private String[] nodeNames;
+    private int[] lastWords;
     private final List<LogLine> log = new ArrayList<>();
     private final List<Stage> stages = new ArrayList<>();
     private final List<String> defunct = new ArrayList<>();
@@ -153,18 +155,24 @@ final class SimSession implements TargetSession {
     }
 
     private void recordStates() {
-        for (NodeView v : controller.allNodes()) {
-            String s = v.state();
-            if (!s.equals(lastState.get(v.name()))) {
-                lastState.put(v.name(), s);
+        int[] words = controller.stateWords();
+        if (nodeNames == null) {
+            nodeNames = controller.allNodes().stream().map(NodeView::name).toArray(String[]::new);
+            lastWords = new int[words.length];
+            java.util.Arrays.fill(lastWords, -1);
+        }
+        for (int i = 0; i < words.length; i++) {
+            if (words[i] != lastWords[i]) {
+                lastWords[i] = words[i];
+                String s = org.elasticslurm.fake.controller.NodeState.complete(words[i]);
                 NodeState parsed;
                 try {
                     parsed = NodeState.parse(s);
                 } catch (IllegalArgumentException e) {
-                    throw new TargetException("node " + v.name() + " is in a state the scenarios cannot name: " + s,
-                            e);
+                    throw new TargetException("node " + nodeNames[i] + " is in a state the scenarios cannot name: "
+                            + s, e);
                 }
-                states.add(new StateChange(now(), v.name(), parsed));
+                states.add(new StateChange(now(), nodeNames[i], parsed));
             }
         }
     }
