@@ -37,8 +37,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Validates a site's elastic configuration before rollout: lints the slurm.conf (as "
             + "'lint'), then checks and runs the given scenario files.",
-            "Then it runs the site's configuration on sim under a burst (every CLOUD node of the default "
-            + "partition, or --burst N) and under a boot that outlasts ResumeTimeout: the simulated slurmctld checks "
+            "Then it runs the site's configuration on sim under a burst (the CLOUD nodes of the default "
+            + "partition, up to 32, else a tenth of them, at least 32; or --burst N) and under a boot that outlasts ResumeTimeout: the simulated slurmctld checks "
             + "the site's hook program files as slurmctld 22.05 does; their behaviour is modelled as a working "
             + "cloud booting a node in --boot-time (default 30s)."},
         footer = {"", "Exit status: the worst of: lint (0 clean, 1 warnings with --strict, 2 errors), scenarios "
