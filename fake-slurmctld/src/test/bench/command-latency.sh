@@ -1,10 +1,6 @@
 #!/bin/bash
 # Latency of the drop-in commands (scontrol show node, sinfo, squeue) against a running fake slurmctld:
-# p50/p95/max over RUNS runs each. Run from fake-slurmctld/ after `mvn package` (and `mvn test-compile`).
+# p50/p95/max over RUNS runs each. Same as fake-slurmctld/bin/bench CommandLatencyBenchmark [RUNS], which builds
+# what it needs first.
 set -euo pipefail
-runs=${1:-50}
-cd "$(dirname "$0")/../../.."
-cpfile=target/bench.classpath
-mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >/dev/null
-exec java -cp "target/test-classes:target/classes:$(cat "$cpfile")" \
-  org.elasticslurm.fake.server.CommandLatencyBenchmark "$runs"
+exec "$(dirname "$0")/../../../bin/bench" CommandLatencyBenchmark "${1:-50}"

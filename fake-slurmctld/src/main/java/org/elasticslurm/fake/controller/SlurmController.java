@@ -255,6 +255,19 @@ public final class SlurmController {
         return out;
     }
 
+    /**
+     * Every node's state word as clients see it ({@link NodeView#stateWord()}), hidden ones included, in the
+     * order of {@link #allNodes()}: cheap enough to compare after every event of a large cluster.
+     */
+    public int[] stateWords() {
+        NodeRecord[] all = nodes.array();
+        int[] out = new int[all.length];
+        for (int i = 0; i < all.length; i++) {
+            out[i] = all[i].displayState();
+        }
+        return out;
+    }
+
     /** One node whether hidden or not; empty for an unknown name. */
     public Optional<NodeView> nodeIncludingHidden(String name) {
         return nodes.find(name).map(this::view);

@@ -32,11 +32,9 @@ import org.elasticslurm.fake.sim.cluster.SlurmdStart;
  * virtual clock: wall time, heap, events/s; (2) the Level 0 scenario (36 s of the real daemon) in virtual time:
  * speed-up over real time.
  *
- * <p>Run from the project root:
+ * <p>Run from the project root (builds the module with slurm-conf first):
  * <pre>
- * mvn -B -q -o -pl fake-slurmctld test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -Xmx2g -cp fake-slurmctld/target/classes:fake-slurmctld/target/test-classes:$(cat fake-slurmctld/target/cp.txt) \
- *     org.elasticslurm.fake.controller.PowerSaveBenchmark
+ * BENCH_JAVA_OPTS=-Xmx2g fake-slurmctld/bin/bench PowerSaveBenchmark
  * </pre>
  */
 public final class PowerSaveBenchmark {

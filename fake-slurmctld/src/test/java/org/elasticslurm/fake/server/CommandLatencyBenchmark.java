@@ -11,7 +11,8 @@ import java.util.Map;
  * {@code target/bin}, runs {@code scontrol show node}, {@code sinfo} and {@code squeue} RUNS times each (after
  * a few warm-up runs) as separate processes, prints p50/p95/max of the wall time from fork to exit.
  *
- * <p>Run from the module directory after {@code mvn package}: {@code src/test/bench/command-latency.sh [RUNS]}.
+ * <p>Run from the project root: {@code fake-slurmctld/bin/bench CommandLatencyBenchmark [RUNS]} (builds the
+ * module and its drop-in commands first).
  */
 public final class CommandLatencyBenchmark {
 

@@ -26,7 +26,8 @@ final class LintSettings {
     Duration bootTime;
 
     @Option(names = "--burst", paramLabel = "N",
-            description = "nodes a burst wakes at once (default: every CLOUD node)")
+            description = "nodes a burst wakes at once (default: every CLOUD node up to 32, else a tenth of them, "
+                    + "at least 32)")
     Integer burst;
 
     @Option(names = "--strict", description = "lint warnings fail too (exit 1)")

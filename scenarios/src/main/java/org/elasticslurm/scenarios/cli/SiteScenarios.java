@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.elasticslurm.conf.NodeDefinition;
 import org.elasticslurm.conf.PartitionDefinition;
 import org.elasticslurm.conf.SlurmConf;
+import org.elasticslurm.scenarios.lint.LintOptions;
 import org.elasticslurm.scenarios.model.Durations;
 
 /**
@@ -44,7 +45,7 @@ final class SiteScenarios {
         }
         Duration boot = bootTime.orElse(DEFAULT_BOOT);
         Duration resumeTimeout = conf.powerSave().resumeTimeout();
-        int n = Math.min(burst.orElse(cloud.size()), cloud.size());
+        int n = Math.min(burst.orElse(LintOptions.defaultBurst(cloud.size())), cloud.size());
         int rate = conf.powerSave().resumeRate();
         long waves = rate <= 0 ? 0 : (n - 1) / rate;
         Duration jobWithin = resumeTimeout.plus(Duration.ofMinutes(waves)).plus(Duration.ofSeconds(60));

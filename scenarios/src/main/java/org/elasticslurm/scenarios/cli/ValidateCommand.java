@@ -16,9 +16,11 @@ import java.util.concurrent.Callable;
 import org.elasticslurm.scenarios.lint.LintOptions;
 import org.elasticslurm.scenarios.lint.LintReport;
 import org.elasticslurm.scenarios.lint.Linter;
+import org.elasticslurm.scenarios.lint.ParameterLines;
 import org.elasticslurm.scenarios.model.LoadedScenario;
 import org.elasticslurm.scenarios.model.TargetKind;
 import org.elasticslurm.scenarios.parse.ScenarioException;
+import org.elasticslurm.scenarios.report.FailureCause;
 import org.elasticslurm.scenarios.report.LintJUnitReport;
 import org.elasticslurm.scenarios.report.RunReport;
 import org.elasticslurm.scenarios.report.ScenarioResult;
@@ -35,8 +37,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Validates a site's elastic configuration before rollout: lints the slurm.conf (as "
             + "'lint'), then checks and runs the given scenario files.",
-            "Then it runs the site's configuration on sim under a burst (every CLOUD node of the default "
-            + "partition, or --burst N) and under a boot that outlasts ResumeTimeout: the simulated slurmctld checks "
+            "Then it runs the site's configuration on sim under a burst (the CLOUD nodes of the default "
+            + "partition, up to 32, else a tenth of them, at least 32; or --burst N) and under a boot that outlasts ResumeTimeout: the simulated slurmctld checks "
             + "the site's hook program files as slurmctld 22.05 does; their behaviour is modelled as a working "
             + "cloud booting a node in --boot-time (default 30s)."},
         footer = {"", "Exit status: the worst of: lint (0 clean, 1 warnings with --strict, 2 errors), scenarios "
@@ -157,8 +159,9 @@ final class ValidateCommand implements Callable<Integer> {
                     continue;
                 }
                 out.println("simulating " + settings.slurmConf + " on sim: " + loaded.scenario().description());
-                results.add(new ScenarioRunner(ctx.clock()).run(loaded, ctx.targets().get(TargetKind.SIM),
-                        new TerminalProgress(err, ctx.clock(), Duration.ofSeconds(10))));
+                results.add(withConfLine(new ScenarioRunner(ctx.clock()).run(loaded,
+                        ctx.targets().get(TargetKind.SIM), new TerminalProgress(err, ctx.clock(),
+                                Duration.ofSeconds(10)))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the site scenarios to " + dir, e);
@@ -168,6 +171,14 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         return status;
+    }
+
+    /** A failed site run whose cause is a slurm.conf key gets the key's line: {@code ... (slurm.conf:5)}. */
+    private ScenarioResult withConfLine(ScenarioResult r) {
+        return FailureCause.of(r).filter(c -> c.confKey().isPresent()).map(c -> {
+            int line = ParameterLines.of(settings.slurmConf).lineOf(c.confKey().get());
+            return r.withCause(c.text() + " (" + settings.slurmConf + (line > 0 ? ":" + line : "") + ")");
+        }).orElse(r);
     }
 
     private static void deleteScratch(Path dir) {

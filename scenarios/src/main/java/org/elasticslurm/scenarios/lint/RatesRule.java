@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * ResumeRate (nodes per minute) below the burst size starves the burst: the nodes beyond the rate are not even
  * started until the rate counter decays, while their jobs wait. SuspendRate below it keeps the burst's nodes
- * powered longer afterwards. The burst is {@code --burst N}, else every CLOUD node.
+ * powered longer afterwards. The burst is {@code --burst N}, else {@link LintOptions#defaultBurst(int)}.
  */
 public final class RatesRule implements LintRule {
     @Override
@@ -19,9 +19,9 @@ public final class RatesRule implements LintRule {
         if (c.cloudNodes().isEmpty()) {
             return List.of();
         }
-        int burst = c.options().burst().orElse(c.cloudNodes().size());
+        int burst = c.options().burstOf(c.cloudNodes().size());
         String what = c.options().burst().isPresent() ? "a burst of " + burst + " nodes"
-                : "a burst of all " + burst + " CLOUD nodes (no --burst given)";
+                : "a burst of " + LintOptions.describeDefaultBurst(c.cloudNodes().size());
         var ps = c.conf().powerSave();
         List<Finding> out = new ArrayList<>();
         if (ps.resumeRate() > 0 && burst > ps.resumeRate()) {

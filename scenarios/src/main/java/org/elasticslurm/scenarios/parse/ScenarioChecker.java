@@ -177,7 +177,7 @@ public final class ScenarioChecker {
     private static void checkHooks(Scenario scenario, SlurmConf conf) {
         Position confAt = scenario.slurmConf().position();
         for (HookRole role : HookRole.values()) {
-            Optional<String> program = conf.parameter(role.slurmKey());
+            Optional<String> program = role.program(conf.powerSave());
             HookSpec spec = scenario.hooks().get(role);
             boolean underLab = program.map(p -> p.startsWith(LAB + "/")).orElse(false);
             if (spec == null) {

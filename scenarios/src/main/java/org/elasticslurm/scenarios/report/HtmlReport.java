@@ -11,8 +11,8 @@ import org.elasticslurm.scenarios.model.Durations;
 import org.elasticslurm.scenarios.trace.Stage;
 
 /**
- * A self-contained HTML page (no scripts, no external files) with, per scenario, its verdict, an inline SVG
- * timeline ({@link SvgTimeline}), the steps, the expectations and the stages of a real run.
+ * A self-contained HTML page (no scripts, no external files) with, per scenario, its verdict, the cause of a
+ * failure, an inline SVG timeline ({@link SvgTimeline}), the steps, the expectations and the stages of a real run.
  */
 public final class HtmlReport {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
@@ -42,6 +42,8 @@ public final class HtmlReport {
             svg .step-label{font-size:10px;fill:#546e7a}
             svg .axis line{stroke:#9e9e9e}svg .axis line.grid{stroke:#eeeeee}
             svg .tick{font-size:10px;fill:#616161;text-anchor:middle}
+            svg .axis-label{font-size:11px;fill:#424242;font-weight:600}
+            p.cause{background:#ffebee;border-left:4px solid #c62828;padding:6px 10px;margin:8px 0;font-size:14px}
             svg .legend text{font-size:11px;fill:#424242}
             """;
 
@@ -61,7 +63,7 @@ public final class HtmlReport {
     public String render(RunReport report) {
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-                .append(esc(report.title())).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+                .append(esc(report.title())).append("</title>\n<style>\n").append(STYLE).append(SvgTimeline.bandStyle()).append("</style>\n</head>\n<body>\n");
         long passed = report.scenarios().stream().filter(ScenarioResult::passed).count();
         b.append("<h1>").append(esc(report.title())).append("</h1>\n<div class=\"meta\">").append(WHEN.format(report.startedAt()))
                 .append(" &middot; ").append(report.scenarios().size()).append(" scenario(s), ").append(passed)
@@ -81,10 +83,11 @@ public final class HtmlReport {
                 .append("</span></h2>\n<div class=\"meta\">").append(esc(s.file().toString())).append(" &middot; scenario time ")
                 .append(Durations.format(s.scenarioTime())).append(" &middot; wall ").append(Durations.format(s.wallTime()))
                 .append("</div>\n");
+        s.failureCause().ifPresent(c -> b.append("<p class=\"cause\"><strong>cause:</strong> ").append(esc(c))
+                .append("</p>\n"));
         if (!s.description().isBlank()) {
             b.append("<p class=\"desc\">").append(esc(s.description())).append("</p>\n");
         }
-        s.error().ifPresent(e -> b.append("<p class=\"error\"><strong>error:</strong> ").append(esc(e)).append("</p>\n"));
         b.append(timeline.render(s));
         if (!s.steps().isEmpty()) {
             b.append("<table class=\"steps\">\n<tr><th>step</th><th>at</th><th>status</th><th>what</th><th>detail</th></tr>\n");

@@ -74,6 +74,9 @@ public final class JUnitXmlReport {
         property(x, "target", s.target().keyword());
         property(x, "scenario-file", s.file().toString());
         property(x, "scenario-time", Seconds.decimal(s.scenarioTime()));
+        if (s.failureCause().isPresent()) {
+            property(x, "cause", s.failureCause().get());
+        }
         for (org.elasticslurm.scenarios.trace.Stage st : s.stages()) {
             // per-stage durations of a real run: "stage <node> <name>" = seconds (start in scenario time)
             property(x, "stage " + (st.node().isEmpty() ? "" : st.node() + " ") + st.name(),

@@ -23,14 +23,38 @@ import org.elasticslurm.scenarios.trace.StateChange;
  * @param steps the steps' outcomes, in order
  * @param verdicts the expectations' verdicts, in order
  * @param error why the run could not proceed (the target failed to start), if it could not
+ * @param cause why it failed, when the caller knows better than {@link FailureCause} (e.g. with the slurm.conf
+ *              line); empty: derived
  */
 public record ScenarioResult(String name, String description, Path file, TargetKind target, Duration wallTime,
                              Duration scenarioTime, Observations observations, List<StepOutcome> steps,
-                             List<ExpectationVerdict> verdicts, Optional<String> error) {
+                             List<ExpectationVerdict> verdicts, Optional<String> error, Optional<String> cause) {
 
     public ScenarioResult {
         steps = List.copyOf(steps);
         verdicts = List.copyOf(verdicts);
+    }
+
+    /** A result whose cause of failure is derived ({@link FailureCause}). */
+    public ScenarioResult(String name, String description, Path file, TargetKind target, Duration wallTime,
+                          Duration scenarioTime, Observations observations, List<StepOutcome> steps,
+                          List<ExpectationVerdict> verdicts, Optional<String> error) {
+        this(name, description, file, target, wallTime, scenarioTime, observations, steps, verdicts, error,
+                Optional.empty());
+    }
+
+    /** This result with the cause of its failure stated. */
+    public ScenarioResult withCause(String text) {
+        return new ScenarioResult(name, description, file, target, wallTime, scenarioTime, observations, steps,
+                verdicts, error, Optional.of(text));
+    }
+
+    /** Why it failed, in one line (reports show it first); empty when it passed. */
+    public Optional<String> failureCause() {
+        if (passed()) {
+            return Optional.empty();
+        }
+        return cause.or(() -> FailureCause.of(this).map(FailureCause::text));
     }
 
     /** Whether the run went through and every applicable expectation passed and no step failed. */
@@ -48,6 +72,11 @@ public record ScenarioResult(String name, String description, Path file, TargetK
     /** The hook calls, in order. */
     public List<HookCall> hookCalls() {
         return observations.hooks();
+    }
+
+    /** Nodes with identical timelines grouped under one hostlist, in order of first appearance. */
+    public List<NodeGroup> nodeGroups() {
+        return NodeGroup.of(nodeStates());
     }
 
     /** Per-stage durations (real runs). */

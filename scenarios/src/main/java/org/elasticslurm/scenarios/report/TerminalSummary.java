@@ -1,12 +1,9 @@
 package org.elasticslurm.scenarios.report;
 
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.elasticslurm.scenarios.model.Durations;
 import org.elasticslurm.scenarios.trace.HookCall;
 import org.elasticslurm.scenarios.trace.Stage;
-import org.elasticslurm.scenarios.trace.StateChange;
 
 /** A plain-text summary of a run for the terminal (optionally with ANSI colours). */
 public final class TerminalSummary {
@@ -29,14 +26,19 @@ public final class TerminalSummary {
         return b.toString();
     }
 
-    /** One scenario: verdict line, steps that did not simply run, expectations, node states, hook calls. */
+    /**
+     * One scenario: verdict line, the cause of a failure, steps, expectations, node states (nodes with identical
+     * timelines on one line under their hostlist: {@code test[1-10]: 0s idle~ -> 800ms mix~}), hook calls.
+     */
     public String scenario(ScenarioResult s, boolean color) {
         StringBuilder b = new StringBuilder();
         b.append("  ").append(s.name()).append(" on ").append(s.target()).append(": ")
                 .append(s.passed() ? paint("PASSED", GREEN, color) : paint("FAILED", RED, color))
                 .append("  (scenario time ").append(Durations.format(s.scenarioTime())).append(", wall ")
                 .append(Durations.format(s.wallTime())).append(")\n");
-        s.error().ifPresent(e -> b.append("    error: ").append(paint(e, RED, color)).append('\n'));
+        s.failureCause().ifPresent(c -> b.append("    cause: ").append(paint(c, RED, color)).append('\n'));
+        s.error().filter(e -> !s.failureCause().orElse("").equals(e))
+                .ifPresent(e -> b.append("    error: ").append(paint(e, RED, color)).append('\n'));
         for (StepOutcome o : s.steps()) {
             String mark = switch (o.status()) {
                 case DONE -> "ok  ";
@@ -59,8 +61,8 @@ public final class TerminalSummary {
             b.append("    ").append(mark).append(" expect ").append(v.index()).append(": ").append(v.description())
                     .append(" - ").append(v.detail()).append('\n');
         }
-        for (Map.Entry<String, List<StateChange>> node : s.nodeStates().entrySet()) {
-            b.append("    ").append(node.getKey()).append(": ").append(node.getValue().stream()
+        for (NodeGroup node : s.nodeGroups()) {
+            b.append("    ").append(node.name()).append(": ").append(node.changes().stream()
                     .map(c -> Durations.format(c.at()) + " " + c.state().sinfoCompact())
                     .collect(Collectors.joining(" -> "))).append('\n');
         }

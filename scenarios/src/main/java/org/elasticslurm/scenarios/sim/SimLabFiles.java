@@ -110,11 +110,7 @@ final class SimLabFiles {
 
     /** The program slurm.conf names for the role. */
     Optional<String> program(HookRole role) {
-        return switch (role) {
-            case RESUME -> conf.powerSave().resumeProgram();
-            case SUSPEND -> conf.powerSave().suspendProgram();
-            case RESUME_FAIL -> conf.powerSave().resumeFailProgram();
-        };
+        return role.program(conf.powerSave());
     }
 
 

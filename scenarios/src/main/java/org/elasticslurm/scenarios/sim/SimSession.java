@@ -70,7 +70,9 @@ final class SimSession implements TargetSession {
     private final SlurmController controller;
     private final Optional<SimProvisioner> provisioner;
     private final List<StateChange> states = new ArrayList<>();
-    private final Map<String, NodeState> lastState = new HashMap<>();
+    /** The nodes in the controller's order, and their state words as last recorded (-1: not yet). */
+    private String[] nodeNames;
+    private int[] lastWords;
     private final List<LogLine> log = new ArrayList<>();
     private final List<Stage> stages = new ArrayList<>();
     private final List<String> defunct = new ArrayList<>();
@@ -153,11 +155,16 @@ final class SimSession implements TargetSession {
     }
 
     private void recordStates() {
-        for (NodeView v : controller.allNodes()) {
-            NodeState state = NodeState.ofWord(v.stateWord());
-            if (!state.equals(lastState.get(v.name()))) {
-                lastState.put(v.name(), state);
-                states.add(new StateChange(now(), v.name(), state));
+        int[] words = controller.stateWords();
+        if (nodeNames == null) {
+            nodeNames = controller.allNodes().stream().map(NodeView::name).toArray(String[]::new);
+            lastWords = new int[words.length];
+            java.util.Arrays.fill(lastWords, -1);
+        }
+        for (int i = 0; i < words.length; i++) {
+            if (words[i] != lastWords[i]) {
+                lastWords[i] = words[i];
+                states.add(new StateChange(now(), nodeNames[i], NodeState.ofWord(words[i])));
             }
         }
     }

@@ -85,10 +85,18 @@ class ElasticLabSimTest {
     }
 
     private Path siteConf(String resumeMode) throws IOException {
-        return siteConf(resumeMode, "ResumeTimeout=180\n");
+        return siteConf(resumeMode, 4, 10, "ResumeTimeout=180\n");
     }
 
     private Path siteConf(String resumeMode, String timeouts) throws IOException {
+        return siteConf(resumeMode, 4, 10, timeouts);
+    }
+
+    private Path siteConf(String resumeMode, int nodes, int resumeRate) throws IOException {
+        return siteConf(resumeMode, nodes, resumeRate, "ResumeTimeout=180\n");
+    }
+
+    private Path siteConf(String resumeMode, int nodes, int resumeRate, String timeouts) throws IOException {
         Path hooks = Files.createDirectories(dir.resolve("hooks"));
         for (String h : new String[] {"resume", "suspend", "resumefail"}) {
             Path p = hooks.resolve(h);
@@ -101,9 +109,9 @@ class ElasticLabSimTest {
                 + "SuspendProgram=" + hooks.resolve("suspend") + "\n"
                 + "ResumeProgram=" + hooks.resolve("resume") + "\n"
                 + "ResumeFailProgram=" + hooks.resolve("resumefail") + "\n"
-                + "SuspendTime=300\nSuspendTimeout=60\n" + timeouts + "ResumeRate=10\nTreeWidth=300\n"
-                + "NodeName=c[1-4] State=CLOUD CPUs=8 RealMemory=1000\n"
-                + "PartitionName=batch Nodes=c[1-4] Default=YES MaxTime=INFINITE State=UP\n");
+                + "SuspendTime=300\nSuspendTimeout=60\n" + timeouts + "ResumeRate=" + resumeRate + "\nTreeWidth=300\n"
+                + "NodeName=c[1-" + nodes + "] State=CLOUD CPUs=8 RealMemory=1000\n"
+                + "PartitionName=batch Nodes=c[1-" + nodes + "] Default=YES MaxTime=INFINITE State=UP\n");
         return conf;
     }
 
@@ -165,5 +173,41 @@ class ElasticLabSimTest {
                 "--boot-time", "5m");
         assertThat(r.status()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.out()).containsPattern("[1-9]\\d* failed resume\\(s\\)");
+    }
+
+    @Test
+    void validateOfThirtyNodesPrintsOneLinePerTimelineUnderItsHostlist() throws IOException {
+        Path reports = dir.resolve("reports");
+        Run r = run("validate", "--slurm-conf", siteConf("rwxr-xr-x", 30, 0).toString(), "--burst", "30",
+                "--report-dir", reports.toString());
+        assertThat(r.status()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+        // ResumeRate=0: every node is woken at once, so they share one timeline
+        assertThat(r.out()).containsPattern("\n    c\\[1-30\\]: 0s idle~ -> \\S+ mix~ -> \\S+ mix# -> ")
+                .contains("\n    c[2-30]: 0s idle~\n")
+                .doesNotContain("    c11:");
+        assertThat(r.out().lines().filter(l -> l.startsWith("    c"))).hasSize(3);
+        assertThat(Files.readString(reports.resolve("junit.xml"))).contains("    c[2-30]: 0s idle~");
+        assertThat(Files.readString(reports.resolve("report.html")))
+                .contains("<g class=\"node-row\" data-node=\"c[2-30]\" data-count=\"29\">");
+    }
+
+    @Test
+    void validateStatesTheCauseOfAFailedBurstFirstWithItsSlurmConfLine() throws IOException {
+        Path conf = siteConf("rwxrwxr-x");
+        Run r = run("validate", "--slurm-conf", conf.toString());
+        assertThat(r.out()).contains("  site-burst on sim: FAILED  (scenario time 4m, wall 0s)\n"
+                + "    cause: power saving is disabled: ResumeProgram " + dir.resolve("hooks/resume")
+                + " has group or world write permission (" + conf + ":4)\n");
+    }
+
+    @Test
+    void validateOfAThousandNodesWritesAnHtmlReportUnderTwoMegabytes() throws IOException {
+        Path reports = dir.resolve("reports");
+        Run r = run("validate", "--slurm-conf", siteConf("rwxr-xr-x", 1_000, 0).toString(), "--burst", "1000",
+                "--report-dir", reports.toString());
+        assertThat(r.status()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.size(reports.resolve("report.html"))).isLessThan(2_000_000);
+        assertThat(r.out()).contains("\n    c[2-1000]: 0s idle~\n");
+        assertThat(r.out().lines().count()).isLessThan(40);
     }
 }

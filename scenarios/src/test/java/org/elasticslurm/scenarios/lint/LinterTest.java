@@ -371,7 +371,8 @@ class LinterTest {
                     .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING))
                     .satisfies(f -> assertThat(f.line()).isEqualTo(6))
                     .satisfies(f -> assertThat(f.message()).startsWith("ResumeRate=4 starves a burst of all 8 CLOUD "
-                            + "nodes (no --burst given): only 4 are started per minute, the last about 1 min after"));
+                            + "nodes (the default up to 32 CLOUD nodes; give --burst N): only 4 are started per "
+                            + "minute, the last about 1 min after"));
         }
 
         @Test
@@ -385,6 +386,26 @@ class LinterTest {
             assertThat(findings("rates", conf("ResumeRate=4", EIGHT, EIGHT_PART),
                     new LintOptions(Optional.empty(), OptionalInt.of(20)))).singleElement()
                     .satisfies(f -> assertThat(f.message()).contains("a burst of 20 nodes").contains("about 4 min"));
+        }
+
+        @Test
+        void aLargeSiteIsMeasuredAgainstATenthOfItsCloudNodesByDefault() throws IOException {
+            String nodes = "NodeName=c[1-2000] State=CLOUD CPUs=1";
+            String part = "PartitionName=p Nodes=c[1-2000]";
+            assertThat(findings("rates", conf("ResumeRate=300", nodes, part)))
+                    .noneMatch(f -> f.severity() == Severity.WARNING);
+            assertThat(findings("rates", conf("ResumeRate=100", nodes, part)))
+                    .filteredOn(f -> f.severity() == Severity.WARNING).singleElement()
+                    .satisfies(f -> assertThat(f.message()).startsWith("ResumeRate=100 starves a burst of 200 of the "
+                            + "2000 CLOUD nodes (the default: a tenth of them, at least 32; give --burst N): only 100 "
+                            + "are started per minute, the last about 1 min after"));
+        }
+
+        @Test
+        void aMidSizedSiteIsMeasuredAgainstAtLeastThirtyTwoNodesByDefault() {
+            assertThat(LintOptions.defaultBurst(8)).isEqualTo(8);
+            assertThat(LintOptions.defaultBurst(100)).isEqualTo(32);
+            assertThat(LintOptions.defaultBurst(1_000)).isEqualTo(100);
         }
 
         @Test

@@ -64,4 +64,20 @@ class JUnitXmlReportTest {
                 .isEqualTo("real-slurm");
         assertThat(xpath.evaluate("/testsuites/@tests", doc)).isEqualTo(String.valueOf(2 + 10 + 6));
     }
+
+    @Test
+    void theSuiteGroupsNodesWithIdenticalTimelinesAndNamesTheCauseOfAFailure() throws Exception {
+        RunReport report = new RunReport("elastic-lab validate site.conf", SampleReports.STARTED,
+                java.util.List.of(ManyNodeReports.burst(30, 10), ManyNodeReports.powerSaveDisabled(30, "/x/resume")));
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new InputSource(new StringReader(xml(report))));
+        var xpath = XPathFactory.newInstance().newXPath();
+
+        assertThat(xpath.evaluate("/testsuites/testsuite[1]/system-out", doc))
+                .contains("    test[11-20]: 0s idle~ -> 800ms mix~ -> 11.8s mix# -> 41.8s mix\n")
+                .doesNotContain("test11:");
+        assertThat(xpath.evaluate("/testsuites/testsuite[2]/properties/property[@name='cause']/@value", doc))
+                .isEqualTo("power saving is disabled: ResumeProgram /x/resume has group or world write permission");
+        assertThat(xpath.evaluate("/testsuites/testsuite[2]/system-out", doc)).contains("    test[1-30]: 0s idle~\n");
+    }
 }

@@ -25,4 +25,23 @@ class TerminalSummaryTest {
     void colourIsOptIn() {
         assertThat(new TerminalSummary().render(SampleReports.both(), true)).contains("\u001b[31mFAILED\u001b[0m");
     }
+
+    @Test
+    void nodesWithIdenticalTimelinesShareOneLineUnderTheirHostlist() {
+        String text = new TerminalSummary().scenario(ManyNodeReports.burst(30, 10), false);
+
+        assertThat(text).contains("    test[1-10]: 0s idle~ -> 800ms mix~ -> 1.8s mix# -> 31.8s mix\n")
+                .contains("    test[11-20]: 0s idle~ -> 800ms mix~ -> 11.8s mix# -> 41.8s mix\n")
+                .contains("    test[21-30]: 0s idle~ -> 800ms mix~ -> 21.8s mix# -> 51.8s mix\n");
+        assertThat(text.lines().filter(l -> l.startsWith("    test"))).hasSize(3);
+    }
+
+    @Test
+    void theCauseOfAFailureIsTheLineAfterTheVerdict() {
+        String text = new TerminalSummary().scenario(ManyNodeReports.powerSaveDisabled(30, "/etc/slurm/resume"), false);
+
+        assertThat(text.lines().skip(1).findFirst()).contains("    cause: power saving is disabled: ResumeProgram "
+                + "/etc/slurm/resume has group or world write permission");
+        assertThat(text).contains("    test[1-30]: 0s idle~\n");
+    }
 }

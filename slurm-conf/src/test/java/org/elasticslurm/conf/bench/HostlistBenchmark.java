@@ -13,8 +13,7 @@ import org.elasticslurm.conf.Hostlist;
  * expression under 50 ms, compressing 100,000 names under 100 ms.
  *
  * <pre>
- * mvn -B -q -o -pl slurm-conf test-compile
- * java -cp slurm-conf/target/classes:slurm-conf/target/test-classes org.elasticslurm.conf.bench.HostlistBenchmark
+ * slurm-conf/bin/bench HostlistBenchmark
  * </pre>
  */
 public final class HostlistBenchmark {

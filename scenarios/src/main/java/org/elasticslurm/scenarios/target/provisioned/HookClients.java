@@ -113,11 +113,7 @@ public final class HookClients {
     public void writePrograms(LoadedScenario loaded, Path lab) throws IOException {
         PowerSaveSettings settings = loaded.slurmConf().powerSave();
         for (Map.Entry<HookRole, HookSpec> e : loaded.scenario().hooks().entrySet()) {
-            Optional<String> program = switch (e.getKey()) {
-                case RESUME -> settings.resumeProgram();
-                case SUSPEND -> settings.suspendProgram();
-                case RESUME_FAIL -> settings.resumeFailProgram();
-            };
+            Optional<String> program = e.getKey().program(settings);
             if (program.isPresent() && program.get().startsWith("$LAB/")) {
                 writeProgram(Path.of(program.get().replace("$LAB", lab.toString())), e.getKey(),
                         e.getValue().mode().orElse(0755));

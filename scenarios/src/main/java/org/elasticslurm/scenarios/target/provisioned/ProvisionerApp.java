@@ -23,7 +23,7 @@ public record ProvisionerApp(Path runJar, Path hooksJar) {
     public static final String ROOT_PROPERTY = "elastic-lab.root";
     /** System property naming another {@code provisioner/target} directory (a build of the service elsewhere). */
     public static final String TARGET_PROPERTY = "elastic-lab.provisioner-target";
-    static final String BUILD = "mvn -B -o -pl provisioner package -DskipTests";
+    static final String BUILD = "mvn -B -o -pl provisioner -am package -DskipTests";
 
     /**
      * Finds the packaged provisioner under the repository root: {@code -Delastic-lab.root}, else the first of the

@@ -216,11 +216,7 @@ public final class RealSlurmTarget implements Target {
     private void installHooks(Scenario scenario, PowerSaveSettings settings, Path hooksDir, HookScripts scripts)
             throws IOException {
         for (Map.Entry<HookRole, HookSpec> e : scenario.hooks().entrySet()) {
-            Optional<String> configured = switch (e.getKey()) {
-                case RESUME -> settings.resumeProgram();
-                case SUSPEND -> settings.suspendProgram();
-                case RESUME_FAIL -> settings.resumeFailProgram();
-            };
+            Optional<String> configured = e.getKey().program(settings);
             if (configured.isEmpty() || !configured.get().startsWith(HOOKS)) {
                 continue; // never written outside the lab: slurmctld checks the file as it is
             }
