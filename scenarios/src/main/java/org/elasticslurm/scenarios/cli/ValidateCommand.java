@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import org.elasticslurm.scenarios.lint.LintOptions;
 import org.elasticslurm.scenarios.lint.LintReport;
 import org.elasticslurm.scenarios.lint.Linter;
-import org.elasticslurm.scenarios.lint.ParameterLines;
 import org.elasticslurm.scenarios.model.LoadedScenario;
 import org.elasticslurm.scenarios.model.TargetKind;
 import org.elasticslurm.scenarios.parse.ScenarioException;
@@ -176,8 +175,9 @@ final class ValidateCommand implements Callable<Integer> {
     /** A failed site run whose cause is a slurm.conf key gets the key's line: {@code ... (slurm.conf:5)}. */
     private ScenarioResult withConfLine(ScenarioResult r) {
         return FailureCause.of(r).filter(c -> c.confKey().isPresent()).map(c -> {
-            int line = ParameterLines.of(settings.slurmConf).lineOf(c.confKey().get());
-            return r.withCause(c.text() + " (" + settings.slurmConf + (line > 0 ? ":" + line : "") + ")");
+            String where = settings.parsed().flatMap(conf -> conf.parameterLocation(c.confKey().get()))
+                    .filter(l -> l.line() > 0).map(Object::toString).orElse(settings.slurmConf.toString());
+            return r.withCause(c.text() + " (" + where + ")");
         }).orElse(r);
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.elasticslurm.conf.Hostlist;
 import org.elasticslurm.conf.HostlistException;
-import org.elasticslurm.scenarios.model.NodeState;
+import org.elasticslurm.conf.state.NodeState;
 import org.elasticslurm.scenarios.trace.StateChange;
 
 /**

@@ -12,7 +12,7 @@ class NodeGroupTest {
 
         assertThat(groups).extracting(NodeGroup::name).containsExactly("test[1-10]", "test[11-20]", "test[21-30]");
         assertThat(groups).extracting(NodeGroup::size).containsExactly(10, 10, 10);
-        assertThat(groups.get(1).changes()).extracting(c -> c.state().sinfo())
+        assertThat(groups.get(1).changes()).extracting(c -> c.state().sinfoCompact())
                 .containsExactly("idle~", "mix~", "mix#", "mix");
     }
 
