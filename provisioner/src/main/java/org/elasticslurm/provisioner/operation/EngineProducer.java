@@ -55,16 +55,15 @@ public class EngineProducer {
         if (replay.skipped() > 0) {
             LOG.warnf("operation log %s: %d unreadable lines skipped", c.operationLog(), replay.skipped());
         }
-        log = new JsonLinesOperationLog(c.operationLog());
+        log = new JsonLinesOperationLog(c.operationLog(), clock, JsonLinesOperationLog.DEFAULT_OPENER);
         List<OperationListener> all = new ArrayList<>();
-        all.add(log);
         listeners.forEach(all::add);
         scheduler = new ExecutorTaskScheduler(c.maxParallel());
         EngineSettings settings = new EngineSettings(c.addressTimeout(), c.addressPollInterval(), c.orphanGrace(),
                 new RetryPolicy(c.retry().maxAttempts(), c.retry().initialBackoff(), c.retry().maxBackoff(),
                         c.retry().multiplier()));
         OperationEngine engine = new OperationEngine(pools, new Ports(backend, slurm, postConfigurer), scheduler,
-                new OperationListeners(all), clock, settings);
+                log, new OperationListeners(all), clock, settings);
         List<String> decisions = engine.recover(replay.lastByNode());
         LOG.infof("provisioner: %s backend, %d pools, %d nodes; recovery: %s", backend.kind(), pools.all().size(),
                 pools.poolNodes().size(), decisions.isEmpty() ? "nothing to do" : String.join("; ", decisions));

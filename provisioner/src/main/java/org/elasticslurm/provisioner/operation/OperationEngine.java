@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.elasticslurm.provisioner.backend.BackendException;
 import org.elasticslurm.provisioner.backend.Machine;
@@ -30,6 +32,7 @@ import org.elasticslurm.provisioner.slurm.SlurmNodeState;
  */
 public final class OperationEngine {
     private static final int KEEP_FINISHED = 100_000;
+    private static final System.Logger LOG = System.getLogger(OperationEngine.class.getName());
 
     private final Object lock = new Object();
     private final Map<String, NodeRecord> nodes = new LinkedHashMap<>();
@@ -38,9 +41,12 @@ public final class OperationEngine {
     private final Ports ports;
     private final NodeProcedures procedures;
     private final TaskScheduler scheduler;
+    private final OperationJournal journal;
     private final OperationListener listener;
     private final Clock clock;
     private final EngineSettings settings;
+    /** Operations some of whose transitions could not be written to the journal. */
+    private final Set<Operation> unlogged = new LinkedHashSet<>();
 
     /**
      * @param pools the pools and their nodes
@@ -52,7 +58,23 @@ public final class OperationEngine {
      */
     public OperationEngine(Pools pools, Ports ports, TaskScheduler scheduler, OperationListener listener, Clock clock,
                            EngineSettings settings) {
+        this(pools, ports, scheduler, OperationJournal.NONE, listener, clock, settings);
+    }
+
+    /**
+     * @param pools the pools and their nodes
+     * @param ports backend, Slurm, post-config runner
+     * @param scheduler runs the steps (bounded parallelism)
+     * @param journal records every transition durably; while it cannot write, operations fail and new work is
+     *                refused
+     * @param listener receives every transition after the journal (metrics)
+     * @param clock the time source
+     * @param settings timing and retries
+     */
+    public OperationEngine(Pools pools, Ports ports, TaskScheduler scheduler, OperationJournal journal,
+                           OperationListener listener, Clock clock, EngineSettings settings) {
         this.pools = pools;
+        this.journal = journal;
         this.ports = ports;
         this.procedures = new NodeProcedures(ports, settings, clock);
         this.scheduler = scheduler;
@@ -75,6 +97,7 @@ public final class OperationEngine {
      */
     public List<OperationView> resume(List<String> names, Map<String, List<Long>> jobs) {
         synchronized (lock) {
+            admit();
             List<NodeRecord> targets = records(names);
             List<OperationView> result = new ArrayList<>(targets.size());
             for (NodeRecord n : targets) {
@@ -114,6 +137,41 @@ public final class OperationEngine {
         synchronized (lock) {
             return Optional.ofNullable(operations.get(id)).map(Operation::view);
         }
+    }
+
+    /**
+     * Why the operation log cannot be written, if it cannot: probes it first, so a log that is writable again
+     * (space freed) is reported healthy and new work is accepted again.
+     */
+    public Optional<String> journalFailure() {
+        synchronized (lock) {
+            return journalWritable() ? Optional.empty() : journal.failure().or(() -> Optional.of("unknown"));
+        }
+    }
+
+    private void admit() {
+        if (!journalWritable()) {
+            throw new RequestRejectedException(RequestRejectedException.Reason.UNAVAILABLE,
+                    "no new operation is accepted while the operation log cannot be written ("
+                            + journal.failure().orElse("unknown") + "); nothing was done, try again later");
+        }
+    }
+
+    /** Probes a failing journal; once it writes again, the last state of every operation it missed is written. */
+    private boolean journalWritable() {
+        if (journal.failure().isEmpty() && unlogged.isEmpty()) {
+            return true;
+        }
+        if (!journal.probe()) {
+            return false;
+        }
+        List<Operation> missed = new ArrayList<>(unlogged);
+        unlogged.clear();
+        for (Operation op : missed) {
+            emit(op, "recorded again after the operation log was unwritable: " + op.status
+                    + (op.error != null ? " (" + op.error + ")" : ""));
+        }
+        return journal.failure().isEmpty();
     }
 
     /**
@@ -214,6 +272,11 @@ public final class OperationEngine {
      * @return what was released or noticed, one line per node
      */
     public List<String> sweepOrphans() {
+        synchronized (lock) {
+            if (!journalWritable()) {
+                return List.of("sweep skipped: " + journal.failure().orElse("the operation log cannot be written"));
+            }
+        }
         Instant started = clock.instant();
         List<Machine> machines;
         Map<String, SlurmNodeState> states;
@@ -328,6 +391,7 @@ public final class OperationEngine {
 
     private List<OperationView> release(List<String> names, OperationKind kind) {
         synchronized (lock) {
+            admit();
             List<NodeRecord> targets = records(names);
             List<OperationView> result = new ArrayList<>(targets.size());
             for (NodeRecord n : targets) {
@@ -395,10 +459,48 @@ public final class OperationEngine {
         Step first = op.kind == OperationKind.RESUME
                 ? procedures.resume(n.name, n.poolName, pools.pool(n.poolName).map(p -> p.settings().postConfig()))
                 : procedures.release(n.name, n.poolName);
-        scheduler.execute(() -> runStep(op, first));
+        scheduler.execute(task(op, first));
     }
 
     // ---- step execution ----
+
+    /** A step as a worker task: whatever escapes the engine fails the operation, never the worker. */
+    private Runnable task(Operation op, Step step) {
+        return () -> {
+            try {
+                runStep(op, step);
+            } catch (RuntimeException | Error e) {
+                failUnexpectedly(op, e);
+            }
+        };
+    }
+
+    private void failUnexpectedly(Operation op, Throwable e) {
+        synchronized (lock) {
+            op.stepRunning = false;
+            if (op.status.terminal()) {
+                return;
+            }
+            String message = "internal error: " + e;
+            try {
+                if (op.failure == null) {
+                    beginCleanup(op, message);
+                    return;
+                }
+            } catch (RuntimeException | Error again) {
+                message = message + "; clean-up could not start: " + again;
+            }
+            if (op.timer != null) {
+                op.timer.cancel();
+                op.timer = null;
+            }
+            op.error = op.failure == null ? message : op.failure + "; " + message;
+            op.node.lastError = op.error;
+            op.status = OperationStatus.FAILED;
+            enterPhase(op.node, Phase.FAILED, clock.instant());
+            end(op, "failed: " + op.error);
+        }
+    }
 
     private void runStep(Operation op, Step step) {
         synchronized (lock) {
@@ -407,6 +509,10 @@ public final class OperationEngine {
             }
             if (op.cancelRequested) {
                 cancelNow(op);
+                return;
+            }
+            if (op.journalFailure != null && op.failure == null) {
+                beginCleanup(op, op.journalFailure);
                 return;
             }
             op.stepRunning = true;
@@ -430,6 +536,10 @@ public final class OperationEngine {
                 return;
             }
             op.failedAttempts = 0;
+            if (op.journalFailure != null && op.failure == null) {
+                beginCleanup(op, op.journalFailure);
+                return;
+            }
             if (next.isDone()) {
                 finish(op);
             } else {
@@ -441,9 +551,9 @@ public final class OperationEngine {
     private void dispatch(Operation op, Step.Next next) {
         Step step = next.step();
         if (next.delay().isZero()) {
-            scheduler.execute(() -> runStep(op, step));
+            scheduler.execute(task(op, step));
         } else {
-            op.timer = scheduler.schedule(next.delay(), () -> runStep(op, step));
+            op.timer = scheduler.schedule(next.delay(), task(op, step));
         }
     }
 
@@ -454,19 +564,14 @@ public final class OperationEngine {
             if (settings.retry().allowsAnother(op.failedAttempts)) {
                 Duration wait = settings.retry().backoff(op.failedAttempts);
                 emit(op, "attempt " + op.failedAttempts + " failed (transient): " + message + "; retrying in " + wait);
-                op.timer = scheduler.schedule(wait, () -> runStep(op, step));
+                op.timer = scheduler.schedule(wait, task(op, step));
                 return;
             }
             message = message + " (gave up after " + op.failedAttempts + " attempts)";
         }
         op.failedAttempts = 0;
         if (op.kind == OperationKind.RESUME && op.failure == null) {
-            op.failure = message;
-            op.error = message;
-            op.node.lastError = message;
-            enterPhase(op.node, Phase.DESTROYING, clock.instant());
-            emit(op, "failed: " + message + "; cleaning up");
-            dispatch(op, Step.Next.now(procedures.cleanupAfterFailure(op.node.name, op.node.poolName)));
+            beginCleanup(op, message);
             return;
         }
         op.error = op.failure == null ? message : op.failure + "; clean-up failed: " + message;
@@ -474,6 +579,17 @@ public final class OperationEngine {
         op.status = OperationStatus.FAILED;
         enterPhase(op.node, Phase.FAILED, clock.instant());
         end(op, "failed: " + op.error);
+    }
+
+    /** The operation has failed: its machine is released and Slurm is told (node DOWN with the reason). */
+    private void beginCleanup(Operation op, String message) {
+        op.failedAttempts = 0;
+        op.failure = message;
+        op.error = message;
+        op.node.lastError = message;
+        enterPhase(op.node, Phase.DESTROYING, clock.instant());
+        emit(op, "failed: " + message + "; cleaning up");
+        dispatch(op, Step.Next.now(procedures.cleanupAfterFailure(op.node.name, op.node.poolName)));
     }
 
     private void finish(Operation op) {
@@ -547,8 +663,21 @@ public final class OperationEngine {
 
     private void emit(Operation op, String message) {
         NodeRecord n = op.node;
-        listener.onEvent(new OperationEvent(clock.instant(), op.id, op.kind, n.name, n.poolName, op.status, n.phase,
-                Optional.ofNullable(message)));
+        OperationEvent event = new OperationEvent(clock.instant(), op.id, op.kind, n.name, n.poolName, op.status,
+                n.phase, Optional.ofNullable(message));
+        try {
+            journal.onEvent(event);
+        } catch (RuntimeException e) {
+            unlogged.add(op);
+            if (!op.status.terminal() && op.journalFailure == null) {
+                op.journalFailure = describe(e);
+            }
+        }
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "operation listener failed on " + event + ": " + e, e);
+        }
     }
 
     private static boolean isTransient(RuntimeException e) {

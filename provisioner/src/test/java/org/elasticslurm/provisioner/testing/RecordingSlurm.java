@@ -14,9 +14,16 @@ public final class RecordingSlurm implements SlurmController {
     public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     public final Map<String, SlurmNodeState> states = Collections.synchronizedMap(new LinkedHashMap<>());
     public volatile int failNextUpdates;
+    /** Thrown by the next address update (an error no step expects), then cleared. */
+    public volatile Error nextUpdateError;
 
     @Override
     public void updateNodeAddress(String node, String address, String hostname) {
+        Error error = nextUpdateError;
+        if (error != null) {
+            nextUpdateError = null;
+            throw error;
+        }
         if (failNextUpdates > 0) {
             failNextUpdates--;
             throw new SlurmException(List.of("scontrol", "update"), 1,
