@@ -26,7 +26,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Builds the engine at start (reading back the operation log and reconciling with the backend and Slurm),
- * sweeps for orphans every {@code provisioner.reconcile-interval}, and stops the workers at shutdown.
+ * reconciles with Slurm's view every {@code provisioner.reconcile-interval} (lost resumes started, machines of
+ * nodes Slurm powers down released, orphans swept), and stops the workers at shutdown.
  */
 @ApplicationScoped
 public class EngineProducer {
@@ -77,7 +78,7 @@ public class EngineProducer {
     private void scheduleSweep(OperationEngine engine, ProvisionerConfig c) {
         scheduler.schedule(c.reconcileInterval(), () -> {
             try {
-                engine.sweepOrphans().forEach(line -> LOG.info("orphan sweep: " + line));
+                engine.sweepOrphans().forEach(line -> LOG.info("reconcile: " + line));
             } finally {
                 scheduleSweep(engine, c);
             }

@@ -231,7 +231,8 @@ public final class OperationEngine {
             start(restored(n, logged));
             return Optional.of("interrupted " + logged.kind() + " " + logged.id() + " finished");
         }
-        Optional<Boolean> poweredDown = slurm.map(states -> poweredDown(states.get(n.name)));
+        Optional<SlurmNodeState> shown = slurm.flatMap(states -> Optional.ofNullable(states.get(n.name)));
+        Optional<Boolean> poweredDown = shown.map(SlurmNodeState::poweredDown);
         if (interrupted) {
             if (poweredDown.orElse(false)) {
                 if (m.isPresent()) {
@@ -241,6 +242,17 @@ public final class OperationEngine {
             }
             start(restored(n, logged));
             return Optional.of("interrupted RESUME " + logged.id() + " continued");
+        }
+        if (m.filter(Machine::running).isEmpty() && shown.filter(this::waitsForMachine).isPresent()) {
+            Operation op = newOperation(n, OperationKind.RESUME, List.of());
+            start(op);
+            return Optional.of("Slurm waits for the node (" + shown.get().shown() + ") but no operation was recorded"
+                    + " (its ResumeProgram call was lost): RESUME " + op.id + " started");
+        }
+        if (m.isPresent() && orphanCandidate(n, m.get()) && shown.filter(SlurmNodeState::poweringDown).isPresent()) {
+            start(newOperation(n, OperationKind.CLEANUP, List.of()));
+            return Optional.of("Slurm is powering the node down (its SuspendProgram call was lost): machine "
+                    + m.get().backendId() + " released");
         }
         if (m.isPresent() && orphanCandidate(n, m.get()) && poweredDown.orElse(false)) {
             n.poweredDownSeen = clock.instant();
@@ -265,9 +277,12 @@ public final class OperationEngine {
     }
 
     /**
-     * Compares the backend's machines with Slurm's view: a machine whose node Slurm has shown powered down
-     * (without any operation of ours) for longer than the orphan grace period is released, as is one of a
-     * node that is no CLOUD pool node. Run periodically.
+     * Reconciles the backend's machines and this engine with Slurm's view (as slurm-gcp's slurmsync does), for
+     * nodes without an operation here: a node Slurm boots (POWERING_UP, not DOWN) that has no running machine
+     * is resumed; a machine of a node Slurm is powering down is released at once; one whose node Slurm has shown
+     * powered down for longer than the orphan grace period is released, as is one of a node that is no CLOUD
+     * pool node. A node missing from Slurm's view (hidden by 22.05 unless PrivateData=cloud) is left alone.
+     * Run periodically; skipped while Slurm, the backend or the operation log cannot be reached.
      *
      * @return what was released or noticed, one line per node
      */
@@ -309,7 +324,15 @@ public final class OperationEngine {
                     }
                     continue;
                 }
-                if (!orphanCandidate(n, m) || !poweredDown(states.get(n.name))) {
+                SlurmNodeState shown = states.get(n.name);
+                if (orphanCandidate(n, m) && shown != null && shown.poweringDown()) {
+                    n.poweredDownSeen = null;
+                    start(newOperation(n, OperationKind.CLEANUP, List.of()));
+                    actions.add(n.name + ": machine " + m.backendId() + " released: Slurm is powering the node down ("
+                            + shown.shown() + ") and no suspend came");
+                    continue;
+                }
+                if (!orphanCandidate(n, m) || !poweredDown(shown)) {
                     n.poweredDownSeen = null;
                     continue;
                 }
@@ -325,6 +348,17 @@ public final class OperationEngine {
                 }
             }
             for (NodeRecord n : nodes.values()) {
+                SlurmNodeState shown = states.get(n.name);
+                Machine machine = byNode.get(n.name);
+                boolean running = machine != null && machine.running();
+                if (!n.stray && !running && n.idle() && !n.since.isAfter(started) && shown != null
+                        && waitsForMachine(shown) && (n.phase == Phase.POWERED_DOWN || n.phase == Phase.FAILED)) {
+                    Operation op = newOperation(n, OperationKind.RESUME, List.of());
+                    start(op);
+                    actions.add(n.name + ": Slurm waits for the node (" + shown.shown() + ") but it had no operation"
+                            + " here (its ResumeProgram call was lost): RESUME " + op.id + " started");
+                    continue;
+                }
                 if (!byNode.containsKey(n.name) && n.idle() && !n.since.isAfter(started)
                         && (n.phase == Phase.READY || n.phase == Phase.BOOTING || n.phase == Phase.CONFIGURING)) {
                     n.lastError = "the machine disappeared from the backend";
@@ -341,8 +375,14 @@ public final class OperationEngine {
         return m.running() || created;
     }
 
+    /** Missing from Slurm's view (hidden, 22.05) = unknown: never a reason to release. */
     private static boolean poweredDown(SlurmNodeState state) {
-        return state == null || state.poweredDown();
+        return state != null && state.poweredDown();
+    }
+
+    /** Slurm is booting the node and nobody took it down: a resume is wanted. */
+    private boolean waitsForMachine(SlurmNodeState state) {
+        return state.poweringUp() && !state.down();
     }
 
     private Optional<Map<String, SlurmNodeState>> slurmStates() {
