@@ -40,6 +40,7 @@ public final class OperationEngine {
     private final Pools pools;
     private final Ports ports;
     private final NodeProcedures procedures;
+    private final ReleaseGuard guard;
     private final TaskScheduler scheduler;
     private final OperationJournal journal;
     private final OperationListener listener;
@@ -77,6 +78,7 @@ public final class OperationEngine {
         this.journal = journal;
         this.ports = ports;
         this.procedures = new NodeProcedures(ports, settings, clock);
+        this.guard = new ReleaseGuard(ports.slurm());
         this.scheduler = scheduler;
         this.listener = listener;
         this.clock = clock;
@@ -107,13 +109,38 @@ public final class OperationEngine {
         }
     }
 
-    /** Suspends nodes: their machines are given back; a resume in progress is cancelled first. */
+    /** Suspends nodes as {@link #suspend(List, boolean)} without force. */
     public List<OperationView> suspend(List<String> names) {
+        return suspend(names, false);
+    }
+
+    /**
+     * Suspends nodes: their machines are given back; a resume in progress is cancelled first. Unless forced,
+     * only nodes Slurm shows without a job (idle, down, powering down, powered down) are suspended.
+     *
+     * @throws RequestRejectedException CONFLICT when Slurm shows a node that may run a job, UNAVAILABLE when
+     *                                  Slurm's view cannot be read (nothing is done for any node)
+     */
+    public List<OperationView> suspend(List<String> names, boolean force) {
+        if (!force) {
+            guard.check(names, OperationKind.SUSPEND);
+        }
         return release(names, OperationKind.SUSPEND);
     }
 
-    /** Slurm gave up resuming these nodes: whatever is left is cleaned up and the nodes end FAILED. */
+    /** Cleans up after Slurm gave up as {@link #resumeFail(List, boolean)} without force. */
     public List<OperationView> resumeFail(List<String> names) {
+        return resumeFail(names, false);
+    }
+
+    /**
+     * Slurm gave up resuming these nodes: whatever is left is cleaned up and the nodes end FAILED. Checked
+     * against Slurm's view as {@link #suspend(List, boolean)}.
+     */
+    public List<OperationView> resumeFail(List<String> names, boolean force) {
+        if (!force) {
+            guard.check(names, OperationKind.RESUME_FAIL);
+        }
         return release(names, OperationKind.RESUME_FAIL);
     }
 

@@ -37,8 +37,15 @@ public final class RecordingSlurm implements SlurmController {
         calls.add("down " + node + " reason=" + reason);
     }
 
+    /** Set: reading the node states fails as with an unreachable controller. */
+    public volatile boolean unreachable;
+
     @Override
     public Map<String, SlurmNodeState> nodeStates() {
+        if (unreachable) {
+            throw new SlurmException(List.of("scontrol", "-o", "show", "node"), 1,
+                    "slurm_load_node error: Unable to contact slurm controller (connect failure)", true, null);
+        }
         synchronized (states) {
             return new LinkedHashMap<>(states);
         }
