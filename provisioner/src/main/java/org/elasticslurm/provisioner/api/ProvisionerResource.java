@@ -73,14 +73,20 @@ public class ProvisionerResource {
     @POST
     @Path("/suspend")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Suspend CLOUD nodes", description = "Cancels a resume in progress and releases the machine.")
+    @Operation(summary = "Suspend CLOUD nodes", description = "Cancels a resume in progress and releases the machine;"
+            + " only nodes Slurm shows idle, down, powering down or powered down unless force is set.")
     @APIResponse(responseCode = "202", description = "Accepted",
             content = @Content(schema = @Schema(implementation = OperationsResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed body or hostlist")
     @APIResponse(responseCode = "401", description = "Missing or wrong token")
     @APIResponse(responseCode = "422", description = "Names nodes that are not CLOUD nodes of a pool; nothing done")
+    @APIResponse(responseCode = "409", description = "Slurm shows a node that may run a job (not idle, down, powering"
+            + " down or powered down) and force is not set; nothing done")
+    @APIResponse(responseCode = "503", description = "Slurm's view cannot be read, or the operation log cannot be"
+            + " written; nothing done")
     public Response suspend(PowerRequest body) {
-        return accepted(engine.suspend(selector.select(nodesOf(body))));
+        List<String> nodes = selector.select(nodesOf(body));
+        return accepted(engine.suspend(nodes, body.forced()));
     }
 
     /** ResumeFailProgram: Slurm gave up on these nodes; clean up what is left. */
@@ -94,7 +100,8 @@ public class ProvisionerResource {
     @APIResponse(responseCode = "401", description = "Missing or wrong token")
     @APIResponse(responseCode = "422", description = "Names nodes that are not CLOUD nodes of a pool; nothing done")
     public Response resumeFail(PowerRequest body) {
-        return accepted(engine.resumeFail(selector.select(nodesOf(body))));
+        List<String> nodes = selector.select(nodesOf(body));
+        return accepted(engine.resumeFail(nodes, body.forced()));
     }
 
     /** Every pool node. */

@@ -26,7 +26,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Builds the engine at start (reading back the operation log and reconciling with the backend and Slurm),
- * sweeps for orphans every {@code provisioner.reconcile-interval}, and stops the workers at shutdown.
+ * reconciles with Slurm's view every {@code provisioner.reconcile-interval} (lost resumes started, machines of
+ * nodes Slurm powers down released, orphans swept), and stops the workers at shutdown.
  */
 @ApplicationScoped
 public class EngineProducer {
@@ -55,16 +56,15 @@ public class EngineProducer {
         if (replay.skipped() > 0) {
             LOG.warnf("operation log %s: %d unreadable lines skipped", c.operationLog(), replay.skipped());
         }
-        log = new JsonLinesOperationLog(c.operationLog());
+        log = new JsonLinesOperationLog(c.operationLog(), clock, JsonLinesOperationLog.DEFAULT_OPENER);
         List<OperationListener> all = new ArrayList<>();
-        all.add(log);
         listeners.forEach(all::add);
         scheduler = new ExecutorTaskScheduler(c.maxParallel());
         EngineSettings settings = new EngineSettings(c.addressTimeout(), c.addressPollInterval(), c.orphanGrace(),
                 new RetryPolicy(c.retry().maxAttempts(), c.retry().initialBackoff(), c.retry().maxBackoff(),
                         c.retry().multiplier()));
         OperationEngine engine = new OperationEngine(pools, new Ports(backend, slurm, postConfigurer), scheduler,
-                new OperationListeners(all), clock, settings);
+                log, new OperationListeners(all), clock, settings);
         List<String> decisions = engine.recover(replay.lastByNode());
         LOG.infof("provisioner: %s backend, %d pools, %d nodes; recovery: %s", backend.kind(), pools.all().size(),
                 pools.poolNodes().size(), decisions.isEmpty() ? "nothing to do" : String.join("; ", decisions));
@@ -78,7 +78,7 @@ public class EngineProducer {
     private void scheduleSweep(OperationEngine engine, ProvisionerConfig c) {
         scheduler.schedule(c.reconcileInterval(), () -> {
             try {
-                engine.sweepOrphans().forEach(line -> LOG.info("orphan sweep: " + line));
+                engine.sweepOrphans().forEach(line -> LOG.info("reconcile: " + line));
             } finally {
                 scheduleSweep(engine, c);
             }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * steps to the workers, so a node waiting for its boot holds no worker.
  */
 public final class ExecutorTaskScheduler implements TaskScheduler, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ExecutorTaskScheduler.class.getName());
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
 
@@ -38,13 +39,25 @@ public final class ExecutorTaskScheduler implements TaskScheduler, AutoCloseable
 
     @Override
     public void execute(Runnable task) {
-        workers.execute(task);
+        workers.execute(guarded(task));
     }
 
     @Override
     public Cancellable schedule(Duration delay, Runnable task) {
-        ScheduledFuture<?> f = timer.schedule(() -> workers.execute(task), delay.toNanos(), TimeUnit.NANOSECONDS);
+        Runnable guarded = guarded(task);
+        ScheduledFuture<?> f = timer.schedule(() -> workers.execute(guarded), delay.toNanos(), TimeUnit.NANOSECONDS);
         return () -> f.cancel(false);
+    }
+
+    /** Whatever a task throws is logged at the task's boundary; the worker lives on. */
+    private static Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                LOG.log(System.Logger.Level.ERROR, "a provisioner task failed (the worker carries on): " + e, e);
+            }
+        };
     }
 
     /** Stops taking tasks and waits briefly for running ones. */

@@ -4,14 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +22,36 @@ import java.util.Optional;
 /**
  * The append-only operation log: one JSON object per transition and line
  * ({@code {"time":"...","operation":"...","kind":"RESUME","node":"test1","pool":"default","status":"RUNNING",
- * "phase":"BOOTING","message":"..."}}), flushed after every line. Read back after a restart to find
- * interrupted operations.
+ * "phase":"BOOTING","message":"..."}}). Read back after a restart to find interrupted operations.
+ *
+ * <p>Line-atomic: each line is handed to the file system in one write at the end of the last complete line.
+ * A write that fails (e.g. "No space left on device") may leave part of a line behind; that part is cut off
+ * before anything else is written, so it never merges with a later line. While writes fail,
+ * {@link #failure()} names the cause; {@link #probe()} tries again and, once it succeeds, records
+ * {@code {"time":"...","log":"writable again after: ..."}} (ignored when the log is read back).
  */
-public final class JsonLinesOperationLog implements OperationListener, Closeable {
+public final class JsonLinesOperationLog implements OperationJournal, Closeable {
+
+    /** Opens the log file for reading and writing, creating it if needed. */
+    @FunctionalInterface
+    public interface Opener {
+        /** The open file. */
+        FileChannel open(Path file) throws IOException;
+    }
+
+    /** Opens the file itself. */
+    public static final Opener DEFAULT_OPENER = f -> FileChannel.open(f, StandardOpenOption.CREATE,
+            StandardOpenOption.READ, StandardOpenOption.WRITE);
+
     private final ObjectMapper json = new ObjectMapper();
     private final Path file;
-    private final BufferedWriter out;
+    private final Clock clock;
+    private final FileChannel channel;
+    /** The end of the last complete line. */
+    private long committed;
+    /** Set after a failed write: the file may hold part of a line beyond {@link #committed}. */
+    private boolean torn;
+    private String failure;
 
     private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> LOG_MODE =
             java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
@@ -37,7 +62,20 @@ public final class JsonLinesOperationLog implements OperationListener, Closeable
      * @throws UncheckedIOException when it cannot be opened
      */
     public JsonLinesOperationLog(Path file) {
+        this(file, Clock.systemUTC(), DEFAULT_OPENER);
+    }
+
+    /**
+     * Opens the log for appending; a torn last line (from a crash) is cut off first.
+     *
+     * @param file the log file
+     * @param clock the time of the log's own lines
+     * @param opener opens the file
+     * @throws UncheckedIOException when it cannot be opened
+     */
+    public JsonLinesOperationLog(Path file, Clock clock, Opener opener) {
         this.file = file;
+        this.clock = clock;
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
@@ -46,8 +84,11 @@ public final class JsonLinesOperationLog implements OperationListener, Closeable
                 Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(LOG_MODE));
                 Files.setPosixFilePermissions(file, LOG_MODE);
             }
-            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            this.channel = opener.open(file);
+            this.committed = endOfLastLine(channel);
+            if (channel.size() != committed) {
+                channel.truncate(committed);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the operation log " + file + ": " + e.getMessage(), e);
         }
@@ -65,17 +106,77 @@ public final class JsonLinesOperationLog implements OperationListener, Closeable
         line.put("phase", e.phase().name());
         e.message().ifPresent(m -> line.put("message", m));
         try {
-            out.write(json.writeValueAsString(line));
-            out.newLine();
-            out.flush();
+            append(line);
+            failure = null;
         } catch (IOException ex) {
-            throw new UncheckedIOException("cannot append to the operation log " + file + ": " + ex.getMessage(), ex);
+            failure = "cannot append to the operation log " + file + ": " + describe(ex);
+            throw new OperationLogException(failure, ex);
         }
+    }
+
+    @Override
+    public synchronized Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    @Override
+    public synchronized boolean probe() {
+        if (failure == null) {
+            return true;
+        }
+        ObjectNode line = json.createObjectNode();
+        line.put("time", clock.instant().toString());
+        line.put("log", "writable again after: " + failure);
+        try {
+            append(line);
+            failure = null;
+            return true;
+        } catch (IOException ex) {
+            failure = "cannot append to the operation log " + file + ": " + describe(ex);
+            return false;
+        }
+    }
+
+    private void append(ObjectNode line) throws IOException {
+        byte[] bytes = (json.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+        if (torn) {
+            channel.truncate(committed);
+            torn = false;
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        long position = committed;
+        try {
+            while (buffer.hasRemaining()) {
+                position += channel.write(buffer, position);
+            }
+        } catch (IOException e) {
+            torn = true;
+            throw e;
+        }
+        committed = position;
+    }
+
+    private static long endOfLastLine(FileChannel channel) throws IOException {
+        long size = channel.size();
+        ByteBuffer one = ByteBuffer.allocate(1);
+        for (long p = size - 1; p >= 0; p--) {
+            one.clear();
+            channel.read(one, p);
+            if (one.get(0) == '\n') {
+                return p + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /**
      * The last logged operation of every node, from a log file (empty when it does not exist). Lines that
-     * cannot be read (a torn last line after a crash) are skipped and counted in {@code skipped}.
+     * cannot be read (a torn last line after a crash) are skipped and counted in {@code skipped}; the log's own
+     * lines ({@code "log"} without {@code "operation"}) are passed over.
      */
     public static Replay replay(Path file) {
         Map<String, LoggedOperation> last = new LinkedHashMap<>();
@@ -91,19 +192,33 @@ public final class JsonLinesOperationLog implements OperationListener, Closeable
             throw new UncheckedIOException("cannot read the operation log " + file + ": " + e.getMessage(), e);
         }
         for (String raw : lines) {
-            Optional<LoggedOperation> op = parse(json, raw);
+            if (raw.isBlank()) {
+                continue;
+            }
+            JsonNode node = tree(json, raw);
+            if (node != null && node.isObject() && node.has("log") && !node.has("operation")) {
+                continue;
+            }
+            Optional<LoggedOperation> op = parse(node);
             if (op.isPresent()) {
                 last.put(op.get().node(), op.get());
-            } else if (!raw.isBlank()) {
+            } else {
                 skipped++;
             }
         }
         return new Replay(last, skipped);
     }
 
-    private static Optional<LoggedOperation> parse(ObjectMapper json, String raw) {
+    private static JsonNode tree(ObjectMapper json, String raw) {
         try {
-            JsonNode n = json.readTree(raw);
+            return json.readTree(raw);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static Optional<LoggedOperation> parse(JsonNode n) {
+        try {
             if (n == null || !n.hasNonNull("operation") || !n.hasNonNull("node")) {
                 return Optional.empty();
             }
@@ -111,7 +226,7 @@ public final class JsonLinesOperationLog implements OperationListener, Closeable
                     OperationKind.valueOf(n.get("kind").asText()), n.get("node").asText(), n.path("pool").asText(),
                     OperationStatus.valueOf(n.get("status").asText()), Phase.valueOf(n.get("phase").asText()),
                     Optional.ofNullable(n.get("message")).map(JsonNode::asText)));
-        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }
     }
@@ -127,6 +242,6 @@ public final class JsonLinesOperationLog implements OperationListener, Closeable
 
     @Override
     public synchronized void close() throws IOException {
-        out.close();
+        channel.close();
     }
 }

@@ -10,7 +10,11 @@ public final class RequestRejectedException extends RuntimeException {
         /** Well-formed, but names nodes this provisioner may not touch. */
         NOT_PROVISIONABLE,
         /** Asks for a node or operation that does not exist. */
-        NOT_FOUND
+        NOT_FOUND,
+        /** Conflicts with the node's state in Slurm (e.g. a suspend of a node that runs a job). */
+        CONFLICT,
+        /** The service cannot take new work now (e.g. its operation log cannot be written); retry later. */
+        UNAVAILABLE
     }
 
     private final Reason reason;

@@ -18,8 +18,9 @@ public interface SlurmController {
     void markDown(String node, String reason);
 
     /**
-     * The state of every node the controller shows, by name. Powered-down CLOUD nodes are hidden by slurmctld
-     * 22.05 unless {@code PrivateData=cloud}: a CLOUD node missing from the map is powered down.
+     * The state of every node the controller shows, by name ({@code scontrol -o show node}). Powered-down CLOUD
+     * nodes are hidden by slurmctld 22.05 unless {@code PrivateData=cloud}: a node missing from the map is of
+     * unknown state (never a reason to release its machine).
      */
     Map<String, SlurmNodeState> nodeStates();
 

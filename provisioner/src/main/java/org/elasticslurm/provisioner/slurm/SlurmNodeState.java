@@ -22,6 +22,33 @@ public record SlurmNodeState(String name, String base, Set<String> flags, String
         return flags.contains("POWERED_DOWN") || flags.contains("POWERING_DOWN");
     }
 
+    /** Whether Slurm is suspending the node right now (SuspendProgram was or is being called). */
+    public boolean poweringDown() {
+        return flags.contains("POWERING_DOWN");
+    }
+
+    /** Whether the base state is DOWN (set by an admin, by us after a failure, or by ResumeTimeout). */
+    public boolean down() {
+        return "DOWN".equals(base);
+    }
+
+    /**
+     * Whether the node holds no job: base IDLE or DOWN (not COMPLETING), or powering down or powered down. Any
+     * other state (ALLOCATED, MIXED, COMPLETING, ...) may have a job on the node.
+     */
+    public boolean free() {
+        boolean baseFree = "IDLE".equals(base) || "DOWN".equals(base);
+        return (baseFree && !flags.contains("COMPLETING")) || poweredDown();
+    }
+
+    /** The state as scontrol prints it, e.g. {@code ALLOCATED+CLOUD}. */
+    public String shown() {
+        java.util.List<String> words = new java.util.ArrayList<>();
+        words.add(base);
+        flags.stream().sorted().forEach(words::add);
+        return String.join("+", words);
+    }
+
     /** Whether Slurm is waiting for the node to boot. */
     public boolean poweringUp() {
         return flags.contains("POWERING_UP");

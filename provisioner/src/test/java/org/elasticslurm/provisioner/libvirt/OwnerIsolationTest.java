@@ -150,7 +150,11 @@ class OwnerIsolationTest {
         betaBackend.ensureRunning(new MachineRequest("test7", "default", "op-b7")); // no operation of the engine
         EngineHarness beta = new EngineHarness(TestConfig.pools(TestConf.CLOUD8, Map.of()), c -> betaBackend,
                 Optional.empty());
-        beta.engine.recover(Map.of()); // Slurm shows neither test6 nor test7: both powered down
+        for (String node : List.of("test6", "test7")) {
+            beta.slurm.states.put(node, new org.elasticslurm.provisioner.slurm.SlurmNodeState(node, "IDLE",
+                    java.util.Set.of("CLOUD", "POWERED_DOWN"), node, Optional.empty()));
+        }
+        beta.engine.recover(Map.of());
 
         beta.scheduler.advance(EngineHarness.GRACE.plusMinutes(1));
         List<String> actions = beta.engine.sweepOrphans();

@@ -11,8 +11,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Debian's slurmctld 22.05 in the foreground on a free loopback port, with one CLOUD node {@code node1}
- * ({@code PrivateData=cloud} so that scontrol shows it powered down). munged is started by ci/start-munge.sh
+ * Debian's slurmctld 22.05 in the foreground on a free loopback port, with CLOUD nodes {@code node1} and
+ * {@code node2} ({@code PrivateData=cloud} so that scontrol shows them powered down; the resume and suspend
+ * programs do nothing). munged is started by ci/start-munge.sh
  * if it is not running. Stopped by PID (SIGTERM, then SIGKILL).
  */
 final class RealSlurmctld implements AutoCloseable {
@@ -60,8 +61,8 @@ final class RealSlurmctld implements AutoCloseable {
                 PrivateData=cloud
                 SuspendTime=300
                 ResumeTimeout=300
-                NodeName=node1 State=CLOUD CPUs=1
-                PartitionName=debug Nodes=node1 Default=YES MaxTime=INFINITE State=UP
+                NodeName=node[1-2] State=CLOUD CPUs=1
+                PartitionName=debug Nodes=node[1-2] Default=YES MaxTime=INFINITE State=UP
                 """.formatted(host, dir, dir, dir, freePort(), freePort(), dir, dir));
         process = new ProcessBuilder("/usr/sbin/slurmctld", "-D", "-c", "-f", conf.toString())
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("log/stdout").toFile())
@@ -77,6 +78,21 @@ final class RealSlurmctld implements AutoCloseable {
 
     ScontrolController controller() {
         return new ScontrolController(Path.of("/usr/bin/scontrol"), conf, Duration.ofSeconds(20), new ProcessRunner());
+    }
+
+    /** Runs the real scontrol against this daemon (e.g. {@code update nodename=node2 state=POWER_UP}). */
+    void scontrol(String... args) throws IOException, InterruptedException {
+        java.util.List<String> argv = new java.util.ArrayList<>(java.util.List.of("/usr/bin/scontrol"));
+        argv.addAll(java.util.List.of(args));
+        ProcessRunner.Result r;
+        try {
+            r = new ProcessRunner().run(argv, java.util.Map.of("SLURM_CONF", conf.toString()), Duration.ofSeconds(20));
+        } catch (ProcessRunner.TimeoutException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        if (r.exitCode() != 0) {
+            throw new IllegalStateException(String.join(" ", argv) + ": exit " + r.exitCode() + ": " + r.stderr());
+        }
     }
 
     private static int freePort() throws IOException {

@@ -16,6 +16,7 @@ import org.elasticslurm.provisioner.operation.EngineSettings;
 import org.elasticslurm.provisioner.operation.NodeView;
 import org.elasticslurm.provisioner.operation.OperationEngine;
 import org.elasticslurm.provisioner.operation.OperationEvent;
+import org.elasticslurm.provisioner.operation.OperationJournal;
 import org.elasticslurm.provisioner.operation.Phase;
 import org.elasticslurm.provisioner.operation.Ports;
 import org.elasticslurm.provisioner.operation.RetryPolicy;
@@ -42,10 +43,22 @@ public final class EngineHarness {
 
     public EngineHarness(Pools pools, java.util.function.Function<MutableClock, MachineBackend> backend,
                          Optional<PostConfigurer> postConfigurer) {
+        this(pools, backend, postConfigurer, OperationJournal.NONE);
+    }
+
+    /** An engine that records its transitions in {@code journal} (the other events still reach {@link #events}). */
+    public EngineHarness(Pools pools, java.util.function.Function<MutableClock, MachineBackend> backend,
+                         Optional<PostConfigurer> postConfigurer, OperationJournal journal) {
         this.pools = pools;
         this.backend = backend.apply(clock);
         this.engine = new OperationEngine(pools, new Ports(this.backend, slurm, postConfigurer), scheduler,
-                events::add, clock, new EngineSettings(ADDRESS_TIMEOUT, POLL, GRACE, RETRY));
+                journal, events::add, clock, new EngineSettings(ADDRESS_TIMEOUT, POLL, GRACE, RETRY));
+    }
+
+    /** The default pools on a simulated backend with a 30 s boot, recording into {@code journal}. */
+    public static EngineHarness journaled(OperationJournal journal) {
+        return new EngineHarness(TestConfig.pools(TestConf.CLOUD8, Map.of()), c -> sim(c, BOOT), Optional.empty(),
+                journal);
     }
 
     public static SimBackend sim(MutableClock clock, Duration boot) {

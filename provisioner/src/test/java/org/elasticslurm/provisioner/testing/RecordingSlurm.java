@@ -14,9 +14,16 @@ public final class RecordingSlurm implements SlurmController {
     public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     public final Map<String, SlurmNodeState> states = Collections.synchronizedMap(new LinkedHashMap<>());
     public volatile int failNextUpdates;
+    /** Thrown by the next address update (an error no step expects), then cleared. */
+    public volatile Error nextUpdateError;
 
     @Override
     public void updateNodeAddress(String node, String address, String hostname) {
+        Error error = nextUpdateError;
+        if (error != null) {
+            nextUpdateError = null;
+            throw error;
+        }
         if (failNextUpdates > 0) {
             failNextUpdates--;
             throw new SlurmException(List.of("scontrol", "update"), 1,
@@ -30,8 +37,15 @@ public final class RecordingSlurm implements SlurmController {
         calls.add("down " + node + " reason=" + reason);
     }
 
+    /** Set: reading the node states fails as with an unreachable controller. */
+    public volatile boolean unreachable;
+
     @Override
     public Map<String, SlurmNodeState> nodeStates() {
+        if (unreachable) {
+            throw new SlurmException(List.of("scontrol", "-o", "show", "node"), 1,
+                    "slurm_load_node error: Unable to contact slurm controller (connect failure)", true, null);
+        }
         synchronized (states) {
             return new LinkedHashMap<>(states);
         }
