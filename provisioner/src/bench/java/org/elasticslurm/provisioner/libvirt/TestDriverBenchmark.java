@@ -74,7 +74,8 @@ public final class TestDriverBenchmark {
                         Duration.ofSeconds(30), StaticAddressMap.empty(), false);
                 LibvirtSettings settings = new LibvirtSettings(List.of(host.uri()),
                         Path.of("/usr/bin/qemu-system-x86_64"), Duration.ofSeconds(10), Optional.empty(),
-                        Path.of("/usr/bin/genisoimage"), Duration.ofSeconds(2), dir, dir.resolve("slurm.conf"), "bench");
+                        Path.of("/usr/bin/genisoimage"), Duration.ofSeconds(2), dir, dir.resolve("slurm.conf"),
+                        LibvirtSettings.SeedWriter.GENISOIMAGE, "bench", Optional.empty());
                 LibvirtBackend backend = LibvirtBackend.create(settings, List.of(createPool, existingPool),
                         Clock.systemUTC(), List.of(host));
 

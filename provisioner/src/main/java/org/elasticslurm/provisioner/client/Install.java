@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.elasticslurm.conf.HookProgramRules;
+import org.elasticslurm.conf.io.AtomicFiles;
 
 /**
  * Installs the hook programs {@code slurm-resume}, {@code slurm-suspend} and {@code slurm-resume-fail}: small
@@ -70,18 +71,15 @@ public final class Install {
             Files.createDirectories(libDir);
             Path installedJar = libDir.resolve(JAR_NAME);
             if (!installedJar.equals(jar)) {
-                Path tmp = Files.createTempFile(libDir, ".hooks", ".jar");
-                Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING);
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-                Files.move(tmp, installedJar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.replace(installedJar, tmp -> Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING),
+                        PosixFilePermissions.fromString("rw-r--r--"));
             }
             List<String> problems = new ArrayList<>();
             for (Map.Entry<String, String> hook : new java.util.TreeMap<>(HOOKS).entrySet()) {
                 Path target = dir.resolve(hook.getKey());
-                Path tmp = Files.createTempFile(dir, "." + hook.getKey(), ".tmp");
-                Files.writeString(tmp, wrapper(hook.getKey(), hook.getValue(), java, installedJar));
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                String script = wrapper(hook.getKey(), hook.getValue(), java, installedJar);
+                AtomicFiles.replace(target, tmp -> Files.writeString(tmp, script),
+                        PosixFilePermissions.fromString("rwxr-xr-x"));
                 new HookProgramRules().problem(target.toString()).ifPresent(problems::add);
                 out.println("installed " + target);
             }

@@ -6,13 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.elasticslurm.conf.io.AtomicFiles;
 
 /**
  * A KVM verdict with the conditions it was found under, kept in a properties file. The file is replaced as a whole
@@ -87,20 +87,8 @@ final class KvmVerdictFile {
         StringBuilder text = new StringBuilder("# KVM probe verdict of the provisioner; used again only while every"
                 + " condition below still holds\n");
         values.forEach((k, v) -> text.append(k).append('=').append(escape(v)).append('\n'));
-        Path dir = path.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, path.getFileName() + ".", ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
+        Files.createDirectories(path.toAbsolutePath().getParent());
+        AtomicFiles.replace(path, temp -> Files.writeString(temp, text, StandardCharsets.UTF_8));
     }
 
     private static String required(String value, String key) throws IOException {

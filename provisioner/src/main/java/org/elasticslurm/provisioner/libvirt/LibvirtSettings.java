@@ -36,21 +36,6 @@ public record LibvirtSettings(List<String> uris, Path qemu, Duration kvmProbeTim
         GENISOIMAGE
     }
 
-    /** Settings that do not keep the KVM verdict across starts. */
-    public LibvirtSettings(List<String> uris, Path qemu, Duration kvmProbeTimeout, Optional<Path> kvmProbeKernel,
-                           Path genisoimage, Duration capacityRefresh, Path scratch, Path slurmConf,
-                           SeedWriter seedWriter, String owner) {
-        this(uris, qemu, kvmProbeTimeout, kvmProbeKernel, genisoimage, capacityRefresh, scratch, slurmConf, seedWriter,
-                owner, Optional.empty());
-    }
-
-    /** Settings whose seeds are made by genisoimage and that do not keep the KVM verdict across starts. */
-    public LibvirtSettings(List<String> uris, Path qemu, Duration kvmProbeTimeout, Optional<Path> kvmProbeKernel,
-                           Path genisoimage, Duration capacityRefresh, Path scratch, Path slurmConf, String owner) {
-        this(uris, qemu, kvmProbeTimeout, kvmProbeKernel, genisoimage, capacityRefresh, scratch, slurmConf,
-                SeedWriter.GENISOIMAGE, owner);
-    }
-
     /** Checks that there is a host and that the owner follows {@link Owner#RULE}. */
     public LibvirtSettings {
         uris = List.copyOf(uris);

@@ -4,7 +4,7 @@
  * <p>{@link org.elasticslurm.provisioner.libvirt.Hypervisor} is this package's own view of one host (domains,
  * storage volumes, DHCP leases, interface addresses), implemented by
  * {@link org.elasticslurm.provisioner.libvirt.LibvirtHypervisor} on libvirt-java plus a few direct libvirt calls
- * that libvirt-java 0.5.2 lacks. No libvirt-java type leaves the package; libvirt errors become
+ * that libvirt-java 0.5.2 lacks (its parts: LibvirtConnection, LibvirtDomains, LibvirtVolumes, LibvirtAddresses). No libvirt-java type leaves the package; libvirt errors become
  * {@link org.elasticslurm.provisioner.backend.BackendException}s in one place, transient when libvirt's error code
  * says a retry may help (lost connection, busy domain, unresponsive agent). libvirt objects are freed when the
  * call that looked them up ends.

@@ -56,7 +56,7 @@ class LibvirtBackendTest {
     private LibvirtSettings settings(List<Hypervisor> hosts, Path genisoimage, String owner) {
         return new LibvirtSettings(hosts.stream().map(Hypervisor::uri).toList(), Path.of("/usr/bin/qemu-system-x86_64"),
                 Duration.ofSeconds(10), Optional.empty(), genisoimage, Duration.ofSeconds(2), dir,
-                dir.resolve("slurm.conf"), owner);
+                dir.resolve("slurm.conf"), LibvirtSettings.SeedWriter.GENISOIMAGE, owner, Optional.empty());
     }
 
     private CreatePoolSpec createPool(String name, List<String> nodes, Optional<String> uri, int memoryMiB,

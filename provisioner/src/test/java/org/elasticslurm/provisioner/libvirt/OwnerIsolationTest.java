@@ -88,7 +88,7 @@ class OwnerIsolationTest {
     private LibvirtBackend service(String owner, PoolSpec... pools) {
         LibvirtSettings settings = new LibvirtSettings(List.of(URI), Path.of("/usr/bin/qemu-system-x86_64"),
                 Duration.ofSeconds(10), Optional.empty(), Path.of("/usr/bin/genisoimage"), Duration.ofSeconds(2), dir,
-                dir.resolve("slurm.conf"), LibvirtSettings.SeedWriter.BUILTIN, owner);
+                dir.resolve("slurm.conf"), LibvirtSettings.SeedWriter.BUILTIN, owner, Optional.empty());
         LibvirtBackend backend = LibvirtBackend.create(settings, List.of(pools), Clock.systemUTC(),
                 List.of(LibvirtHypervisor.open(URI)));
         backends.add(backend);

@@ -106,7 +106,7 @@ class QemuSystemIT {
         // seeds written in memory (IsoImage): the guests' Linux reads them by their Rock Ridge names
         return new LibvirtSettings(List.of(URI), Path.of("/usr/bin/qemu-system-x86_64"), Duration.ofSeconds(10),
                 Optional.of(guest.get(0)), Path.of("/usr/bin/genisoimage"), Duration.ofSeconds(2), dir,
-                dir.resolve("slurm.conf"), LibvirtSettings.SeedWriter.BUILTIN, tag);
+                dir.resolve("slurm.conf"), LibvirtSettings.SeedWriter.BUILTIN, tag, Optional.empty());
     }
 
     private CreatePoolSpec createPool() {

@@ -80,7 +80,8 @@ class TapAttachmentTest {
     private LibvirtBackend backend(Hypervisor host, PoolSpec pool) {
         return LibvirtBackend.create(new LibvirtSettings(List.of(host.uri()), Path.of("/usr/bin/qemu-system-x86_64"),
                 Duration.ofSeconds(10), Optional.empty(), Path.of("/usr/bin/genisoimage"), Duration.ofSeconds(2), dir,
-                dir.resolve("slurm.conf"), "lab"), List.of(pool), Clock.systemUTC(), List.of(host));
+                dir.resolve("slurm.conf"), LibvirtSettings.SeedWriter.GENISOIMAGE, "lab", Optional.empty()), List.of(pool),
+                Clock.systemUTC(), List.of(host));
     }
 
     @Test
