@@ -37,7 +37,7 @@ class SeedFileModesTest {
         host = LibvirtHypervisor.open(TestDriverHost.create(dir, "h1", 4, 8192));
         LibvirtSettings settings = new LibvirtSettings(List.of(host.uri()), Path.of("/usr/bin/qemu-system-x86_64"),
                 Duration.ofSeconds(10), Optional.empty(), Path.of("/usr/bin/genisoimage"), Duration.ofSeconds(2), dir,
-                dir.resolve("slurm.conf"), "lab");
+                dir.resolve("slurm.conf"), LibvirtSettings.SeedWriter.GENISOIMAGE, "lab", Optional.empty());
         CreatePoolSpec pool = new CreatePoolSpec("cloud", List.of("test1", "test2"), Optional.empty(), "{node}",
                 "images", "base.qcow2", 1024, 1, DomainTypePolicy.AUTO, Optional.empty(),
                 Optional.of(new CreatePoolSpec.Network("lab", false)), "52:54:00",
