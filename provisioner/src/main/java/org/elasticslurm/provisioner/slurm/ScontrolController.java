@@ -10,8 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.elasticslurm.conf.scontrol.ScontrolShow;
+import org.elasticslurm.conf.scontrol.ShownNode;
 
 /**
  * {@link SlurmController} that runs {@code scontrol} (an absolute path) with an argument vector and an
@@ -19,8 +20,8 @@ import java.util.regex.Pattern;
  * {@code scontrol} commands alike.
  */
 public final class ScontrolController implements SlurmController {
-    private static final Pattern FIELD = Pattern.compile("(?:^|\\s)(NodeName|NodeAddr|State)=(\\S*)");
-    private static final Pattern REASON = Pattern.compile("\\sReason=(.*?)(?:\\s\\[[^\\]]*@[^\\]]*\\])?\\s*$");
+    /** The {@code [user@time]} that slurmctld appends to a node's Reason. */
+    private static final Pattern USER_AND_TIME = Pattern.compile("\\s*\\[[^\\]]*@[^\\]]*\\]\\s*$");
     private static final List<String> TRANSIENT = List.of(
             "unable to contact slurm controller", "socket timed out", "connection refused",
             "communication connection failure", "slurmctld is busy", "resource temporarily unavailable");
@@ -65,26 +66,19 @@ public final class ScontrolController implements SlurmController {
         run("ping");
     }
 
-    /** Parses the one-line-per-node output of {@code scontrol -o show node}. */
+    /**
+     * Reads {@code scontrol -o show node} output with slurm-conf's reader. The state is kept as the words Slurm
+     * printed (base and flags), so flags of newer Slurm versions pass through; the reason loses its
+     * {@code [user@time]} suffix.
+     */
     static Map<String, SlurmNodeState> parseNodes(String output) {
         Map<String, SlurmNodeState> nodes = new LinkedHashMap<>();
-        for (String line : output.split("\n")) {
-            if (!line.startsWith("NodeName=")) {
-                continue;
-            }
-            Map<String, String> fields = new LinkedHashMap<>();
-            Matcher m = FIELD.matcher(line);
-            while (m.find()) {
-                fields.putIfAbsent(m.group(1), m.group(2));
-            }
-            String name = fields.get("NodeName");
-            String[] state = fields.getOrDefault("State", "UNKNOWN").split("\\+");
-            Set<String> flags = java.util.Arrays.stream(state).skip(1)
-                    .map(s -> s.replace("*", "")).collect(java.util.stream.Collectors.toSet());
-            Matcher reason = REASON.matcher(line);
-            Optional<String> why = reason.find() ? Optional.of(reason.group(1).strip()) : Optional.empty();
-            nodes.put(name, new SlurmNodeState(name, state[0].replace("*", ""), flags,
-                    fields.getOrDefault("NodeAddr", name), why));
+        for (ShownNode n : ScontrolShow.nodes(output)) {
+            String[] state = n.record().value("State").orElse("UNKNOWN").replace("*", "").split("\\+");
+            Set<String> flags = java.util.Arrays.stream(state).skip(1).collect(java.util.stream.Collectors.toSet());
+            Optional<String> why = n.reason().map(r -> USER_AND_TIME.matcher(r).replaceFirst("").strip())
+                    .filter(r -> !r.isEmpty());
+            nodes.put(n.name(), new SlurmNodeState(n.name(), state[0], flags, n.address().orElse(n.name()), why));
         }
         return nodes;
     }
