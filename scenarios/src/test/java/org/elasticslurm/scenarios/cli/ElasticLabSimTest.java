@@ -112,6 +112,45 @@ class ElasticLabSimTest {
     }
 
     @Test
+    void validateSimulatesAParallelClusterLayoutOfRelativeIncludes() throws IOException {
+        String site = Files.readString(siteConf("rwxr-xr-x"));
+        Path etc = Files.createDirectories(dir.resolve("opt/slurm/etc"));
+        Path conf = etc.resolve("slurm.conf");
+        Files.writeString(conf, site.replaceAll("(?m)^(NodeName|PartitionName|SuspendTime)=.*\n", "")
+                + "include slurm_parallelcluster.conf\n");
+        Files.writeString(etc.resolve("slurm_parallelcluster.conf"),
+                "SuspendTime=300\ninclude pcluster/slurm_parallelcluster_batch_partition.conf\n");
+        Files.createDirectories(etc.resolve("pcluster"));
+        Files.writeString(etc.resolve("pcluster/slurm_parallelcluster_batch_partition.conf"),
+                "NodeName=batch-dy-c5-[1-4] State=CLOUD CPUs=8 RealMemory=1000\n"
+                        + "PartitionName=batch Nodes=batch-dy-c5-[1-4] Default=YES MaxTime=INFINITE State=UP\n");
+
+        Run r = run("validate", "--slurm-conf", conf.toString());
+
+        assertThat(r.err()).doesNotContain("Include");
+        assertThat(r.status()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("site-burst on sim: PASSED").contains("site-boot-failure on sim: PASSED")
+                .contains("resume-fail batch-dy-c5-1 called");
+    }
+
+    @Test
+    void validateSimulatesAConfIncludingAFileOutsideItsDirectory() throws IOException {
+        String site = Files.readString(siteConf("rwxr-xr-x"));
+        Path etc = Files.createDirectories(dir.resolve("cluster/etc"));
+        Path shared = Files.createDirectories(dir.resolve("cluster/shared"));
+        Files.writeString(shared.resolve("nodes.conf"), "NodeName=c[1-4] State=CLOUD CPUs=8 RealMemory=1000\n"
+                + "PartitionName=batch Nodes=c[1-4] Default=YES MaxTime=INFINITE State=UP\n");
+        Path conf = etc.resolve("slurm.conf");
+        Files.writeString(conf, site.replaceAll("(?m)^(NodeName|PartitionName)=.*\n", "")
+                + "Include ../shared/nodes.conf\n");
+
+        Run r = run("validate", "--slurm-conf", conf.toString());
+
+        assertThat(r.status()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("site-burst on sim: PASSED");
+    }
+
+    @Test
     void validateKeepsTheGeneratedSiteScenariosNextToTheReports() throws IOException {
         Path reports = dir.resolve("reports");
         Run r = run("validate", "--slurm-conf", siteConf("rwxr-xr-x").toString(), "--report-dir",
