@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.elasticslurm.conf.HookProgramRules;
 import org.elasticslurm.scenarios.lint.LintOptions;
 import org.elasticslurm.scenarios.lint.LintReport;
 import org.elasticslurm.scenarios.lint.Linter;
@@ -24,6 +25,8 @@ import org.elasticslurm.scenarios.report.RunReport;
 import org.elasticslurm.scenarios.report.ScenarioResult;
 import org.elasticslurm.scenarios.report.TerminalSummary;
 import org.elasticslurm.scenarios.run.ScenarioRunner;
+import org.elasticslurm.scenarios.sim.SimTarget;
+import org.elasticslurm.scenarios.target.Target;
 import org.elasticslurm.scenarios.target.TargetUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -157,7 +160,7 @@ final class ValidateCommand implements Callable<Integer> {
                     continue;
                 }
                 out.println("simulating " + settings.slurmConf + " on sim: " + loaded.scenario().description());
-                results.add(new ScenarioRunner(ctx.clock()).run(loaded, ctx.targets().get(TargetKind.SIM),
+                results.add(new ScenarioRunner(ctx.clock()).run(loaded, siteTarget(),
                         new TerminalProgress(err, ctx.clock(), Duration.ofSeconds(10))));
             }
         } catch (IOException e) {
@@ -168,6 +171,12 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         return status;
+    }
+
+    /** Sim, checking the site's hook programs under {@code --root} when it is given. */
+    private Target siteTarget() {
+        return settings.root == null ? ctx.targets().get(TargetKind.SIM)
+                : new SimTarget(ctx.confParser(), HookProgramRules.under(settings.root));
     }
 
     private static void deleteScratch(Path dir) {

@@ -151,6 +151,26 @@ class ElasticLabSimTest {
     }
 
     @Test
+    void validateWithARootChecksAndSimulatesTheControllersStagedPrograms() throws IOException {
+        Path root = dir.resolve("controller");
+        Path staged = Files.createDirectories(root.resolve("usr/bin")).resolve("slurm_power");
+        Files.writeString(staged, "#!/bin/sh\nexit 0\n");
+        Files.setPosixFilePermissions(staged, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path conf = dir.resolve("slurm.conf");
+        Files.writeString(conf, Files.readString(siteConf("rwxr-xr-x"))
+                .replaceAll("(?m)^(Suspend|Resume|ResumeFail)Program=.*$", "$1Program=/usr/bin/slurm_power"));
+
+        Run onRunner = run("validate", "--slurm-conf", conf.toString());
+        assertThat(onRunner.status()).isEqualTo(ExitCodes.INVALID);
+        assertThat(onRunner.out()).contains("does not exist on this machine (looked for /usr/bin/slurm_power)")
+                .contains("site-burst on sim: FAILED");
+
+        Run withRoot = run("validate", "--slurm-conf", conf.toString(), "--root", root.toString());
+        assertThat(withRoot.status()).as(withRoot.out() + withRoot.err()).isEqualTo(ExitCodes.OK);
+        assertThat(withRoot.out()).contains("site-burst on sim: PASSED").contains("site-boot-failure on sim: PASSED");
+    }
+
+    @Test
     void validateKeepsTheGeneratedSiteScenariosNextToTheReports() throws IOException {
         Path reports = dir.resolve("reports");
         Run r = run("validate", "--slurm-conf", siteConf("rwxr-xr-x").toString(), "--report-dir",
