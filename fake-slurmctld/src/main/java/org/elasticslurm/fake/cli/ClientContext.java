@@ -49,7 +49,7 @@ final class ClientContext {
             try {
                 conf = new SlurmConfParser().parse(confPath());
             } catch (SlurmConfException e) {
-                error(e.getMessage());
+                e.errors().forEach(error -> error(error.toString()));
                 throw fatal("Unable to process configuration file");
             }
         }

@@ -348,7 +348,7 @@ public final class SlurmctldDaemon {
     }
 
     private int fatal(String error, String fatal) {
-        stderr.println("slurmctld: error: " + error);
+        error.lines().forEach(line -> stderr.println("slurmctld: error: " + line));
         stderr.println("slurmctld: fatal: " + fatal);
         stderr.flush();
         return 1;

@@ -218,7 +218,7 @@ public final class SlurmdDaemon {
     }
 
     private int fatal(String error, String fatal) {
-        stderr.println("slurmd: error: " + error);
+        error.lines().forEach(line -> stderr.println("slurmd: error: " + line));
         stderr.println("slurmd: fatal: " + fatal);
         stderr.flush();
         return 1;

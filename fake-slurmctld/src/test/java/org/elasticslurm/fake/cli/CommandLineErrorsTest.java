@@ -122,6 +122,22 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void aSlurmConfWithSeveralErrorsGivesOneErrorLineEachThenTheFatalOne() throws IOException {
+        Path conf = dir.resolve("slurm.conf");
+        Files.writeString(conf, "ClusterName=lab\nSlurmctldHost=vm(127.0.0.1)\nCacheGroups=1\nFooBar=2\n");
+
+        Run r = scontrol(Map.of("SLURM_CONF", conf.toString()), "ping");
+
+        assertThat(r.err().lines().toList()).hasSize(3).satisfies(lines -> {
+            assertThat(lines.get(0)).startsWith("scontrol: error: " + conf + ":3: Parsing error at unrecognized key: "
+                    + "CacheGroups");
+            assertThat(lines.get(1)).startsWith("scontrol: error: " + conf + ":4: Parsing error at unrecognized key: "
+                    + "FooBar");
+            assertThat(lines.get(2)).isEqualTo("scontrol: fatal: Unable to process configuration file");
+        });
+    }
+
+    @Test
     void withoutAControllerEachCommandSaysItCannotContactIt() throws IOException {
         Map<String, String> env = deadController();
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.elasticslurm.conf.HookProgramRules;
 import org.elasticslurm.scenarios.lint.LintOptions;
 import org.elasticslurm.scenarios.lint.LintReport;
 import org.elasticslurm.scenarios.lint.Linter;
@@ -25,6 +26,8 @@ import org.elasticslurm.scenarios.report.RunReport;
 import org.elasticslurm.scenarios.report.ScenarioResult;
 import org.elasticslurm.scenarios.report.TerminalSummary;
 import org.elasticslurm.scenarios.run.ScenarioRunner;
+import org.elasticslurm.scenarios.sim.SimTarget;
+import org.elasticslurm.scenarios.target.Target;
 import org.elasticslurm.scenarios.target.TargetUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -158,9 +161,8 @@ final class ValidateCommand implements Callable<Integer> {
                     continue;
                 }
                 out.println("simulating " + settings.slurmConf + " on sim: " + loaded.scenario().description());
-                results.add(withConfLine(new ScenarioRunner(ctx.clock()).run(loaded,
-                        ctx.targets().get(TargetKind.SIM), new TerminalProgress(err, ctx.clock(),
-                                Duration.ofSeconds(10)))));
+                results.add(withConfLine(new ScenarioRunner(ctx.clock()).run(loaded, siteTarget(),
+                        new TerminalProgress(err, ctx.clock(), Duration.ofSeconds(10)))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the site scenarios to " + dir, e);
@@ -179,6 +181,12 @@ final class ValidateCommand implements Callable<Integer> {
                     .filter(l -> l.line() > 0).map(Object::toString).orElse(settings.slurmConf.toString());
             return r.withCause(c.text() + " (" + where + ")");
         }).orElse(r);
+    }
+
+    /** Sim, checking the site's hook programs under {@code --root} when it is given. */
+    private Target siteTarget() {
+        return settings.root == null ? ctx.targets().get(TargetKind.SIM)
+                : new SimTarget(ctx.confParser(), HookProgramRules.under(settings.root));
     }
 
     private static void deleteScratch(Path dir) {

@@ -3,6 +3,7 @@ package org.elasticslurm.scenarios.sim;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.elasticslurm.conf.FileMode;
@@ -16,9 +17,9 @@ import org.elasticslurm.scenarios.target.CleanupOnExit;
 import org.elasticslurm.scenarios.target.ScratchDirectories;
 
 /**
- * The files of a sim run in its scratch directory ({@code $LAB}): slurm.conf with the placeholders replaced and
- * the hook programs at the paths slurm.conf names, with their modes, so the controller checks real files as
- * slurmctld does. The programs themselves are not executed on sim (their behaviour is simulated).
+ * The files of a sim run in its scratch directory ({@code $LAB}): slurm.conf and the files it includes with the
+ * placeholders replaced, and the hook programs at the paths slurm.conf names, with their modes, so the controller
+ * checks real files as slurmctld does. The programs themselves are not executed on sim (their behaviour is simulated).
  *
  * <p>The directory is {@code elastic-lab-sim-PID-N} in the system's temporary directory
  * ({@link ScratchDirectories}): removed by {@link #delete()}, or at JVM exit when the run is ended by a signal;
@@ -50,11 +51,13 @@ final class SimLabFiles {
         Path dir = scratch.create();
         CleanupOnExit onExit = CleanupOnExit.register("sim scratch " + dir, () -> ScratchDirectories.delete(dir));
         try {
-            String text = scenario.slurmConf() instanceof SlurmConfSource.Inline in ? in.text()
-                    : Files.readString(((SlurmConfSource.File) scenario.slurmConf()).path());
-            Path confFile = dir.resolve("slurm.conf");
-            Files.writeString(confFile, text.replace("$LAB", dir.toString()).replace("$HOST", HOST)
-                    .replace("$CTLD_ADDR", CTLD_ADDR));
+            Path confFile;
+            if (scenario.slurmConf() instanceof SlurmConfSource.Inline in) {
+                confFile = dir.resolve("slurm.conf");
+                Files.writeString(confFile, placeholders(in.text(), dir));
+            } else {
+                confFile = copyWithIncludes(((SlurmConfSource.File) scenario.slurmConf()).path(), dir, parser);
+            }
             SlurmConf conf = parser.parse(confFile);
             SimLabFiles files = new SimLabFiles(dir, conf, onExit);
             for (Map.Entry<HookRole, HookSpec> e : scenario.hooks().entrySet()) {
@@ -69,6 +72,40 @@ final class SimLabFiles {
             onExit.close();
             throw e;
         }
+    }
+
+    private static String placeholders(String text, Path dir) {
+        return text.replace("$LAB", dir.toString()).replace("$HOST", HOST).replace("$CTLD_ADDR", CTLD_ADDR);
+    }
+
+    /**
+     * Copies a slurm.conf and every file it includes into the lab, keeping their relative places so relative
+     * {@code Include} lines read the copies: under the lab itself when they all lie under the main file's
+     * directory (the main file then becomes {@code $LAB/slurm.conf}), else under {@code $LAB/site/}, mirrored
+     * from their deepest common directory. Absolute includes keep reading the original files.
+     *
+     * @return the copy of the main file
+     */
+    private static Path copyWithIncludes(Path source, Path dir, SlurmConfParser parser) throws IOException {
+        Path main = source.toAbsolutePath().normalize();
+        List<Path> files = parser.parse(main).files().stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        Path base = main.getParent();
+        for (Path file : files) {
+            while (!file.startsWith(base)) {
+                base = base.getParent();
+            }
+        }
+        Path mainDir = main.getParent();
+        boolean flat = base.equals(mainDir) && files.stream()
+                .noneMatch(f -> !f.equals(main) && mainDir.relativize(f).equals(Path.of("slurm.conf")));
+        Path into = flat ? dir : dir.resolve("site");
+        Path mainCopy = flat ? dir.resolve("slurm.conf") : into.resolve(base.relativize(main));
+        for (Path file : files) {
+            Path copy = file.equals(main) ? mainCopy : into.resolve(base.relativize(file));
+            Files.createDirectories(copy.getParent());
+            Files.writeString(copy, placeholders(Files.readString(file), dir));
+        }
+        return mainCopy;
     }
 
     private void install(HookRole role, HookSpec spec) throws IOException {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.elasticslurm.conf.HookProgramRules;
 import org.elasticslurm.conf.Hostlist;
 import org.elasticslurm.conf.NodeDefinition;
 import org.elasticslurm.conf.SlurmConf;
@@ -83,14 +84,18 @@ final class SimSession implements TargetSession {
     private int helperPids = 41000;
 
     SimSession(Scenario scenario, SimLabFiles files) {
-        this(scenario, files, Duration.ZERO);
+        this(scenario, files, Duration.ZERO, new HookProgramRules());
+    }
+
+    SimSession(Scenario scenario, SimLabFiles files, Duration sampling) {
+        this(scenario, files, sampling, new HookProgramRules());
     }
 
     /**
      * @param sampling how often node states are read: {@link Duration#ZERO} after every event of the clock (an
      *                 exact timeline, for scenarios), else at this period (long workload simulations)
      */
-    SimSession(Scenario scenario, SimLabFiles files, Duration sampling) {
+    SimSession(Scenario scenario, SimLabFiles files, Duration sampling, HookProgramRules hookRules) {
         this.sampling = sampling;
         this.scenario = scenario;
         this.files = files;
@@ -106,7 +111,7 @@ final class SimSession implements TargetSession {
         for (HookRole role : HookRole.values()) {
             hooks.behave(kind(role), invocation -> program(role, invocation));
         }
-        this.controller = SlurmController.checkingPrograms(conf, kernel,
+        this.controller = new SlurmController(conf, hookRules.verdict(conf), kernel,
                 new ControllerPorts(hooks, cluster, cluster, r -> log.add(new LogLine(at(r.time()), "slurmctld",
                         r.line()))), ControllerOptions.of(conf.source(), files.dir()));
         cluster.attach(controller);

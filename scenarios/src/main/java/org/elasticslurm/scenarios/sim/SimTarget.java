@@ -1,7 +1,9 @@
 package org.elasticslurm.scenarios.sim;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
+import org.elasticslurm.conf.HookProgramRules;
 import org.elasticslurm.conf.SlurmConfException;
 import org.elasticslurm.conf.SlurmConfParser;
 import org.elasticslurm.scenarios.model.Component;
@@ -23,10 +25,21 @@ import org.elasticslurm.scenarios.target.TargetSession;
 public final class SimTarget implements Target {
 
     private final SlurmConfParser parser;
+    private final HookProgramRules hookRules;
 
     /** @param parser reads the scenario's slurm.conf once its placeholders are replaced */
     public SimTarget(SlurmConfParser parser) {
+        this(parser, new HookProgramRules());
+    }
+
+    /**
+     * @param parser    reads the scenario's slurm.conf once its placeholders are replaced
+     * @param hookRules how the simulated slurmctld checks the hook program files (e.g. in a staged copy of the
+     *                  controller's files, {@link HookProgramRules#under})
+     */
+    public SimTarget(SlurmConfParser parser, HookProgramRules hookRules) {
         this.parser = parser;
+        this.hookRules = hookRules;
     }
 
     @Override
@@ -76,7 +89,7 @@ public final class SimTarget implements Target {
             throw new TargetException("slurm.conf: " + e.getMessage(), e);
         }
         try {
-            return new SimSession(scenario.scenario(), files);
+            return new SimSession(scenario.scenario(), files, Duration.ZERO, hookRules);
         } catch (RuntimeException e) {
             files.delete();
             throw e instanceof TargetException t ? t : new TargetException("cannot start the simulated controller: "

@@ -136,6 +136,65 @@ class ElasticLabSimTest {
     }
 
     @Test
+    void validateSimulatesAParallelClusterLayoutOfRelativeIncludes() throws IOException {
+        String site = Files.readString(siteConf("rwxr-xr-x"));
+        Path etc = Files.createDirectories(dir.resolve("opt/slurm/etc"));
+        Path conf = etc.resolve("slurm.conf");
+        Files.writeString(conf, site.replaceAll("(?m)^(NodeName|PartitionName|SuspendTime)=.*\n", "")
+                + "include slurm_parallelcluster.conf\n");
+        Files.writeString(etc.resolve("slurm_parallelcluster.conf"),
+                "SuspendTime=300\ninclude pcluster/slurm_parallelcluster_batch_partition.conf\n");
+        Files.createDirectories(etc.resolve("pcluster"));
+        Files.writeString(etc.resolve("pcluster/slurm_parallelcluster_batch_partition.conf"),
+                "NodeName=batch-dy-c5-[1-4] State=CLOUD CPUs=8 RealMemory=1000\n"
+                        + "PartitionName=batch Nodes=batch-dy-c5-[1-4] Default=YES MaxTime=INFINITE State=UP\n");
+
+        Run r = run("validate", "--slurm-conf", conf.toString());
+
+        assertThat(r.err()).doesNotContain("Include");
+        assertThat(r.status()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("site-burst on sim: PASSED").contains("site-boot-failure on sim: PASSED")
+                .contains("resume-fail batch-dy-c5-1 called");
+    }
+
+    @Test
+    void validateSimulatesAConfIncludingAFileOutsideItsDirectory() throws IOException {
+        String site = Files.readString(siteConf("rwxr-xr-x"));
+        Path etc = Files.createDirectories(dir.resolve("cluster/etc"));
+        Path shared = Files.createDirectories(dir.resolve("cluster/shared"));
+        Files.writeString(shared.resolve("nodes.conf"), "NodeName=c[1-4] State=CLOUD CPUs=8 RealMemory=1000\n"
+                + "PartitionName=batch Nodes=c[1-4] Default=YES MaxTime=INFINITE State=UP\n");
+        Path conf = etc.resolve("slurm.conf");
+        Files.writeString(conf, site.replaceAll("(?m)^(NodeName|PartitionName)=.*\n", "")
+                + "Include ../shared/nodes.conf\n");
+
+        Run r = run("validate", "--slurm-conf", conf.toString());
+
+        assertThat(r.status()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("site-burst on sim: PASSED");
+    }
+
+    @Test
+    void validateWithARootChecksAndSimulatesTheControllersStagedPrograms() throws IOException {
+        Path root = dir.resolve("controller");
+        Path staged = Files.createDirectories(root.resolve("usr/bin")).resolve("slurm_power");
+        Files.writeString(staged, "#!/bin/sh\nexit 0\n");
+        Files.setPosixFilePermissions(staged, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path conf = dir.resolve("slurm.conf");
+        Files.writeString(conf, Files.readString(siteConf("rwxr-xr-x"))
+                .replaceAll("(?m)^(Suspend|Resume|ResumeFail)Program=.*$", "$1Program=/usr/bin/slurm_power"));
+
+        Run onRunner = run("validate", "--slurm-conf", conf.toString());
+        assertThat(onRunner.status()).isEqualTo(ExitCodes.INVALID);
+        assertThat(onRunner.out()).contains("does not exist on this machine (looked for /usr/bin/slurm_power)")
+                .contains("site-burst on sim: FAILED");
+
+        Run withRoot = run("validate", "--slurm-conf", conf.toString(), "--root", root.toString());
+        assertThat(withRoot.status()).as(withRoot.out() + withRoot.err()).isEqualTo(ExitCodes.OK);
+        assertThat(withRoot.out()).contains("site-burst on sim: PASSED").contains("site-boot-failure on sim: PASSED");
+    }
+
+    @Test
     void validateKeepsTheGeneratedSiteScenariosNextToTheReports() throws IOException {
         Path reports = dir.resolve("reports");
         Run r = run("validate", "--slurm-conf", siteConf("rwxr-xr-x").toString(), "--report-dir",
