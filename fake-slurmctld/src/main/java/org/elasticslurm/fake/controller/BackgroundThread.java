@@ -52,6 +52,7 @@ final class BackgroundThread {
         lastPurge = now;
         lastNoRespMsg = now;
         lastPingNodeTime = 0;
+        jobs.startScheduling(now);
         tick = scheduler.schedule(scheduler.nowMillis() + tickOffsetMillis, EventOrder.BACKGROUND_TICK, this::tick);
     }
 

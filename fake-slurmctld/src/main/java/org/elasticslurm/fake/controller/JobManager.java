@@ -46,9 +46,7 @@ final class JobManager {
     private final java.util.TreeSet<Long> deferredLaunches = new java.util.TreeSet<>();
     private List<Long> resumeJobList;
     private long nextJobId = 1;
-    private boolean scheduleRequested;
-    private long lastScheduleTime;
-    private long lastFullSchedule;
+    private final SchedulePacing pacing = new SchedulePacing();
 
     JobManager(NodeTable nodes, NodeOps ops, ControllerLog log, SlurmClock clock, Scheduler scheduler,
                JobLauncher launcher, NodeResponses responses, ControllerSettings settings) {
@@ -144,7 +142,7 @@ final class JobManager {
         pending.put(job.id, job);
         if (batch) {
             log.info("_slurm_rpc_submit_batch_job: JobId=" + job.id + " InitPrio=4294901759 usec=1");
-            scheduleRequested = true;
+            pacing.request();
         } else {
             boolean topPriority = pending.headMap(job.id).values().stream()
                     .noneMatch(other -> other.partition == partition && other.beginTime <= now);
@@ -159,24 +157,23 @@ final class JobManager {
     }
 
     void requestSchedule() {
-        scheduleRequested = true;
+        pacing.request();
+    }
+
+    /** The background thread starts: the scheduler's clocks start now. */
+    void startScheduling(long now) {
+        pacing.start(now);
     }
 
     /** The background thread's scheduling decision (batch_sched_delay, sched_interval). */
     void scheduleIfDue(long now) {
-        if (now - lastFullSchedule >= ControllerSettings.SCHED_INTERVAL) {
-            lastFullSchedule = now;
-            scheduleRequested = false;
-            schedule(now);
-        } else if (scheduleRequested && now - lastScheduleTime >= ControllerSettings.BATCH_SCHED_DELAY) {
-            scheduleRequested = false;
+        if (pacing.due(now)) {
             schedule(now);
         }
     }
 
     /** schedule(): pending jobs in order; a job that does not fit blocks its partition. */
     void schedule(long now) {
-        lastScheduleTime = now;
         if (pending.isEmpty()) {
             return;
         }
@@ -496,7 +493,7 @@ final class JobManager {
             }
         }
         job.completingNodes = epilogNodes;
-        scheduleRequested = true;
+        pacing.request();
         boolean completing = !epilogNodes.isEmpty();
         if (completing) {
             job.completing = true;
@@ -527,7 +524,7 @@ final class JobManager {
         if (job.completingNodes.isEmpty()) {
             cleanupCompleting(job);
         }
-        scheduleRequested = true;
+        pacing.request();
     }
 
     /** cleanup_completing: the last epilog is in. */
@@ -541,7 +538,7 @@ final class JobManager {
         }
     }
 
-    /** batch_requeue_fini: pending again, BeginTime now + 121 s. */
+    /** batch_requeue_fini: pending again, BeginTime now + 121 s; the reason stays until the scheduler looks. */
     private void batchRequeueFini(JobRecord job) {
         long now = clock.now();
         log.info("Requeuing " + job.label());
@@ -557,7 +554,6 @@ final class JobManager {
             job.beginTime = now + ControllerSettings.REQUEUE_DELAY;
         }
         job.state = JobState.PENDING;
-        job.reason = "BeginTime";
         active.remove(job.id);
         pending.put(job.id, job);
     }

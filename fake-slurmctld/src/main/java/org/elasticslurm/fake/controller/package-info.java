@@ -10,7 +10,8 @@
  *   <li>registrations with the boot-time test and ReturnToService, pings and "Not responding", the
  *       {@code scontrol update} state requests and addresses, PrivateData=cloud visibility;</li>
  *   <li>a small FIFO job model: srun and sbatch jobs, CONFIGURING while nodes boot, NODE_FAIL or requeue when a
- *       node fails, squeue's states.</li>
+ *       node fails, squeue's states; scheduler passes paced as the background thread paces them
+ *       (batch_sched_delay, sched_interval, both counted from the thread's start).</li>
  * </ul>
  * Times are whole seconds as slurmctld's {@code time(NULL)}, which is what makes the scan grid and the
  * "same second" rescans come out as in the real daemon's traces. The controller is confined to the thread of its

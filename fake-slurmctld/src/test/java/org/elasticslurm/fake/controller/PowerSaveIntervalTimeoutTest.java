@@ -74,4 +74,28 @@ class PowerSaveIntervalTimeoutTest {
                 "requeue job JobId=1 due to failure of node node1", "Requeuing JobId=1");
         assertThat(lab.controller.job(id).orElseThrow().state()).isEqualTo(JobState.PENDING);
     }
+
+    @Test
+    void aRequeuedJobShowsNoReasonUntilTheSchedulerLooksAtIt() {
+        // the background thread half a second after the power-save thread, as the threads of a real slurmctld
+        // run out of step
+        SimLab lab = SimLab.conf(dir, TestConf.lab("ReturnToService=0", "ResumeTimeout=30", "SuspendTime=300",
+                "SlurmctldParameters=power_save_interval=30", "NodeName=node1 State=CLOUD CPUs=1",
+                "PartitionName=debug Nodes=node1 Default=YES MaxTime=INFINITE State=UP"))
+                .tickOffsets(java.time.Duration.ofMillis(1000), java.time.Duration.ofMillis(1500)).start();
+        lab.runUntil(0);
+        long id = lab.controller.submit(JobRequest.sbatchWrap("hostname", Optional.of("node1"), OptionalInt.empty()),
+                JobListener.NONE).jobId();
+        double t = 0;
+        while (lab.firstLog("Requeuing JobId=1").isEmpty() && t < 100) {
+            t += 0.1;
+            lab.runUntil(t);
+        }
+        assertThat(lab.firstLog("Requeuing JobId=1")).isPresent();
+
+        assertThat(lab.controller.job(id).orElseThrow().reason()).as("squeue %%r right after the requeue: real None")
+                .isEqualTo("None");
+        lab.runUntil(t + 4);
+        assertThat(lab.controller.job(id).orElseThrow().reason()).isEqualTo("BeginTime");
+    }
 }

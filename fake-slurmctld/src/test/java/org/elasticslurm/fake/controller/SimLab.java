@@ -92,6 +92,13 @@ final class SimLab {
             return this;
         }
 
+        /** When the power-save and background threads first wake after the start (then every second). */
+        Builder tickOffsets(Duration power, Duration background) {
+            this.powerOffset = power;
+            this.backgroundOffset = background;
+            return this;
+        }
+
         SimLab start() {
             try {
                 Path hooksDir = Files.createDirectories(dir.resolve("hooks"));
