@@ -22,18 +22,15 @@ import java.util.stream.Stream;
  */
 public record CommandResult(int exitCode, String stdout, String stderr) {
 
-    /**
-     * How long the output may stay open after the command exited: a process it left behind that still holds its
-     * stdout or stderr is ended then (the output read so far is kept).
-     */
+    /** How long the output may take to end once the command and everything of its group were ended. */
     static final Duration OUTPUT_GRACE = Duration.ofSeconds(2);
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     /**
      * Runs a command with exactly {@code environment}, stdin from /dev/null, in a process group of its own (through
-     * {@code setsid}, which execs it), killing it and every process of its group after {@code limit}. Every wait is
-     * bounded: processes it left behind that keep its output open after it exited are ended too.
+     * {@code setsid}, which execs it), killing it and every process of its group after {@code limit}. What it
+     * leaves behind in its group when it exits is ended too, and every wait is bounded.
      */
     public static CommandResult run(List<String> command, Map<String, String> environment, Path workDir, Duration limit) {
         List<String> argv = Files.isExecutable(SETSID)
@@ -53,11 +50,11 @@ public record CommandResult(int exitCode, String stdout, String stderr) {
                 err.awaitEnd(OUTPUT_GRACE);
                 return new CommandResult(-1, out.text(), err.text());
             }
-            if (!(out.awaitEnd(OUTPUT_GRACE) & err.awaitEnd(OUTPUT_GRACE))) {
-                killGroup(process.pid());
-                out.awaitEnd(OUTPUT_GRACE);
-                err.awaitEnd(OUTPUT_GRACE);
-            }
+            // a short command leaves nothing behind: what it started in its group is ended now (the JDK may
+            // close our end of its output when it exits, so a process still holding it is no sign of it)
+            killGroup(process.pid());
+            out.awaitEnd(OUTPUT_GRACE);
+            err.awaitEnd(OUTPUT_GRACE);
             return new CommandResult(process.exitValue(), out.text(), err.text());
         } catch (IOException e) {
             throw new LabException("cannot run " + String.join(" ", command), e);
