@@ -70,6 +70,18 @@ public final class Hostlist {
     }
 
     /**
+     * How many names an expression gives (duplicates counted), computed from its ranges without building a name
+     * and without the size bounds of {@link #parse} ({@code n[0-999999999]} counts 1,000,000,000), so that a
+     * caller can refuse a request by its size before anything is expanded. Saturates at {@link Long#MAX_VALUE}.
+     *
+     * @throws HostlistException when the expression is malformed, as {@link #parse} would say
+     */
+    public static long count(String expression) {
+        Objects.requireNonNull(expression, "expression");
+        return HostlistParser.count(expression);
+    }
+
+    /**
      * A hostlist of these names, in this order.
      *
      * @param names host names; each must be non-empty and free of separators ({@code ,} space tab), brackets and

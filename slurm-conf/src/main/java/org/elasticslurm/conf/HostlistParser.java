@@ -33,6 +33,9 @@ final class HostlistParser {
     private final int length;
     private final HostRangeListBuilder builder = new HostRangeListBuilder();
     private int pos;
+    /** Counting only: the size bounds are not applied and nothing is built. */
+    private boolean counting;
+    private long counted;
 
     private HostlistParser(String expression) {
         this.expression = expression;
@@ -43,6 +46,14 @@ final class HostlistParser {
         HostlistParser parser = new HostlistParser(expression);
         parser.expression();
         return parser.builder.build();
+    }
+
+    /** How many names the expression gives, without building them and without the size bounds (saturates). */
+    static long count(String expression) {
+        HostlistParser parser = new HostlistParser(expression);
+        parser.counting = true;
+        parser.expression();
+        return parser.counted;
     }
 
     /**
@@ -99,6 +110,10 @@ final class HostlistParser {
                 pos++;
             }
         }
+        if (groups.isEmpty() && counting) {
+            counted = saturatedAdd(counted, 1);
+            return;
+        }
         if (groups.isEmpty()) {
             builder.pushHost(expression.substring(start, pos));
             checkTotal(start, 0);
@@ -106,6 +121,14 @@ final class HostlistParser {
         }
         if (textStart < pos) {
             throw error(textStart, "text after the last bracket group: a bracket group must end the host name");
+        }
+        if (counting) {
+            long names = 1;
+            for (Group g : groups) {
+                names = g.hosts != 0 && names > Long.MAX_VALUE / g.hosts ? Long.MAX_VALUE : names * g.hosts;
+            }
+            counted = saturatedAdd(counted, names);
+            return;
         }
         expand(start, texts, groups);
     }
@@ -157,7 +180,7 @@ final class HostlistParser {
                     + ": the low bound must not exceed the high bound");
         }
         long hosts = hi.value - lo.value + 1;
-        if (hosts > MAX_RANGE_HOSTS) {
+        if (hosts > MAX_RANGE_HOSTS && !counting) {
             throw error(start, "range " + lo.value + "-" + hi.value + " has " + hosts + " hosts, more than "
                     + MAX_RANGE_HOSTS + " in one range");
         }
@@ -260,6 +283,11 @@ final class HostlistParser {
         }
     }
 
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return r < 0 ? Long.MAX_VALUE : r;
+    }
+
     private HostlistException error(int index, String rule) {
         return new HostlistException(expression, index + 1, rule);
     }
@@ -301,7 +329,7 @@ final class HostlistParser {
 
         void add(Range range) {
             ranges.add(range);
-            hosts += range.hi - range.lo + 1;
+            hosts = saturatedAdd(hosts, range.hi - range.lo + 1);
         }
 
         String[] values() {

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +29,23 @@ public class JsonBodyErrors {
         return badRequest(describe(e));
     }
 
-    /** Unreadable JSON arrives wrapped into a 400 WebApplicationException; any other one keeps its response. */
+    /**
+     * Unreadable JSON arrives wrapped into a 400 WebApplicationException; any other one (404, 405, 406, 415...)
+     * keeps its status and gets our JSON body saying what was refused.
+     */
     @ServerExceptionMapper
-    public Response unreadable(WebApplicationException e) {
+    public Response unreadable(WebApplicationException e, UriInfo uri, Request request, HttpHeaders headers) {
         if (e.getCause() instanceof JacksonException j) {
             return badRequest(describe(j));
         }
-        return e.getResponse();
+        return HttpErrors.refusal(e, request.getMethod(), "/" + uri.getPath().replaceFirst("^/", ""),
+                headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
+    }
+
+    /** Anything unexpected: 500 with a JSON body; the details go to the log, not to the caller. */
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri, Request request) {
+        return HttpErrors.unexpected(e, request.getMethod(), "/" + uri.getPath().replaceFirst("^/", ""));
     }
 
     private static Response badRequest(String message) {

@@ -37,14 +37,14 @@ public final class NodeSelector {
             throw new RequestRejectedException(RequestRejectedException.Reason.MALFORMED,
                     "nodes: a non-empty Slurm hostlist expression is required (e.g. \"test[1-3]\")");
         }
-        long bound = HostlistSize.upperBound(expression);
-        if (bound > maxNodes) {
-            throw new RequestRejectedException(RequestRejectedException.Reason.MALFORMED,
-                    "nodes: the hostlist expands to " + bound + " names, more than provisioner.max-nodes-per-request ("
-                            + maxNodes + ")");
-        }
         Hostlist hostlist;
         try {
+            long count = Hostlist.count(expression); // from the ranges: nothing is expanded before this check
+            if (count > maxNodes) {
+                throw new RequestRejectedException(RequestRejectedException.Reason.MALFORMED,
+                        "nodes: the hostlist expands to " + count + " names, more than"
+                                + " provisioner.max-nodes-per-request (" + maxNodes + ")");
+            }
             hostlist = Hostlist.parse(expression);
         } catch (HostlistException e) {
             throw new RequestRejectedException(RequestRejectedException.Reason.MALFORMED,

@@ -44,10 +44,9 @@ class HostileInputTest {
                         + " Unrecognized token 'not'"),
                 Arguments.of("/v1/suspend", "{\"nodes\":\"test1\",}", 400, "request body is not valid JSON"),
                 Arguments.of("/v1/resume-fail", "[1,2]", 400, "request body: expected an object like {\"nodes\""),
-                Arguments.of("/v1/resume", "{\"nodes\":\"test1\",\"resumeFile\":{\"jobs\":[{\"job_id\":1,\"nodes\":\"x[\"}]}}",
-                        400, "resumeFile.jobs[0].nodes"),
-                Arguments.of("/v1/resume", "{\"nodes\":\"test1\",\"resumeFile\":{\"jobs\":[{\"job_id\":\"a\"}]}}", 400,
-                        "field resumeFile.jobs[0].job_id: expected a number"));
+                // a resume file, however bad, is advice and never refuses (RealResumeFilesTest); the hostlist is not
+                Arguments.of("/v1/resume", "{\"nodes\":\"x[\",\"resumeFile\":{\"jobs\":[{\"job_id\":1,\"nodes\":\"x[\"}]}}",
+                        400, "nodes: not a valid hostlist"));
     }
 
     @ParameterizedTest
