@@ -1,5 +1,6 @@
 package org.elasticslurm.provisioner.libvirt;
 
+import org.elasticslurm.testsupport.TestDriverHost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,7 +45,7 @@ class LibvirtBackendTest {
     }
 
     private LibvirtHypervisor host(String name, int cpus, int memoryMiB) {
-        LibvirtHypervisor h = LibvirtHypervisor.open(TestDriverHost.create(dir, name, cpus, memoryMiB));
+        LibvirtHypervisor h = LibvirtHypervisor.open(TestDriverHost.withCpus(cpus).memoryMiB(memoryMiB).write(dir, name));
         opened.add(h);
         return h;
     }

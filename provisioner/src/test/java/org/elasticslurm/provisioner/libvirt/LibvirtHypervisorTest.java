@@ -1,5 +1,6 @@
 package org.elasticslurm.provisioner.libvirt;
 
+import org.elasticslurm.testsupport.TestDriverHost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -151,7 +152,7 @@ class LibvirtHypervisorTest {
 
     @Test
     void overlayVolumesAreClonedFromTheBaseImageAndDeleted() {
-        String uri = TestDriverHost.create(dir, "host", 4, 4096);
+        String uri = TestDriverHost.withCpus(4).memoryMiB(4096).write(dir, "host");
         try (LibvirtHypervisor host = LibvirtHypervisor.open(uri)) {
             StorageVolume overlay = host.cloneOverlay("images", "base.qcow2", name + ".qcow2");
 

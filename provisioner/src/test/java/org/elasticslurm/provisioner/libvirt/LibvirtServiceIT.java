@@ -1,5 +1,6 @@
 package org.elasticslurm.provisioner.libvirt;
 
+import org.elasticslurm.testsupport.TestDriverHost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -38,7 +39,7 @@ class LibvirtServiceIT {
         Files.write(dir.resolve("munge.key"), new byte[] {1, 2, 3, 4});
         return Map.ofEntries(
                 Map.entry("provisioner.backend", "libvirt"),
-                Map.entry("provisioner.libvirt.uris", TestDriverHost.create(dir, "hv", 8, 16384)),
+                Map.entry("provisioner.libvirt.uris", TestDriverHost.withCpus(8).memoryMiB(16384).write(dir, "hv")),
                 Map.entry("provisioner.address-poll-interval", "0.1s"),
                 Map.entry("provisioner.reconcile-interval", "1h"),
                 Map.entry("provisioner.pools.cloud.nodes", "test[1-4]"),

@@ -1,5 +1,6 @@
 package org.elasticslurm.provisioner.libvirt;
 
+import org.elasticslurm.testsupport.TestDriverHost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +35,7 @@ class SeedFileModesTest {
         seeds = Files.createDirectories(dir.resolve("seeds"));
         Files.writeString(dir.resolve("slurm.conf"), "ClusterName=lab\nNodeName=test[1-4] State=CLOUD\n");
         Files.write(dir.resolve("munge.key"), "the-munge-key-0123456789".getBytes(StandardCharsets.US_ASCII));
-        host = LibvirtHypervisor.open(TestDriverHost.create(dir, "h1", 4, 8192));
+        host = LibvirtHypervisor.open(TestDriverHost.withCpus(4).memoryMiB(8192).write(dir, "h1"));
         LibvirtSettings settings = new LibvirtSettings(List.of(host.uri()), Path.of("/usr/bin/qemu-system-x86_64"),
                 Duration.ofSeconds(10), Optional.empty(), Path.of("/usr/bin/genisoimage"), Duration.ofSeconds(2), dir,
                 dir.resolve("slurm.conf"), LibvirtSettings.SeedWriter.GENISOIMAGE, "lab", Optional.empty());

@@ -1,5 +1,6 @@
 package org.elasticslurm.provisioner.libvirt;
 
+import org.elasticslurm.testsupport.TestDriverHost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,7 +50,7 @@ class TapAttachmentTest {
     }
 
     private LibvirtHypervisor host() {
-        LibvirtHypervisor h = LibvirtHypervisor.open(TestDriverHost.create(dir, "h1", 4, 8192));
+        LibvirtHypervisor h = LibvirtHypervisor.open(TestDriverHost.withCpus(4).memoryMiB(8192).write(dir, "h1"));
         opened.add(h);
         return h;
     }

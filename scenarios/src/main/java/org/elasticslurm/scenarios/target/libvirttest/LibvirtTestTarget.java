@@ -1,5 +1,6 @@
 package org.elasticslurm.scenarios.target.libvirttest;
 
+import org.elasticslurm.testsupport.TestDriverHost;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -128,7 +129,7 @@ public final class LibvirtTestTarget extends ProvisionedTarget {
                     Hostlist.parse(p.nodes()).names().forEach(n -> existing.put(n, macs.get(n)));
                 }
             }
-            Files.writeString(dir.resolve("host.xml"), TestDriverHost.xml(existing));
+            Files.writeString(dir.resolve("host.xml"), TestDriverHost.withCpus(8).domains(existing).xml());
             Files.writeString(dir.resolve("lab.hosts"), TestDriverHost.hostsFile(conf.nodes(), macs, "127.0.0.1"));
             Files.write(dir.resolve("munge.key"), new byte[1024]);
 
