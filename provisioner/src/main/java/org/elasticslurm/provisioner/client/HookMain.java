@@ -46,7 +46,15 @@ public final class HookMain {
         System.exit(run(args, System.getenv(), System.err));
     }
 
-    static int run(String[] args, Map<String, String> env, PrintStream err) {
+    /**
+     * One hook call as {@link #main} makes it, without exiting.
+     *
+     * @param args {@code resume|suspend|resume-fail <hostlist>}
+     * @param env the environment (client.conf override, SLURM_RESUME_FILE)
+     * @param err where errors are written besides the log
+     * @return the exit status (see the class comment)
+     */
+    public static int run(String[] args, Map<String, String> env, PrintStream err) {
         Instant start = Instant.now();
         if (args.length != 2 || Action.of(args[0]) == null) {
             err.println("usage: HookMain resume|suspend|resume-fail <hostlist>   (or: HookMain install --help)");
