@@ -23,8 +23,9 @@ import javax.net.ssl.SSLSocketFactory;
  * <p>Exit status: 0 accepted (a reply of the service's shape, one operation per node); 2 refused as invalid (bad
  * hostlist, not CLOUD nodes); 3 authentication failed; 4 service unreachable, failing or answering something
  * that is not the service's reply within the deadline; 5 TLS verification failed (the service's certificate is
- * expired, not signed by a CA of the {@code ca} file, or does not name the url's host; not retried); 64 usage or configuration error (an untrusted client.conf
- * or token file included, see {@link TrustedFile}).
+ * expired, not signed by a CA of the {@code ca} file, or does not name the url's host; not retried); 64 usage
+ * or configuration error (an untrusted client.conf, token or ca file, see {@link TrustedFile}; plain http to a
+ * host that is not loopback; https without {@code ca}).
  */
 public final class HookMain {
     static final int OK = 0;
