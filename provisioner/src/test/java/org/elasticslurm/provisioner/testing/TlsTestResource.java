@@ -28,4 +28,14 @@ public class TlsTestResource extends ProvisionerTestResource {
         }
         return config;
     }
+
+    @Override
+    public void stop() {
+        super.stop();
+        try (java.util.stream.Stream<Path> files = Files.walk(pkiDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
