@@ -3,6 +3,7 @@ package org.elasticslurm.provisioner.client;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +21,19 @@ import java.util.Properties;
  *   <li>{@code log-file} - where every call and error is appended (default
  *       {@code /var/log/elastic-slurm/hooks.log}; {@code none} to disable)</li>
  *   <li>{@code deadline} - total time budget of one call, retries included, in ms (default 800)</li>
+ *   <li>{@code ca} - PEM file of the certificate authority (or authorities) the service's certificate must chain
+ *       to; required for an {@code https://} url, the only certificates trusted (host name verified too)</li>
  * </ul>
+ * A plain {@code http://} url is accepted only for a loopback host (127.0.0.0/8, {@code localhost}, ::1): the
+ * token must not cross a network in clear text.
  *
  * @param url service base URL
  * @param tokenFile the token file
  * @param logFile the log file, or null
  * @param deadline total time budget
+ * @param ca the CA file for https, or null for a loopback http url
  */
-public record ClientConfig(URI url, Path tokenFile, Path logFile, Duration deadline) {
+public record ClientConfig(URI url, Path tokenFile, Path logFile, Duration deadline, Path ca) {
     /** The configuration file used when {@value #FILE_ENV} is not set. */
     public static final String DEFAULT_FILE = "/etc/elastic-slurm/client.conf";
     /** Environment variable naming another configuration file. */
@@ -67,7 +73,48 @@ public record ClientConfig(URI url, Path tokenFile, Path logFile, Duration deadl
             throw new IllegalArgumentException(file + ": deadline: milliseconds as a number are required (got \"" + deadline + "\")");
         }
         String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        return new ClientConfig(URI.create(base), Path.of(token), log.equals("none") ? null : Path.of(log),
-                Duration.ofMillis(Long.parseLong(deadline)));
+        URI uri;
+        try {
+            uri = new URI(base);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(file + ": url: not a URL (" + e.getMessage() + ")");
+        }
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException(file + ": url: a host is required (got \"" + url + "\")");
+        }
+        String ca = p.getProperty("ca", "").strip();
+        boolean https = url.startsWith("https://");
+        if (!https && !isLoopback(uri.getHost())) {
+            throw new IllegalArgumentException(file + ": url: plain http:// is allowed only to a loopback address"
+                    + " (127.0.0.0/8, localhost, ::1), not to " + uri.getHost()
+                    + ": the token would cross the network unencrypted; use https:// and set ca=");
+        }
+        if (https && ca.isEmpty()) {
+            throw new IllegalArgumentException(file + ": ca: required for an https:// url (the PEM file of the CA"
+                    + " that signed the service's certificate, e.g. ca=/etc/elastic-slurm/ca.pem)");
+        }
+        if (!ca.isEmpty() && !ca.startsWith("/")) {
+            throw new IllegalArgumentException(file + ": ca: an absolute path is required (got \"" + ca + "\")");
+        }
+        return new ClientConfig(uri, Path.of(token), log.equals("none") ? null : Path.of(log),
+                Duration.ofMillis(Long.parseLong(deadline)), ca.isEmpty() ? null : Path.of(ca));
+    }
+
+    /** Loopback by its literal form only: no name is resolved (a resolver could point a name anywhere). */
+    static boolean isLoopback(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) {
+            return true;
+        }
+        String[] parts = h.split("\\.", -1);
+        if (parts.length != 4 || !parts[0].equals("127")) {
+            return false;
+        }
+        for (String part : parts) {
+            if (!part.matches("\\d{1,3}") || Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 }

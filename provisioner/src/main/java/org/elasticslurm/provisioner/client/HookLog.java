@@ -15,27 +15,39 @@ import java.time.Instant;
 final class HookLog {
     private final Path file;
     private final PrintStream err;
+    private final String secret;
 
     HookLog(Path file, PrintStream err) {
+        this(file, err, null);
+    }
+
+    /** A log that writes {@code [token]} wherever a message holds {@code secret} (e.g. echoed by a server). */
+    HookLog(Path file, PrintStream err, String secret) {
         this.file = file;
         this.err = err;
+        this.secret = secret == null || secret.isEmpty() ? null : secret;
     }
 
     void info(String message) {
         append("info", message);
     }
 
-    void error(String message) {
+    void error(String text) {
+        String message = redact(text);
         err.println(message);
         err.flush();
         append("error", message);
     }
 
-    private void append(String level, String message) {
+    private String redact(String message) {
+        return secret == null ? message : message.replace(secret, "[token]");
+    }
+
+    private void append(String level, String text) {
         if (file == null) {
             return;
         }
-        String line = Instant.now() + " " + level + " pid " + ProcessHandle.current().pid() + " " + message + "\n";
+        String line = Instant.now() + " " + level + " pid " + ProcessHandle.current().pid() + " " + redact(text) + "\n";
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());

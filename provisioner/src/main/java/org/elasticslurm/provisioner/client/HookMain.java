@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The program behind Slurm's ResumeProgram / SuspendProgram / ResumeFailProgram:
@@ -20,14 +22,17 @@ import java.util.Map;
  *
  * <p>Exit status: 0 accepted (a reply of the service's shape, one operation per node); 2 refused as invalid (bad
  * hostlist, not CLOUD nodes); 3 authentication failed; 4 service unreachable, failing or answering something
- * that is not the service's reply within the deadline; 64 usage or configuration error (an untrusted client.conf
- * or token file included, see {@link TrustedFile}).
+ * that is not the service's reply within the deadline; 5 TLS verification failed (the service's certificate is
+ * expired, not signed by a CA of the {@code ca} file, or does not name the url's host; not retried); 64 usage
+ * or configuration error (an untrusted client.conf, token or ca file, see {@link TrustedFile}; plain http to a
+ * host that is not loopback; https without {@code ca}).
  */
 public final class HookMain {
     static final int OK = 0;
     static final int INVALID = 2;
     static final int AUTH = 3;
     static final int UNAVAILABLE = 4;
+    static final int TLS = 5;
     static final int USAGE = 64;
     private static final int MAX_RESUME_FILE = 1 << 20;
 
@@ -42,7 +47,15 @@ public final class HookMain {
         System.exit(run(args, System.getenv(), System.err));
     }
 
-    static int run(String[] args, Map<String, String> env, PrintStream err) {
+    /**
+     * One hook call as {@link #main} makes it, without exiting.
+     *
+     * @param args {@code resume|suspend|resume-fail <hostlist>}
+     * @param env the environment (client.conf override, SLURM_RESUME_FILE)
+     * @param err where errors are written besides the log
+     * @return the exit status (see the class comment)
+     */
+    public static int run(String[] args, Map<String, String> env, PrintStream err) {
         Instant start = Instant.now();
         if (args.length != 2 || Action.of(args[0]) == null) {
             err.println("usage: HookMain resume|suspend|resume-fail <hostlist>   (or: HookMain install --help)");
@@ -53,32 +66,38 @@ public final class HookMain {
         Path confFile = ClientConfig.location(env);
         ClientConfig config;
         String token;
+        SSLSocketFactory tls = null;
         try {
             TrustedFile.check(confFile, "client configuration");
             config = ClientConfig.read(confFile);
+            if (config.ca() != null) {
+                TrustedFile.check(config.ca(), "ca");
+                tls = ServerTrust.from(config.ca());
+            }
             TrustedFile.check(config.tokenFile(), "token-file");
             token = readToken(config.tokenFile());
         } catch (IOException | IllegalArgumentException e) {
             report(null, err, "slurm-" + action.path + " " + hostlist + ": configuration " + confFile + ": " + e.getMessage());
             return USAGE;
         }
-        HookLog log = new HookLog(config.logFile(), err);
+        HookLog log = new HookLog(config.logFile(), err, token);
         String resumeFile = action == Action.RESUME ? resumeFile(env, log) : null;
         String body = "{\"nodes\":" + Json.quote(hostlist) + "}";
         Instant deadline = start.plus(config.deadline());
         URI uri = config.url().resolve("/v1/" + action.path);
         String what = "slurm-" + action.path + " " + hostlist;
         Outcome o;
+        Endpoint to = new Endpoint(uri, tls, config.ca());
         if (resumeFile == null) {
-            o = post(uri, token, body, hostlist, deadline);
+            o = post(to, token, body, hostlist, deadline);
         } else {
             // the file first: should it smuggle in a "nodes" key, the argument's (last) one still wins
-            o = post(uri, token, "{\"resumeFile\":" + resumeFile + "," + body.substring(1), hostlist, deadline);
+            o = post(to, token, "{\"resumeFile\":" + resumeFile + "," + body.substring(1), hostlist, deadline);
             if (o.kind == Kind.INVALID && o.status == 400) {
                 // the hostlist argument is the contract, the file is advice: resume without it
                 log.error(what + ": the provisioner refused SLURM_RESUME_FILE (" + o.detail
                         + "); posting the hostlist alone");
-                o = post(uri, token, body, hostlist, deadline);
+                o = post(to, token, body, hostlist, deadline);
             }
         }
         switch (o.kind) {
@@ -86,6 +105,7 @@ public final class HookMain {
             case INVALID -> log.error(what + ": refused by the provisioner: " + o.detail);
             case AUTH -> log.error(what + ": authentication failed (check that " + config.tokenFile()
                     + " holds the token of the service's provisioner.token-file): " + o.detail);
+            case TLS -> log.error(what + ": TLS verification of " + config.url() + " failed: " + o.detail);
             default -> log.error(what + ": provisioner at " + config.url() + " not reachable within "
                     + config.deadline().toMillis() + " ms: " + o.detail);
         }
@@ -94,6 +114,7 @@ public final class HookMain {
             case INVALID -> INVALID;
             case AUTH -> AUTH;
             case UNAVAILABLE -> UNAVAILABLE;
+            case TLS -> TLS;
         };
     }
 
@@ -124,7 +145,7 @@ public final class HookMain {
         }
     }
 
-    private static Outcome post(URI uri, String token, String body, String hostlist, Instant deadline) {
+    private static Outcome post(Endpoint to, String token, String body, String hostlist, Instant deadline) {
         long backoff = 50;
         String last = "no attempt";
         while (true) {
@@ -133,7 +154,7 @@ public final class HookMain {
                 return new Outcome(Kind.UNAVAILABLE, last);
             }
             try {
-                HttpPost.Reply r = HttpPost.send(uri, token, body, min(left, Duration.ofMillis(250)), left);
+                HttpPost.Reply r = HttpPost.send(to.uri, to.tls, token, body, min(left, Duration.ofMillis(250)), left);
                 int s = r.status();
                 String text = Json.errorText(r.body());
                 if (s == 202 || s == 200) {
@@ -149,6 +170,12 @@ public final class HookMain {
                 } else {
                     last = "HTTP " + s + ": " + text;
                 }
+            } catch (SSLHandshakeException e) {
+                // a certificate that fails now fails on every retry; a cut connection is retried below
+                if (!isClosedDuringHandshake(e)) {
+                    return new Outcome(Kind.TLS, TlsFailure.describe(e, to.uri.getHost(), to.ca));
+                }
+                last = e.getClass().getSimpleName() + ": " + e.getMessage();
             } catch (IOException e) {
                 last = e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
             }
@@ -166,6 +193,11 @@ public final class HookMain {
         }
     }
 
+    private static boolean isClosedDuringHandshake(SSLHandshakeException e) {
+        String m = String.valueOf(e.getMessage());
+        return e.getCause() instanceof java.io.EOFException || m.contains("closed") && !m.contains("certificate");
+    }
+
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) < 0 ? a : b;
     }
@@ -174,7 +206,10 @@ public final class HookMain {
         new HookLog(logFile, err).error(message);
     }
 
-    private enum Kind { ACCEPTED, INVALID, AUTH, UNAVAILABLE }
+    private enum Kind { ACCEPTED, INVALID, AUTH, UNAVAILABLE, TLS }
+
+    private record Endpoint(URI uri, SSLSocketFactory tls, Path ca) {
+    }
 
     private record Outcome(Kind kind, int status, String detail) {
         Outcome(Kind kind, String detail) {

@@ -34,18 +34,32 @@ final class HttpPost {
     private HttpPost() {
     }
 
-    static Reply send(URI uri, String token, String body, Duration connectTimeout, Duration timeout) throws IOException {
-        boolean tls = "https".equalsIgnoreCase(uri.getScheme());
-        int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
+    /**
+     * Posts a body. An https URI needs {@code tls} (see {@link ServerTrust}); the server's host name is verified
+     * against its certificate.
+     */
+    static Reply send(URI uri, SSLSocketFactory tls, String token, String body, Duration connectTimeout, Duration timeout)
+            throws IOException {
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        if (https && tls == null) {
+            throw new IllegalStateException("https without a trust store");
+        }
+        int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
+        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
         byte[] payload = body.getBytes(StandardCharsets.UTF_8);
-        try (Socket socket = tls ? SSLSocketFactory.getDefault().createSocket() : new Socket()) {
-            if (socket instanceof SSLSocket ssl) {
+        Socket plain = new Socket();
+        try (plain) {
+            plain.connect(new InetSocketAddress(host, port), (int) Math.max(1, connectTimeout.toMillis()));
+            plain.setSoTimeout((int) Math.max(1, timeout.toMillis()));
+            Socket socket = plain;
+            if (https) {
+                SSLSocket ssl = (SSLSocket) tls.createSocket(plain, host, port, true);
                 SSLParameters p = ssl.getSSLParameters();
                 p.setEndpointIdentificationAlgorithm("HTTPS");
                 ssl.setSSLParameters(p);
+                ssl.startHandshake();
+                socket = ssl;
             }
-            socket.connect(new InetSocketAddress(uri.getHost(), port), (int) Math.max(1, connectTimeout.toMillis()));
-            socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
             String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\n"
                     + "Host: " + uri.getHost() + ":" + port + "\r\n"
                     + "Authorization: Bearer " + token + "\r\n"
@@ -55,9 +69,12 @@ final class HttpPost {
                     + "Connection: close\r\n\r\n";
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            // the token is in this request only: never in a message, a log line or an argument list
             out.write(payload);
             out.flush();
-            return parse(readAll(socket.getInputStream()));
+            try (Socket closing = socket) {
+                return parse(readAll(closing.getInputStream()));
+            }
         }
     }
 

@@ -20,7 +20,8 @@ public class ConfigProducer {
     @Produces
     @Singleton
     ValidatedConfig validated(ProvisionerConfig config) {
-        List<String> problems = new ConfigValidator().problems(config);
+        List<String> problems = new java.util.ArrayList<>(new ConfigValidator().problems(config));
+        problems.addAll(TlsFiles.problems(config.tls().certificate(), config.tls().key()));
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }

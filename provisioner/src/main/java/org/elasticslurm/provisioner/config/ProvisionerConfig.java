@@ -38,6 +38,22 @@ public interface ProvisionerConfig {
     @WithDefault("/etc/elastic-slurm/token")
     Path tokenFile();
 
+    /** HTTPS served by the service itself (see {@link TlsConfigInterceptor}). */
+    Tls tls();
+
+    /**
+     * PEM files of the service's certificate and key. Both or neither; with them the service answers HTTPS on
+     * {@code quarkus.http.ssl-port} and plain HTTP is off unless {@code quarkus.http.insecure-requests} says
+     * otherwise.
+     */
+    interface Tls {
+        /** The certificate (chain) PEM file, leaf first. */
+        java.util.Optional<Path> certificate();
+
+        /** The private key PEM file (PKCS#8 {@code PRIVATE KEY}, or {@code RSA}/{@code EC PRIVATE KEY}). */
+        java.util.Optional<Path> key();
+    }
+
     /**
      * How many backend calls (create, start, release, address polls, post-config runs) run at the same time;
      * waiting for a boot holds no slot.
