@@ -28,14 +28,18 @@ public final class InstalledSlurm {
         this.skip = skip.map(InstalledSlurm::real);
     }
 
-    /** The first executable {@code slurmctld} on the PATH outside the skipped directory. */
+    /**
+     * The first executable {@code slurmctld} on the PATH outside the skipped directory (a link into that
+     * directory is skipped too).
+     */
     public Optional<Path> slurmctld() {
         for (String dir : path.split(File.pathSeparator)) {
             if (dir.isEmpty() || skip.isPresent() && skip.get().equals(real(Path.of(dir)))) {
                 continue;
             }
             Path candidate = Path.of(dir, "slurmctld");
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)
+                    && !(skip.isPresent() && skip.get().equals(real(candidate).getParent()))) {
                 return Optional.of(candidate);
             }
         }
