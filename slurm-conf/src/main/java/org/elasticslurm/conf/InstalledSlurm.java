@@ -14,6 +14,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class InstalledSlurm {
 
+    /**
+     * Set in the environment of the {@code slurmctld -V} asked: a drop-in asked so (another copy of the fake on
+     * PATH) does not look for a real slurmctld in turn.
+     */
+    public static final String PROBE = "ELASTIC_SLURM_VERSION_PROBE";
+
     private static final long WAIT_SECONDS = 10;
 
     private final String path;
@@ -56,8 +62,10 @@ public final class InstalledSlurm {
             return Optional.empty();
         }
         try {
-            Process p = new ProcessBuilder(daemon.get().toString(), "-V").redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            ProcessBuilder b = new ProcessBuilder(daemon.get().toString(), "-V").redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            b.environment().put(PROBE, "1");
+            Process p = b.start();
             if (!p.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return Optional.empty();

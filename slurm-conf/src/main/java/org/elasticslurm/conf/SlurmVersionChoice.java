@@ -36,6 +36,10 @@ public record SlurmVersionChoice(SlurmVersion version, String source) {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return new SlurmVersionChoice(SlurmVersion.parse(fromEnv, "environment variable " + ENV), ENV);
         }
+        if (env.containsKey(InstalledSlurm.PROBE)) {
+            return new SlurmVersionChoice(SlurmVersion.defaultVersion(), "default (asked for its version by "
+                    + "another command)");
+        }
         return detected(installed);
     }
 

@@ -108,6 +108,19 @@ class SlurmVersionChoiceTest {
                 w -> assertThat(w).contains("behaviour emulated is Slurm 22.05's"));
     }
 
+    @Test
+    void askedSlurmctldIsToldItIsAProbeAndAProbeDoesNotAskFurther() throws IOException {
+        Path bin = Files.createDirectories(tmp.resolve("env"));
+        Path script = bin.resolve("slurmctld");
+        Files.writeString(script, "#!/bin/sh\necho \"slurm-wlm ${ELASTIC_SLURM_VERSION_PROBE:+26.05.5}\"\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        InstalledSlurm installed = new InstalledSlurm(bin.toString(), Optional.empty());
+        assertThat(SlurmVersionChoice.choose(Optional.empty(), "-", Map.of(), installed).version())
+                .isEqualTo(SlurmVersion.V26_05);
+        assertThat(SlurmVersionChoice.choose(Optional.empty(), "-", Map.of(InstalledSlurm.PROBE, "1"), installed)
+                .version()).isEqualTo(SlurmVersion.V24_11);
+    }
+
     private Path fakeSlurmctld(String dir, String versionLine) throws IOException {
         Path bin = Files.createDirectories(tmp.resolve(dir));
         Path script = bin.resolve("slurmctld");
