@@ -32,9 +32,9 @@ public final class SlurmConfParser {
 
     private final SlurmVersion version;
 
-    /** A parser with the rules of {@link SlurmVersion#defaultVersion()}. */
+    /** A parser with the rules of Slurm 22.05 (the version whose behaviour the project emulates today). */
     public SlurmConfParser() {
-        this(SlurmVersion.defaultVersion());
+        this(SlurmVersion.V22_05);
     }
 
     /** A parser with the rules of the given version. */

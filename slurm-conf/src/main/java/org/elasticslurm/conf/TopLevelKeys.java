@@ -49,7 +49,8 @@ final class TopLevelKeys {
     record Flags(String invalid, List<String> flags) {
     }
 
-    private final SlurmVersion version;
+    private final SlurmVersion dataVersion;
+    private final String version;
     private final KnownKeys.Table keys;
     private final Map<String, Function<String, Optional<Verdict>>> removed;
     private final Map<String, Plugins> plugins;
@@ -57,7 +58,8 @@ final class TopLevelKeys {
 
     TopLevelKeys(SlurmVersion version, KnownKeys.Table keys, Map<String, Function<String, Optional<Verdict>>> removed,
                  List<Plugins> plugins, Map<String, Flags> flags) {
-        this.version = version;
+        this.dataVersion = version;
+        this.version = version.label();
         this.keys = keys;
         this.removed = Map.copyOf(removed);
         this.plugins = plugins.stream().collect(Collectors.toUnmodifiableMap(p -> KnownKeys.lower(p.key()), p -> p));
@@ -65,11 +67,26 @@ final class TopLevelKeys {
                 .collect(Collectors.toUnmodifiableMap(e -> KnownKeys.lower(e.getKey()), Map.Entry::getValue));
     }
 
-    /** The rules of a version. */
+    /**
+     * The rules of a version: its own data, or, for a version without data yet (24.11, 26.05), 22.05's data
+     * ({@link SlurmVersion#rulesVersion()}), whose messages then say which version's keys they assumed.
+     */
     static TopLevelKeys forVersion(SlurmVersion version) {
-        return switch (version) {
+        TopLevelKeys data = switch (version.rulesVersion()) {
             case V22_05 -> TopLevelKeys2205.KEYS;
+            case V24_11, V26_05 -> throw new IllegalStateException("no top-level key data for " + version);
         };
+        return version == data.dataVersion ? data : new TopLevelKeys(version, data);
+    }
+
+    private TopLevelKeys(SlurmVersion version, TopLevelKeys data) {
+        this.dataVersion = data.dataVersion;
+        this.version = version + " (" + dataVersion + "'s keys assumed: this project has no " + version
+                + " key table yet)";
+        this.keys = data.keys;
+        this.removed = data.removed;
+        this.plugins = data.plugins;
+        this.flags = data.flags;
     }
 
     /** A known key of the version, or empty. */

@@ -1,12 +1,13 @@
 package org.elasticslurm.fake.cli;
 
 import java.util.List;
-import org.elasticslurm.fake.controller.SlurmController;
 
 /**
  * The command line of a client command (sinfo, squeue, scontrol, sbatch, srun) as far as they all treat it alike:
  * a line getopt refuses ends the command with getopt's complaint and the help hint; {@code --version} and
- * {@code --help} / {@code --usage} print their answer on stdout and end it with status 0.
+ * {@code --help} / {@code --usage} print their answer on stdout and end it with status 0 ({@code --version}: the
+ * emulated Slurm version, see {@link DropInVersion}); an unknown {@code ELASTIC_SLURM_VERSION} ends it as a refused
+ * line.
  */
 final class ClientCommandLine {
 
@@ -37,8 +38,9 @@ final class ClientCommandLine {
         } catch (Getopt.GetoptException e) {
             throw ctx.usage(e.getMessage(), refusedStatus);
         }
+        ctx.checkVersion(refusedStatus);
         if (parsed.has("version")) {
-            ctx.out.println("slurm " + SlurmController.SLURM_VERSION);
+            ctx.out.println(ctx.versionLine(refusedStatus));
             throw new CommandFailure(0);
         }
         if (parsed.has("help") || parsed.has("usage")) {

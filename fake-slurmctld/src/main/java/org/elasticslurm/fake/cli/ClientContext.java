@@ -7,6 +7,7 @@ import java.util.Map;
 import org.elasticslurm.conf.SlurmConf;
 import org.elasticslurm.conf.SlurmConfException;
 import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.conf.UnknownSlurmVersionException;
 import org.elasticslurm.fake.wire.SlurmAddresses;
 import org.elasticslurm.fake.wire.WireClient;
 
@@ -25,6 +26,7 @@ final class ClientContext {
     final Map<String, String> env;
     final PrintStream out;
     final PrintStream err;
+    private final DropInVersion version;
     private SlurmConf conf;
 
     ClientContext(String program, Map<String, String> env, PrintStream out, PrintStream err) {
@@ -32,6 +34,35 @@ final class ClientContext {
         this.env = env;
         this.out = out;
         this.err = err;
+        this.version = DropInVersion.fromEnvironment(env);
+    }
+
+    /**
+     * Refuses an unknown {@code ELASTIC_SLURM_VERSION}.
+     *
+     * @throws CommandFailure with {@code status} after naming the value and the known versions
+     */
+    void checkVersion(int status) {
+        try {
+            version.check();
+        } catch (UnknownSlurmVersionException e) {
+            error(e.getMessage());
+            throw new CommandFailure(status);
+        }
+    }
+
+    /**
+     * The emulated version's line, as {@code --version} prints it ({@code slurm-wlm 24.11.5}).
+     *
+     * @throws CommandFailure with {@code status} when the version chosen is unknown
+     */
+    String versionLine(int status) {
+        try {
+            return version.version().versionLine();
+        } catch (UnknownSlurmVersionException e) {
+            error(e.getMessage());
+            throw new CommandFailure(status);
+        }
     }
 
     /** The path of slurm.conf. */

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.elasticslurm.conf.Hostlist;
 import org.elasticslurm.conf.HostlistException;
-import org.elasticslurm.fake.controller.SlurmController;
 import org.elasticslurm.fake.wire.JobInfo;
 import org.elasticslurm.fake.wire.JobListing;
 import org.elasticslurm.fake.wire.NodeInfo;
@@ -141,7 +140,7 @@ public final class ScontrolCommand {
         } else if (Keywords.matches(tag, "shutdown", 8)) {
             simple("slurm_shutdown error", () -> controller().shutdown());
         } else if (Keywords.matches(tag, "version", 4)) {
-            ctx.out.println("slurm " + SlurmController.SLURM_VERSION);
+            ctx.out.println(ctx.versionLine(1));
         } else if (Keywords.matches(tag, "help", 2)) {
             usage();
         } else {

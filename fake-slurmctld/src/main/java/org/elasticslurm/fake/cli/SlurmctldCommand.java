@@ -5,9 +5,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.elasticslurm.fake.server.SlurmctldDaemon;
 
-/** The drop-in {@code slurmctld [-D] [-c] [-f FILE] [-L LOGFILE] [-s] [-i] [-R] [-v] [-V] [-h]}. */
+/**
+ * The drop-in {@code slurmctld [-D] [-c] [-f FILE] [-L LOGFILE] [-s] [-i] [-R] [-v] [-V] [-h]
+ * [--slurm-version V]}.
+ */
 public final class SlurmctldCommand {
 
     private static final Getopt GETOPT = new Getopt(List.of(
@@ -18,6 +22,7 @@ public final class SlurmctldCommand {
             Getopt.flag("ignore", 'i', null),
             Getopt.value("logfile", 'L', null),
             Getopt.value("nice", 'n', null),
+            Getopt.value("slurm-version", '\0', "slurm-version"),
             Getopt.flag("recover", 'R', null),
             Getopt.flag("setwd", 's', null),
             Getopt.flag("verbose", 'v', null),
@@ -39,7 +44,7 @@ public final class SlurmctldCommand {
     private final DaemonContext ctx;
 
     SlurmctldCommand(Map<String, String> env, PrintStream out, PrintStream err) {
-        this.ctx = new DaemonContext(env, out, err, USAGE);
+        this.ctx = new DaemonContext("slurmctld", env, out, err, USAGE);
     }
 
     public static void main(String[] args) {
@@ -59,8 +64,12 @@ public final class SlurmctldCommand {
         if (p.has("help")) {
             return ctx.usage(0);
         }
+        Optional<DropInVersion> version = ctx.version(p.last("slurm-version"), "--slurm-version");
+        if (version.isEmpty()) {
+            return ctx.usage(1);
+        }
         if (p.has("version")) {
-            return ctx.version();
+            return ctx.printVersion(version.get());
         }
         return SlurmctldDaemon.run(new SlurmctldDaemon.Options(ctx.confFile(p), p.has("foreground"),
                 p.last("logfile").map(Path::of), DaemonContext.backgroundArguments(args)), ctx.err);

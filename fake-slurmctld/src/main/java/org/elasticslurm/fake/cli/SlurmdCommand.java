@@ -40,7 +40,7 @@ public final class SlurmdCommand {
     private final DaemonContext ctx;
 
     SlurmdCommand(Map<String, String> env, PrintStream out, PrintStream err) {
-        this.ctx = new DaemonContext(env, out, err, USAGE);
+        this.ctx = new DaemonContext("slurmd", env, out, err, USAGE);
     }
 
     public static void main(String[] args) {
@@ -58,8 +58,12 @@ public final class SlurmdCommand {
         if (p.has("help")) {
             return ctx.usage(0);
         }
+        Optional<DropInVersion> version = ctx.version(Optional.empty(), "");
+        if (version.isEmpty()) {
+            return ctx.usage(1);
+        }
         if (p.has("version")) {
-            return ctx.version();
+            return ctx.printVersion(version.get());
         }
         if (!p.operands().isEmpty()) {
             ctx.err.println("slurmd: invalid argument -- '" + p.operands().get(0) + "'");

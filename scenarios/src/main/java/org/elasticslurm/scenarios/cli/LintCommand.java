@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
-/** {@code elastic-lab lint --slurm-conf F [--boot-time D] [--burst N] [--strict]}. */
+/** {@code elastic-lab lint --slurm-conf F [--boot-time D] [--burst N] [--strict] [--slurm-version V]}. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = {"Checks a slurm.conf's elastic (power saving / cloud) settings: hook program permissions, "
             + "CLOUD nodes without CPUs, TreeWidth, static nodes left suspendable, ResumeTimeout and SuspendTime "
@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit status: 0 clean (notes and, without --strict, warnings allowed), 1 warnings with "
             + "--strict, 2 errors or an unreadable slurm.conf, 64 usage."})
 final class LintCommand implements Callable<Integer> {
-    private final LabContext ctx;
+    private LabContext ctx;
 
     @Spec
     CommandSpec spec;
@@ -27,14 +27,21 @@ final class LintCommand implements Callable<Integer> {
     @Mixin
     LintSettings settings;
 
+    @Mixin
+    SlurmVersionOption slurmVersion;
+
     LintCommand(LabContext ctx) {
         this.ctx = ctx;
     }
 
     @Override
     public Integer call() {
+        ctx = slurmVersion.apply(ctx);
         LintReport report = settings.lint(ctx);
-        print(report, spec.commandLine().getOut());
+        PrintWriter out = spec.commandLine().getOut();
+        print(report, out);
+        out.println(slurmVersion.summaryLine());
+        out.flush();
         return report.exitStatus(settings.strict);
     }
 

@@ -9,6 +9,7 @@ import org.elasticslurm.conf.SlurmConfException;
 import org.elasticslurm.scenarios.lint.LintOptions;
 import org.elasticslurm.scenarios.lint.LintReport;
 import org.elasticslurm.scenarios.lint.Linter;
+import org.elasticslurm.scenarios.lint.VersionAssumption;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,7 +48,8 @@ final class LintSettings {
     private SlurmConf parsed;
 
     /**
-     * Lints the slurm.conf with the standard rules; a file the parser refuses gives its errors as findings (a file
+     * Lints the slurm.conf with the standard rules (findings of version-dependent rules name the version of
+     * {@code ctx}'s parser); a file the parser refuses gives its errors as findings (a file
      * that cannot be read at all is an exception).
      */
     LintReport lint(LabContext ctx) {
@@ -58,9 +60,9 @@ final class LintSettings {
             if (e.errors().size() == 1 && e.location().line() == 0) {
                 throw e;
             }
-            return linter.refused(e);
+            return VersionAssumption.mark(linter.refused(e), ctx.confParser().version());
         }
-        return linter.lint(parsed, options());
+        return VersionAssumption.mark(linter.lint(parsed, options()), ctx.confParser().version());
     }
 
     /** The configuration {@link #lint} read, or empty when the parser refused it. */

@@ -14,6 +14,7 @@ import org.elasticslurm.scenarios.target.Target;
 import org.elasticslurm.scenarios.target.TargetUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -25,13 +26,16 @@ import picocli.CommandLine.Spec;
             "SCENARIO is level0, level1, level2, level3 (the write-up's levels) or a scenario file."},
         footer = {"", "Exit status: 0 passed, 1 failed, 2 invalid scenario, 3 no runner for the target, 64 usage."})
 final class ReplayCommand implements Callable<Integer> {
-    private final LabContext ctx;
+    private LabContext ctx;
 
     @Spec
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "level0, level1, level2, level3, or a scenario file")
     String scenario;
+
+    @Mixin
+    SlurmVersionOption slurmVersion;
 
     @Option(names = "--target", paramLabel = "T", converter = Converters.Target.class,
             completionCandidates = Converters.Targets.class,
@@ -54,6 +58,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ctx = slurmVersion.apply(ctx);
         Path file = ScenarioFiles.resolve(scenario, ctx).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "no scenario '" + scenario + "': give level0, level1, level2, level3 or the path of a scenario file"));
         LoadedScenario loaded = ScenarioFiles.load(file, ctx);
@@ -81,6 +86,7 @@ final class ReplayCommand implements Callable<Integer> {
                 ctx.clock().instant(), List.of(result));
         var out = spec.commandLine().getOut();
         out.print(new TerminalSummary().render(report, color != null ? color : System.console() != null));
+        out.println(slurmVersion.summaryLine());
         if (reportDir != null) {
             ReportFiles.write(reportDir, report).forEach(p -> out.println("report: " + p));
         }

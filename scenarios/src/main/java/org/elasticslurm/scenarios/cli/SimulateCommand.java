@@ -15,6 +15,7 @@ import org.elasticslurm.scenarios.workload.SwfReader;
 import org.elasticslurm.scenarios.workload.Workload;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -30,10 +31,13 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit status: 0 simulated (every job ended, no failed resume), 1 jobs left unfinished or "
             + "resumes failed, 2 invalid input, 3 no sim runner, 64 usage."})
 final class SimulateCommand implements Callable<Integer> {
-    private final LabContext ctx;
+    private LabContext ctx;
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    SlurmVersionOption slurmVersion;
 
     @Option(names = "--slurm-conf", required = true, paramLabel = "FILE", description = "the slurm.conf")
     Path slurmConf;
@@ -52,6 +56,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ctx = slurmVersion.apply(ctx);
         SlurmConf conf = ctx.confParser().parse(slurmConf);
         String name = workload.getFileName().toString();
         Workload w = name.endsWith(".yaml") || name.endsWith(".yml")
@@ -86,6 +91,7 @@ final class SimulateCommand implements Callable<Integer> {
         out.printf("queue wait caused by boot latency: %d job(s) waited, mean %s, max %s, %.2f job-hours in all; "
                 + "mean queue wait overall %s%n", r.bootWaitJobs(), Durations.format(r.meanBootWait()),
                 Durations.format(r.maxBootWait()), r.bootWaitHours(), Durations.format(r.meanQueueWait()));
+        out.println(slurmVersion.summaryLine());
         out.flush();
         return r.unfinished() > 0 || r.failedResumes() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
     }

@@ -46,13 +46,16 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit status: the worst of: lint (0 clean, 1 warnings with --strict, 2 errors), scenarios "
             + "(1 failed, 2 invalid, 3 no runner for their target); 64 usage."})
 final class ValidateCommand implements Callable<Integer> {
-    private final LabContext ctx;
+    private LabContext ctx;
 
     @Spec
     CommandSpec spec;
 
     @Mixin
     LintSettings settings;
+
+    @Mixin
+    SlurmVersionOption slurmVersion;
 
     @Option(names = "--scenario", paramLabel = "S", description = "a scenario file to check and run (repeatable)")
     List<Path> scenarios = new ArrayList<>();
@@ -74,6 +77,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        ctx = slurmVersion.apply(ctx);
         LintOptions options = settings.options();
         LintReport lint = settings.lint(ctx);
         out.println("lint " + settings.slurmConf + ":");
@@ -126,6 +130,7 @@ final class ValidateCommand implements Callable<Integer> {
                 status = Math.max(status, ExitCodes.FAILED);
             }
         }
+        out.println(slurmVersion.summaryLine());
         out.flush();
         return status;
     }

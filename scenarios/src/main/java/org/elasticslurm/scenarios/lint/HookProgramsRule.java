@@ -17,6 +17,9 @@ public final class HookProgramsRule implements LintRule {
     private static final String HINT = "; lint on the controller, or stage its files in a directory and pass --root "
             + "DIR (an absolute program /p is then looked for at DIR/p)";
 
+    /** The rule's id. */
+    public static final String ID = "hook-programs";
+
     private final HookProgramRules ownPaths;
 
     /** @param rules the real daemon's program checks, on this machine's own paths */
@@ -26,7 +29,7 @@ public final class HookProgramsRule implements LintRule {
 
     @Override
     public String id() {
-        return "hook-programs";
+        return ID;
     }
 
     @Override

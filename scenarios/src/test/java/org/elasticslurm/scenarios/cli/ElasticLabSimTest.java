@@ -32,7 +32,7 @@ class ElasticLabSimTest {
         StringWriter err = new StringWriter();
         var cl = ElasticLab.commandLine(new LabContext(LEVELS, TargetCatalog.builtIn(),
                 Clock.fixed(Instant.parse("2026-11-28T15:00:00Z"), ZoneOffset.UTC), new SlurmConfParser(),
-                new HookProgramRules()));
+                new HookProgramRules(), java.util.Map.of("ELASTIC_SLURM_VERSION", "22.05")));
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int status = cl.execute(args);

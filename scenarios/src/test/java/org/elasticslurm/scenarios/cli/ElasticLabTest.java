@@ -51,7 +51,7 @@ class ElasticLabTest {
         StringWriter err = new StringWriter();
         var cl = ElasticLab.commandLine(new LabContext(LEVELS, targets,
                 Clock.fixed(Instant.parse("2026-11-28T15:00:00Z"), ZoneOffset.UTC), new SlurmConfParser(),
-                new HookProgramRules()));
+                new HookProgramRules(), java.util.Map.of("ELASTIC_SLURM_VERSION", "22.05")));
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int status = cl.execute(args);
@@ -306,7 +306,7 @@ class ElasticLabTest {
         void cleanConfExitsZero() throws IOException {
             Run r = run("lint", "--slurm-conf", conf("rwxr-xr-x", true).toString(), "--strict");
             assertThat(r.status()).isZero();
-            assertThat(r.out()).endsWith("0 error(s), 0 warning(s), 1 note(s)\n");
+            assertThat(r.out()).endsWith("0 error(s), 0 warning(s), 1 note(s)\nSlurm 22.05 (emulated)\n");
         }
 
         @Test
@@ -380,7 +380,7 @@ class ElasticLabTest {
             assertThat(onRunner.out()).contains(file + ":2: error: [hook-programs] power_save program "
                     + "/usr/bin/slurm_power does not exist on this machine (looked for /usr/bin/slurm_power)");
             Run staged2 = run("lint", "--slurm-conf", file.toString(), "--root", root.toString(), "--strict");
-            assertThat(staged2.out()).endsWith("0 error(s), 0 warning(s), 1 note(s)\n");
+            assertThat(staged2.out()).endsWith("0 error(s), 0 warning(s), 1 note(s)\nSlurm 22.05 (emulated)\n");
             assertThat(staged2.status()).isZero();
         }
 

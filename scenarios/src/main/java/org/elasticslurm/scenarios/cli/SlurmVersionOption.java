@@ -1,0 +1,59 @@
+package org.elasticslurm.scenarios.cli;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+import org.elasticslurm.conf.InstalledSlurm;
+import org.elasticslurm.conf.SlurmVersionChoice;
+import org.elasticslurm.conf.UnknownSlurmVersionException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code --slurm-version V}, the option every command shares (a picocli mixin): the Slurm version emulated and
+ * checked against; else {@code ELASTIC_SLURM_VERSION}; else the version of a real {@code slurmctld -V} on PATH;
+ * else 24.11. An unknown value is a usage error naming where it came from.
+ */
+final class SlurmVersionOption {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--slurm-version", paramLabel = "V",
+            description = "the Slurm version to emulate: 22.05, 24.11 or 26.05 (default: ELASTIC_SLURM_VERSION, "
+                    + "else the version of a real slurmctld on PATH, else 24.11). The behaviour emulated is 22.05's "
+                    + "for every version for now")
+    String value;
+
+    private SlurmVersionChoice chosen;
+
+    /**
+     * Chooses the version, warns on stderr when its behaviour is not the one emulated, and returns the context
+     * that reads slurm.conf by the version's rules.
+     *
+     * @throws ParameterException (exit 64) for an unknown version, naming it, its source and the known versions
+     */
+    LabContext apply(LabContext ctx) {
+        try {
+            chosen = SlurmVersionChoice.choose(Optional.ofNullable(value), "--slurm-version", ctx.env(),
+                    new InstalledSlurm(ctx.env().get("PATH"), Optional.empty()));
+        } catch (UnknownSlurmVersionException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        chosen.behaviourWarning().ifPresent(w -> err.println("elastic-lab: warning: " + w));
+        err.flush();
+        return ctx.withVersion(chosen.version());
+    }
+
+    /** The chosen version. */
+    SlurmVersionChoice chosen() {
+        return chosen;
+    }
+
+    /** The summary's version line: {@code Slurm 24.11 (emulated)}. */
+    String summaryLine() {
+        return "Slurm " + chosen.version() + " (emulated)";
+    }
+}

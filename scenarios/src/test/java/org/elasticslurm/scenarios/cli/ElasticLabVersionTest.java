@@ -1,0 +1,131 @@
+package org.elasticslurm.scenarios.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.elasticslurm.conf.HookProgramRules;
+import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.scenarios.target.TargetCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --slurm-version}, {@code ELASTIC_SLURM_VERSION} and the real slurmctld on PATH choose the version
+ * elastic-lab emulates: the summary names it, a version other than 22.05 is warned about, lint findings of
+ * version-dependent rules name the version they assumed, and an unknown value is a usage error.
+ */
+class ElasticLabVersionTest {
+
+    private static final String WARNING = "behaviour emulated is Slurm 22.05's for every version";
+
+    @TempDir
+    Path dir;
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cl = ElasticLab.commandLine(new LabContext(ElasticLabTest.LEVELS, TargetCatalog.of(Map.of()),
+                Clock.fixed(Instant.parse("2026-11-28T15:00:00Z"), ZoneOffset.UTC), new SlurmConfParser(),
+                new HookProgramRules(), env));
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int status = cl.execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    /** A slurm.conf whose ResumeProgram is group-writable (a hook-programs error) and with an unknown key. */
+    private Path conf(String extra) throws IOException {
+        Path hook = dir.resolve("resume");
+        Files.writeString(hook, "#!/bin/sh\nexit 0\n");
+        Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxrwxr-x"));
+        Path file = dir.resolve("slurm.conf");
+        Files.writeString(file, "SuspendProgram=/bin/true\nResumeProgram=" + hook + "\nSuspendTime=300\n" + extra
+                + "NodeName=c[1-2] State=CLOUD CPUs=2\nPartitionName=p Nodes=c[1-2]\n");
+        return file;
+    }
+
+    private Path slurmctldPrinting(String line) throws IOException {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path script = bin.resolve("slurmctld");
+        Files.writeString(script, "#!/bin/sh\n[ \"$1\" = -V ] && echo '" + line + "' && exit 0\nexit 1\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return bin;
+    }
+
+    @Test
+    void optionWinsOverEnvironmentAndIsNamedInSummaryWithTheBehaviourWarning() throws IOException {
+        Run r = run(Map.of("ELASTIC_SLURM_VERSION", "22.05"), "lint", "--slurm-conf", conf("").toString(),
+                "--slurm-version", "26.05");
+        assertThat(r.out()).endsWith("Slurm 26.05 (emulated)\n");
+        assertThat(r.err()).contains("elastic-lab: warning: Slurm 26.05 chosen (--slurm-version)").contains(WARNING);
+    }
+
+    @Test
+    void versionDependentFindingsNameTheVersionTheyAssumed() throws IOException {
+        Path file = conf("");
+        Run r = run(Map.of("ELASTIC_SLURM_VERSION", "24.11"), "lint", "--slurm-conf", file.toString());
+        assertThat(r.status()).isEqualTo(ExitCodes.INVALID);
+        assertThat(r.out()).containsPattern(file + ":2: error: \\[hook-programs\\] .*"
+                + "\\[assumed Slurm 24\\.11, checked by Slurm 22\\.05's rules\\]\n");
+        assertThat(r.out()).endsWith("Slurm 24.11 (emulated)\n");
+        assertThat(r.err()).contains("Slurm 24.11 chosen (ELASTIC_SLURM_VERSION)").contains(WARNING);
+        Run own = run(Map.of(), "lint", "--slurm-conf", file.toString(), "--slurm-version", "22.05");
+        assertThat(own.out()).containsPattern(":2: error: \\[hook-programs\\] .*\\[assumed Slurm 22\\.05\\]\n");
+        assertThat(own.err()).isEmpty();
+    }
+
+    @Test
+    void unknownKeyUnder2411SaysWhichKeyTableItAssumed() throws IOException {
+        Run r = run(Map.of(), "lint", "--slurm-conf", conf("FooBar=1\n").toString(), "--slurm-version", "24.11.5");
+        assertThat(r.out()).contains("[slurm-conf] Parsing error at unrecognized key: FooBar (slurmctld 24.11"
+                + " (22.05's keys assumed");
+    }
+
+    @Test
+    void realSlurmctldOnPathIsTheDefaultAndWithoutOneItIs2411() throws IOException {
+        Path bin = slurmctldPrinting("slurm-wlm 22.05.8");
+        Run real = run(Map.of("PATH", bin.toString()), "lint", "--slurm-conf", conf("").toString());
+        assertThat(real.out()).endsWith("Slurm 22.05 (emulated)\n");
+        assertThat(real.err()).isEmpty();
+        Run none = run(Map.of("PATH", dir.resolve("empty").toString()), "lint", "--slurm-conf", conf("").toString());
+        assertThat(none.out()).endsWith("Slurm 24.11 (emulated)\n");
+        assertThat(none.err()).contains("Slurm 24.11 chosen (default (no slurmctld on PATH))");
+    }
+
+    @Test
+    void unknownVersionIsAUsageErrorOfEveryCommandNamingItsSource() throws IOException {
+        String conf = conf("").toString();
+        for (List<String> args : List.of(List.of("lint", "--slurm-conf", conf),
+                List.of("validate", "--slurm-conf", conf), List.of("replay", "level0"),
+                List.of("simulate", "--slurm-conf", conf, "--workload", "w.swf"))) {
+            Run r = run(Map.of("ELASTIC_SLURM_VERSION", "23.02"), args.toArray(String[]::new));
+            assertThat(r.status()).as("%s", args).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).as("%s", args).contains("unknown Slurm version '23.02' (from environment variable"
+                    + " ELASTIC_SLURM_VERSION); known versions: 22.05, 24.11, 26.05");
+        }
+        Run option = run(Map.of(), "replay", "level0", "--slurm-version", "2.0");
+        assertThat(option.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(option.err()).contains("'2.0' (from --slurm-version)");
+    }
+
+    @Test
+    void installedSlurmctldOfUnknownVersionIsAUsageErrorNamingIt() throws IOException {
+        Path bin = slurmctldPrinting("slurm 23.02.7");
+        Run r = run(Map.of("PATH", bin.toString()), "lint", "--slurm-conf", conf("").toString());
+        assertThat(r.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("'23.02.7' (from " + bin.resolve("slurmctld") + " -V");
+    }
+}
