@@ -63,7 +63,10 @@ host_mirror() {
     uri="$(awk '$1 == "deb" { i = 2; if ($2 ~ /^\[/) { while ($i !~ /\]$/) i++; i++ } if ($(i+1) == "bookworm") { print $i; exit } }' "$f")"
     [ -n "$uri" ] && { echo "$uri"; return; }
   done
-  echo http://deb.debian.org/debian
+  # no bookworm entry: the first mirror apt uses at all (a Debian mirror serves every suite)
+  uri="$(awk '/^URIs:/ { print $2; exit }' /etc/apt/sources.list.d/*.sources 2>/dev/null || true)"
+  [ -n "$uri" ] && { echo "$uri"; return; }
+  die "no Debian mirror in apt's sources (/etc/apt/sources.list, /etc/apt/sources.list.d): set ESL_MIRROR"
 }
 
 mode=build
