@@ -7,7 +7,7 @@ import java.util.Map;
 import org.elasticslurm.conf.scontrol.ScontrolShow;
 import org.elasticslurm.conf.scontrol.ShownNode;
 import org.elasticslurm.conf.state.NodeState;
-import org.elasticslurm.fake.reference.CommandResult;
+import org.elasticslurm.lab.process.CommandResult;
 import org.elasticslurm.scenarios.target.TargetException;
 
 /**

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.elasticslurm.conf.state.NodeState;
+import org.elasticslurm.lab.scenario.Scenario;
 import org.elasticslurm.scenarios.model.Step;
 import org.elasticslurm.scenarios.target.StepResult;
 import org.elasticslurm.scenarios.target.TargetException;
@@ -171,7 +172,7 @@ public final class ProvisionedLabSession implements TargetSession {
     }
 
     private StepResult command(List<String> cmd) {
-        var r = org.elasticslurm.fake.reference.CommandResult.run(parts.wrap().apply(cmd), parts.environment(),
+        var r = org.elasticslurm.lab.process.CommandResult.run(parts.wrap().apply(cmd), parts.environment(),
                 Path.of("/tmp"), Duration.ofSeconds(60));
         String detail = "exit " + r.exitCode() + (r.stdout().isBlank() ? "" : ": " + r.stdout().strip())
                 + (r.stderr().isBlank() ? "" : " " + r.stderr().strip());

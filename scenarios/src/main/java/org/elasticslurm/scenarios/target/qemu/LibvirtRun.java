@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.elasticslurm.fake.reference.CommandResult;
+import org.elasticslurm.lab.process.CommandResult;
 import org.elasticslurm.scenarios.target.TargetException;
 
 /**

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.elasticslurm.fake.reference.CommandResult;
+import org.elasticslurm.lab.process.CommandResult;
 import org.elasticslurm.scenarios.target.TargetException;
 
 /**

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.elasticslurm.fake.reference.CommandResult;
+import org.elasticslurm.lab.process.CommandResult;
 import org.elasticslurm.scenarios.target.TargetException;
 
 /** Runs the lab's tools (ci scripts, virsh, qemu-img, genisoimage) with an argument vector, never a shell line. */

@@ -7,7 +7,7 @@ import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.elasticslurm.fake.reference.SlurmCommands;
+import org.elasticslurm.lab.real.SlurmCommands;
 import org.elasticslurm.scenarios.model.TargetKind;
 
 /**

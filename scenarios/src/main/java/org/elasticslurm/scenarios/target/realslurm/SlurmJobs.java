@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.elasticslurm.conf.scontrol.ScontrolShow;
 import org.elasticslurm.conf.scontrol.ShownJob;
-import org.elasticslurm.fake.reference.CommandResult;
+import org.elasticslurm.lab.process.CommandResult;
 
 /** The lab's jobs as {@code scontrol show job -o} lists them. */
 final class SlurmJobs {

@@ -9,7 +9,7 @@
  * the command that builds them).
  *
  * <h2>What runs</h2>
- * fake-slurmctld's reference lab ({@code org.elasticslurm.fake.reference.Lab}) starts {@code slurmctld -D} and, for
+ * slurm-lab's real-daemon lab ({@code org.elasticslurm.lab.real.Lab}) starts {@code slurmctld -D} and, for
  * each {@code slurmd:} step, {@code slurmd -D -N NODE [-b]}, from the chosen binaries, with their directory first on
  * PATH for everything the lab runs (controller, slurmds, {@code srun}/{@code sbatch}/{@code scontrol}, {@code run:}
  * commands, and what the remote-execution tool starts on a node); every node has its own {@code Port} on 127.0.0.1

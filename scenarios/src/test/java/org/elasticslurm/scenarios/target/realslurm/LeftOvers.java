@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.elasticslurm.fake.reference.LabProcesses;
+import org.elasticslurm.lab.process.LabProcesses;
 
 /**
  * What this test JVM's real-slurm and fake-realtime runs may leave behind: live processes marked as belonging to a lab under

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.elasticslurm.fake.reference.SlurmCommands;
+import org.elasticslurm.lab.real.SlurmCommands;
 import org.elasticslurm.scenarios.model.Anchor;
 import org.elasticslurm.scenarios.model.Component;
 import org.elasticslurm.scenarios.model.Expectation;

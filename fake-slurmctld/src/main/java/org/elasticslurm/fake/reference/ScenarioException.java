@@ -1,9 +1,0 @@
-package org.elasticslurm.fake.reference;
-
-/** A scenario file is malformed; the message names {@code file:line} and the rule. */
-public class ScenarioException extends RuntimeException {
-
-    public ScenarioException(String message) {
-        super(message);
-    }
-}

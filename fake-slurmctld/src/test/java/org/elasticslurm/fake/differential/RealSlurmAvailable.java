@@ -1,0 +1,48 @@
+package org.elasticslurm.fake.differential;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.elasticslurm.lab.process.CommandResult;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Runs a test only where Debian's Slurm 22.05 can run: slurmctld, slurmd and scontrol installed, munged
+ * answering. Without them the test is skipped with the reason, except when {@code CI=true}: CI installs and
+ * starts them ({@code ci/install-packages.sh}, {@code ci/start-munge.sh}), so there their absence fails.
+ */
+public final class RealSlurmAvailable implements ExecutionCondition {
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        Optional<String> missing = missing();
+        if (missing.isEmpty()) {
+            return ConditionEvaluationResult.enabled("Debian's slurmctld 22.05 and munged are available");
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException("CI=true but real Slurm cannot run: " + missing.get()
+                    + " (run ci/install-packages.sh and ci/start-munge.sh first)");
+        }
+        return ConditionEvaluationResult.disabled("real Slurm cannot run here: " + missing.get());
+    }
+
+    static Optional<String> missing() {
+        for (String exe : List.of("/usr/sbin/slurmctld", "/usr/sbin/slurmd", "/usr/bin/scontrol", "/usr/bin/srun",
+                "/usr/bin/munge")) {
+            if (!Files.isExecutable(Path.of(exe))) {
+                return Optional.of(exe + " is not installed (Debian packages slurm-wlm, slurm-client, munge)");
+            }
+        }
+        CommandResult munge = CommandResult.run(List.of("/usr/bin/munge", "-n"), Map.copyOf(System.getenv()),
+                Path.of("."), Duration.ofSeconds(10));
+        if (munge.exitCode() != 0) {
+            return Optional.of("munged does not answer ('munge -n' failed: " + munge.stderr().strip() + ")");
+        }
+        return Optional.empty();
+    }
+}

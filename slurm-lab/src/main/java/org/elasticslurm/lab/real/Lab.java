@@ -1,0 +1,442 @@
+package org.elasticslurm.lab.real;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.elasticslurm.lab.process.CommandResult;
+import org.elasticslurm.lab.process.LabException;
+import org.elasticslurm.lab.process.LabProcesses;
+import org.elasticslurm.lab.trace.LabText;
+import org.elasticslurm.lab.trace.Trace;
+import org.elasticslurm.lab.trace.TraceRecorder;
+
+/**
+ * One running Slurm lab on this machine: a directory ({@code slurm.conf}, {@code state/}, {@code spool/NODE/},
+ * {@code log/}, {@code hooks/}, {@code jobs/}, {@code trace}), a controller started as
+ * {@code slurmctld -D -c -f slurm.conf}, one {@code slurmd -D -N NODE [-b] -f slurm.conf} per started node, a
+ * {@link NodeStateSampler} and a {@link TraceRecorder}. Which executables run is decided by
+ * {@link SlurmCommands}, so the same lab runs the real daemons or drop-in ones.
+ *
+ * <p>{@link #close()} ends everything by PID (background commands and slurmd: SIGKILL; slurmctld: SIGTERM, then
+ * SIGKILL after 15 s; then every process carrying the lab's marker) and deletes the directory unless asked to
+ * keep it. A JVM shutdown hook does the same if the JVM ends first.
+ */
+public final class Lab implements AutoCloseable {
+
+    private static final Pattern PID = Pattern.compile("\\bpid \\d+");
+    private static final Duration READY_LIMIT = Duration.ofSeconds(30);
+    private static final Duration SLURMCTLD_GRACE = Duration.ofSeconds(15);
+
+    private final SlurmCommands commands;
+    private final Path dir;
+    private final RenderedConf conf;
+    private final Map<String, String> environment;
+    private final LabProcesses processes;
+    private final TraceRecorder recorder;
+    private final SlurmctldLog log;
+    private final Map<String, Process> slurmds = new HashMap<>();
+    private final Map<String, Job> jobs = new LinkedHashMap<>();
+    private final Thread shutdownHook;
+    private NodeStateSampler sampler;
+    private Process slurmctld;
+    private volatile boolean finished;
+    private boolean keepDirectory;
+    private boolean closed;
+
+    private record Job(Process process, CompletableFuture<Void> recorded) {
+    }
+
+    private Lab(SlurmCommands commands, Path dir, RenderedConf conf, Clock clock, String host) {
+        this.commands = commands;
+        this.dir = dir;
+        this.conf = conf;
+        this.processes = new LabProcesses(dir);
+        this.recorder = new TraceRecorder(dir.resolve("trace"), dir.resolve("start"), clock, new LabText(dir, host));
+        this.log = new SlurmctldLog(dir.resolve("log/slurmctld.log"));
+        this.environment = environment(commands, dir);
+        this.shutdownHook = new Thread(this::tearDown, "lab-teardown " + dir);
+    }
+
+    /**
+     * Lays out a lab directory under {@code parent} (keep that path short: slurmd puts unix sockets in its
+     * spool directory, whose paths may not exceed 107 bytes), starts slurmctld, waits until
+     * {@code scontrol ping} reports it UP, then starts the clock ({@code start}) and the node sampler.
+     */
+    public static Lab start(SlurmCommands commands, ConfTemplate template, List<HookSpec> hooks, Path parent,
+                            Clock clock) {
+        return start(commands, template, hooks, LabPlacement.under(parent), clock);
+    }
+
+    /** As {@link #start(SlurmCommands, ConfTemplate, List, Path, Clock)}, in the placement's directory and ports. */
+    public static Lab start(SlurmCommands commands, ConfTemplate template, List<HookSpec> hooks,
+                            LabPlacement placement, Clock clock) {
+        Path dir = createDirectory(placement.parent());
+        String host = shortHostName();
+        RenderedConf conf = template.render(dir, host, placement.ports());
+        Lab lab = new Lab(commands, dir, conf, clock, host);
+        try {
+            lab.layOut(hooks);
+            Runtime.getRuntime().addShutdownHook(lab.shutdownHook);
+            lab.startController();
+            return lab;
+        } catch (RuntimeException e) {
+            lab.keepDirectory = true;
+            lab.close();
+            throw e;
+        }
+    }
+
+    private static Path createDirectory(Path parent) {
+        try {
+            Files.createDirectories(parent);
+            return Files.createTempDirectory(parent, "esld-").toAbsolutePath();
+        } catch (IOException e) {
+            throw new LabException("cannot create a lab directory in " + parent, e);
+        }
+    }
+
+    private void layOut(List<HookSpec> hooks) {
+        try {
+            for (String sub : List.of("state", "log", "jobs")) {
+                Files.createDirectories(dir.resolve(sub));
+            }
+            for (String node : conf.nodes()) {
+                Files.createDirectories(dir.resolve("spool").resolve(node));
+            }
+            Files.writeString(confFile(), conf.text(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LabException("cannot lay out lab " + dir, e);
+        }
+        new HookPrograms(dir.resolve("hooks"), recorder.traceFile(), dir.resolve("start")).write(hooks);
+    }
+
+    private void startController() {
+        Path exe = commands.require("slurmctld", inheritedPath());
+        slurmctld = processes.start(List.of(exe.toString(), "-D", "-c", "-f", confFile().toString()), environment,
+                dir.resolve("log/slurmctld.out"), dir.resolve("log/slurmctld.out"));
+        long deadline = System.nanoTime() + READY_LIMIT.toNanos();
+        while (!controllerAnswers()) {
+            if (!slurmctld.isAlive()) {
+                throw new LabException("slurmctld exited with status " + slurmctld.exitValue() + " before answering; "
+                        + "see " + dir.resolve("log"));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new LabException("slurmctld did not answer 'scontrol ping' within " + READY_LIMIT.toSeconds()
+                        + " s; see " + dir.resolve("log"));
+            }
+            pause(Duration.ofMillis(200));
+        }
+        recorder.start();
+        sampler = new NodeStateSampler(List.of(scontrol()), environment, dir, conf.nodes(), recorder);
+        sampler.start();
+    }
+
+    private boolean controllerAnswers() {
+        CommandResult ping = CommandResult.run(List.of(scontrol(), "ping"), environment, dir, Duration.ofSeconds(10));
+        return ping.exitCode() == 0 && ping.stdout().contains(" is UP");
+    }
+
+    /** Starts {@code slurmd -D -N NODE ARGS -f slurm.conf} and records {@code slurmd NODE ARGS}. */
+    public synchronized void startSlurmd(String node, List<String> args) {
+        requireNode(node);
+        Process running = slurmds.get(node);
+        if (running != null && running.isAlive()) {
+            throw new LabException("slurmd for " + node + " is already running (pid " + running.pid() + ")");
+        }
+        List<String> command = new ArrayList<>(List.of(commands.require("slurmd", inheritedPath()).toString(),
+                "-D", "-N", node));
+        command.addAll(args);
+        command.addAll(List.of("-f", confFile().toString()));
+        recorder.record("slurmd", (node + " " + String.join(" ", args)).strip());
+        Path out = dir.resolve("log/slurmd-" + node + ".out");
+        slurmds.put(node, processes.start(command, environment, out, out));
+    }
+
+    /** SIGKILLs a node's slurmd (as if its machine vanished) and records {@code kill slurmd NODE}. */
+    public synchronized void killSlurmd(String node) {
+        requireNode(node);
+        Process running = slurmds.remove(node);
+        if (running == null || !running.isAlive()) {
+            throw new LabException("no running slurmd for " + node + " to kill");
+        }
+        recorder.record("kill", "slurmd " + node);
+        LabProcesses.kill(running);
+    }
+
+    /**
+     * Runs a shell command in the background ({@code bash -c}, Slurm commands first on PATH, {@code SLURM_CONF}
+     * and {@code LAB} set) and records {@code bg NAME CMD}; at its end records its stdout lines
+     * ({@code out NAME LINE}), stderr lines ({@code err NAME LINE}) and {@code exit NAME STATUS}.
+     */
+    public synchronized void background(String name, String command) {
+        requireNewJob(name);
+        recorder.record("bg", name + " " + command);
+        launch(name, command);
+    }
+
+    /** Like {@link #background} but records {@code run NAME CMD} and waits up to {@code limit} for it. */
+    public void run(String name, String command, Duration limit) {
+        Job job;
+        synchronized (this) {
+            requireNewJob(name);
+            recorder.record("run", name + " " + command);
+            job = launch(name, command);
+        }
+        if (!awaitJob(name, limit)) {
+            LabProcesses.kill(job.process());
+            throw new LabException("command '" + name + "' did not end within " + limit.toSeconds() + " s: " + command);
+        }
+    }
+
+    private Job launch(String name, String command) {
+        Path out = dir.resolve("jobs/" + name + ".out");
+        Path err = dir.resolve("jobs/" + name + ".err");
+        Process process = processes.start(List.of("/bin/bash", "-c", command), environment, out, err);
+        CompletableFuture<Void> recorded = process.onExit().thenAccept(p -> recordEnd(name, p.exitValue(), out, err));
+        Job job = new Job(process, recorded);
+        jobs.put(name, job);
+        return job;
+    }
+
+    private void recordEnd(String name, int status, Path out, Path err) {
+        if (finished) {
+            return;
+        }
+        lines(out).forEach(l -> recorder.record("out", name + " " + l));
+        lines(err).forEach(l -> recorder.record("err", name + " " + l));
+        recorder.record("exit", name + " " + status);
+    }
+
+    /** Waits until a background command has ended and its end is recorded; false if it is still running. */
+    public boolean awaitJob(String name, Duration timeout) {
+        Job job;
+        synchronized (this) {
+            job = jobs.get(name);
+        }
+        if (job == null) {
+            throw new LabException("no command named '" + name + "' was started");
+        }
+        try {
+            job.recorded().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new LabException("recording the end of '" + name + "' failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("interrupted while waiting for '" + name + "'", e);
+        }
+    }
+
+    /** Records {@code mark TEXT}. */
+    public void mark(String text) {
+        recorder.record("mark", text);
+    }
+
+    /** Records an {@code abort} line: the scenario stopped early for the reason given. */
+    public void abort(String reason) {
+        recorder.record("abort", reason);
+    }
+
+    /**
+     * Records every new controller log line matching the pattern as {@code log LINE} (process ids written as
+     * {@code pid N}); returns how many.
+     */
+    public int recordLog(Pattern pattern) {
+        List<String> lines = log.takeMatching(pattern);
+        lines.forEach(l -> recorder.record("log", PID.matcher(l).replaceAll("pid N")));
+        return lines.size();
+    }
+
+    /** The last sampled state of a node. */
+    public Optional<String> state(String node) {
+        requireNode(node);
+        return sampler.current(node);
+    }
+
+    /** Time since the start. */
+    public Duration elapsed() {
+        return recorder.elapsed();
+    }
+
+    /**
+     * Ends the recording: one last sample, {@code exit NAME running} for background commands still running,
+     * {@code end}; returns the trace sorted by time. Processes keep running until {@link #close()}.
+     */
+    public synchronized Trace finish() {
+        sampler.sample();
+        sampler.close();
+        for (Map.Entry<String, Job> job : jobs.entrySet()) {
+            if (!job.getValue().recorded().isDone()) {
+                recorder.record("exit", job.getKey() + " running");
+            }
+        }
+        finished = true;
+        recorder.record("end", "");
+        Trace trace = recorder.snapshot();
+        trace.write(dir.resolve("trace.sorted"));
+        return trace;
+    }
+
+    /** Copies the lab's logs, rendered slurm.conf and trace into {@code target} (for a report). */
+    public void copyArtifacts(Path target) {
+        try {
+            Files.createDirectories(target);
+            Files.copy(confFile(), target.resolve("slurm.conf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try (Stream<Path> logs = Files.list(dir.resolve("log"))) {
+                for (Path file : (Iterable<Path>) logs::iterator) {
+                    Files.copy(file, target.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy lab artifacts to " + target, e);
+        }
+    }
+
+    /** PIDs of the live processes this lab started, directly or through its daemons (see {@link LabProcesses}). */
+    public List<Long> markedProcesses() {
+        return processes.markedPids();
+    }
+
+    /** Keeps the lab directory after {@link #close()} (for looking into a failure). */
+    public void keepDirectory() {
+        keepDirectory = true;
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    public RenderedConf conf() {
+        return conf;
+    }
+
+    public Path confFile() {
+        return dir.resolve("slurm.conf");
+    }
+
+    /** Environment of the lab's commands: inherited minus SLURM_*, Slurm commands first on PATH, SLURM_CONF, LAB. */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        tearDown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down and runs the hook itself
+        }
+        if (!keepDirectory) {
+            deleteDirectory();
+        }
+    }
+
+    private void tearDown() {
+        finished = true;
+        if (sampler != null) {
+            sampler.close();
+        }
+        jobs.values().forEach(j -> LabProcesses.kill(j.process()));
+        slurmds.values().forEach(LabProcesses::kill);
+        if (slurmctld != null) {
+            LabProcesses.terminate(slurmctld, SLURMCTLD_GRACE.toSeconds());
+        }
+        processes.killAll();
+    }
+
+    private void deleteDirectory() {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete lab directory " + dir, e);
+        }
+    }
+
+    private String scontrol() {
+        return commands.require("scontrol", inheritedPath()).toString();
+    }
+
+    private void requireNode(String node) {
+        if (!conf.nodes().contains(node)) {
+            throw new LabException("node '" + node + "' is not in this lab's slurm.conf (nodes: " + conf.nodes() + ")");
+        }
+    }
+
+    private void requireNewJob(String name) {
+        if (jobs.containsKey(name)) {
+            throw new LabException("a command named '" + name + "' was already started");
+        }
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static Map<String, String> environment(SlurmCommands commands, Path dir) {
+        Map<String, String> env = new HashMap<>();
+        System.getenv().forEach((k, v) -> {
+            if (!k.startsWith("SLURM_")) {
+                env.put(k, v);
+            }
+        });
+        env.put("PATH", commands.path(inheritedPath()));
+        env.put("SLURM_CONF", dir.resolve("slurm.conf").toString());
+        env.put("LAB", dir.toString());
+        return Map.copyOf(env);
+    }
+
+    private static String inheritedPath() {
+        String path = System.getenv("PATH");
+        return path == null ? "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin" : path;
+    }
+
+    static String shortHostName() {
+        try {
+            String name = Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.US_ASCII).strip();
+            int dot = name.indexOf('.');
+            return dot < 0 ? name : name.substring(0, dot);
+        } catch (IOException e) {
+            throw new LabException("cannot read this machine's host name from /proc/sys/kernel/hostname", e);
+        }
+    }
+
+    /** Sleeps for {@code duration}; an interrupt ends the sleep and is kept on the thread. */
+    public static void pause(Duration duration) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.elasticslurm.lab.real;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.elasticslurm.conf.scontrol.ScontrolShow;
+import org.elasticslurm.lab.process.CommandResult;
+import org.elasticslurm.lab.trace.TraceRecorder;
+
+/**
+ * Samples {@code scontrol show node} every {@link #PERIOD} and records {@code state NODE STATE} whenever a node's
+ * state differs from its last sample (one call lists all nodes; a node it does not list is
+ * {@link #NOT_FOUND}; the output is read by slurm-conf's {@link ScontrolShow}). A sample whose scontrol call fails is dropped. States that last shorter than
+ * the period can be missed, as in the shared traces.
+ */
+public final class NodeStateSampler implements AutoCloseable {
+
+    /** Recorded for a configured node that {@code scontrol show node} does not list (e.g. a hidden CLOUD node). */
+    public static final String NOT_FOUND = "NOT_FOUND";
+
+    /** The sampling period of the shared traces. */
+    public static final Duration PERIOD = Duration.ofMillis(500);
+
+    private final List<String> scontrol;
+    private final Map<String, String> environment;
+    private final List<String> nodes;
+    private final Path workDir;
+    private final TraceRecorder recorder;
+    private final Map<String, String> last = new HashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "node-state-sampler");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * @param scontrol    the scontrol command (absolute path first)
+     * @param environment environment for it ({@code SLURM_CONF} ...)
+     * @param workDir     its working directory
+     */
+    public NodeStateSampler(List<String> scontrol, Map<String, String> environment, Path workDir, List<String> nodes,
+                            TraceRecorder recorder) {
+        this.workDir = workDir;
+        this.scontrol = List.copyOf(scontrol);
+        this.environment = Map.copyOf(environment);
+        this.nodes = List.copyOf(nodes);
+        this.recorder = recorder;
+    }
+
+    /** Takes one sample now, then one every period. */
+    public void start() {
+        sample();
+        timer.scheduleAtFixedRate(this::sample, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The last sampled state of a node, if any sample has succeeded. */
+    public synchronized Optional<String> current(String node) {
+        return Optional.ofNullable(last.get(node));
+    }
+
+    /** Takes one sample now and records changes. */
+    public void sample() {
+        long at = recorder.elapsedTenths();
+        Optional<String> output = showNodes();
+        if (output.isEmpty()) {
+            return;
+        }
+        Map<String, String> states = states(output.get(), nodes);
+        synchronized (this) {
+            states.forEach((node, state) -> {
+                if (!state.equals(last.get(node))) {
+                    last.put(node, state);
+                    recorder.recordAt(at, "state", node + " " + state);
+                }
+            });
+        }
+    }
+
+    /**
+     * The {@code State=} of each of {@code nodes} in {@code scontrol show node} output, {@link #NOT_FOUND} for nodes
+     * it does not list; in the order of {@code nodes}.
+     */
+    static Map<String, String> states(String showNodeOutput, List<String> nodes) {
+        Map<String, String> listed = new HashMap<>();
+        ScontrolShow.nodes(showNodeOutput)
+                .forEach(n -> n.record().value("State").ifPresent(state -> listed.put(n.name(), state)));
+        Map<String, String> states = new LinkedHashMap<>();
+        nodes.forEach(node -> states.put(node, listed.getOrDefault(node, NOT_FOUND)));
+        return states;
+    }
+
+    private Optional<String> showNodes() {
+        List<String> command = new ArrayList<>(scontrol);
+        command.addAll(List.of("show", "node"));
+        CommandResult result = CommandResult.run(command, environment, workDir, Duration.ofSeconds(10));
+        return result.exitCode() == 0 ? Optional.of(result.stdout()) : Optional.empty();
+    }
+
+    /** Stops sampling (waits for a running sample to finish). */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

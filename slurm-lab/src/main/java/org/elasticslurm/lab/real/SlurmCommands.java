@@ -1,0 +1,66 @@
+package org.elasticslurm.lab.real;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.elasticslurm.lab.process.LabException;
+
+/**
+ * Where the Slurm executables of one side live. A scenario's commands run with these directories first on
+ * {@code PATH}, and the daemons ({@code slurmctld}, {@code slurmd}) are started from the first of them that has
+ * the executable; so the same scenario talks to the real daemons or to drop-in ones.
+ *
+ * @param label   names the side in trace file names, e.g. {@code real-22.05} or {@code fake}
+ * @param binDirs searched in order, before the inherited {@code PATH}
+ */
+public record SlurmCommands(String label, List<Path> binDirs) {
+
+    /** Debian 12's slurm-wlm 22.05: daemons in /usr/sbin, clients in /usr/bin. */
+    public static SlurmCommands debian() {
+        return new SlurmCommands("real-22.05", List.of(Path.of("/usr/sbin"), Path.of("/usr/bin")));
+    }
+
+    /** Drop-in executables in one directory, e.g. {@code fake-slurmctld/target/bin}. */
+    public static SlurmCommands inDirectory(String label, Path binDir) {
+        return new SlurmCommands(label, List.of(binDir.toAbsolutePath()));
+    }
+
+    public SlurmCommands {
+        if (label == null || !label.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("side label must be letters, digits, '.', '_' or '-': '" + label + "'");
+        }
+        binDirs = List.copyOf(binDirs);
+        if (binDirs.isEmpty()) {
+            throw new IllegalArgumentException("at least one bin directory is needed for side " + label);
+        }
+    }
+
+    /** The {@code PATH} value for scenario commands: the bin directories, then the inherited path. */
+    public String path(String inheritedPath) {
+        String own = binDirs.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+        return inheritedPath == null || inheritedPath.isEmpty() ? own : own + File.pathSeparator + inheritedPath;
+    }
+
+    /** The executable {@code name}, looked up in the bin directories, then in the inherited {@code PATH}. */
+    public Optional<Path> find(String name, String inheritedPath) {
+        List<Path> dirs = new ArrayList<>(binDirs);
+        if (inheritedPath != null) {
+            for (String dir : inheritedPath.split(File.pathSeparator)) {
+                if (!dir.isEmpty()) {
+                    dirs.add(Path.of(dir));
+                }
+            }
+        }
+        return dirs.stream().map(d -> d.resolve(name)).filter(Files::isExecutable).findFirst();
+    }
+
+    /** Like {@link #find} but refuses a missing executable, naming where it looked. */
+    public Path require(String name, String inheritedPath) {
+        return find(name, inheritedPath).orElseThrow(() -> new LabException("no executable '" + name + "' in "
+                + binDirs + " or PATH (side " + label + ")"));
+    }
+}

@@ -1,0 +1,83 @@
+package org.elasticslurm.lab.real;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.elasticslurm.lab.process.LabException;
+import org.junit.jupiter.api.Test;
+
+class ConfTemplateTest {
+
+    private final AtomicInteger nextPort = new AtomicInteger(20000);
+
+    @Test
+    void replacesLabHostAndEveryPortWithFreshOnes() {
+        ConfTemplate template = new ConfTemplate("t.conf", """
+                SlurmctldHost=$HOST(127.0.0.1)
+                StateSaveLocation=$LAB/state
+                SlurmctldPort=16817
+                NodeName=node1 State=CLOUD CPUs=1 Port=17101 NodeAddr=127.0.0.1
+                NodeName=node2 State=CLOUD CPUs=1 NodeAddr=127.0.0.1
+                PartitionName=debug Nodes=node[1-2] Default=YES
+                """);
+
+        RenderedConf conf = template.render(Path.of("/tmp/esld-1"), "vm", nextPort::getAndIncrement);
+
+        assertThat(conf.text()).isEqualTo("""
+                SlurmctldHost=vm(127.0.0.1)
+                StateSaveLocation=/tmp/esld-1/state
+                SlurmctldPort=20000
+                NodeName=node1 State=CLOUD CPUs=1 Port=20001 NodeAddr=127.0.0.1
+                NodeName=node2 State=CLOUD CPUs=1 NodeAddr=127.0.0.1 Port=20002
+                PartitionName=debug Nodes=node[1-2] Default=YES
+                """);
+        assertThat(conf.nodes()).containsExactly("node1", "node2");
+        assertThat(conf.slurmctldPort()).isEqualTo(20000);
+        assertThat(conf.nodePorts()).containsEntry("node1", 20001).containsEntry("node2", 20002);
+    }
+
+    @Test
+    void addsSlurmctldPortWhenTheTemplateHasNone() {
+        RenderedConf conf = new ConfTemplate("t.conf", "ClusterName=lab\nNodeName=n1 Port=1\n")
+                .render(Path.of("/lab"), "vm", nextPort::getAndIncrement);
+
+        assertThat(conf.text()).isEqualTo("ClusterName=lab\nNodeName=n1 Port=20001\nSlurmctldPort=20000\n");
+    }
+
+    @Test
+    void leavesNodeNameDefaultAndCommentsAlone() {
+        RenderedConf conf = new ConfTemplate("t.conf", "# NodeName=x Port=1\nNodeName=DEFAULT CPUs=1\nNodeName=n1\n")
+                .render(Path.of("/lab"), "vm", nextPort::getAndIncrement);
+
+        assertThat(conf.text()).startsWith("# NodeName=x Port=1\nNodeName=DEFAULT CPUs=1\nNodeName=n1 Port=20001\n");
+        assertThat(conf.nodes()).containsExactly("n1");
+    }
+
+    @Test
+    void refusesAHostlistOnANodeNameLineNamingFileAndLine() {
+        ConfTemplate template = new ConfTemplate("t.conf", "ClusterName=lab\nNodeName=node[1-2] State=CLOUD\n");
+
+        assertThatThrownBy(() -> template.render(Path.of("/lab"), "vm", nextPort::getAndIncrement))
+                .isInstanceOf(LabException.class)
+                .hasMessageContaining("t.conf:2")
+                .hasMessageContaining("must name one node");
+    }
+
+    @Test
+    void refusesATemplateWithoutNodes() {
+        assertThatThrownBy(() -> new ConfTemplate("t.conf", "ClusterName=lab\n")
+                .render(Path.of("/lab"), "vm", nextPort::getAndIncrement))
+                .isInstanceOf(LabException.class)
+                .hasMessageContaining("no NodeName line");
+    }
+
+    @Test
+    void refusesANodeDefinedTwice() {
+        assertThatThrownBy(() -> new ConfTemplate("t.conf", "NodeName=n1\nNodeName=n1\n")
+                .render(Path.of("/lab"), "vm", nextPort::getAndIncrement))
+                .isInstanceOf(LabException.class)
+                .hasMessageContaining("t.conf:2: node n1 is defined twice");
+    }
+}
