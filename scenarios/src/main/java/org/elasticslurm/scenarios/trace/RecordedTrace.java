@@ -1,9 +1,5 @@
 package org.elasticslurm.scenarios.trace;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,11 +7,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.elasticslurm.scenarios.model.HookRole;
 import org.elasticslurm.conf.state.NodeState;
+import org.elasticslurm.lab.trace.Trace;
+import org.elasticslurm.lab.trace.TraceLine;
+import org.elasticslurm.scenarios.model.HookRole;
 
 /**
- * A trace recorded from a run of the real daemons (format of {@code shared/traces}): one line per event,
+ * A trace recorded from a run of the real daemons (slurm-lab's trace format, {@link Trace}): one line per event,
  * {@code <seconds> <kind> <text>} with kinds {@code start}, {@code state NODE STATE}, {@code hook NAME ARGS},
  * {@code log TEXT}, and the driver's own {@code bg NAME CMD}, {@code slurmd NODE ARGS}, {@code mark TEXT}.
  * Hook names are the installed file names: {@code resume}, {@code suspend}, {@code resumefail}.
@@ -41,37 +39,21 @@ public record RecordedTrace(Observations observations, List<Event> events) {
     }
 
     /**
-     * Reads a trace file.
+     * Reads a trace file through slurm-lab's trace reader ({@link Trace}), then takes its kinds as observations.
      *
-     * @throws IllegalArgumentException naming {@code file:line} and the rule for a line that does not fit
+     * @throws IllegalArgumentException naming the file and the line that does not fit, and the rule
      */
     public static RecordedTrace read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read trace " + file, e);
-        }
+        Trace trace = Trace.read(file);
         List<StateChange> states = new ArrayList<>();
         List<HookCall> hooks = new ArrayList<>();
         List<LogLine> log = new ArrayList<>();
         List<Event> events = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String where = file + ":" + (i + 1);
-            String[] parts = line.split(" ", 3);
-            Duration at;
-            try {
-                at = Duration.ofMillis(new BigDecimal(parts[0]).movePointRight(3).longValueExact());
-            } catch (NumberFormatException | ArithmeticException e) {
-                throw new IllegalArgumentException(where + ": a trace line starts with seconds (e.g. 0.8), found '"
-                        + parts[0] + "'", e);
-            }
-            String kind = parts.length > 1 ? parts[1] : "";
-            String rest = parts.length > 2 ? parts[2] : "";
+        for (TraceLine line : trace.lines()) {
+            String where = file + ": trace line '" + line.format() + "'";
+            Duration at = Duration.ofMillis(line.tenths() * 100);
+            String kind = line.kind();
+            String rest = line.text();
             String[] words = rest.isEmpty() ? new String[0] : rest.split(" ");
             switch (kind) {
                 case "start" -> {

@@ -71,24 +71,8 @@ public record CommandResult(int exitCode, String stdout, String stderr) {
     private static void killGroup(long leader) {
         ProcessHandle.of(leader).ifPresent(h -> h.descendants().forEach(ProcessHandle::destroyForcibly));
         ProcessHandle.of(leader).ifPresent(ProcessHandle::destroyForcibly);
-        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-            entries.map(e -> e.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit))
-                    .mapToLong(Long::parseLong).filter(pid -> groupOf(pid) == leader)
-                    .forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
-        } catch (IOException e) {
-            throw new LabException("cannot list /proc to end the processes of group " + leader, e);
-        }
-    }
-
-    /** The process group of {@code pid} from /proc/PID/stat, or -1 when it is gone. */
-    private static long groupOf(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // pid (comm) state ppid pgrp ...; comm may contain spaces and parentheses
-            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[2]);
-        } catch (IOException | RuntimeException gone) {
-            return -1;
-        }
+        ProcStat.all(ProcStat.PROC).stream().filter(p -> p.processGroup() == leader)
+                .forEach(p -> ProcessHandle.of(p.pid()).ifPresent(ProcessHandle::destroyForcibly));
     }
 
     /** One output stream, copied as it comes, so what was read is there even if the stream never ends. */

@@ -3,7 +3,6 @@ package org.elasticslurm.scenarios.target.lab;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.elasticslurm.conf.Hostlist;
+import org.elasticslurm.lab.ports.FreePorts;
 import org.elasticslurm.scenarios.model.Scenario;
 import org.elasticslurm.scenarios.model.SlurmConfSource;
 
@@ -59,7 +59,7 @@ public record LabConf(String text, List<String> nodes, Map<String, Integer> node
         String text = replace(template, lab, host, ctldAddr);
         List<String> out = new ArrayList<>();
         Map<String, Integer> ports = new LinkedHashMap<>();
-        List<Integer> taken = new ArrayList<>();
+        FreePorts free = new FreePorts();
         out.add("# elastic-lab: every node's slurmd runs on this machine (ports, spool, log and PID files per node)");
         for (String line : text.split("\n", -1)) {
             String key = key(line);
@@ -81,7 +81,7 @@ public record LabConf(String text, List<String> nodes, Map<String, Integer> node
                         }
                     }
                     for (String node : Hostlist.parse(names).names()) {
-                        int port = freePort(taken);
+                        int port = free.getAsInt();
                         ports.put(node, port);
                         out.add("NodeName=" + node + rest + " Port=" + port);
                     }
@@ -89,7 +89,7 @@ public record LabConf(String text, List<String> nodes, Map<String, Integer> node
                 default -> out.add(line);
             }
         }
-        out.add("SlurmctldPort=" + freePort(taken));
+        out.add("SlurmctldPort=" + free.getAsInt());
         out.add("SlurmdSpoolDir=" + lab.resolve("spool/%n"));
         out.add("SlurmdLogFile=" + lab.resolve("log/slurmd-%n.log"));
         out.add("SlurmdPidFile=" + lab.resolve("run/slurmd-%n.pid"));
@@ -104,21 +104,6 @@ public record LabConf(String text, List<String> nodes, Map<String, Integer> node
         String s = line.strip();
         int eq = s.indexOf('=');
         return s.startsWith("#") || eq < 0 ? "" : s.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-    }
-
-    private static int freePort(List<Integer> taken) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                int port = s.getLocalPort();
-                if (!taken.contains(port)) {
-                    taken.add(port);
-                    return port;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot find a free port on 127.0.0.1", e);
-            }
-        }
-        throw new IllegalStateException("no new free port on 127.0.0.1 after 50 attempts");
     }
 
     /** The short host name of this machine (slurm.conf's {@code $HOST}). */

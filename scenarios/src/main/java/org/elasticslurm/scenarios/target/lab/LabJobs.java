@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.elasticslurm.lab.process.LabException;
+import org.elasticslurm.lab.process.NamedProcesses;
 import org.elasticslurm.scenarios.model.JobState;
 import org.elasticslurm.scenarios.model.Step;
 import org.elasticslurm.scenarios.target.StepResult;
@@ -27,7 +29,7 @@ import org.elasticslurm.scenarios.trace.JobRecord;
 public final class LabJobs {
     private static final Duration SUBMIT_LIMIT = Duration.ofSeconds(60);
 
-    private final LabProcesses processes;
+    private final NamedProcesses processes;
     private final Function<List<String>, List<String>> wrap;
     private final Map<String, String> environment;
     private final Path workDir;
@@ -57,7 +59,7 @@ public final class LabJobs {
      * @param now scenario time
      * @param commands the absolute path of {@code srun} / {@code sbatch} of the lab's Slurm
      */
-    public LabJobs(LabProcesses processes, Function<List<String>, List<String>> wrap, Map<String, String> environment,
+    public LabJobs(NamedProcesses processes, Function<List<String>, List<String>> wrap, Map<String, String> environment,
                    Path workDir, Supplier<Duration> now, Function<String, String> commands) {
         this.commands = commands;
         this.cwd = workDir;
@@ -84,7 +86,12 @@ public final class LabJobs {
         cmd.add(commands.apply(s.command()));
         cmd.addAll(s.args());
         String name = s.jobId();
-        Process p = processes.start("job " + name, wrap.apply(cmd), environment, cwd, out(name), err(name));
+        Process p;
+        try {
+            p = processes.start("job " + name, wrap.apply(cmd), environment, cwd, out(name), err(name));
+        } catch (LabException e) {
+            throw new TargetException(e.getMessage(), e);
+        }
         long deadline = System.nanoTime() + SUBMIT_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
             Optional<Long> id = probe.jobs().keySet().stream()

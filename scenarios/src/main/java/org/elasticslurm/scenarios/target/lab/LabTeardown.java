@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.elasticslurm.lab.process.LabException;
 import org.elasticslurm.scenarios.target.TargetException;
 
 /**
@@ -42,7 +43,8 @@ public final class LabTeardown implements AutoCloseable {
 
     /**
      * Undoes everything after a failed set-up and gives what to throw: {@code failure} itself when it is a
-     * {@link TargetException}, else one saying {@code what} failed and why. A failure of the undo is added to
+     * {@link TargetException} (with its message when it is a lab's {@link LabException}), else one saying
+     * {@code what} failed and why. A failure of the undo is added to
      * {@code failure} as suppressed.
      *
      * @param what what could not be done, e.g. "level3: cannot set up the qemu lab"
@@ -53,7 +55,10 @@ public final class LabTeardown implements AutoCloseable {
         } catch (RuntimeException x) {
             failure.addSuppressed(x);
         }
-        return failure instanceof TargetException t ? t
+        if (failure instanceof TargetException t) {
+            return t;
+        }
+        return failure instanceof LabException l ? new TargetException(l.getMessage(), l)
                 : new TargetException(what + ": " + failure.getMessage(), failure);
     }
 

@@ -16,12 +16,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.elasticslurm.conf.Hostlist;
+import org.elasticslurm.lab.process.LabException;
+import org.elasticslurm.lab.process.NamedProcesses;
 import org.elasticslurm.scenarios.model.Component;
 import org.elasticslurm.scenarios.model.FaultKind;
 import org.elasticslurm.scenarios.model.Step;
 import org.elasticslurm.scenarios.target.StepResult;
+import org.elasticslurm.scenarios.target.TargetException;
 import org.elasticslurm.scenarios.target.lab.FakeSlurm;
-import org.elasticslurm.scenarios.target.lab.LabProcesses;
 import org.elasticslurm.scenarios.target.provisioned.Guests;
 import org.elasticslurm.scenarios.target.provisioned.OperationRecord;
 import org.elasticslurm.scenarios.target.provisioned.ProvisionedNode;
@@ -37,7 +39,7 @@ final class FakeGuests implements Guests {
     static final Duration BOOT = Duration.ofSeconds(3);
 
     private final FakeSlurm fake;
-    private final LabProcesses processes;
+    private final NamedProcesses processes;
     private final Map<String, String> environment;
     private final Path conf;
     private final Path lab;
@@ -48,7 +50,7 @@ final class FakeGuests implements Guests {
     private final Set<String> announced = new HashSet<>();
     private final Map<String, Instant> machineStarted = new HashMap<>();
 
-    FakeGuests(FakeSlurm fake, LabProcesses processes, Map<String, String> environment, Path conf, Path lab,
+    FakeGuests(FakeSlurm fake, NamedProcesses processes, Map<String, String> environment, Path conf, Path lab,
                Path seeds, Clock clock, List<String> allNodes) {
         this.allNodes = List.copyOf(allNodes);
         this.fake = fake;
@@ -62,6 +64,14 @@ final class FakeGuests implements Guests {
 
     @Override
     public synchronized void update(List<ProvisionedNode> nodes, List<OperationRecord> operations) {
+        try {
+            follow(nodes, operations);
+        } catch (LabException e) {
+            throw new TargetException(e.getMessage(), e);
+        }
+    }
+
+    private void follow(List<ProvisionedNode> nodes, List<OperationRecord> operations) {
         for (OperationRecord r : operations) {
             if (r.kind().equals("RESUME") && r.phase().equals("BOOTING")) {
                 machineStarted.merge(r.node(), r.time(), (a, b) -> b.isAfter(a) ? b : a);
@@ -92,6 +102,14 @@ final class FakeGuests implements Guests {
 
     @Override
     public synchronized Optional<StepResult> perform(Step.Action action) {
+        try {
+            return act(action);
+        } catch (LabException e) {
+            throw new TargetException(e.getMessage(), e);
+        }
+    }
+
+    private Optional<StepResult> act(Step.Action action) {
         if (action instanceof Step.InjectFault f && f.fault() == FaultKind.NEVER_REGISTERS) {
             neverRegister.addAll(f.nodes().map(h -> Hostlist.parse(h).names()).orElse(allNodes));
             return Optional.of(StepResult.ok("slurmd will not start on " + f.nodes().orElse("any node")));

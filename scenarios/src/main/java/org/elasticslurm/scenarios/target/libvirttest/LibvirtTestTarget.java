@@ -1,6 +1,5 @@
 package org.elasticslurm.scenarios.target.libvirttest;
 
-import org.elasticslurm.testsupport.TestDriverHost;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.elasticslurm.conf.Hostlist;
+import org.elasticslurm.lab.process.NamedProcesses;
 import org.elasticslurm.scenarios.model.Component;
 import org.elasticslurm.scenarios.model.LoadedScenario;
 import org.elasticslurm.scenarios.model.ProvisionerSetup;
@@ -29,7 +29,6 @@ import org.elasticslurm.scenarios.target.lab.FakeSlurm;
 import org.elasticslurm.scenarios.target.lab.LabConf;
 import org.elasticslurm.scenarios.target.lab.LabFiles;
 import org.elasticslurm.scenarios.target.lab.LabJobs;
-import org.elasticslurm.scenarios.target.lab.LabProcesses;
 import org.elasticslurm.scenarios.target.lab.LabTeardown;
 import org.elasticslurm.scenarios.target.lab.WireProbe;
 import org.elasticslurm.scenarios.target.provisioned.HookClients;
@@ -40,6 +39,7 @@ import org.elasticslurm.scenarios.target.provisioned.ProvisionedTarget;
 import org.elasticslurm.scenarios.target.provisioned.ProvisionerApp;
 import org.elasticslurm.scenarios.target.provisioned.ProvisionerService;
 import org.elasticslurm.scenarios.trace.Stage;
+import org.elasticslurm.testsupport.TestDriverHost;
 
 /**
  * The {@code libvirt-test} target: the real provisioner service ({@code backend=libvirt}) on libvirt's test
@@ -102,7 +102,7 @@ public final class LibvirtTestTarget extends ProvisionedTarget {
         ProvisionerApp app = ProvisionerApp.locate(TargetKind.LIBVIRT_TEST);
         FakeSlurm fake = FakeSlurm.locate(TargetKind.LIBVIRT_TEST);
         Path dir = LabFiles.scratch(scratchParent, "eslt-");
-        LabProcesses processes = new LabProcesses();
+        NamedProcesses processes = new NamedProcesses();
         LabTeardown teardown = new LabTeardown(scenario.name() + " on libvirt-test");
         teardown.add(() -> LabFiles.remove(dir, Boolean.getBoolean(LabFiles.KEEP_PROPERTY)));
         Instant t0 = clock.instant();
@@ -196,7 +196,7 @@ public final class LibvirtTestTarget extends ProvisionedTarget {
         return port;
     }
 
-    private static void awaitController(WireProbe probe, LabProcesses processes, Path dir) throws IOException {
+    private static void awaitController(WireProbe probe, NamedProcesses processes, Path dir) throws IOException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (probe.answers()) {

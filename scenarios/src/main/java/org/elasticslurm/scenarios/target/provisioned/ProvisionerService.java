@@ -2,8 +2,6 @@ package org.elasticslurm.scenarios.target.provisioned;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.elasticslurm.fake.wire.Json;
+import org.elasticslurm.lab.ports.FreePorts;
 import org.elasticslurm.scenarios.target.TargetException;
 
 /**
@@ -71,7 +70,7 @@ public final class ProvisionerService implements AutoCloseable {
             Files.deleteIfExists(tokenFile);
             Files.createFile(tokenFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(tokenFile, token + "\n");
-            port = freePort();
+            port = new FreePorts().getAsInt();
             Map<String, String> all = new LinkedHashMap<>();
             all.put("quarkus.http.host", "127.0.0.1");
             all.put("quarkus.http.port", Integer.toString(port));
@@ -259,12 +258,6 @@ public final class ProvisionerService implements AutoCloseable {
 
     static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     private static void pause(Duration d) {

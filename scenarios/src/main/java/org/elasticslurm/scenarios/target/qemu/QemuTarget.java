@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.elasticslurm.conf.Hostlist;
 import org.elasticslurm.lab.process.CommandResult;
+import org.elasticslurm.lab.process.NamedProcesses;
 import org.elasticslurm.scenarios.model.FaultKind;
 import org.elasticslurm.scenarios.model.LoadedScenario;
 import org.elasticslurm.scenarios.model.ProvisionerSetup;
@@ -36,7 +37,6 @@ import org.elasticslurm.scenarios.target.lab.FakeSlurm;
 import org.elasticslurm.scenarios.target.lab.LabConf;
 import org.elasticslurm.scenarios.target.lab.LabFiles;
 import org.elasticslurm.scenarios.target.lab.LabJobs;
-import org.elasticslurm.scenarios.target.lab.LabProcesses;
 import org.elasticslurm.scenarios.target.lab.LabTeardown;
 import org.elasticslurm.scenarios.target.lab.ScontrolProbe;
 import org.elasticslurm.scenarios.target.provisioned.HookClients;
@@ -149,7 +149,7 @@ public final class QemuTarget extends ProvisionedTarget {
         new SecureRandom().nextBytes(random);
         String run = "eq" + HexFormat.of().formatHex(random);
         Path dir = LabFiles.scratch(scratchParent, "eslq-");
-        LabProcesses processes = new LabProcesses();
+        NamedProcesses processes = new NamedProcesses();
         LabTeardown teardown = new LabTeardown(scenario.name() + " on qemu");
         teardown.add(() -> LabFiles.remove(dir, Boolean.getBoolean(LabFiles.KEEP_PROPERTY)));
         List<Stage> setupStages = new ArrayList<>();
@@ -308,7 +308,7 @@ public final class QemuTarget extends ProvisionedTarget {
     }
 
     private static void awaitController(NetNs netns, String scontrol, Map<String, String> env,
-                                        LabProcesses processes, Path dir) throws IOException {
+                                        NamedProcesses processes, Path dir) throws IOException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             CommandResult r = CommandResult.run(netns.wrap(List.of(scontrol, "ping")), env, Path.of("/tmp"),

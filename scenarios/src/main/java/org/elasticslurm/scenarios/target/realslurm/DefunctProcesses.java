@@ -1,18 +1,19 @@
 package org.elasticslurm.scenarios.target.realslurm;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.stream.Stream;
+import org.elasticslurm.lab.process.LabException;
+import org.elasticslurm.lab.process.ProcStat;
+import org.elasticslurm.scenarios.target.TargetException;
 
 /**
  * Finds {@code <defunct>} (zombie) processes whose parent is one of a lab's processes, by reading
- * {@code /proc/PID/stat}. A hook that has just exited is a zombie of slurmctld until slurmctld reaps it a moment
- * later: children of slurmctld itself are not counted.
+ * {@code /proc/PID/stat} (through slurm-lab's {@link ProcStat}). A hook that has just exited is a zombie of slurmctld
+ * until slurmctld reaps it a moment later: children of slurmctld itself are not counted.
  */
 final class DefunctProcesses {
 
@@ -25,30 +26,17 @@ final class DefunctProcesses {
 
     /** {@code pid command} of every zombie whose parent is in {@code parents}. */
     List<String> childrenOf(Collection<Long> parents) {
+        List<ProcStat> all;
+        try {
+            all = ProcStat.all(proc);
+        } catch (LabException e) {
+            throw new TargetException("cannot list " + proc + " to look for defunct processes", e);
+        }
         List<String> out = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(proc)) {
-            for (Path entry : (Iterable<Path>) entries::iterator) {
-                String name = entry.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                String stat;
-                try {
-                    stat = Files.readString(entry.resolve("stat"), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    continue; // ended meanwhile
-                }
-                // pid (comm) state ppid ...: comm may hold spaces and parentheses, so split at the last ')'
-                int close = stat.lastIndexOf(')');
-                String[] rest = stat.substring(close + 2).split(" ");
-                long parent = Long.parseLong(rest[1]);
-                if (rest[0].equals("Z") && parents.contains(parent) && !isSlurmctld(parent)) {
-                    out.add(name + " " + stat.substring(stat.indexOf('(') + 1, close) + " <defunct>");
-                }
+        for (ProcStat p : all) {
+            if (p.state() == 'Z' && parents.contains(p.parentPid()) && !isSlurmctld(p.parentPid())) {
+                out.add(p.pid() + " " + p.command() + " <defunct>");
             }
-        } catch (IOException e) {
-            throw new org.elasticslurm.scenarios.target.TargetException("cannot list " + proc
-                    + " to look for defunct processes", e);
         }
         return out;
     }

@@ -1,4 +1,4 @@
-package org.elasticslurm.scenarios.target.lab;
+package org.elasticslurm.lab.process;
 
 import java.io.File;
 import java.io.IOException;
@@ -8,20 +8,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.elasticslurm.scenarios.target.TargetException;
 
 /**
- * The processes a lab started, by name, each ended by its PID (and its descendants, which the lab started through
- * it): {@link #stop} with SIGTERM and SIGKILL after a grace, {@link #kill} with SIGKILL at once (a machine that
- * vanished; real slurmd may ignore SIGTERM).
+ * The processes a lab started, by name (unlike {@link LabProcesses}, which marks and sweeps a real-daemon lab's),
+ * each ended by its PID (and its descendants, which the lab started through it): {@link #stop} with SIGTERM and
+ * SIGKILL after a grace, {@link #kill} with SIGKILL at once (a machine that vanished; real slurmd may ignore
+ * SIGTERM).
  */
-public final class LabProcesses implements AutoCloseable {
+public final class NamedProcesses implements AutoCloseable {
     private final Map<String, Process> processes = new LinkedHashMap<>();
 
     /**
      * Starts a process with exactly this environment, stdin from /dev/null, stdout and stderr into {@code log}.
      *
-     * @throws TargetException when it cannot be started or the name is in use by a running process
+     * @throws LabException when it cannot be started or the name is in use by a running process
      */
     public synchronized Process start(String name, List<String> command, Map<String, String> environment,
                                       Path workDir, Path log) {
@@ -33,7 +33,7 @@ public final class LabProcesses implements AutoCloseable {
                                       Path workDir, Path log, Path errors) {
         Process old = processes.get(name);
         if (old != null && old.isAlive()) {
-            throw new TargetException(name + " is already running (PID " + old.pid() + ")", null);
+            throw new LabException(name + " is already running (PID " + old.pid() + ")");
         }
         ProcessBuilder b = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -50,7 +50,7 @@ public final class LabProcesses implements AutoCloseable {
             processes.put(name, p);
             return p;
         } catch (IOException e) {
-            throw new TargetException("cannot start " + name + " (" + String.join(" ", command) + "): "
+            throw new LabException("cannot start " + name + " (" + String.join(" ", command) + "): "
                     + e.getMessage(), e);
         }
     }
@@ -105,7 +105,7 @@ public final class LabProcesses implements AutoCloseable {
             try {
                 h.onExit().get(10, TimeUnit.SECONDS);
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                throw new TargetException("process " + h.pid() + " did not end within 10 s of SIGKILL", e);
+                throw new LabException("process " + h.pid() + " did not end within 10 s of SIGKILL", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
