@@ -27,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The proof: the differential scenarios, run by the reference harness with the fake's {@code target/bin} first on
+ * The proof: the differential scenarios, run by slurm-lab's lab with the fake's {@code target/bin} first on
  * PATH (fake slurmctld, fake slurmd, drop-in clients), compared with the recorded traces of the real slurmctld
  * 22.05 ({@code src/test/differential/traces/<name>.real-22.05.trace}) within power_save_interval + 2 s.
  * {@code -Ddifferential.scenarios=level0,hook-775} runs only those. Each run's logs are kept under
