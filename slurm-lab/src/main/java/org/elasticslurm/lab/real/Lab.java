@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +22,7 @@ import java.util.stream.Stream;
 import org.elasticslurm.lab.process.CommandResult;
 import org.elasticslurm.lab.process.LabException;
 import org.elasticslurm.lab.process.LabProcesses;
+import org.elasticslurm.lab.process.Pause;
 import org.elasticslurm.lab.trace.LabText;
 import org.elasticslurm.lab.trace.Trace;
 import org.elasticslurm.lab.trace.TraceRecorder;
@@ -87,8 +87,8 @@ public final class Lab implements AutoCloseable {
     /** As {@link #start(SlurmCommands, ConfTemplate, List, Path, Clock)}, in the placement's directory and ports. */
     public static Lab start(SlurmCommands commands, ConfTemplate template, List<HookSpec> hooks,
                             LabPlacement placement, Clock clock) {
-        Path dir = createDirectory(placement.parent());
-        String host = shortHostName();
+        Path dir = LabDirectory.create(placement.parent());
+        String host = LabDirectory.shortHostName();
         RenderedConf conf = template.render(dir, host, placement.ports());
         Lab lab = new Lab(commands, dir, conf, clock, host);
         try {
@@ -100,15 +100,6 @@ public final class Lab implements AutoCloseable {
             lab.keepDirectory = true;
             lab.close();
             throw e;
-        }
-    }
-
-    private static Path createDirectory(Path parent) {
-        try {
-            Files.createDirectories(parent);
-            return Files.createTempDirectory(parent, "esld-").toAbsolutePath();
-        } catch (IOException e) {
-            throw new LabException("cannot create a lab directory in " + parent, e);
         }
     }
 
@@ -141,7 +132,7 @@ public final class Lab implements AutoCloseable {
                 throw new LabException("slurmctld did not answer 'scontrol ping' within " + READY_LIMIT.toSeconds()
                         + " s; see " + dir.resolve("log"));
             }
-            pause(Duration.ofMillis(200));
+            Pause.pause(Duration.ofMillis(200));
         }
         recorder.start();
         sampler = new NodeStateSampler(List.of(scontrol()), environment, dir, conf.nodes(), recorder);
@@ -219,8 +210,8 @@ public final class Lab implements AutoCloseable {
         if (finished) {
             return;
         }
-        lines(out).forEach(l -> recorder.record("out", name + " " + l));
-        lines(err).forEach(l -> recorder.record("err", name + " " + l));
+        LabDirectory.lines(out).forEach(l -> recorder.record("out", name + " " + l));
+        LabDirectory.lines(err).forEach(l -> recorder.record("err", name + " " + l));
         recorder.record("exit", name + " " + status);
     }
 
@@ -351,7 +342,7 @@ public final class Lab implements AutoCloseable {
             // the JVM is already shutting down and runs the hook itself
         }
         if (!keepDirectory) {
-            deleteDirectory();
+            LabDirectory.delete(dir);
         }
     }
 
@@ -368,16 +359,6 @@ public final class Lab implements AutoCloseable {
         processes.killAll();
     }
 
-    private void deleteDirectory() {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete lab directory " + dir, e);
-        }
-    }
-
     private String scontrol() {
         return commands.require("scontrol", inheritedPath()).toString();
     }
@@ -391,14 +372,6 @@ public final class Lab implements AutoCloseable {
     private void requireNewJob(String name) {
         if (jobs.containsKey(name)) {
             throw new LabException("a command named '" + name + "' was already started");
-        }
-    }
-
-    private static List<String> lines(Path file) {
-        try {
-            return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
@@ -418,25 +391,5 @@ public final class Lab implements AutoCloseable {
     private static String inheritedPath() {
         String path = System.getenv("PATH");
         return path == null ? "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin" : path;
-    }
-
-    static String shortHostName() {
-        try {
-            String name = Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.US_ASCII).strip();
-            int dot = name.indexOf('.');
-            return dot < 0 ? name : name.substring(0, dot);
-        } catch (IOException e) {
-            throw new LabException("cannot read this machine's host name from /proc/sys/kernel/hostname", e);
-        }
-    }
-
-    /** Sleeps for {@code duration}; an interrupt ends the sleep and is kept on the thread. */
-    public static void pause(Duration duration) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LabException("interrupted", e);
-        }
     }
 }

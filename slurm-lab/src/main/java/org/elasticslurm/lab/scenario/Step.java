@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.elasticslurm.lab.process.Pause;
 import org.elasticslurm.lab.real.Lab;
 
 /** One step of a {@link Scenario}; see {@code src/test/differential/README.md} for the file syntax. */
@@ -27,7 +28,7 @@ public sealed interface Step {
         public Optional<String> perform(Lab lab) {
             Duration left = since.minus(lab.elapsed());
             if (!left.isNegative()) {
-                Lab.pause(left);
+                Pause.pause(left);
             }
             return Optional.empty();
         }
@@ -37,7 +38,7 @@ public sealed interface Step {
     record Sleep(Duration duration, String source) implements Step {
         @Override
         public Optional<String> perform(Lab lab) {
-            Lab.pause(duration);
+            Pause.pause(duration);
             return Optional.empty();
         }
     }
@@ -133,7 +134,7 @@ public sealed interface Step {
             if (System.nanoTime() >= deadline) {
                 return Optional.of(why.get());
             }
-            Lab.pause(Duration.ofMillis(100));
+            Pause.pause(Duration.ofMillis(100));
         }
         return Optional.empty();
     }
