@@ -228,7 +228,7 @@ final class PowerSaveThread {
         int suspendRate = config.suspendRate();
         boolean onePerCall = behaviour.oneNodePerResumeCall() && resumeRate > 0;
 
-        ResumeRequest resumeJson = new ResumeRequest();
+        ResumeRequest resumeJson = new ResumeRequest(behaviour.version());
         BitSet jobPower = new BitSet();
         List<Long> resumeJobList = jobs.resumeJobList();
         for (Iterator<Long> it = resumeJobList.iterator(); it.hasNext(); ) {
@@ -263,7 +263,7 @@ final class PowerSaveThread {
                     toResume.set(i);
                 }
             }
-            resumeJson.addJob(job.id, compress(toResume));
+            resumeJson.addJob(job, compress(toResume));
             if (!need.intersects(job.nodes)) {
                 it.remove();
             }

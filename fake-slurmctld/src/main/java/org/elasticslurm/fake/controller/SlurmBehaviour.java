@@ -56,6 +56,14 @@ public record SlurmBehaviour(SlurmVersion version, boolean jobStartsAtRegistrati
         };
     }
 
+    /**
+     * 24.11 and later log "Node NAME/HOST/ADDR powered up with instance_id=, instance_type=" (POWER) when a
+     * powering-up node registers.
+     */
+    boolean logsInstanceOnPowerUp() {
+        return version != SlurmVersion.V22_05;
+    }
+
     /** The info line for a node that missed its ResumeTimeout. */
     String resumeTimeoutLine(String node, long resumeTimeout) {
         String head = "node " + node + " not resumed by ResumeTimeout(" + resumeTimeout + ")";

@@ -77,7 +77,7 @@ public final class SlurmController {
         SlurmBehaviour behaviour = SlurmBehaviour.of(options.version());
         this.jobs = new JobManager(nodes, ops, log, clock, scheduler, ports.launcher(), responses, settings,
                 behaviour);
-        this.registrar = new NodeRegistrar(nodes, ops, jobs, log, clock, responses, settings);
+        this.registrar = new NodeRegistrar(nodes, ops, jobs, log, clock, responses, settings, behaviour);
         this.pinger = new NodePinger(nodes, responses, jobs, log, clock, scheduler, ports.slurmds(), settings);
         HookEnvironment environment = new HookEnvironment(options.slurmConf(), options.workingDirectory());
         this.powerSave = new PowerSaveThread(nodes, log, clock, scheduler, jobs, ports.hooks(), environment,

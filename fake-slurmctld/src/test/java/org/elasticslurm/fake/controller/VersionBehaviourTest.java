@@ -158,4 +158,46 @@ class VersionBehaviourTest {
                     "POWER: Issued slurmctld power action __suspendprog__ on nodes node1");
         }
     }
+
+    /** job-start-after-resume.real-VERSION.trace (json lines): each version's SLURM_RESUME_FILE for a job. */
+    @ParameterizedTest
+    @EnumSource(SlurmVersion.class)
+    void resumeFileHasEachVersionsShape(SlurmVersion version) {
+        SimLab lab = lab(version);
+        lab.runUntil(0);
+        lab.srun("node1", "hostname");
+        lab.runUntil(5);
+
+        String json = lab.calls(HookKind.RESUME).get(0).invocation().resumeJson().orElseThrow();
+        assertThat(json).isEqualTo(switch (version) {
+            case V22_05 -> "{\"jobs\":[{\"job_id\":1,\"nodes\":\"node1\"}],\"all_nodes\":\"node1\"}";
+            case V24_11 -> "{\"jobs\":[{\"extra\":null,\"job_id\":1,\"features\":null,\"nodes_alloc\":\"node1\","
+                    + "\"nodes_resume\":\"node1\",\"oversubscribe\":\"OK\",\"partition\":\"debug\","
+                    + "\"reservation\":null}],\"all_nodes_resume\":\"node1\"}";
+            case V26_05 -> "{\"jobs\":[{\"exclusive\":\"NO\",\"extra\":null,\"job_id\":1,\"priority\":1,"
+                    + "\"features\":null,\"nodes_alloc\":\"node1\",\"nodes_resume\":\"node1\","
+                    + "\"oversubscribe\":\"NO\",\"partition\":\"debug\",\"reservation\":null}],"
+                    + "\"all_nodes_resume\":\"node1\"}";
+        });
+    }
+
+    /** scontrol-power.real-24.11.trace / .real-26.05.trace: the POWER line when a powering-up node registers. */
+    @ParameterizedTest
+    @EnumSource(SlurmVersion.class)
+    void registrationOfAPoweringUpNodeLogsItsInstanceFrom2411(SlurmVersion version) {
+        SimLab lab = lab(version);
+        lab.at(0, () -> lab.controller.updateNode(NodeUpdate.state("node1", NodeStateRequest.POWER_UP)));
+        lab.at(3, () -> lab.startSlurmd("node1", SlurmdStart.FRESH_BOOT));
+        lab.runUntil(5);
+
+        List<String> instance = lab.logLines().stream().filter(l -> l.contains("powered up with instance_id="))
+                .toList();
+        if (version == SlurmVersion.V22_05) {
+            assertThat(instance).isEmpty();
+        } else {
+            assertThat(instance).singleElement().asString()
+                    .matches("POWER: Node node1/[^/]+/[^/]+ powered up with instance_id=, instance_type=");
+            assertThat(lab.logLines()).containsSubsequence("Node node1 now responding", instance.get(0));
+        }
+    }
 }
