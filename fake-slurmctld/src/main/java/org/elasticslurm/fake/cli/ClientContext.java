@@ -8,6 +8,7 @@ import org.elasticslurm.conf.SlurmConf;
 import org.elasticslurm.conf.SlurmConfException;
 import org.elasticslurm.conf.SlurmConfParser;
 import org.elasticslurm.conf.UnknownSlurmVersionException;
+import org.elasticslurm.fake.controller.SlurmBehaviour;
 import org.elasticslurm.fake.wire.SlurmAddresses;
 import org.elasticslurm.fake.wire.WireClient;
 
@@ -59,6 +60,20 @@ final class ClientContext {
     String versionLine(int status) {
         try {
             return version.version().versionLine();
+        } catch (UnknownSlurmVersionException e) {
+            error(e.getMessage());
+            throw new CommandFailure(status);
+        }
+    }
+
+    /**
+     * What the emulated version changes (e.g. whether {@code scontrol power} exists).
+     *
+     * @throws CommandFailure with {@code status} when the version chosen is unknown
+     */
+    SlurmBehaviour behaviour(int status) {
+        try {
+            return SlurmBehaviour.of(version.version());
         } catch (UnknownSlurmVersionException e) {
             error(e.getMessage());
             throw new CommandFailure(status);

@@ -139,6 +139,8 @@ public final class ScontrolCommand {
             simple("slurm_reconfigure error", () -> controller().reconfigure());
         } else if (Keywords.matches(tag, "shutdown", 8)) {
             simple("slurm_shutdown error", () -> controller().shutdown());
+        } else if (ScontrolPower.isPower(tag) && ctx.behaviour(1).scontrolPower()) {
+            power(words);
         } else if (Keywords.matches(tag, "version", 4)) {
             ctx.out.println(ctx.versionLine(1));
         } else if (Keywords.matches(tag, "help", 2)) {
@@ -373,6 +375,16 @@ public final class ScontrolCommand {
         }
         NodeUpdateRequest request = parsed.request().get();
         simple("slurm_update error", () -> controller().updateNode(request));
+    }
+
+    private void power(List<String> words) {
+        ScontrolPower.Parsed parsed = ScontrolPower.parse(words);
+        if (parsed.error() != null) {
+            exitCode = 1;
+            ctx.err.println(parsed.error());
+        } else {
+            update(parsed.updateWords());
+        }
     }
 
     /** A command answered with success or a Slurm error, printed as {@code PREFIX: error text}. */

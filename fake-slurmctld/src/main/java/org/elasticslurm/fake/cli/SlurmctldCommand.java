@@ -72,6 +72,7 @@ public final class SlurmctldCommand {
             return ctx.printVersion(version.get());
         }
         return SlurmctldDaemon.run(new SlurmctldDaemon.Options(ctx.confFile(p), p.has("foreground"),
-                p.last("logfile").map(Path::of), DaemonContext.backgroundArguments(args)), ctx.err);
+                p.last("logfile").map(Path::of), DaemonContext.backgroundArguments(args), version.get().version()),
+                ctx.err);
     }
 }

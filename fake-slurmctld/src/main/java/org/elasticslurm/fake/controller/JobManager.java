@@ -39,6 +39,7 @@ final class JobManager {
     private final NodeSelector selector;
     private final NodeResponses responses;
     private ControllerSettings settings;
+    private final SlurmBehaviour behaviour;
 
     private final Map<Long, JobRecord> jobs = new HashMap<>();
     private final TreeMap<Long, JobRecord> pending = new TreeMap<>();
@@ -49,7 +50,7 @@ final class JobManager {
     private final SchedulePacing pacing = new SchedulePacing();
 
     JobManager(NodeTable nodes, NodeOps ops, ControllerLog log, SlurmClock clock, Scheduler scheduler,
-               JobLauncher launcher, NodeResponses responses, ControllerSettings settings) {
+               JobLauncher launcher, NodeResponses responses, ControllerSettings settings, SlurmBehaviour behaviour) {
         this.nodes = nodes;
         this.ops = ops;
         this.log = log;
@@ -58,6 +59,7 @@ final class JobManager {
         this.launcher = launcher;
         this.responses = responses;
         this.settings = settings;
+        this.behaviour = behaviour;
         long[] weights = new long[nodes.size()];
         for (int i = 0; i < weights.length; i++) {
             weights[i] = nodes.get(i).weight;
@@ -366,14 +368,18 @@ final class JobManager {
         deferredLaunches.add(job.id);
     }
 
-    /** srun's slurm_job_node_ready. */
+    /**
+     * srun's slurm_job_node_ready; from 24.11 a job still configuring is not ready (it starts at the next
+     * job_time_limit pass, not when its nodes register).
+     */
     Optional<JobReadiness> readiness(long id) {
         JobRecord job = jobs.get(id);
         if (job == null) {
             return Optional.empty();
         }
         boolean running = job.isRunning();
-        return Optional.of(new JobReadiness(running && allNodesUp(job), running, true));
+        boolean configured = behaviour.jobStartsAtRegistration() || !job.configuring;
+        return Optional.of(new JobReadiness(running && allNodesUp(job) && configured, running, true));
     }
 
     /** srun's step creation (_pick_step_nodes), then the launch of the command on every node. */

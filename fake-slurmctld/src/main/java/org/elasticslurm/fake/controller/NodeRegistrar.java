@@ -20,9 +20,10 @@ final class NodeRegistrar {
     private final SlurmClock clock;
     private final NodeResponses responses;
     private ControllerSettings settings;
+    private final SlurmBehaviour behaviour;
 
     NodeRegistrar(NodeTable nodes, NodeOps ops, JobManager jobs, ControllerLog log, SlurmClock clock,
-                  NodeResponses responses, ControllerSettings settings) {
+                  NodeResponses responses, ControllerSettings settings, SlurmBehaviour behaviour) {
         this.nodes = nodes;
         this.responses = responses;
         this.ops = ops;
@@ -30,6 +31,7 @@ final class NodeRegistrar {
         this.log = log;
         this.clock = clock;
         this.settings = settings;
+        this.behaviour = behaviour;
     }
 
     void reconfigure(ControllerSettings newSettings) {
@@ -106,6 +108,10 @@ final class NodeRegistrar {
             if (n.is(NodeState.POWERING_UP)) {
                 n.lastResponse = now;
                 wasPoweringUp = true;
+                if (behaviour.logsInstanceOnPowerUp()) {
+                    log.power(() -> "Node " + n.name + "/" + reg.hostname() + "/" + n.commName
+                            + " powered up with instance_id=, instance_type=");
+                }
             }
             n.clear(NodeState.NO_RESPOND | NodeState.POWERING_UP | NodeState.POWERED_DOWN
                     | NodeState.POWERING_DOWN | NodeState.MAINT);

@@ -15,11 +15,12 @@ import org.elasticslurm.fake.sim.EventHandle;
 import org.elasticslurm.fake.sim.Scheduler;
 
 /**
- * slurmctld 22.05's power-save thread ({@code power_save.c}): wakes every second, reaps the programs it started,
+ * slurmctld's power-save thread (22.05's; what later versions change comes from {@link SlurmBehaviour}) ({@code power_save.c}): wakes every second, reaps the programs it started,
  * and scans the nodes when a node changed since the last scan or power_save_interval passed (never more often than
  * power_save_min_interval). A scan ({@code _do_power_work}) wakes nodes for jobs and for POWER_UP requests, suspends
  * idle nodes and POWER_DOWN requests, finishes SuspendTimeout and applies ResumeTimeout, within the rate limits,
- * then runs SuspendProgram, ResumeProgram and ResumeFailProgram once each with all their nodes.
+ * then runs SuspendProgram, ResumeProgram and ResumeFailProgram once each with all their nodes (from 24.11 with a
+ * ResumeRate, one POWER_UP node per ResumeProgram call).
  */
 final class PowerSaveThread {
 
@@ -35,6 +36,7 @@ final class PowerSaveThread {
     private final HookEnvironment environment;
     private final Runnable onProgramSucceeded;
     private final long tickOffsetMillis;
+    private final SlurmBehaviour behaviour;
 
     private final RateCounter suspendCounter = new RateCounter();
     private final RateCounter resumeCounter = new RateCounter();
@@ -55,7 +57,7 @@ final class PowerSaveThread {
 
     PowerSaveThread(NodeTable nodes, ControllerLog log, SlurmClock clock, Scheduler scheduler, JobManager jobs,
                     HookRunner hooks, HookEnvironment environment, Runnable onProgramSucceeded,
-                    long tickOffsetMillis) {
+                    long tickOffsetMillis, SlurmBehaviour behaviour) {
         this.nodes = nodes;
         this.log = log;
         this.clock = clock;
@@ -65,6 +67,7 @@ final class PowerSaveThread {
         this.environment = environment;
         this.onProgramSucceeded = onProgramSucceeded;
         this.tickOffsetMillis = tickOffsetMillis;
+        this.behaviour = behaviour;
     }
 
     /** config_power_mgr + start_power_mgr: applies a (new) configuration and starts the thread if enabled. */
@@ -223,8 +226,9 @@ final class PowerSaveThread {
         BitSet avoid = exclusions.avoid(nodes, log);
         int resumeRate = config.resumeRate();
         int suspendRate = config.suspendRate();
+        boolean onePerCall = behaviour.oneNodePerResumeCall() && resumeRate > 0;
 
-        ResumeRequest resumeJson = new ResumeRequest();
+        ResumeRequest resumeJson = new ResumeRequest(behaviour.version());
         BitSet jobPower = new BitSet();
         List<Long> resumeJobList = jobs.resumeJobList();
         for (Iterator<Long> it = resumeJobList.iterator(); it.hasNext(); ) {
@@ -259,7 +263,7 @@ final class PowerSaveThread {
                     toResume.set(i);
                 }
             }
-            resumeJson.addJob(job.id, compress(toResume));
+            resumeJson.addJob(job, compress(toResume));
             if (!need.intersects(job.nodes)) {
                 it.remove();
             }
@@ -276,7 +280,7 @@ final class PowerSaveThread {
             boolean suspState = n.is(NodeState.POWERED_DOWN);
             boolean forJob = jobPower.get(i);
             if (forJob || (suspState && resumeCounter.allows(resumeRate) && !n.is(NodeState.POWERING_DOWN)
-                    && n.is(NodeState.POWER_UP))) {
+                    && n.is(NodeState.POWER_UP) && (wake == null || !onePerCall))) {
                 if (wake == null) {
                     wake = new BitSet();
                 }
@@ -333,12 +337,14 @@ final class PowerSaveThread {
 
             if (nodes.booting.get(i) && now > n.bootReqTime + n.resumeTimeout && n.is(NodeState.POWERING_UP)
                     && n.is(NodeState.NO_RESPOND)) {
-                log.info("node " + n.name + " not resumed by ResumeTimeout(" + n.resumeTimeout
-                        + ") - marking down and power_save");
+                log.info(behaviour.resumeTimeoutLine(n.name, n.resumeTimeout));
                 n.clear(NodeState.DRAIN | NodeState.POWER_DOWN | NodeState.POWERING_UP);
                 n.set(NodeState.POWERED_DOWN);
                 n.reason = null;
                 jobs.setNodeDown(n, "ResumeTimeout reached");
+                if (!behaviour.resumeTimeoutKeepsNotResponding()) {
+                    n.clear(NodeState.NO_RESPOND);
+                }
                 nodes.setPower(n, true);
                 nodes.setBooting(n, false);
                 n.setLastBusy(0);
@@ -365,21 +371,17 @@ final class PowerSaveThread {
             }
         }
 
-        if (sleep != null) {
-            String hosts = compress(sleep);
-            long pid = run(HookKind.SUSPEND, config.suspendProgram(), hosts, null);
-            log.power(() -> "power_save: pid " + pid + " suspending nodes " + hosts);
-        }
-        if (wake != null) {
-            String hosts = compress(wake);
-            String json = resumeJson.toJson(hosts);
-            long pid = run(HookKind.RESUME, config.resumeProgram(), hosts, json);
-            log.power(() -> "power_save: pid " + pid + " waking nodes " + hosts);
-        }
-        if (failed != null) {
-            String hosts = compress(failed);
-            long pid = run(HookKind.RESUME_FAIL, config.resumeFailProgram(), hosts, null);
-            log.power(() -> "power_save: pid " + pid + " handle failed nodes " + hosts);
+        launch(HookKind.SUSPEND, config.suspendProgram(), sleep, null);
+        launch(HookKind.RESUME, config.resumeProgram(), wake, resumeJson);
+        launch(HookKind.RESUME_FAIL, config.resumeFailProgram(), failed, null);
+    }
+
+    /** _do_suspend, _do_resume, _do_failed_nodes: runs the program for {@code bits} unless null, then logs. */
+    private void launch(HookKind kind, Optional<String> program, BitSet bits, ResumeRequest resumeJson) {
+        if (bits != null) {
+            String hosts = compress(bits);
+            long pid = run(kind, program, hosts, resumeJson == null ? null : resumeJson.toJson(hosts));
+            log.power(() -> behaviour.programLine(kind, pid, hosts));
         }
     }
 

@@ -18,7 +18,8 @@ import org.elasticslurm.fake.job.JobView;
 import org.elasticslurm.fake.sim.Scheduler;
 
 /**
- * slurmctld 22.05's power-saving controller: node states, the power-save thread, registrations, node updates,
+ * slurmctld's power-saving controller (22.05's, with the differences of the version chosen in its options, see
+ * {@link SlurmBehaviour}): node states, the power-save thread, registrations, node updates,
  * pings and a small job model, on whatever clock its {@link Scheduler} runs.
  *
  * <p>Thread-confined: every method must be called on the scheduler's thread (with a
@@ -27,7 +28,7 @@ import org.elasticslurm.fake.sim.Scheduler;
  */
 public final class SlurmController {
 
-    /** The version the controller imitates. */
+    /** The release whose wire protocol the drop-ins speak (behaviour: {@link ControllerOptions#version()}). */
     public static final String SLURM_VERSION = "22.05.8";
 
     private final Scheduler scheduler;
@@ -73,12 +74,14 @@ public final class SlurmController {
         nodes.reindex();
         this.ops = new NodeOps(nodes, log, clock);
         this.responses = new NodeResponses(nodes, log, clock, settings);
-        this.jobs = new JobManager(nodes, ops, log, clock, scheduler, ports.launcher(), responses, settings);
-        this.registrar = new NodeRegistrar(nodes, ops, jobs, log, clock, responses, settings);
+        SlurmBehaviour behaviour = SlurmBehaviour.of(options.version());
+        this.jobs = new JobManager(nodes, ops, log, clock, scheduler, ports.launcher(), responses, settings,
+                behaviour);
+        this.registrar = new NodeRegistrar(nodes, ops, jobs, log, clock, responses, settings, behaviour);
         this.pinger = new NodePinger(nodes, responses, jobs, log, clock, scheduler, ports.slurmds(), settings);
         HookEnvironment environment = new HookEnvironment(options.slurmConf(), options.workingDirectory());
         this.powerSave = new PowerSaveThread(nodes, log, clock, scheduler, jobs, ports.hooks(), environment,
-                pinger::requestPingNow, options.powerTickOffset().toMillis());
+                pinger::requestPingNow, options.powerTickOffset().toMillis(), behaviour);
         this.updater = new NodeStateUpdater(nodes, ops, jobs, log, clock, powerSave::enabled, pinger::requestPingNow,
                 settings.cloudRegAddrs());
         this.background = new BackgroundThread(nodes, jobs, pinger, log, clock, scheduler, powerSave::enabled,
@@ -98,7 +101,7 @@ public final class SlurmController {
         }
         started = true;
         verdict.logLines().forEach(log::prefixed);
-        log.info("slurmctld version " + SLURM_VERSION + " started on cluster " + settings.clusterName());
+        log.info("slurmctld version " + options.version().release() + " started on cluster " + settings.clusterName());
         nodes.touch(clock.now());
         powerSave.configure(PowerSaveConfig.from(conf, verdict));
         background.start();

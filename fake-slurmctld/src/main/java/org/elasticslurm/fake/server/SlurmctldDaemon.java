@@ -25,6 +25,7 @@ import org.elasticslurm.conf.PowerSaveVerdict;
 import org.elasticslurm.conf.SlurmConf;
 import org.elasticslurm.conf.SlurmConfException;
 import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.fake.controller.CommandResult;
 import org.elasticslurm.fake.controller.ControllerOptions;
 import org.elasticslurm.fake.controller.ControllerPorts;
@@ -62,8 +63,10 @@ public final class SlurmctldDaemon {
      *                   (else StateSaveLocation, else /var/tmp), as slurmctld changes to it
      * @param logFile    {@code -L}: log to this file instead of SlurmctldLogFile
      * @param arguments  the command line as given (to start the background copy)
+     * @param version    the Slurm version whose behaviour the controller emulates
      */
-    public record Options(Path confFile, boolean foreground, Optional<Path> logFile, List<String> arguments) {
+    public record Options(Path confFile, boolean foreground, Optional<Path> logFile, List<String> arguments,
+                          SlurmVersion version) {
     }
 
     private final Options options;
@@ -202,7 +205,8 @@ public final class SlurmctldDaemon {
                 .resolve("fake-slurmctld-hooks-" + ProcessHandle.current().pid());
         ProcessHookRunner hooks = new ProcessHookRunner(Path.of("/usr/bin/perl"), hookScratch, clock, HOOK_LINGER);
         driver = new RealTimeDriver(clock, bootTime.toEpochMilli(), "slurmctld", this::controllerFailed);
-        ControllerOptions controllerOptions = ControllerOptions.of(confPath, Path.of("").toAbsolutePath());
+        ControllerOptions controllerOptions = ControllerOptions.of(confPath, Path.of("").toAbsolutePath())
+                .withVersion(options.version());
         controller = SlurmController.checkingPrograms(conf, driver,
                 new ControllerPorts(hooks, channel, launcher, log), controllerOptions);
         directory.bind(controller::nodeAddr);

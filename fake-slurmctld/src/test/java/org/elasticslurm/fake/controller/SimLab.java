@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.elasticslurm.conf.SlurmConf;
 import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.fake.hook.HookCall;
 import org.elasticslurm.fake.hook.HookKind;
 import org.elasticslurm.fake.hook.RecordingHookRunner;
@@ -39,14 +40,15 @@ final class SimLab {
     final SlurmConf conf;
     final SlurmController controller;
 
-    private SimLab(Path dir, SlurmConf conf, Duration startedBefore, Duration powerOffset, Duration backgroundOffset) {
+    private SimLab(Path dir, SlurmConf conf, Duration startedBefore, Duration powerOffset, Duration backgroundOffset,
+                   SlurmVersion version) {
         this.dir = dir;
         this.conf = conf;
         this.kernel = new EventKernel(EPOCH.minus(startedBefore), 7);
         this.hooks = new RecordingHookRunner(kernel, 4000);
         this.cluster = new SimulatedCluster(kernel, EPOCH.minus(Duration.ofDays(3)));
         ControllerOptions options = ControllerOptions.of(conf.source(), dir)
-                .withTickOffsets(powerOffset, backgroundOffset);
+                .withTickOffsets(powerOffset, backgroundOffset).withVersion(version);
         this.controller = SlurmController.checkingPrograms(conf, kernel,
                 new ControllerPorts(hooks, cluster, cluster, log::add), options);
         cluster.attach(controller);
@@ -75,6 +77,7 @@ final class SimLab {
         private Duration startedBefore = Duration.ofMillis(10_200);
         private Duration powerOffset = Duration.ofSeconds(1);
         private Duration backgroundOffset = Duration.ofSeconds(1);
+        private SlurmVersion version = SlurmVersion.V22_05;
 
         private Builder(Path dir, String text) {
             this.dir = dir;
@@ -99,6 +102,12 @@ final class SimLab {
             return this;
         }
 
+        /** The Slurm version whose behaviour the controller emulates (22.05 unless set). */
+        Builder version(SlurmVersion v) {
+            this.version = v;
+            return this;
+        }
+
         SimLab start() {
             try {
                 Path hooksDir = Files.createDirectories(dir.resolve("hooks"));
@@ -108,7 +117,7 @@ final class SimLab {
                 Path confFile = dir.resolve("slurm.conf");
                 Files.writeString(confFile, text.replace("$LAB", dir.toString()).replace("$HOST", "labhost"));
                 SlurmConf conf = new SlurmConfParser().parse(confFile);
-                SimLab lab = new SimLab(dir, conf, startedBefore, powerOffset, backgroundOffset);
+                SimLab lab = new SimLab(dir, conf, startedBefore, powerOffset, backgroundOffset, version);
                 lab.controller.start();
                 return lab;
             } catch (IOException e) {

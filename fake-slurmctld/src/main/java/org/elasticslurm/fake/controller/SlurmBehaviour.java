@@ -1,0 +1,89 @@
+package org.elasticslurm.fake.controller;
+
+import java.util.Objects;
+import org.elasticslurm.conf.SlurmVersion;
+import org.elasticslurm.fake.hook.HookKind;
+
+/**
+ * What the emulated Slurm version changes in the controller, each difference measured against that version's real
+ * slurmctld (the traces named in the README's version table). The controller asks this object instead of testing
+ * the version itself.
+ *
+ * @param version                  the version emulated
+ * @param jobStartsAtRegistration  22.05: an srun job on a resumed node starts as soon as the node registers; 24.11
+ *                                 and later: the job stays configuring until the next periodic job_time_limit pass
+ *                                 ("job_time_limit: Configuration for JobId=1 complete")
+ * @param oneNodePerResumeCall     with a ResumeRate, 24.11 and later wake one POWER_UP node per ResumeProgram call
+ *                                 (22.05 woke up to the rate in one call)
+ * @param resumeTimeoutKeepsNotResponding 22.05 leaves a node that missed ResumeTimeout NOT_RESPONDING
+ *                                 (DOWN+CLOUD+POWERED_DOWN+NOT_RESPONDING); 24.11 and later clear it
+ * @param scontrolPower            {@code scontrol power up|down [asap|force] NODES} exists (24.11 and later)
+ * @param powerLog                 how the power-save thread logs the programs it started
+ */
+public record SlurmBehaviour(SlurmVersion version, boolean jobStartsAtRegistration, boolean oneNodePerResumeCall,
+                             boolean resumeTimeoutKeepsNotResponding, boolean scontrolPower, PowerLog powerLog) {
+
+    /** The POWER debug lines for a started program, per version. */
+    public enum PowerLog {
+        /** 22.05: {@code power_save: pid 1234 waking nodes node1}. */
+        WITH_PID,
+        /** 24.11 (programs run by slurmscriptd): {@code power_save: waking nodes node1}. */
+        WITHOUT_PID,
+        /** 26.05: {@code Issued slurmctld power action __resumeprog__ on nodes node1}. */
+        POWER_ACTION
+    }
+
+    public SlurmBehaviour {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(powerLog, "powerLog");
+    }
+
+    /** The behaviour of {@code version}. */
+    public static SlurmBehaviour of(SlurmVersion version) {
+        return switch (version) {
+            case V22_05 -> new SlurmBehaviour(version, true, false, true, false, PowerLog.WITH_PID);
+            case V24_11 -> new SlurmBehaviour(version, false, true, false, true, PowerLog.WITHOUT_PID);
+            case V26_05 -> new SlurmBehaviour(version, false, true, false, true, PowerLog.POWER_ACTION);
+        };
+    }
+
+    /** The POWER line logged after starting {@code kind} for {@code hosts} ({@code pid} -1 when none started). */
+    String programLine(HookKind kind, long pid, String hosts) {
+        return switch (powerLog) {
+            case WITH_PID -> "power_save: pid " + pid + " " + verb(kind) + " nodes " + hosts;
+            case WITHOUT_PID -> "power_save: " + verb(kind) + " nodes " + hosts;
+            case POWER_ACTION -> "Issued slurmctld power action " + action(kind) + " on nodes " + hosts;
+        };
+    }
+
+    /**
+     * 24.11 and later log "Node NAME/HOST/ADDR powered up with instance_id=, instance_type=" (POWER) when a
+     * powering-up node registers.
+     */
+    boolean logsInstanceOnPowerUp() {
+        return version != SlurmVersion.V22_05;
+    }
+
+    /** The info line for a node that missed its ResumeTimeout. */
+    String resumeTimeoutLine(String node, long resumeTimeout) {
+        String head = "node " + node + " not resumed by ResumeTimeout(" + resumeTimeout + ")";
+        return powerLog == PowerLog.WITH_PID ? head + " - marking down and power_save"
+                : head + ", setting DOWN and POWERED_DOWN";
+    }
+
+    private static String verb(HookKind kind) {
+        return switch (kind) {
+            case RESUME -> "waking";
+            case SUSPEND -> "suspending";
+            case RESUME_FAIL -> "handle failed";
+        };
+    }
+
+    private static String action(HookKind kind) {
+        return switch (kind) {
+            case RESUME -> "__resumeprog__";
+            case SUSPEND -> "__suspendprog__";
+            case RESUME_FAIL -> "__resumefailprog__";
+        };
+    }
+}

@@ -1,0 +1,203 @@
+package org.elasticslurm.fake.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.elasticslurm.conf.SlurmVersion;
+import org.elasticslurm.fake.hook.HookCall;
+import org.elasticslurm.fake.hook.HookKind;
+import org.elasticslurm.fake.sim.cluster.SimulatedSrun;
+import org.elasticslurm.fake.sim.cluster.SlurmdStart;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * What the emulated Slurm version changes, on the virtual clock; each case mirrors a real trace of that version
+ * (differential/traces/*.real-VERSION.trace, named per test).
+ */
+class VersionBehaviourTest {
+
+    @TempDir
+    Path dir;
+
+    private SimLab lab(SlurmVersion version, String... extra) {
+        String[] lines = new String[extra.length + 2];
+        System.arraycopy(extra, 0, lines, 0, extra.length);
+        lines[extra.length] = "NodeName=node[1-5] State=CLOUD CPUs=1";
+        lines[extra.length + 1] = "PartitionName=debug Nodes=node[1-5] Default=YES MaxTime=INFINITE State=UP";
+        return SimLab.conf(dir, TestConf.lab(lines)).version(version).start();
+    }
+
+    /** Runs in 0.1 s steps until the srun's step started; its time, or -1 if not by {@code until}. */
+    private static double stepStart(SimLab lab, SimulatedSrun srun, double until) {
+        for (double t = SimLab.t(lab.kernel.now()); t <= until; t += 0.1) {
+            lab.runUntil(t);
+            if (srun.stepStarted()) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    /** job-start-after-resume.real-22.05.trace: the job runs as the node registers. */
+    @Test
+    void srunOnAResumedNodeStartsWhenTheNodeRegistersOn2205() {
+        SimLab lab = lab(SlurmVersion.V22_05);
+        lab.runUntil(0);
+        SimulatedSrun srun = lab.srun("node1", "hostname");
+        lab.kernel.scheduleAfter(Duration.ofMillis(3500), 0, () -> lab.startSlurmd("node1", SlurmdStart.FRESH_BOOT));
+
+        assertThat(stepStart(lab, srun, 40)).isBetween(3.5, 4.5);
+        assertThat(lab.logLines()).contains("_pick_step_nodes: Configuration for JobId=1 is complete")
+                .doesNotContain("job_time_limit: Configuration for JobId=1 complete");
+    }
+
+    /**
+     * job-start-after-resume.real-24.11.trace / .real-26.05.trace: the node is ALLOCATED+CLOUD at once but the job
+     * stays configuring until the next periodic job_time_limit pass, which starts it.
+     */
+    @ParameterizedTest
+    @EnumSource(value = SlurmVersion.class, names = {"V24_11", "V26_05"})
+    void srunOnAResumedNodeStartsAtTheNextJobTimeLimitPassFrom2411(SlurmVersion version) {
+        SimLab lab = lab(version);
+        lab.runUntil(0);
+        SimulatedSrun srun = lab.srun("node1", "hostname");
+        lab.at(3.5, () -> lab.startSlurmd("node1", SlurmdStart.FRESH_BOOT));
+        lab.runUntil(5);
+        assertThat(lab.state("node1")).isEqualTo("ALLOCATED+CLOUD");
+        assertThat(srun.stepStarted()).isFalse();
+
+        double started = stepStart(lab, srun, 40);
+
+        LogRecord configured = lab.firstLog("job_time_limit: Configuration for JobId=1 complete").orElseThrow();
+        assertThat(started).as("the step starts after the periodic pass, at srun's next poll").isCloseTo(SimLab.t(configured.time()),
+                within(2.0)).isGreaterThan(10.0);
+        assertThat(lab.logLines()).containsSubsequence("job_time_limit: Configuration for JobId=1 complete",
+                "Resetting JobId=1 start time for node power up");
+        lab.runUntil(45);
+        assertThat(srun.exitCode()).hasValue(0);
+        assertThat(srun.stdout()).hasSize(1);
+    }
+
+    /** resume-rate.real-22.05.trace: up to the rate in one ResumeProgram call. */
+    @Test
+    void resumeRateWakesTwoPowerUpNodesInOneCallOn2205() {
+        SimLab lab = lab(SlurmVersion.V22_05, "ResumeRate=2", "ResumeTimeout=600");
+        lab.at(0, () -> lab.controller.updateNode(NodeUpdate.state("node[1-5]", NodeStateRequest.POWER_UP)));
+        lab.runUntil(15);
+
+        assertThat(lab.calls(HookKind.RESUME)).extracting(HookCall::hostlist).first().isEqualTo("node[1-2]");
+    }
+
+    /** resume-rate.real-24.11.trace / .real-26.05.trace: node1, then node2 in a later call, one node per call. */
+    @ParameterizedTest
+    @EnumSource(value = SlurmVersion.class, names = {"V24_11", "V26_05"})
+    void resumeRateWakesOnePowerUpNodePerCallFrom2411(SlurmVersion version) {
+        SimLab lab = lab(version, "ResumeRate=2", "ResumeTimeout=600");
+        lab.at(0, () -> lab.controller.updateNode(NodeUpdate.state("node[1-5]", NodeStateRequest.POWER_UP)));
+        lab.runUntil(70);
+
+        List<String> calls = lab.calls(HookKind.RESUME).stream().map(HookCall::hostlist).toList();
+        assertThat(calls).hasSizeGreaterThanOrEqualTo(2).allSatisfy(h -> assertThat(h).doesNotContain("["));
+        assertThat(calls.subList(0, 2)).containsExactly("node1", "node2");
+    }
+
+    /** resume-timeout-no-slurmd.real-22.05.trace: NOT_RESPONDING stays, "marking down and power_save". */
+    @Test
+    void nodeMissingResumeTimeoutStaysNotRespondingOn2205() {
+        SimLab lab = lab(SlurmVersion.V22_05, "ResumeTimeout=10", "ReturnToService=0");
+        lab.runUntil(0);
+        lab.srun("node1", "hostname");
+        lab.runUntil(30);
+
+        assertThat(lab.state("node1")).isEqualTo("DOWN+CLOUD+POWERED_DOWN+NOT_RESPONDING");
+        assertThat(lab.logLines()).contains("node node1 not resumed by ResumeTimeout(10) - marking down and power_save");
+    }
+
+    /** resume-timeout-no-slurmd.real-24.11.trace / .real-26.05.trace: DOWN+CLOUD+POWERED_DOWN, other wording. */
+    @ParameterizedTest
+    @EnumSource(value = SlurmVersion.class, names = {"V24_11", "V26_05"})
+    void nodeMissingResumeTimeoutIsDownAndPoweredDownWithoutNotRespondingFrom2411(SlurmVersion version) {
+        SimLab lab = lab(version, "ResumeTimeout=10", "ReturnToService=0");
+        lab.runUntil(0);
+        lab.srun("node1", "hostname");
+        lab.runUntil(30);
+
+        assertThat(lab.state("node1")).isEqualTo("DOWN+CLOUD+POWERED_DOWN");
+        assertThat(lab.view("node1").reason()).hasValue("ResumeTimeout reached");
+        assertThat(lab.logLines())
+                .contains("node node1 not resumed by ResumeTimeout(10), setting DOWN and POWERED_DOWN");
+        assertThat(lab.calls(HookKind.RESUME_FAIL)).extracting(HookCall::hostlist).containsExactly("node1");
+    }
+
+    /** scontrol-power.real-VERSION.trace: the POWER lines for the programs started. */
+    @ParameterizedTest
+    @EnumSource(SlurmVersion.class)
+    void programsStartedAreLoggedInEachVersionsWords(SlurmVersion version) {
+        SimLab lab = lab(version);
+        lab.at(0, () -> lab.controller.updateNode(NodeUpdate.state("node1", NodeStateRequest.POWER_UP)));
+        lab.at(3, () -> lab.startSlurmd("node1", SlurmdStart.FRESH_BOOT));
+        lab.at(8, () -> lab.controller.updateNode(NodeUpdate.state("node1", NodeStateRequest.POWER_DOWN)));
+        lab.runUntil(12);
+
+        List<String> power = lab.logLines().stream().filter(l -> l.startsWith("POWER: ")
+                && (l.contains("nodes node1"))).toList();
+        switch (version) {
+            case V22_05 -> assertThat(power).hasSize(2).satisfiesExactly(
+                    l -> assertThat(l).matches("POWER: power_save: pid \\d+ waking nodes node1"),
+                    l -> assertThat(l).matches("POWER: power_save: pid \\d+ suspending nodes node1"));
+            case V24_11 -> assertThat(power).containsExactly("POWER: power_save: waking nodes node1",
+                    "POWER: power_save: suspending nodes node1");
+            case V26_05 -> assertThat(power).containsExactly(
+                    "POWER: Issued slurmctld power action __resumeprog__ on nodes node1",
+                    "POWER: Issued slurmctld power action __suspendprog__ on nodes node1");
+        }
+    }
+
+    /** job-start-after-resume.real-VERSION.trace (json lines): each version's SLURM_RESUME_FILE for a job. */
+    @ParameterizedTest
+    @EnumSource(SlurmVersion.class)
+    void resumeFileHasEachVersionsShape(SlurmVersion version) {
+        SimLab lab = lab(version);
+        lab.runUntil(0);
+        lab.srun("node1", "hostname");
+        lab.runUntil(5);
+
+        String json = lab.calls(HookKind.RESUME).get(0).invocation().resumeJson().orElseThrow();
+        assertThat(json).isEqualTo(switch (version) {
+            case V22_05 -> "{\"jobs\":[{\"job_id\":1,\"nodes\":\"node1\"}],\"all_nodes\":\"node1\"}";
+            case V24_11 -> "{\"jobs\":[{\"extra\":null,\"job_id\":1,\"features\":null,\"nodes_alloc\":\"node1\","
+                    + "\"nodes_resume\":\"node1\",\"oversubscribe\":\"OK\",\"partition\":\"debug\","
+                    + "\"reservation\":null}],\"all_nodes_resume\":\"node1\"}";
+            case V26_05 -> "{\"jobs\":[{\"exclusive\":\"NO\",\"extra\":null,\"job_id\":1,\"priority\":1,"
+                    + "\"features\":null,\"nodes_alloc\":\"node1\",\"nodes_resume\":\"node1\","
+                    + "\"oversubscribe\":\"NO\",\"partition\":\"debug\",\"reservation\":null}],"
+                    + "\"all_nodes_resume\":\"node1\"}";
+        });
+    }
+
+    /** scontrol-power.real-24.11.trace / .real-26.05.trace: the POWER line when a powering-up node registers. */
+    @ParameterizedTest
+    @EnumSource(SlurmVersion.class)
+    void registrationOfAPoweringUpNodeLogsItsInstanceFrom2411(SlurmVersion version) {
+        SimLab lab = lab(version);
+        lab.at(0, () -> lab.controller.updateNode(NodeUpdate.state("node1", NodeStateRequest.POWER_UP)));
+        lab.at(3, () -> lab.startSlurmd("node1", SlurmdStart.FRESH_BOOT));
+        lab.runUntil(5);
+
+        List<String> instance = lab.logLines().stream().filter(l -> l.contains("powered up with instance_id="))
+                .toList();
+        if (version == SlurmVersion.V22_05) {
+            assertThat(instance).isEmpty();
+        } else {
+            assertThat(instance).singleElement().asString()
+                    .matches("POWER: Node node1/[^/]+/[^/]+ powered up with instance_id=, instance_type=");
+            assertThat(lab.logLines()).containsSubsequence("Node node1 now responding", instance.get(0));
+        }
+    }
+}
