@@ -1,7 +1,6 @@
 package org.elasticslurm.provisioner.libvirt;
 
 import com.sun.jna.Pointer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.elasticslurm.provisioner.backend.BackendException;
