@@ -16,7 +16,8 @@ import org.libvirt.StoragePool;
 /**
  * A libvirtd of the chaos run's own: its sockets in a directory of the run, no hypervisor driver module loaded
  * (an empty {@code LIBVIRT_DRIVER_DIR}), so only libvirt's built-in test driver answers. Its {@code test:///default}
- * host lives as long as the daemon, so domains and volumes survive restarts of the service (unlike a
+ * host (its storage pool holding a 16 MiB base image, so that 250 overlays fit the pool) lives as long as the
+ * daemon, so domains and volumes survive restarts of the service (unlike a
  * {@code test:///file.xml} host, whose state ends with the connection). Stopped by PID.
  */
 final class PrivateLibvirtd implements AutoCloseable {
@@ -51,7 +52,7 @@ final class PrivateLibvirtd implements AutoCloseable {
         }
         admin = new Connect(uri());
         StoragePool pool = admin.storagePoolLookupByName(POOL);
-        pool.storageVolCreateXML("<volume><name>" + BASE + "</name><capacity unit='GiB'>2</capacity>"
+        pool.storageVolCreateXML("<volume><name>" + BASE + "</name><capacity unit='MiB'>16</capacity>"
                 + "<target><format type='qcow2'/></target></volume>", 0);
         pool.free();
     }
