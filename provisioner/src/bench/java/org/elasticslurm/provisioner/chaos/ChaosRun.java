@@ -120,9 +120,23 @@ public final class ChaosRun {
             Duration wall = Duration.between(started, Instant.now());
             notes.forEach(n -> System.out.println("chaos: " + n));
             api.serverErrors().forEach(e -> System.out.println("chaos: 5xx: " + e));
-            System.out.printf("chaos: seed=%d dir=%s wall=%ds%n", options.seed(), dir, wall.toSeconds());
-            return new ChaosResult(nodes.size(), kills, faults, leaked, duplicates.size(), lost, api.http5xx(),
-                    stuck.size());
+            ChaosResult result = new ChaosResult(nodes.size(), kills, faults, leaked, duplicates.size(), lost,
+                    api.http5xx(), stuck.size());
+            boolean removed = options.dir().isEmpty() && result.clean() && removeTree(dir);
+            System.out.printf("chaos: seed=%d dir=%s%s wall=%ds%n", options.seed(), dir, removed ? " (removed)" : "",
+                    wall.toSeconds());
+            return result;
+        }
+    }
+
+    private static boolean removeTree(Path root) {
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -179,6 +193,8 @@ public final class ChaosRun {
             requests.add(i == last ? "ch" + i : "ch[" + i + "-" + last + "]");
             i = last + 1;
         }
+        int outageAt = options.slurmOutage().isZero() ? -1 : random.nextInt(requests.size());
+        Thread outageEnd = null;
         Map<Integer, Integer> killsBefore = new HashMap<>();
         for (int k = 0; k < options.kills(); k++) {
             killsBefore.merge(1 + random.nextInt(requests.size()), 1, Integer::sum);
@@ -187,6 +203,9 @@ public final class ChaosRun {
             for (int k = killsBefore.getOrDefault(r, 0); k > 0; k--) {
                 kill(Duration.ofMillis(random.nextInt(2000)));
             }
+            if (r == outageAt) {
+                outageEnd = slurmOutage();
+            }
             if (r < requests.size()) {
                 int status = api.post("/v1/resume", requests.get(r));
                 if (status != 202) {
@@ -194,6 +213,25 @@ public final class ChaosRun {
                 }
             }
         }
+        if (outageEnd != null) {
+            outageEnd.join();
+        }
+    }
+
+    /** Makes the controller unreachable now; the returned thread ends the outage after its seeded length. */
+    private Thread slurmOutage() throws IOException {
+        service.scontrol.down(true);
+        notes.add("controller unreachable for " + options.slurmOutage().toSeconds() + " s");
+        Thread end = new Thread(() -> {
+            try {
+                Thread.sleep(options.slurmOutage().toMillis());
+                service.scontrol.down(false);
+            } catch (InterruptedException | IOException e) {
+                throw new IllegalStateException("cannot end the controller outage", e);
+            }
+        }, "chaos-slurm-outage");
+        end.start();
+        return end;
     }
 
     private void kill(Duration after) throws Exception {

@@ -27,7 +27,7 @@ class ChaosRunIT {
     @Test
     void aSeededBurstWithAServiceKillAndLibvirtFaultsLeaksDoublesAndLosesNothing() throws Exception {
         ChaosResult result = new ChaosRun(new ChaosOptions(20, 1, 0.2, 7, Duration.ofSeconds(150),
-                Optional.of(dir))).run();
+                Optional.of(dir), Duration.ZERO)).run();
 
         assertThat(result.line()).as("the chaos line").endsWith("leaked=0 duplicates=0 lost=0 http5xx=0 stuck=0");
         assertThat(result.nodes()).isEqualTo(20);
