@@ -184,6 +184,13 @@ public interface ProvisionerConfig {
         /** How long a host capacity snapshot (free memory, vCPUs, MACs in use) is reused for placement. */
         @WithDefault("2s")
         Duration capacityRefresh();
+
+        /**
+         * TEST ONLY, for reliability runs: makes libvirt calls fail on purpose, as {@link
+         * org.elasticslurm.provisioner.libvirt.FaultPlan} describes ({@code rate=0.2,seed=7,hang=3s[,switch=file]}).
+         * Empty (the default) = no fault injection. The service refuses to start with it in the prod profile.
+         */
+        java.util.Optional<String> testFaults();
     }
 
     /** Simulated machines: boot delay, jitter and failures, all from a seeded random source. */

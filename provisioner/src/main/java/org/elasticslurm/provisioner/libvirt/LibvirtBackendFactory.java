@@ -2,7 +2,10 @@ package org.elasticslurm.provisioner.libvirt;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.quarkus.runtime.configuration.ConfigUtils;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import org.elasticslurm.provisioner.backend.MachineBackend;
 import org.elasticslurm.provisioner.backend.MachineBackendFactory;
 import org.elasticslurm.conf.SlurmConf;
@@ -43,8 +46,14 @@ public class LibvirtBackendFactory implements MachineBackendFactory {
                 owner);
         LibvirtBackend backend;
         try {
-            backend = LibvirtBackend.create(LibvirtConfigMapping.settings(config.get(), owner),
-                    LibvirtConfigMapping.pools(pools.all().values()), clock);
+            LibvirtSettings settings = LibvirtConfigMapping.settings(config.get(), owner);
+            List<Hypervisor> hosts = settings.uris().stream().map(LibvirtHypervisor::lazy)
+                    .map(Hypervisor.class::cast).toList();
+            Optional<String> faults = config.get().libvirt().testFaults();
+            if (faults.isPresent()) {
+                hosts = faultInjecting(hosts, faults.get());
+            }
+            backend = LibvirtBackend.create(settings, LibvirtConfigMapping.pools(pools.all().values()), clock, hosts);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("libvirt backend: " + e.getMessage(), e);
         }
@@ -54,5 +63,16 @@ public class LibvirtBackendFactory implements MachineBackendFactory {
             }
         }));
         return backend;
+    }
+
+    private static List<Hypervisor> faultInjecting(List<Hypervisor> hosts, String setting) {
+        if (ConfigUtils.getProfiles().contains("prod")) {
+            throw new IllegalStateException("provisioner.libvirt.test-faults is a test-only setting: it makes libvirt"
+                    + " calls fail on purpose and is refused in the prod profile (active profiles: "
+                    + ConfigUtils.getProfiles() + "); remove it, or run under another profile (-Dquarkus.profile=chaos)");
+        }
+        FaultPlan plan = FaultPlan.parse(setting);
+        LOG.warnf("TEST ONLY: libvirt fault injection on (%s)", plan);
+        return hosts.stream().map(h -> (Hypervisor) new FaultInjectingHypervisor(h, plan)).toList();
     }
 }

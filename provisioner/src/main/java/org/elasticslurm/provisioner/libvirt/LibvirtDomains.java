@@ -1,7 +1,6 @@
 package org.elasticslurm.provisioner.libvirt;
 
 import com.sun.jna.Pointer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.elasticslurm.provisioner.backend.BackendException;
@@ -67,14 +66,17 @@ final class LibvirtDomains {
 
     public List<DomainSummary> domains() {
         return call("listing domains", c -> {
-            List<DomainSummary> out = new ArrayList<>();
+            // a domain that stops between the two listings is in both: listed once, as last seen
+            java.util.Map<String, DomainSummary> out = new java.util.LinkedHashMap<>();
             for (int id : c.listDomains()) {
-                ifFound(byId(c, id), Optional.<DomainSummary>empty(), this::summary).ifPresent(out::add);
+                ifFound(byId(c, id), Optional.<DomainSummary>empty(), this::summary)
+                        .ifPresent(d -> out.put(d.uuid(), d));
             }
             for (String name : c.listDefinedDomains()) {
-                ifFound(lookup(c, name), Optional.<DomainSummary>empty(), this::summary).ifPresent(out::add);
+                ifFound(lookup(c, name), Optional.<DomainSummary>empty(), this::summary)
+                        .ifPresent(d -> out.put(d.uuid(), d));
             }
-            return out;
+            return List.copyOf(out.values());
         });
     }
 

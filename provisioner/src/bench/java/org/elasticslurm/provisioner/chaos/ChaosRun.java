@@ -1,0 +1,339 @@
+package org.elasticslurm.provisioner.chaos;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
+import org.elasticslurm.provisioner.libvirt.DomainSummary;
+import org.elasticslurm.provisioner.libvirt.LibvirtHypervisor;
+import org.elasticslurm.provisioner.testing.ServiceProcess;
+
+/**
+ * The chaos driver ({@code provisioner/bin/chaos}): a burst of resumes against the packaged service on a test
+ * host of a private libvirtd, with SIGKILLs of the service and injected libvirt faults at seeded moments; then
+ * every node is suspended and the run checks that nothing was leaked, doubled, lost or left stuck, and that no
+ * request got a 5xx. The controller is the scontrol stand-in of the tests (Slurm's view empty: every node is a
+ * powered-down CLOUD node hidden by 22.05), so the run needs no slurmctld. See {@link ChaosOptions#HELP}.
+ */
+public final class ChaosRun {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ChaosOptions options;
+    private final Random random;
+    private final ChaosApi api = new ChaosApi();
+    private final Map<String, Set<String>> domainsSeen = new ConcurrentHashMap<>();
+    private final Set<String> duplicates = ConcurrentHashMap.newKeySet();
+    private final Set<String> stuck = new TreeSet<>();
+    private final List<String> notes = new ArrayList<>();
+    private Path dir;
+    private String owner;
+    private List<String> nodes;
+    private Map<String, String> properties;
+    private ServiceProcess service;
+    private int kills;
+    private int restarts;
+
+    ChaosRun(ChaosOptions options) {
+        this.options = options;
+        this.random = new Random(options.seed());
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.print(ChaosOptions.HELP);
+            return;
+        }
+        ChaosOptions options;
+        try {
+            options = ChaosOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("chaos: " + e.getMessage());
+            System.out.println(ChaosResult.unrun(0).line());
+            System.exit(64);
+            return;
+        }
+        ChaosResult result;
+        try {
+            result = new ChaosRun(options).run();
+        } catch (Exception | Error e) {
+            System.err.println("chaos: the run could not be set up: " + e);
+            e.printStackTrace();
+            result = ChaosResult.unrun(options.nodes());
+        }
+        System.out.println(result.line());
+        System.exit(result.clean() ? 0 : 1);
+    }
+
+    /** Runs once; never throws for what the service does (that is counted), only for a broken setup. */
+    ChaosResult run() throws Exception {
+        Instant started = Instant.now();
+        Instant deadline = started.plus(options.bound());
+        dir = options.dir().orElseGet(() -> tempDir());
+        Files.createDirectories(dir);
+        owner = "chaos" + Long.toHexString(options.seed() & 0xffff) + Long.toHexString(System.nanoTime() & 0xfff);
+        nodes = new ArrayList<>();
+        for (int i = 1; i <= options.nodes(); i++) {
+            nodes.add("ch" + i);
+        }
+        Path faultSwitch = dir.resolve("faults.on");
+        try (PrivateLibvirtd libvirtd = new PrivateLibvirtd(Files.createDirectories(dir.resolve("libvirtd")),
+                Duration.ofSeconds(30)); LibvirtHypervisor observer = LibvirtHypervisor.open(libvirtd.uri())) {
+            properties = properties(libvirtd.uri(), faultSwitch);
+            Thread watch = new Thread(() -> watchDomains(observer), "chaos-domain-watch");
+            watch.setDaemon(true);
+            watch.start();
+            try {
+                Files.writeString(faultSwitch, "");
+                start();
+                burst();
+                Files.deleteIfExists(faultSwitch);
+                settle("every node READY or FAILED", deadline, n -> n[0].equals("READY") || n[0].equals("FAILED"),
+                        n -> n[0].equals("READY") || (n[0].equals("FAILED") && !n[1].isEmpty()));
+                api.post("/v1/suspend", "ch[1-" + nodes.size() + "]");
+                settle("every node POWERED_DOWN", deadline, n -> n[0].equals("POWERED_DOWN"),
+                        n -> n[0].equals("POWERED_DOWN"));
+            } finally {
+                watch.interrupt();
+                if (service != null) {
+                    service.close();
+                }
+            }
+            int leaked = leaks(observer, libvirtd);
+            int lost = lost();
+            int faults = injectedFaults();
+            Duration wall = Duration.between(started, Instant.now());
+            notes.forEach(n -> System.out.println("chaos: " + n));
+            api.serverErrors().forEach(e -> System.out.println("chaos: 5xx: " + e));
+            ChaosResult result = new ChaosResult(nodes.size(), kills, faults, leaked, duplicates.size(), lost,
+                    api.http5xx(), stuck.size());
+            boolean removed = options.dir().isEmpty() && result.clean() && removeTree(dir);
+            System.out.printf("chaos: seed=%d dir=%s%s wall=%ds%n", options.seed(), dir, removed ? " (removed)" : "",
+                    wall.toSeconds());
+            return result;
+        }
+    }
+
+    private static boolean removeTree(Path root) {
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Path tempDir() {
+        try {
+            return Files.createTempDirectory("chaos-");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, String> properties(String uri, Path faultSwitch) throws IOException {
+        Path seeds = Files.createDirectories(dir.resolve("seeds"));
+        Path munge = dir.resolve("munge.key");
+        Files.write(munge, new byte[32]);
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("quarkus.profile", "chaos");
+        p.put("provisioner.backend", "libvirt");
+        p.put("provisioner.libvirt.uris", uri);
+        p.put("provisioner.libvirt.test-faults", "rate=" + options.faultRate() + ",seed=" + options.seed()
+                + ",hang=3s,switch=" + faultSwitch);
+        p.put("provisioner.address-poll-interval", "0.2s");
+        p.put("provisioner.reconcile-interval", "1h");
+        p.put("provisioner.pools.cloud.nodes", "ch[1-" + nodes.size() + "]");
+        p.put("provisioner.pools.cloud.mode", "create");
+        p.put("provisioner.pools.cloud.storage-pool", PrivateLibvirtd.POOL);
+        p.put("provisioner.pools.cloud.base-image", PrivateLibvirtd.BASE);
+        p.put("provisioner.pools.cloud.network", PrivateLibvirtd.NETWORK);
+        p.put("provisioner.pools.cloud.memory", "64");
+        p.put("provisioner.pools.cloud.munge-key", munge.toString());
+        p.put("provisioner.pools.cloud.seed-directory", seeds.toString());
+        return p;
+    }
+
+    private void start() throws IOException, InterruptedException {
+        Path log = dir.resolve("service/service.log");
+        if (Files.exists(log)) {
+            Files.move(log, dir.resolve("service/service.log." + restarts));
+        }
+        restarts++;
+        String conf = "ClusterName=" + owner + "\nSlurmctldHost=localhost(127.0.0.1)\n"
+                + "NodeName=ch[1-" + nodes.size() + "] CPUs=1 State=CLOUD\n"
+                + "PartitionName=cloud Nodes=ch[1-" + nodes.size() + "] Default=YES MaxTime=INFINITE State=UP\n";
+        service = new ServiceProcess(dir.resolve("service"), conf, nodes, properties);
+        api.target(service.url());
+    }
+
+    /** Resumes every node in requests of 1-8 nodes; kills the service before seeded requests (or after the last). */
+    private void burst() throws Exception {
+        List<String> requests = new ArrayList<>();
+        for (int i = 1; i <= nodes.size(); ) {
+            int size = 1 + random.nextInt(8);
+            int last = Math.min(nodes.size(), i + size - 1);
+            requests.add(i == last ? "ch" + i : "ch[" + i + "-" + last + "]");
+            i = last + 1;
+        }
+        int outageAt = options.slurmOutage().isZero() ? -1 : random.nextInt(requests.size());
+        Thread outageEnd = null;
+        Map<Integer, Integer> killsBefore = new HashMap<>();
+        for (int k = 0; k < options.kills(); k++) {
+            killsBefore.merge(1 + random.nextInt(requests.size()), 1, Integer::sum);
+        }
+        for (int r = 0; r <= requests.size(); r++) {
+            for (int k = killsBefore.getOrDefault(r, 0); k > 0; k--) {
+                kill(Duration.ofMillis(random.nextInt(2000)));
+            }
+            if (r == outageAt) {
+                outageEnd = slurmOutage();
+            }
+            if (r < requests.size()) {
+                int status = api.post("/v1/resume", requests.get(r));
+                if (status != 202) {
+                    notes.add("resume " + requests.get(r) + " answered " + status);
+                }
+            }
+        }
+        if (outageEnd != null) {
+            outageEnd.join();
+        }
+    }
+
+    /** Makes the controller unreachable now; the returned thread ends the outage after its seeded length. */
+    private Thread slurmOutage() throws IOException {
+        service.scontrol.down(true);
+        notes.add("controller unreachable for " + options.slurmOutage().toSeconds() + " s");
+        Thread end = new Thread(() -> {
+            try {
+                Thread.sleep(options.slurmOutage().toMillis());
+                service.scontrol.down(false);
+            } catch (InterruptedException | IOException e) {
+                throw new IllegalStateException("cannot end the controller outage", e);
+            }
+        }, "chaos-slurm-outage");
+        end.start();
+        return end;
+    }
+
+    private void kill(Duration after) throws Exception {
+        Thread.sleep(after.toMillis()); // the seeded moment: operations are in flight
+        service.process().destroyForcibly();
+        service.process().waitFor();
+        kills++;
+        start();
+    }
+
+    private void settle(String what, Instant deadline, java.util.function.Predicate<String[]> settled,
+                        java.util.function.Predicate<String[]> good) throws Exception {
+        Duration left = Duration.between(Instant.now(), deadline);
+        try {
+            await(what).atMost(left.isNegative() ? Duration.ofSeconds(1) : left)
+                    .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .until(() -> {
+                        Map<String, String[]> all = api.nodes();
+                        return nodes.stream().allMatch(n -> all.containsKey(n) && settled.test(all.get(n)));
+                    });
+        } catch (ConditionTimeoutException e) {
+            notes.add("wait '" + what + "' ran out of time");
+        }
+        Map<String, String[]> all = api.nodes();
+        Map<String, Integer> phases = new java.util.TreeMap<>();
+        all.values().forEach(s -> phases.merge(s[0], 1, Integer::sum));
+        notes.add("after '" + what + "': " + phases);
+        for (String n : nodes) {
+            String[] s = all.get(n);
+            if (s == null || !good.test(s)) {
+                stuck.add(n);
+                notes.add("stuck after '" + what + "': " + n + " " + (s == null ? "unknown" : s[0] + " " + s[1]));
+            }
+        }
+    }
+
+    private void watchDomains(LibvirtHypervisor observer) {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Map<String, Integer> perNode = new HashMap<>();
+                for (DomainSummary d : observer.domains()) {
+                    d.metadata().filter(m -> m.owner().filter(owner::equals).isPresent())
+                            .ifPresent(m -> perNode.merge(m.node(), 1, Integer::sum));
+                }
+                perNode.forEach((n, c) -> {
+                    if (c > 1 && duplicates.add(n)) {
+                        notes.add("node " + n + " had " + c + " domains at once");
+                    }
+                });
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // the observer's connection is not what is tested; try again
+            }
+        }
+    }
+
+    private int leaks(LibvirtHypervisor observer, PrivateLibvirtd libvirtd) throws Exception {
+        List<String> left = new ArrayList<>();
+        observer.domains().stream().filter(d -> d.metadata().flatMap(m -> m.owner()).filter(owner::equals)
+                .isPresent()).forEach(d -> left.add("domain " + d.name()));
+        libvirtd.extraVolumes().forEach(v -> left.add("volume " + v));
+        try (Stream<Path> seeds = Files.list(dir.resolve("seeds"))) {
+            seeds.forEach(s -> left.add("seed " + s.getFileName()));
+        }
+        left.forEach(l -> notes.add("leaked: " + l));
+        return left.size();
+    }
+
+    /** Accepted operations whose last logged status is not final (or that were never logged). */
+    private int lost() throws IOException {
+        Map<String, String> last = new HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("service/operations.jsonl"))) {
+            try {
+                JsonNode j = JSON.readTree(line);
+                if (j.has("operation")) {
+                    last.put(j.get("operation").asText(), j.path("status").asText());
+                }
+            } catch (IOException e) {
+                notes.add("unreadable operation log line: " + line);
+            }
+        }
+        int lost = 0;
+        for (String id : api.accepted()) {
+            String s = last.get(id);
+            if (s == null || !Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(s)) {
+                lost++;
+                notes.add("lost: operation " + id + " last logged " + (s == null ? "never" : s));
+            }
+        }
+        return lost;
+    }
+
+    private int injectedFaults() throws IOException {
+        int n = 0;
+        try (Stream<Path> logs = Files.list(dir.resolve("service"))) {
+            for (Path log : logs.filter(p -> p.getFileName().toString().startsWith("service.log")).toList()) {
+                n += (int) Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1).stream()
+                        .filter(l -> l.contains("injected fault ")).count();
+            }
+        }
+        return n;
+    }
+}
