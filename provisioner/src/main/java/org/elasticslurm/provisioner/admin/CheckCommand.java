@@ -58,7 +58,8 @@ final class CheckCommand {
             c = config(site, where);
         } catch (ConfigValidationException e) {
             for (int i = 0; i < e.getProblemCount(); i++) {
-                problems.add(e.getProblem(i).getMessage());
+                problems.add(e.getProblem(i).getMessage().replaceFirst("^[\\w.]+Exception: ", "")
+                        .replaceAll("SRCFG\\d+: ", ""));
             }
             return report(problems, where, out);
         } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
