@@ -56,6 +56,26 @@ public record ClientConfig(URI url, Path tokenFile, Path logFile, Duration deadl
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
         }
+        return of(p, file);
+    }
+
+    /**
+     * Checks a configuration text by the rules of {@link #read} (for an installer, before it writes the file).
+     *
+     * @param file the file it is meant for, named in messages
+     * @throws IllegalArgumentException naming the file and the bad key
+     */
+    static ClientConfig parse(String text, Path file) {
+        Properties p = new Properties();
+        try {
+            p.load(new java.io.StringReader(text));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+        return of(p, file);
+    }
+
+    private static ClientConfig of(Properties p, Path file) {
         String url = p.getProperty("url", "").strip();
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
             throw new IllegalArgumentException(file + ": url: an http:// or https:// URL is required (got \"" + url + "\")");

@@ -44,7 +44,7 @@ public final class Install {
         Map<String, String> opts = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--help")) {
-                out.println("usage: install --dir DIR [--lib-dir DIR] [--java PATH] [--jar PATH]");
+                out.println("usage: install --dir DIR [--lib-dir DIR] [--java PATH] [--jar PATH] [--client-conf PATH]");
                 return 0;
             }
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
@@ -63,6 +63,7 @@ public final class Install {
             Path libDir = absolute(opts.getOrDefault("lib-dir", "/usr/local/lib/elastic-slurm"), "--lib-dir");
             Path java = absolute(opts.getOrDefault("java", currentJava()), "--java").toRealPath();
             Path jar = opts.containsKey("jar") ? absolute(opts.get("jar"), "--jar") : ownJar();
+            Path clientConf = absolute(opts.getOrDefault("client-conf", ClientConfig.DEFAULT_FILE), "--client-conf");
             if (!Files.isExecutable(java)) {
                 err.println("install: " + java + " is not executable");
                 return HookMain.USAGE;
@@ -77,7 +78,7 @@ public final class Install {
             List<String> problems = new ArrayList<>();
             for (Map.Entry<String, String> hook : new java.util.TreeMap<>(HOOKS).entrySet()) {
                 Path target = dir.resolve(hook.getKey());
-                String script = wrapper(hook.getKey(), hook.getValue(), java, installedJar);
+                String script = wrapper(hook.getKey(), hook.getValue(), java, installedJar, clientConf);
                 AtomicFiles.replace(target, tmp -> Files.writeString(tmp, script),
                         PosixFilePermissions.fromString("rwxr-xr-x"));
                 new HookProgramRules().problem(target.toString()).ifPresent(problems::add);
@@ -92,8 +93,8 @@ public final class Install {
             }
             out.println("slurm.conf:\n  ResumeProgram=" + dir.resolve("slurm-resume") + "\n  SuspendProgram="
                     + dir.resolve("slurm-suspend") + "\n  ResumeFailProgram=" + dir.resolve("slurm-resume-fail"));
-            out.println("client configuration: " + ClientConfig.DEFAULT_FILE + " (url=..., token-file=...)"
-                    + (Files.exists(Path.of(ClientConfig.DEFAULT_FILE)) ? "" : " - does not exist yet"));
+            out.println("client configuration: " + clientConf + " (url=..., token-file=...)"
+                    + (Files.exists(clientConf) ? "" : " - does not exist yet"));
             return 0;
         } catch (IOException | IllegalArgumentException | URISyntaxException e) {
             err.println("install: " + e.getMessage());
@@ -101,8 +102,14 @@ public final class Install {
         }
     }
 
-    /** The wrapper script of one hook. */
-    static String wrapper(String name, String action, Path java, Path jar) {
+    /**
+     * The wrapper script of one hook. A client configuration other than {@link ClientConfig#DEFAULT_FILE} is
+     * written into the script (slurmctld gives hooks no environment to name it).
+     */
+    static String wrapper(String name, String action, Path java, Path jar, Path clientConf) {
+        String conf = clientConf.toString().equals(ClientConfig.DEFAULT_FILE) ? ""
+                : ClientConfig.FILE_ENV + "='" + clientConf.toString().replace("'", "'\\''") + "'\n"
+                + "export " + ClientConfig.FILE_ENV + "\n";
         return "#!/bin/sh\n"
                 + "# " + name + ": Slurm hook program of the elastic-slurm provisioner; written by"
                 + " 'provisioner-hooks.jar install'.\n"
@@ -111,6 +118,7 @@ public final class Install {
                 + "[ -e /proc/self/fd/0 ] || exec 0</dev/null\n"
                 + "[ -e /proc/self/fd/1 ] || exec 1>/dev/null\n"
                 + "[ -e /proc/self/fd/2 ] || exec 2>/dev/null\n"
+                + conf
                 + "exec " + java + " -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx64m"
                 + " -cp " + jar + " org.elasticslurm.provisioner.client.HookMain " + action + " \"$@\"\n";
     }

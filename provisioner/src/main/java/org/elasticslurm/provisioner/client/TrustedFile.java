@@ -25,6 +25,17 @@ final class TrustedFile {
      * @throws IOException when its attributes cannot be read (a missing file included)
      */
     static void check(Path file, String what) throws IOException {
+        check(file, what, System.getProperty("user.name"));
+    }
+
+    /**
+     * Checks one file for the hooks that will run as {@code self} (an installer running as root checks for
+     * SlurmUser).
+     *
+     * @throws IllegalArgumentException naming the file, the rule and how to fix it
+     * @throws IOException when its attributes cannot be read (a missing file included)
+     */
+    static void check(Path file, String what, String self) throws IOException {
         PosixFileAttributes a = Files.readAttributes(file, PosixFileAttributes.class);
         Set<PosixFilePermission> p = a.permissions();
         if (p.contains(PosixFilePermission.GROUP_WRITE) || p.contains(PosixFilePermission.OTHERS_WRITE)) {
@@ -32,7 +43,6 @@ final class TrustedFile {
                     + mode(p) + "); not used: make it writable by its owner only (chmod go-w)");
         }
         String owner = a.owner().getName();
-        String self = System.getProperty("user.name");
         if (!owner.equals("root") && !owner.equals(self)) {
             throw new IllegalArgumentException(what + " " + file + " is owned by " + owner + "; not used: it must be"
                     + " owned by root or by the user running the hook (" + self + ")");

@@ -80,7 +80,8 @@ class HookClientPartsTest {
 
     @Test
     void theWrapperExecsTheAbsoluteJavaAndReopensClosedDescriptors() {
-        String w = Install.wrapper("slurm-resume", "resume", Path.of("/opt/java/bin/java"), Path.of("/lib/h.jar"));
+        String w = Install.wrapper("slurm-resume", "resume", Path.of("/opt/java/bin/java"), Path.of("/lib/h.jar"),
+                Path.of(ClientConfig.DEFAULT_FILE));
 
         assertThat(w).startsWith("#!/bin/sh\n")
                 .contains("[ -e /proc/self/fd/0 ] || exec 0</dev/null\n")
