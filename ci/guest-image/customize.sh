@@ -26,7 +26,11 @@ install -d -o slurm -g slurm -m 0755 /var/lib/slurm/slurmd
 systemctl mask \
   apt-daily.timer apt-daily-upgrade.timer dpkg-db-backup.timer \
   e2scrub_all.timer e2scrub_reap.service fstrim.timer \
-  getty@tty1.service >/dev/null
+  getty@tty1.service serial-getty@ttyS0.service >/dev/null
+
+# The fake slurmd's unit (started after cloud-init's network stage when a seed brings the bundle) and the boot
+# stage report on the console (ci/README.md, "Level 3 boot stages").
+systemctl enable esl-fake-slurmd.service esl-boot-report.service >/dev/null 2>&1
 
 # A small initramfs: only what finds the root disk (virtio-blk, virtio-scsi, SATA/IDE for other buses) instead
 # of MODULES=most (190 modules, 15 MB); less for the initramfs' udev to do under TCG.
@@ -34,7 +38,7 @@ sed -i 's/^MODULES=.*/MODULES=list/' /etc/initramfs-tools/initramfs.conf
 printf '%s\n' virtio_pci virtio_blk virtio_scsi sd_mod ahci ata_piix >> /etc/initramfs-tools/modules
 update-initramfs -u -k all
 
-# No root password; the serial console still shows the boot for debugging.
+# No root password (and no getty on the serial console); the console still shows the boot for debugging.
 passwd -l root >/dev/null
 
 # What was installed, for the manifest.

@@ -15,8 +15,12 @@ SUITE=bookworm
 ARCH=amd64
 IMAGE_SIZE=2G
 ROOT_LABEL=esl-root
-# quiet loglevel=3: console output costs time under TCG (field notes: the "fast" column).
-CMDLINE="root=LABEL=${ROOT_LABEL} rw console=ttyS0 quiet loglevel=3"
+# quiet loglevel=3: console output costs time under TCG (field notes: the "fast" column). mitigations=off: the
+# speculative-execution defences (page table isolation's CR3 switch on every system call above all) are emulated
+# instruction by instruction under TCG; a lab guest runs only the lab's own code. random.trust_cpu=on: the CPU's
+# random numbers seed the kernel's generator at once. tsc=reliable no_timer_check: no clocksource watchdog and
+# no timer check (both misjudge a TCG guest's clock). systemd.show_status=false: no status lines on the console.
+CMDLINE="root=LABEL=${ROOT_LABEL} rw console=ttyS0 quiet loglevel=3 mitigations=off random.trust_cpu=on tsc=reliable no_timer_check systemd.show_status=false"
 
 [ $# -eq 3 ] || { echo "usage: recipe.sh WORK_DIR DEB_CACHE MIRROR" >&2; exit 2; }
 work="$1" deb_cache="$2" mirror="$3"
@@ -48,14 +52,21 @@ cp -a "$here/rootfs/." "$root/"
 install -m 0755 "$here/customize.sh" "$root/tmp/esl-customize.sh"
 
 # Everything that mounts runs in a private mount namespace: the mounts vanish with it, even on failure, so the
-# tree never still holds a bind mount of the host's /dev when it is removed.
+# tree never still holds a mount when it is removed.
 t0=$EPOCHREALTIME
 "${clean_env[@]}" unshare --mount --propagation private -- bash -euo pipefail -c '
   root="$1"; debs="$2"; shift 2
   mount -t proc proc "$root/proc"
   mount -t sysfs sysfs "$root/sys"
-  mount --bind /dev "$root/dev"
-  mount -t devpts -o newinstance devpts "$root/dev/pts"
+  # The chroot gets a /dev of its own, never the host one: package scripts (udev, systemd-tmpfiles) set groups of
+  # device nodes by the tree own group ids, which on the host /dev gave /dev/kvm a foreign group.
+  mount -t tmpfs -o mode=0755,nosuid,size=1m esl-dev "$root/dev"
+  mknod -m 0666 "$root/dev/null" c 1 3; mknod -m 0666 "$root/dev/zero" c 1 5; mknod -m 0666 "$root/dev/full" c 1 7
+  mknod -m 0666 "$root/dev/random" c 1 8; mknod -m 0666 "$root/dev/urandom" c 1 9; mknod -m 0666 "$root/dev/tty" c 5 0
+  mkdir -m 0755 "$root/dev/pts"; mkdir -m 1777 "$root/dev/shm"
+  ln -s pts/ptmx "$root/dev/ptmx"; ln -s /proc/self/fd "$root/dev/fd"
+  ln -s /proc/self/fd/0 "$root/dev/stdin"; ln -s /proc/self/fd/1 "$root/dev/stdout"; ln -s /proc/self/fd/2 "$root/dev/stderr"
+  mount -t devpts -o newinstance,ptmxmode=0666 devpts "$root/dev/pts"
   mount -t tmpfs tmpfs "$root/run"
   mount --bind "$debs" "$root/var/cache/apt/archives"
   chroot "$root" apt-get update -qq
