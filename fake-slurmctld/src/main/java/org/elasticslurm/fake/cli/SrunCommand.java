@@ -175,8 +175,10 @@ public final class SrunCommand {
     }
 
     private void notReady(String nodeList) {
-        ctx.error("Nodes " + nodeList + " are still not ready");
-        ctx.error("Something is wrong with the boot of the nodes.");
+        if (ctx.behaviour(1).srunExplainsBootFailure()) {
+            ctx.error("Nodes " + nodeList + " are still not ready");
+            ctx.error("Something is wrong with the boot of the nodes.");
+        }
         status = 1;
     }
 

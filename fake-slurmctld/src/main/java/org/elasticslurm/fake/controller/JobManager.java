@@ -368,10 +368,7 @@ final class JobManager {
         deferredLaunches.add(job.id);
     }
 
-    /**
-     * srun's slurm_job_node_ready; from 24.11 a job still configuring is not ready (it starts at the next
-     * job_time_limit pass, not when its nodes register).
-     */
+    /** srun's slurm_job_node_ready (from 24.11 not while configuring: {@link SlurmBehaviour}). */
     Optional<JobReadiness> readiness(long id) {
         JobRecord job = jobs.get(id);
         if (job == null) {

@@ -1,6 +1,7 @@
 package org.elasticslurm.fake.controller;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
@@ -358,14 +359,8 @@ final class PowerSaveThread {
             }
         }
         if (log.powerEnabled() && now - lastLog > 600) {
-            int suspTotal = 0;
-            for (NodeRecord n : nodes.array()) {
-                if (n.is(NodeState.POWERED_DOWN)) {
-                    suspTotal++;
-                }
-            }
-            if (suspTotal > 0) {
-                int total = suspTotal;
+            long total = Arrays.stream(nodes.array()).filter(n -> n.is(NodeState.POWERED_DOWN)).count();
+            if (total > 0) {
                 log.power(() -> "Power save mode: " + total + " nodes");
                 lastLog = now;
             }

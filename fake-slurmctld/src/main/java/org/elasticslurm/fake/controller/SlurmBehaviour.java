@@ -64,7 +64,15 @@ public record SlurmBehaviour(SlurmVersion version, boolean jobStartsAtRegistrati
         return version != SlurmVersion.V22_05;
     }
 
-    /** The info line for a node that missed its ResumeTimeout. */
+    /**
+     * Whether srun follows "Node failure on X" with "Nodes X are still not ready" and "Something is wrong with the
+     * boot of the nodes." when its nodes fail to come up (22.05, 24.11; 26.05's srun prints the first line only).
+     */
+    public boolean srunExplainsBootFailure() {
+        return version != SlurmVersion.V26_05;
+    }
+
+        /** The info line for a node that missed its ResumeTimeout. */
     String resumeTimeoutLine(String node, long resumeTimeout) {
         String head = "node " + node + " not resumed by ResumeTimeout(" + resumeTimeout + ")";
         return powerLog == PowerLog.WITH_PID ? head + " - marking down and power_save"

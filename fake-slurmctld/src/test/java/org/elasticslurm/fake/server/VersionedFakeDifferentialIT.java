@@ -1,0 +1,85 @@
+package org.elasticslurm.fake.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.elasticslurm.fake.reference.LabPlacement;
+import org.elasticslurm.fake.reference.Scenario;
+import org.elasticslurm.fake.reference.ScenarioParser;
+import org.elasticslurm.fake.reference.ScenarioRun;
+import org.elasticslurm.fake.reference.ScenarioRunner;
+import org.elasticslurm.fake.reference.SlurmCommands;
+import org.elasticslurm.fake.reference.Tolerances;
+import org.elasticslurm.fake.reference.Trace;
+import org.elasticslurm.fake.reference.TraceComparator;
+import org.elasticslurm.fake.reference.TraceComparison;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The fake in 24.11 and 26.05 mode ({@code ELASTIC_SLURM_VERSION}) against the traces recorded from the real daemons
+ * of those versions ({@code src/test/differential/traces/<name>.real-<version>.trace}), within the suite's
+ * tolerances: the scenarios that show a difference the fake emulates. The drop-ins run through a bin directory of
+ * wrappers that set the version ({@code target/versioned-bin/<version>/}); logs go to
+ * {@code target/differential/<scenario>.fake-<version>/}.
+ */
+@ExtendWith(DropInCommandsAvailable.class)
+class VersionedFakeDifferentialIT {
+
+    private static final Path SCENARIOS = Path.of("src/test/differential/scenarios");
+    private static final Path TRACES = Path.of("src/test/differential/traces");
+    private static final List<String> COMMANDS = List.of("slurmctld", "slurmd", "scontrol", "sinfo", "squeue", "srun",
+            "sbatch");
+
+    static Stream<Arguments> runs() {
+        return Stream.of("24.11", "26.05").flatMap(v -> Stream.of("job-start-after-resume", "resume-timeout-no-slurmd",
+                "scontrol-power").map(name -> Arguments.of(name, v)));
+    }
+
+    @ParameterizedTest(name = "{0} on the fake as {1}")
+    @MethodSource("runs")
+    void scenarioOnTheFakeMatchesThatVersionsRealTrace(String name, String version) {
+        Scenario scenario = new ScenarioParser().parse(SCENARIOS.resolve(name + ".scenario"));
+        SlurmCommands fake = SlurmCommands.inDirectory("fake-" + version, versionedBin(version));
+
+        ScenarioRun run = new ScenarioRunner(fake, LabPlacement.fromSystemProperties(), Clock.systemUTC(),
+                Optional.of(Path.of("target/differential"))).run(scenario);
+
+        assertThat(run.abort()).as("%s on the fake as %s stopped early; trace:%n%s", name, version, run.trace())
+                .isEmpty();
+        Trace real = Trace.read(scenario.traceIn(TRACES, "real-" + version));
+        TraceComparison comparison = new TraceComparator(Tolerances.forPowerSaveInterval(
+                scenario.powerSaveInterval())).compare(real, run.trace());
+        assertThat(comparison.differences())
+                .as("%s on the fake as %s differs from the real trace:%n%s%n--- fake trace:%n%s", name, version,
+                        comparison.report(), run.trace())
+                .isEmpty();
+    }
+
+    /** target/bin's commands behind wrappers that choose {@code version}. */
+    private static Path versionedBin(String version) {
+        Path dir = Path.of("target/versioned-bin", version).toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+            for (String command : COMMANDS) {
+                Path wrapper = dir.resolve(command);
+                Files.writeString(wrapper, "#!/bin/sh\nELASTIC_SLURM_VERSION=" + version + " exec "
+                        + FakeCluster.BIN.toAbsolutePath().resolve(command) + " \"$@\"\n");
+                Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+}
