@@ -143,6 +143,13 @@ public interface ProvisionerConfig {
         /** How long one scontrol call may take before it is killed and reported as failed. */
         @WithDefault("15s")
         Duration timeout();
+
+        /**
+         * How long a step that needs the controller (telling Slurm a node's address, or that it is DOWN) keeps
+         * being retried while the controller cannot be reached, even past {@code retry.max-attempts}.
+         */
+        @WithDefault("3m")
+        Duration unreachableRetry();
     }
 
     /** libvirt hypervisor hosts. */

@@ -62,7 +62,7 @@ public class EngineProducer {
         scheduler = new ExecutorTaskScheduler(c.maxParallel());
         EngineSettings settings = new EngineSettings(c.addressTimeout(), c.addressPollInterval(), c.orphanGrace(),
                 new RetryPolicy(c.retry().maxAttempts(), c.retry().initialBackoff(), c.retry().maxBackoff(),
-                        c.retry().multiplier()));
+                        c.retry().multiplier()), c.slurm().unreachableRetry());
         OperationEngine engine = new OperationEngine(pools, new Ports(backend, slurm, postConfigurer), scheduler,
                 log, new OperationListeners(all), clock, settings);
         List<String> decisions = engine.recover(replay.lastByNode());

@@ -21,6 +21,8 @@ final class Operation {
     boolean cancelRequested;
     boolean stepRunning;
     int failedAttempts;
+    /** When the current run of transient failures of a step began; null while it succeeds. */
+    Instant failingSince;
     TaskScheduler.Cancellable timer;
 
     Operation(String id, OperationKind kind, NodeRecord node, Instant created, List<Long> jobs) {

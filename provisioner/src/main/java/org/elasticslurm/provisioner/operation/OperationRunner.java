@@ -157,6 +157,7 @@ final class OperationRunner {
                 return;
             }
             op.failedAttempts = 0;
+            op.failingSince = null;
             if (op.journalFailure != null && op.failure == null) {
                 beginCleanup(op, op.journalFailure);
                 return;
@@ -182,7 +183,10 @@ final class OperationRunner {
         String message = describe(failure);
         if (isTransient(failure)) {
             op.failedAttempts++;
-            if (settings.retry().allowsAnother(op.failedAttempts)) {
+            if (op.failingSince == null) {
+                op.failingSince = clock.instant();
+            }
+            if (settings.retry().allowsAnother(op.failedAttempts) || slurmStillUnreachable(op, failure)) {
                 Duration wait = settings.retry().backoff(op.failedAttempts);
                 emit(op, "attempt " + op.failedAttempts + " failed (transient): " + message + "; retrying in " + wait);
                 op.timer = scheduler.schedule(wait, task(op, step));
@@ -191,6 +195,7 @@ final class OperationRunner {
             message = message + " (gave up after " + op.failedAttempts + " attempts)";
         }
         op.failedAttempts = 0;
+        op.failingSince = null;
         if (op.kind == OperationKind.RESUME && op.failure == null) {
             beginCleanup(op, message);
             return;
@@ -202,9 +207,19 @@ final class OperationRunner {
         end(op, "failed: " + op.error);
     }
 
+    /**
+     * A controller that cannot be reached (slurmctld restarting, a network blip) is waited for longer than a
+     * failing backend: the machine is fine, only Slurm has to hear about it.
+     */
+    private boolean slurmStillUnreachable(Operation op, RuntimeException failure) {
+        return failure instanceof SlurmException && Duration.between(op.failingSince, clock.instant())
+                .compareTo(settings.slurmUnreachableRetry()) < 0;
+    }
+
     /** The operation has failed: its machine is released and Slurm is told (node DOWN with the reason). */
     private void beginCleanup(Operation op, String message) {
         op.failedAttempts = 0;
+        op.failingSince = null;
         op.failure = message;
         op.error = message;
         op.node.lastError = message;

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A small seeded chaos run (bin/chaos) against the packaged service: 20 nodes, one SIGKILL of the service during
  * the burst, 20 % of the libvirt calls failing on purpose. Nothing may be leaked, doubled, lost, answered with 5xx
- * or left stuck. Needs root and libvirtd installed (the run starts a private libvirtd of its own); skipped
+ * or left stuck; a controller outage shorter than {@code provisioner.slurm.unreachable-retry} fails no resume.
+ * Needs root and libvirtd installed (the run starts a private libvirtd of its own); skipped
  * elsewhere, but fails when {@code CI=true}.
  */
 @ExtendWith(ChaosRunIT.NeedsPrivateLibvirtd.class)
@@ -34,6 +35,19 @@ class ChaosRunIT {
         assertThat(result.kills()).isEqualTo(1);
         assertThat(result.faults()).as("faults were injected").isPositive();
         assertThat(result.clean()).isTrue();
+    }
+
+    @Test
+    void aControllerUnreachableFor15SecondsDuringABurstFailsNoResume() throws Exception {
+        ChaosResult result = new ChaosRun(new ChaosOptions(20, 0, 0.0, 11, Duration.ofSeconds(150),
+                Optional.of(dir), Duration.ofSeconds(15))).run();
+
+        assertThat(result.line()).as("the chaos line").endsWith("leaked=0 duplicates=0 lost=0 http5xx=0 stuck=0");
+        assertThat(result.clean()).isTrue();
+        assertThat(Files.readString(dir.resolve("service/operations.jsonl")))
+                .as("no resume failed: without injected faults only the outage could fail one")
+                .doesNotContain("\"status\":\"FAILED\"")
+                .contains("Unable to contact slurm controller");
     }
 
     /** Root and an installed libvirtd (a private one is started); fails instead of skipping when CI=true. */

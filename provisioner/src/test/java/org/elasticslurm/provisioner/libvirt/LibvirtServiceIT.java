@@ -86,6 +86,16 @@ class LibvirtServiceIT {
                         + " (floppy)");
     }
 
+    @Test
+    void theTestOnlyFaultInjectionIsRefusedInTheProdProfile() throws Exception {
+        Map<String, String> properties = new java.util.HashMap<>(libvirtProperties(dir.resolve("seeds")));
+        properties.put("provisioner.libvirt.test-faults", "rate=0.2,seed=1");
+
+        assertThatThrownBy(() -> new ServiceProcess(dir.resolve("svc"), TestConf.CLOUD8, NODES, properties).close())
+                .hasMessageContaining("provisioner.libvirt.test-faults is a test-only setting")
+                .hasMessageContaining("refused in the prod profile");
+    }
+
     private HttpResponse<String> call(ServiceProcess service, String method, String path, String body)
             throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(service.url() + path))

@@ -170,7 +170,7 @@ class OperationEngineTest {
 
         assertThat(backend().callCount("ensure")).isEqualTo(4);
         assertThat(h.phase("test1")).isEqualTo(Phase.FAILED);
-        assertThat(h.node("test1").lastError()).contains("host busy (gave up after 4 attempts)");
+        assertThat(h.node("test1").lastError()).get().asString().contains("host busy (gave up after 4 attempts)");
         assertThat(h.slurm.calls).containsExactly("down test1 reason=provisioner: host busy (gave up after 4 attempts)");
     }
 
@@ -209,6 +209,30 @@ class OperationEngineTest {
         assertThat(h.node("test4").lastError()).hasValueSatisfying(e -> assertThat(e).contains("no address for test4 within PT5M"));
         assertThat(h.backend.list()).isEmpty();
         assertThat(h.slurm.calls).singleElement().asString().startsWith("down test4 reason=provisioner: no address");
+    }
+
+    @Test
+    void aControllerUnreachableForTwoMinutesDelaysTheReportButDoesNotFailTheResume() {
+        EngineHarness h = harness(Duration.ofSeconds(3));
+        h.slurm.failNextUpdates = 8; // waits 1+2+4+8+16+30+30+30 s: past max-attempts, within slurm.unreachable-retry
+        h.engine.resume(List.of("test1"), Map.of());
+
+        h.scheduler.advance(Duration.ofMinutes(5));
+
+        assertThat(h.phase("test1")).isEqualTo(Phase.READY);
+        assertThat(h.slurm.calls).containsExactly("update test1 nodeaddr=10.99.0.1 nodehostname=test1");
+    }
+
+    @Test
+    void aControllerUnreachableLongerThanTheRetryWindowFailsTheResumeSayingSo() {
+        EngineHarness h = harness(Duration.ofSeconds(3));
+        h.slurm.failNextUpdates = 1000;
+        h.engine.resume(List.of("test1"), Map.of());
+
+        h.scheduler.advance(Duration.ofMinutes(10));
+
+        assertThat(h.phase("test1")).isEqualTo(Phase.FAILED);
+        assertThat(h.node("test1").lastError()).get().asString().contains("Unable to contact slurm controller", "gave up after");
     }
 
     @Test
