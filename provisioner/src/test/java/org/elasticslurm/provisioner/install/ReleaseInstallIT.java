@@ -152,7 +152,9 @@ class ReleaseInstallIT {
                     "--ca", pki.file("ca.pem").toString(),
                     "--client-conf", clientConf.toString(), "--token-file", hookToken.toString(),
                     "--slurm-user", SLURM_USER, "--dir", s.path("/usr/local/sbin").toString(),
-                    "--lib-dir", s.path("/usr/local/lib/elastic-slurm").toString(), "--log-file", hookLog.toString());
+                    "--lib-dir", s.path("/usr/local/lib/elastic-slurm").toString(), "--log-file", hookLog.toString(),
+                    // the first HTTPS call of a fresh JVM on a loaded machine may need more than the default 800 ms
+                    "--deadline", "10000");
             ScratchInstall.Run refused = s.run(hooksInstall, Map.of());
             assertThat(refused.exit()).isEqualTo(1);
             assertThat(refused.stderr()).contains(hookToken.toString()).contains("cannot be read by " + SLURM_USER);
@@ -187,6 +189,15 @@ class ReleaseInstallIT {
                 assertThat(Files.readString(hookLog)).contains("slurm-resume test1: accepted");
                 Path log = s.path("/var/lib/elastic-slurm/operations.jsonl");
                 assertThat(Files.getOwner(log).getName()).isEqualTo(SERVICE_USER);
+
+                // an upgrade keeps the configuration, the token and the operation log
+                String configured = Files.readString(config);
+                long logged = Files.size(log);
+                s.reinstall();
+                assertThat(Files.readString(config)).isEqualTo(configured);
+                assertThat(config.resolveSibling("provisioner.properties.new")).exists();
+                assertThat(Files.readString(token).strip()).isEqualTo(secret);
+                assertThat(Files.size(log)).isGreaterThanOrEqualTo(logged);
             } finally {
                 process.destroy();
                 if (!process.waitFor(30, TimeUnit.SECONDS)) {
