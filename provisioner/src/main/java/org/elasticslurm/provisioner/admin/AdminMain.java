@@ -63,7 +63,11 @@ public final class AdminMain {
             err.println(String.join(" ", a.subList(0, Math.min(2, a.size()))) + ": " + e.getMessage());
             return USAGE;
         }
+        if (a.size() == 1 && a.get(0).equals("--help")) {
+            out.println(USAGE_TEXT);
+            return 0;
+        }
         err.println(USAGE_TEXT);
-        return a.isEmpty() || a.get(0).equals("--help") ? (a.isEmpty() ? USAGE : 0) : USAGE;
+        return USAGE;
     }
 }

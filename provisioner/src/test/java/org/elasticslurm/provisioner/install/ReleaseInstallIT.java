@@ -13,27 +13,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.elasticslurm.provisioner.testing.ScontrolStandIn;
+import org.elasticslurm.provisioner.testing.TestPki;
 import org.elasticslurm.testsupport.TestDriverHost;
 import org.junit.jupiter.api.Test;
 
 /**
  * The release as an administrator installs it: the tarball of {@code mvn package} installed by its install.sh into
  * a scratch root, {@code token new}, {@code check} of a broken and then a fixed configuration (libvirt test-driver
- * host, stand-in scontrol), {@code hooks install}, the service started by the unit's ExecStart line as the unit's
- * user with the unit's environment, working directory and umask, and a hook call through the installed hook
- * program, run as SlurmUser with an empty environment. systemd is not PID 1 here, so the unit's sandboxing
+ * host, stand-in scontrol), {@code hooks install} with a CA, the service (HTTPS from PEM files made in the test)
+ * started by the unit's ExecStart line as the unit's user with the unit's environment, working directory and
+ * umask, and a hook call over HTTPS through the installed hook program, run as SlurmUser with an empty
+ * environment. systemd is not PID 1 here, so the unit's sandboxing
  * (ProtectSystem=... ) is not applied; its user, groups, environment and NoNewPrivileges are. Needs root (the
  * install creates the system user elastic-slurm when it is missing, and files are given to it and to slurm).
  */
 class ReleaseInstallIT {
     private static final int PORT = 21210;
+    private static final int TLS_PORT = 21211;
     private static final String SERVICE_USER = "elastic-slurm";
     private static final String SLURM_USER = "slurm";
     private static final String SLURM_CONF = """
@@ -45,7 +52,7 @@ class ReleaseInstallIT {
             PartitionName=cloud Nodes=test[1-2] Default=YES State=UP
             """;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private HttpClient http;
 
     @Test
     void anAdministratorInstallsChecksAndRunsTheReleaseAndAHookReachesTheService() throws Exception {
@@ -81,6 +88,10 @@ class ReleaseInstallIT {
             Path mungeKey = s.path("/etc/munge/munge.key");
             Path seeds = s.path("/var/lib/elastic-slurm/seeds");
             Path config = s.path("/etc/elastic-slurm/provisioner.properties");
+            TestPki pki = TestPki.create(Files.createDirectories(s.path("/etc/elastic-slurm/pki")));
+            Files.setOwner(pki.file("service.key"), principal(SERVICE_USER));
+            Files.setPosixFilePermissions(pki.file("service.key"), PosixFilePermissions.fromString("rw-------"));
+            http = HttpClient.newBuilder().sslContext(trusting(pki.file("ca.pem"))).build();
             Map<String, String> site = new LinkedHashMap<>(Map.of(
                     "quarkus.http.port", String.valueOf(PORT),
                     "provisioner.backend", "libvirt",
@@ -95,6 +106,9 @@ class ReleaseInstallIT {
             site.put("provisioner.pools.cloud.munge-key", mungeKey.toString());
             site.put("provisioner.pools.cloud.seed-directory", seeds.toString());
             site.put("provisioner.reconcile-interval", "1h");
+            site.put("quarkus.http.ssl-port", String.valueOf(TLS_PORT));
+            site.put("provisioner.tls.certificate", pki.file("good.pem").toString());
+            site.put("provisioner.tls.key", pki.file("service.key").toString());
             appendSettings(config, site);
             Map<String, String> unitEnv = environment(settings);
             UserPrincipal service = principal(SERVICE_USER);
@@ -134,10 +148,13 @@ class ReleaseInstallIT {
             Files.copy(token, hookToken);
             Path clientConf = s.path("/etc/elastic-slurm/client.conf");
             Path hookLog = s.path("/var/log/elastic-slurm/hooks.log");
-            List<String> hooksInstall = List.of(s.command(), "hooks", "install", "--url", "http://127.0.0.1:" + PORT,
+            List<String> hooksInstall = List.of(s.command(), "hooks", "install", "--url", "https://127.0.0.1:" + TLS_PORT,
+                    "--ca", pki.file("ca.pem").toString(),
                     "--client-conf", clientConf.toString(), "--token-file", hookToken.toString(),
                     "--slurm-user", SLURM_USER, "--dir", s.path("/usr/local/sbin").toString(),
-                    "--lib-dir", s.path("/usr/local/lib/elastic-slurm").toString(), "--log-file", hookLog.toString());
+                    "--lib-dir", s.path("/usr/local/lib/elastic-slurm").toString(), "--log-file", hookLog.toString(),
+                    // the first HTTPS call of a fresh JVM on a loaded machine may need more than the default 800 ms
+                    "--deadline", "10000");
             ScratchInstall.Run refused = s.run(hooksInstall, Map.of());
             assertThat(refused.exit()).isEqualTo(1);
             assertThat(refused.stderr()).contains(hookToken.toString()).contains("cannot be read by " + SLURM_USER);
@@ -151,7 +168,8 @@ class ReleaseInstallIT {
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
                         s.path("/usr/local/sbin/" + hook)))).isEqualTo("rwxr-xr-x");
             }
-            assertThat(Files.readString(clientConf)).contains("url=http://127.0.0.1:" + PORT);
+            assertThat(Files.readString(clientConf)).contains("url=https://127.0.0.1:" + TLS_PORT)
+                    .contains("ca=" + pki.file("ca.pem"));
 
             // the service, started as the unit starts it
             Process process = startAsTheUnit(settings, s.base.resolve("service.log"));
@@ -160,6 +178,7 @@ class ReleaseInstallIT {
                         .pollInterval(Duration.ofMillis(250)).failFast("the service exited", () -> !process.isAlive())
                         .until(() -> status("/q/health/live", null) == 200);
                 assertThat(process.info().user()).hasValue(SERVICE_USER);
+                assertThat(plainPortOpen()).as("plain HTTP port " + PORT + " with TLS configured").isFalse();
 
                 // slurmctld runs the hook as SlurmUser with no environment
                 ScratchInstall.Run hook = s.runAs(SLURM_USER, Map.of(), List.of(resume.toString(), "test1"));
@@ -170,6 +189,15 @@ class ReleaseInstallIT {
                 assertThat(Files.readString(hookLog)).contains("slurm-resume test1: accepted");
                 Path log = s.path("/var/lib/elastic-slurm/operations.jsonl");
                 assertThat(Files.getOwner(log).getName()).isEqualTo(SERVICE_USER);
+
+                // an upgrade keeps the configuration, the token and the operation log
+                String configured = Files.readString(config);
+                long logged = Files.size(log);
+                s.reinstall();
+                assertThat(Files.readString(config)).isEqualTo(configured);
+                assertThat(config.resolveSibling("provisioner.properties.new")).exists();
+                assertThat(Files.readString(token).strip()).isEqualTo(secret);
+                assertThat(Files.size(log)).isGreaterThanOrEqualTo(logged);
             } finally {
                 process.destroy();
                 if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -218,12 +246,35 @@ class ReleaseInstallIT {
     }
 
     private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + TLS_PORT + path))
                 .timeout(Duration.ofSeconds(5));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean plainPortOpen() {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", PORT), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A TLS context trusting only the CA of a PEM file. */
+    private static SSLContext trusting(Path caPem) throws Exception {
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        try (java.io.InputStream in = Files.newInputStream(caPem)) {
+            trust.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, tmf.getTrustManagers(), null);
+        return context;
     }
 
     private static UserPrincipal principal(String user) throws IOException {

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 final class ScratchInstall implements AutoCloseable {
     final Path base;
     final Path root;
+    private Path release;
 
     /** A command's outcome. */
     record Run(int exit, String stdout, String stderr) {
@@ -57,9 +58,15 @@ final class ScratchInstall implements AutoCloseable {
         try (DirectoryStream<Path> d = Files.newDirectoryStream(base, "elastic-slurm-provisioner-*")) {
             release = d.iterator().next();
         }
-        s.check(s.run(List.of(release.resolve("install.sh").toString(), "--root", s.root.toString(),
-                "--java", Path.of(System.getProperty("java.home"), "bin", "java").toString()), Map.of()));
+        s.release = release;
+        s.reinstall();
         return s;
+    }
+
+    /** Runs install.sh of the release (again: an upgrade). */
+    Run reinstall() throws IOException, InterruptedException {
+        return check(run(List.of(release.resolve("install.sh").toString(), "--root", root.toString(),
+                "--java", Path.of(System.getProperty("java.home"), "bin", "java").toString()), Map.of()));
     }
 
     /** A path below the scratch root, given as an absolute path of the installed system ("/etc/..."). */
