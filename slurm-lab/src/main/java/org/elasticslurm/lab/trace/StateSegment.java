@@ -36,8 +36,20 @@ record StateSegment(String state, long start, long end, boolean last) {
         return segments;
     }
 
+    /**
+     * Whether the other side may lack this stretch: seen for less than the threshold (a sampler can miss it), or
+     * an idle node's pending power request, whatever its length. slurmctld acts on {@code POWER_UP} /
+     * {@code POWER_DOWN} of an idle node at its power-save thread's next pass; the pass's phase against the request
+     * is random in every daemon (the real ones here acted 0.3 s to 1.4 s after the command), so how long the request is seen says nothing
+     * about either side. The node's last state is never optional.
+     */
     boolean isTransient(long thresholdTenths) {
-        return !last && end - start < thresholdTenths;
+        return !last && (end - start < thresholdTenths || isIdlePendingPowerRequest());
+    }
+
+    private boolean isIdlePendingPowerRequest() {
+        List<String> parts = List.of(state.split("\\+"));
+        return parts.get(0).equals("IDLE") && (parts.contains("POWER_UP") || parts.contains("POWER_DOWN"));
     }
 
     @Override

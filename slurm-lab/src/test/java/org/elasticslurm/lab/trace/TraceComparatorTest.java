@@ -79,6 +79,40 @@ class TraceComparatorTest {
         });
     }
 
+    private static final String ADMIN_POWER_DOWN = """
+            0.0 state node1 IDLE+CLOUD
+            18.3 run down scontrol power down node1
+            18.6 state node1 IDLE+CLOUD+POWER_DOWN
+            19.7 hook suspend node1
+            20.1 state node1 IDLE+CLOUD+POWERING_DOWN
+            30.6 state node1 IDLE+CLOUD+POWERED_DOWN
+            34.0 end
+            """;
+
+    @Test
+    void idleNodesPendingPowerRequestSeenLongerThanTheSamplerCanMissIsStillOptional() {
+        Trace passRightAfterTheRequest = Trace.parse("""
+                0.0 state node1 IDLE+CLOUD
+                18.2 run down scontrol power down node1
+                18.6 hook suspend node1
+                18.6 state node1 IDLE+CLOUD+POWERING_DOWN
+                29.6 state node1 IDLE+CLOUD+POWERED_DOWN
+                34.0 end
+                """);
+
+        assertThat(comparator.compare(Trace.parse(ADMIN_POWER_DOWN), passRightAfterTheRequest).matches()).isTrue();
+        assertThat(comparator.compare(passRightAfterTheRequest, Trace.parse(ADMIN_POWER_DOWN)).matches()).isTrue();
+    }
+
+    @Test
+    void busyNodesPendingPowerDownMissingIsReported() {
+        Trace expected = Trace.parse(ADMIN_POWER_DOWN.replace("IDLE+CLOUD+POWER_DOWN", "ALLOCATED+CLOUD+POWER_DOWN"));
+        Trace withoutIt = Trace.parse(ADMIN_POWER_DOWN.replace("18.6 state node1 IDLE+CLOUD+POWER_DOWN\n", ""));
+
+        assertThat(comparator.compare(expected, withoutIt).differences()).extracting(TraceDifference::aspect)
+                .containsExactly(Aspect.STATES);
+    }
+
     @Test
     void finalStateIsNeverOptionalEvenIfSeenBriefly() {
         Trace expected = Trace.parse("""
