@@ -54,6 +54,7 @@ public final class Lab implements AutoCloseable {
     private final Map<String, Process> slurmds = new HashMap<>();
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final Thread shutdownHook;
+    private final List<Pattern> followedLog = new ArrayList<>();
     private NodeStateSampler sampler;
     private Process slurmctld;
     private volatile boolean finished;
@@ -135,7 +136,8 @@ public final class Lab implements AutoCloseable {
             Pause.pause(Duration.ofMillis(200));
         }
         recorder.start();
-        sampler = new NodeStateSampler(List.of(scontrol()), environment, dir, conf.nodes(), recorder);
+        sampler = new NodeStateSampler(List.of(scontrol()), environment, dir, conf.nodes(), recorder,
+                () -> log.observe(recorder.elapsedTenths()));
         sampler.start();
     }
 
@@ -252,9 +254,18 @@ public final class Lab implements AutoCloseable {
      * {@code pid N}); returns how many.
      */
     public int recordLog(Pattern pattern) {
-        List<String> lines = log.takeMatching(pattern);
-        lines.forEach(l -> recorder.record("log", PID.matcher(l).replaceAll("pid N")));
+        List<SlurmctldLog.SeenLine> lines = log.take(pattern, recorder.elapsedTenths());
+        lines.forEach(l -> recorder.record("log", PID.matcher(l.text()).replaceAll("pid N")));
         return lines.size();
+    }
+
+    /**
+     * Records, when the recording ends, every controller log line matching the pattern that no step has recorded,
+     * at the time it was first seen: the rest of a burst of lines of which a step saw only the first (the daemon
+     * writes them one after another), and later occurrences.
+     */
+    public synchronized void recordLogUntilEnd(Pattern pattern) {
+        followedLog.add(pattern);
     }
 
     /** The last sampled state of a node. */
@@ -275,6 +286,11 @@ public final class Lab implements AutoCloseable {
     public synchronized Trace finish() {
         sampler.sample();
         sampler.close();
+        long now = recorder.elapsedTenths();
+        for (Pattern pattern : followedLog) {
+            log.take(pattern, now).forEach(
+                    l -> recorder.recordAt(l.seenTenths(), "log", PID.matcher(l.text()).replaceAll("pid N")));
+        }
         for (Map.Entry<String, Job> job : jobs.entrySet()) {
             if (!job.getValue().recorded().isDone()) {
                 recorder.record("exit", job.getKey() + " running");

@@ -34,6 +34,7 @@ public final class NodeStateSampler implements AutoCloseable {
     private final List<String> nodes;
     private final Path workDir;
     private final TraceRecorder recorder;
+    private final Runnable afterEachSample;
     private final Map<String, String> last = new HashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "node-state-sampler");
@@ -45,14 +46,16 @@ public final class NodeStateSampler implements AutoCloseable {
      * @param scontrol    the scontrol command (absolute path first)
      * @param environment environment for it ({@code SLURM_CONF} ...)
      * @param workDir     its working directory
+     * @param afterEachSample run after every sample, on the sampler's thread (e.g. to note new log lines)
      */
     public NodeStateSampler(List<String> scontrol, Map<String, String> environment, Path workDir, List<String> nodes,
-                            TraceRecorder recorder) {
+                            TraceRecorder recorder, Runnable afterEachSample) {
         this.workDir = workDir;
         this.scontrol = List.copyOf(scontrol);
         this.environment = Map.copyOf(environment);
         this.nodes = List.copyOf(nodes);
         this.recorder = recorder;
+        this.afterEachSample = afterEachSample;
     }
 
     /** Takes one sample now, then one every period. */
@@ -70,6 +73,7 @@ public final class NodeStateSampler implements AutoCloseable {
     public void sample() {
         long at = recorder.elapsedTenths();
         Optional<String> output = showNodes();
+        afterEachSample.run();
         if (output.isEmpty()) {
             return;
         }

@@ -114,7 +114,9 @@ public sealed interface Step {
 
     /**
      * {@code log REGEX} / {@code expect-log TIMEOUT REGEX}: record new controller log lines that match; the
-     * second form waits until at least one does.
+     * second form waits until at least one does, and records the matching lines that appear after it as well (at
+     * the time they were first seen) when the recording ends: the daemon writes the lines of one event one after
+     * another, and the step may have read the file between two of them.
      */
     record Log(Pattern pattern, Duration timeout, boolean required, String source) implements Step {
         @Override
@@ -123,6 +125,7 @@ public sealed interface Step {
                 lab.recordLog(pattern);
                 return Optional.empty();
             }
+            lab.recordLogUntilEnd(pattern);
             return awaitOrAbort(timeout, () -> lab.recordLog(pattern) > 0, () -> source + ": no such log line");
         }
     }
