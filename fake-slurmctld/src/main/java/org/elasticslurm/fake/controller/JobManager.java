@@ -2,19 +2,13 @@ package org.elasticslurm.fake.controller;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.elasticslurm.conf.Hostlist;
 import org.elasticslurm.conf.HostlistException;
-import org.elasticslurm.fake.job.JobCompletion;
 import org.elasticslurm.fake.job.JobKind;
-import org.elasticslurm.fake.job.JobLaunch;
 import org.elasticslurm.fake.job.JobLauncher;
 import org.elasticslurm.fake.job.JobListener;
 import org.elasticslurm.fake.job.JobRequest;
@@ -24,9 +18,9 @@ import org.elasticslurm.fake.job.NodeSelector;
 import org.elasticslurm.fake.sim.Scheduler;
 
 /**
- * The jobs: submission, allocation (select_nodes), CONFIGURING until the nodes are up, launch, completion with
- * epilogs, and what happens to jobs when a node fails (kill_running_job_by_node_name: requeue or NODE_FAIL).
- * Scheduling is FIFO per partition (slurmctld's main scheduler, no backfill).
+ * The jobs: submission, scheduling and allocation (select_nodes); FIFO per partition (slurmctld's main scheduler,
+ * no backfill). The start of an allocated job is {@link JobStart}'s, its end {@link JobEnd}'s, and what a failed
+ * node does to its jobs {@link NodeFailureKills}'.
  */
 final class JobManager {
 
@@ -34,20 +28,15 @@ final class JobManager {
     private final NodeOps ops;
     private final ControllerLog log;
     private final SlurmClock clock;
-    private final Scheduler scheduler;
-    private final JobLauncher launcher;
     private final NodeSelector selector;
-    private final NodeResponses responses;
     private ControllerSettings settings;
-    private final SlurmBehaviour behaviour;
 
-    private final Map<Long, JobRecord> jobs = new HashMap<>();
-    private final TreeMap<Long, JobRecord> pending = new TreeMap<>();
-    private final Map<Long, JobRecord> active = new TreeMap<>();
-    private final java.util.TreeSet<Long> deferredLaunches = new java.util.TreeSet<>();
-    private List<Long> resumeJobList;
-    private long nextJobId = 1;
+    private final JobList jobs = new JobList();
     private final SchedulePacing pacing = new SchedulePacing();
+    private final JobEnd end;
+    private final JobStart start;
+    private final NodeFailureKills failures;
+    private List<Long> resumeJobList;
 
     JobManager(NodeTable nodes, NodeOps ops, ControllerLog log, SlurmClock clock, Scheduler scheduler,
                JobLauncher launcher, NodeResponses responses, ControllerSettings settings, SlurmBehaviour behaviour) {
@@ -55,11 +44,10 @@ final class JobManager {
         this.ops = ops;
         this.log = log;
         this.clock = clock;
-        this.scheduler = scheduler;
-        this.launcher = launcher;
-        this.responses = responses;
         this.settings = settings;
-        this.behaviour = behaviour;
+        this.end = new JobEnd(nodes, ops, log, clock, scheduler, launcher, responses, pacing, jobs);
+        this.start = new JobStart(nodes, log, clock, scheduler, launcher, settings, behaviour, jobs, end);
+        this.failures = new NodeFailureKills(nodes, ops, log, clock, jobs, end);
         long[] weights = new long[nodes.size()];
         for (int i = 0; i < weights.length; i++) {
             weights[i] = nodes.get(i).weight;
@@ -69,10 +57,11 @@ final class JobManager {
 
     void reconfigure(ControllerSettings newSettings) {
         this.settings = newSettings;
+        start.reconfigure(newSettings);
     }
 
     JobRecord find(long id) {
-        return jobs.get(id);
+        return jobs.find(id);
     }
 
     /** resume_job_list, created when the power-save thread first starts. */
@@ -86,7 +75,7 @@ final class JobManager {
             return;
         }
         resumeJobList = new ArrayList<>();
-        for (JobRecord job : active.values()) {
+        for (JobRecord job : jobs.activeInOrder()) {
             if (job.configuring && job.nodes.intersects(nodes.power)) {
                 resumeJobList.add(job.id);
             }
@@ -138,15 +127,14 @@ final class JobManager {
         boolean batch = request.kind() == JobKind.BATCH;
         boolean requeue = batch && request.requeue().orElse(settings.jobRequeue());
         long now = clock.now();
-        JobRecord job = new JobRecord(nextJobId++, request, partition, requeue, required, count,
+        JobRecord job = new JobRecord(jobs.nextId(), request, partition, requeue, required, count,
                 listener == null ? JobListener.NONE : listener, now);
-        jobs.put(job.id, job);
-        pending.put(job.id, job);
+        jobs.addPending(job);
         if (batch) {
             log.info("_slurm_rpc_submit_batch_job: JobId=" + job.id + " InitPrio=4294901759 usec=1");
             pacing.request();
         } else {
-            boolean topPriority = pending.headMap(job.id).values().stream()
+            boolean topPriority = jobs.pendingAhead(job).stream()
                     .noneMatch(other -> other.partition == partition && other.beginTime <= now);
             boolean allocated = topPriority && tryAllocate(job, now, false);
             log.info("sched: _slurm_rpc_allocate_resources JobId=" + job.id + " NodeList="
@@ -155,7 +143,7 @@ final class JobManager {
                 job.reason = "Priority";
             }
         }
-        return SubmitResult.accepted(view(job));
+        return SubmitResult.accepted(job.view(nodes));
     }
 
     void requestSchedule() {
@@ -176,12 +164,12 @@ final class JobManager {
 
     /** schedule(): pending jobs in order; a job that does not fit blocks its partition. */
     void schedule(long now) {
-        if (pending.isEmpty()) {
+        if (jobs.nonePending()) {
             return;
         }
         Set<PartitionRecord> blocked = new HashSet<>();
         int partitions = nodes.partitions().size();
-        for (JobRecord job : new ArrayList<>(pending.values())) {
+        for (JobRecord job : jobs.pendingInOrder()) {
             if (blocked.size() >= partitions) {
                 break;
             }
@@ -228,8 +216,7 @@ final class JobManager {
 
     /** select_nodes after a successful pick. */
     private void allocate(JobRecord job, int[] chosen, long now, boolean waited) {
-        pending.remove(job.id);
-        active.put(job.id, job);
+        jobs.allocated(job);
         job.nodes = new BitSet();
         for (int i : chosen) {
             job.nodes.set(i);
@@ -254,410 +241,67 @@ final class JobManager {
         if (job.powerUpNode || !notAvail.isEmpty()) {
             job.configuring = true;
         }
-        job.listener.onAllocated(view(job), waited);
+        job.listener.onAllocated(job.view(nodes), waited);
         if (job.isBatch() && !job.configuring) {
-            launchBatch(job, now);
+            start.launchBatch(job, now);
         }
     }
 
-    // ---------------------------------------------------------------- configuration and launch
 
-    /** test_job_nodes_ready. */
-    private boolean nodesReady(JobRecord job) {
-        if (job.isPending()) {
-            return false;
-        }
-        if (job.nodes.intersects(nodes.power)) {
-            return false;
-        }
-        if (!job.isBatch()) {
-            return allNodesUp(job);
-        }
-        NodeRecord host = nodes.get(job.batchHost);
-        return !host.is(NodeState.POWERED_DOWN) && !host.is(NodeState.POWERING_UP);
-    }
-
-    /** select_p_job_ready: no node powered down or powering up. */
-    private boolean allNodesUp(JobRecord job) {
-        for (int i = job.nodes.nextSetBit(0); i >= 0; i = job.nodes.nextSetBit(i + 1)) {
-            NodeRecord n = nodes.get(i);
-            if (n.is(NodeState.POWERED_DOWN) || n.is(NodeState.POWERING_UP)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** job_config_fini. */
-    private void configFini(JobRecord job, long now) {
-        job.configuring = false;
-        if (job.powerUpNode) {
-            log.info("Resetting " + job.label() + " start time for node power up");
-            job.powerUpNode = false;
-            job.startTime = now;
-        }
-    }
+    // ---------------------------------------------------------------- start, end, node failures, views
 
     /** job_time_limit's configuration check, every PERIODIC_TIMEOUT. */
     void jobTimeLimit(long now) {
-        for (JobRecord job : new ArrayList<>(active.values())) {
-            if (job.isRunning() && job.configuring && nodesReady(job)) {
-                log.info("job_time_limit: Configuration for " + job.label() + " complete");
-                configFini(job, now);
-                if (job.isBatch()) {
-                    launchBatch(job, now);
-                }
-            }
-        }
-    }
-
-    /** launch_job: queued for the batch host; the agent defers it until the node responds. */
-    private void launchBatch(JobRecord job, long now) {
-        job.launchPending = true;
-        job.launchFirstAttempt = 0;
-        job.launchLastAttempt = 0;
-        tryLaunch(job, now);
+        start.jobTimeLimit(now);
     }
 
     /** Retries deferred batch launches (_batch_launch_defer, at most every 10 s per job). */
     void retryDeferredLaunches(long now) {
-        if (deferredLaunches.isEmpty()) {
-            return;
-        }
-        for (long id : new ArrayList<>(deferredLaunches)) {
-            JobRecord job = jobs.get(id);
-            if (job == null || !job.launchPending) {
-                deferredLaunches.remove(id);
-            } else {
-                tryLaunch(job, now);
-            }
-        }
+        start.retryDeferredLaunches(now);
     }
 
-    private void tryLaunch(JobRecord job, long now) {
-        if (now - job.launchLastAttempt < 10) {
-            deferredLaunches.add(job.id);
-            return;
-        }
-        if (!job.isRunning()) {
-            log.info("agent(batch_launch): removed pending request for cancelled JobId=" + job.id);
-            job.launchPending = false;
-            return;
-        }
-        NodeRecord host = nodes.get(job.batchHost);
-        boolean ready = !host.is(NodeState.POWERED_DOWN) && !host.is(NodeState.POWERING_DOWN)
-                && !host.is(NodeState.NO_RESPOND);
-        if (ready) {
-            if (job.configuring) {
-                configFini(job, now);
-            }
-            job.launchPending = false;
-            deferredLaunches.remove(job.id);
-            startWork(job, List.of(host.name));
-            return;
-        }
-        if (job.launchLastAttempt == 0) {
-            job.launchFirstAttempt = now;
-            job.launchLastAttempt = now;
-        } else if (now - job.launchFirstAttempt >= settings.resumeTimeout()) {
-            log.error("agent waited too long for nodes to respond, abort launch of JobId=" + job.id);
-            job.launchPending = false;
-            return;
-        }
-        job.launchLastAttempt = now;
-        deferredLaunches.add(job.id);
-    }
-
-    /** srun's slurm_job_node_ready (from 24.11 not while configuring: {@link SlurmBehaviour}). */
+    /** srun's slurm_job_node_ready. */
     Optional<JobReadiness> readiness(long id) {
-        JobRecord job = jobs.get(id);
-        if (job == null) {
-            return Optional.empty();
-        }
-        boolean running = job.isRunning();
-        boolean configured = behaviour.jobStartsAtRegistration() || !job.configuring;
-        return Optional.of(new JobReadiness(running && allNodesUp(job) && configured, running, true));
+        return start.readiness(id);
     }
 
-    /** srun's step creation (_pick_step_nodes), then the launch of the command on every node. */
+    /** srun's step creation and the launch of its command. */
     CommandResult startStep(long id) {
-        JobRecord job = jobs.get(id);
-        if (job == null) {
-            return CommandResult.failed(SlurmError.INVALID_JOB_ID);
-        }
-        if (!job.isRunning() || job.completing) {
-            return CommandResult.failed(SlurmError.ALREADY_DONE);
-        }
-        for (int i = job.nodes.nextSetBit(0); i >= 0; i = job.nodes.nextSetBit(i + 1)) {
-            NodeRecord n = nodes.get(i);
-            if (n.is(NodeState.POWERED_DOWN) || n.isFuture() || n.is(NodeState.NO_RESPOND)) {
-                return CommandResult.failed(SlurmError.NODES_BUSY);
-            }
-        }
-        long now = clock.now();
-        if (job.configuring) {
-            log.info("_pick_step_nodes: Configuration for " + job.label() + " is complete");
-            configFini(job, now);
-        }
-        startWork(job, nodes.names(job.nodes));
-        return CommandResult.OK;
+        return start.startStep(id);
     }
-
-    private void startWork(JobRecord job, List<String> where) {
-        int generation = ++job.generation;
-        JobLaunch launch = new JobLaunch(job.id, job.request.kind(), where, job.request.command(),
-                job.request.script(), job.request.workDir());
-        launcher.launch(launch, completion -> scheduler.execute(() -> workFinished(job.id, generation, completion)));
-    }
-
-    private void workFinished(long id, int generation, JobCompletion completion) {
-        JobRecord job = jobs.get(id);
-        if (job == null || job.generation != generation || !job.isRunning() || job.completing) {
-            return;
-        }
-        job.listener.onStepFinished(view(job), completion);
-        complete(job, completion.exitCode());
-    }
-
-    // ---------------------------------------------------------------- completion
 
     /** srun's slurm_complete_job (the client gives up or is done). */
     CommandResult completeByClient(long id, int exitCode) {
-        JobRecord job = jobs.get(id);
-        if (job == null) {
-            return CommandResult.failed(SlurmError.INVALID_JOB_ID);
-        }
-        if (job.state.isFinished() || job.completing) {
-            return CommandResult.failed(SlurmError.ALREADY_DONE);
-        }
-        if (job.isPending()) {
-            cancelPending(job);
-            return CommandResult.OK;
-        }
-        complete(job, exitCode);
-        return CommandResult.OK;
+        return end.completeByClient(id, exitCode);
     }
 
     /** scancel. */
     CommandResult cancel(long id) {
-        JobRecord job = jobs.get(id);
-        if (job == null) {
-            return CommandResult.failed(SlurmError.INVALID_JOB_ID);
-        }
-        if (job.state.isFinished() || job.completing) {
-            return CommandResult.failed(SlurmError.ALREADY_DONE);
-        }
-        log.info("_slurm_rpc_kill_job: REQUEST_KILL_JOB " + job.label() + " uid 0");
-        if (job.isPending()) {
-            cancelPending(job);
-        } else {
-            end(job, JobState.CANCELLED, 0);
-        }
-        return CommandResult.OK;
+        return end.cancel(id);
     }
-
-    private void cancelPending(JobRecord job) {
-        long now = clock.now();
-        pending.remove(job.id);
-        job.state = JobState.CANCELLED;
-        job.endTime = now;
-        job.startTime = now;
-        job.exitCode = 0;
-        job.listener.onJobEnded(view(job));
-    }
-
-    /** _job_complete: COMPLETED or FAILED by exit code, with epilogs on the nodes that need one. */
-    private void complete(JobRecord job, int exitCode) {
-        log.info("_job_complete: " + job.label() + " WEXITSTATUS " + exitCode);
-        end(job, exitCode == 0 ? JobState.COMPLETED : JobState.FAILED, exitCode);
-        log.info("_job_complete: " + job.label() + " done");
-    }
-
-    private void end(JobRecord job, JobState state, int exitCode) {
-        job.state = state;
-        job.exitCode = exitCode;
-        job.endTime = clock.now();
-        job.configuring = false;
-        job.launchPending = false;
-        deallocate(job);
-        job.listener.onJobEnded(view(job));
-    }
-
-    /**
-     * deallocate_nodes: make_node_comp on every node; REQUEST_TERMINATE_JOB goes to every node of the job (DOWN
-     * and powered-down ones too: "issue the KILL RPC, but don't verify response"), and a node whose slurmd
-     * answers counts as responding (node_did_resp), which can bring a timed-out node back.
-     */
-    private void deallocate(JobRecord job) {
-        BitSet epilogNodes = new BitSet();
-        for (int i = job.nodes.nextSetBit(0); i >= 0; i = job.nodes.nextSetBit(i + 1)) {
-            if (ops.makeComp(nodes.get(i))) {
-                epilogNodes.set(i);
-            }
-        }
-        job.completingNodes = epilogNodes;
-        pacing.request();
-        boolean completing = !epilogNodes.isEmpty();
-        if (completing) {
-            job.completing = true;
-        }
-        int generation = job.generation;
-        long id = job.id;
-        launcher.terminate(id, nodes.names(job.nodes),
-                node -> scheduler.execute(() -> nodeAnswered(id, generation, node)));
-        if (!completing) {
-            cleanupCompleting(job);
-        }
-    }
-
-    /** A node answered REQUEST_TERMINATE_JOB: it responds, and its epilog (if it ran one) is complete. */
-    private void nodeAnswered(long id, int generation, String nodeName) {
-        Optional<NodeRecord> node = nodes.find(nodeName);
-        if (node.isEmpty()) {
-            return;
-        }
-        NodeRecord n = node.get();
-        responses.didRespond(n);
-        JobRecord job = jobs.get(id);
-        if (job == null || job.generation != generation || !job.completingNodes.get(n.index)) {
-            return;
-        }
-        job.completingNodes.clear(n.index);
-        ops.makeIdle(n);
-        if (job.completingNodes.isEmpty()) {
-            cleanupCompleting(job);
-        }
-        pacing.request();
-    }
-
-    /** cleanup_completing: the last epilog is in. */
-    private void cleanupCompleting(JobRecord job) {
-        job.completing = false;
-        if (job.requeueWhenDone) {
-            job.requeueWhenDone = false;
-            batchRequeueFini(job);
-        } else if (job.state.isFinished()) {
-            active.remove(job.id);
-        }
-    }
-
-    /** batch_requeue_fini: pending again, BeginTime now + 121 s; the reason stays until the scheduler looks. */
-    private void batchRequeueFini(JobRecord job) {
-        long now = clock.now();
-        log.info("Requeuing " + job.label());
-        job.startTime = 0;
-        job.endTime = 0;
-        job.nodes = new BitSet();
-        job.completingNodes = new BitSet();
-        job.nodeList = "";
-        job.batchHost = -1;
-        job.configuring = false;
-        job.powerUpNode = false;
-        if (job.beginTime <= now) {
-            job.beginTime = now + ControllerSettings.REQUEUE_DELAY;
-        }
-        job.state = JobState.PENDING;
-        active.remove(job.id);
-        pending.put(job.id, job);
-    }
-
-    // ---------------------------------------------------------------- node failures
 
     /** set_node_down_ptr: reason, DOWN, jobs killed or requeued, bitmaps synced. */
     void setNodeDown(NodeRecord n, String reason) {
-        ops.setDownReason(n, reason);
-        ops.makeDown(n);
-        killRunningJobsOnNode(n);
-        nodes.syncBitmaps(n);
+        failures.setNodeDown(n, reason);
     }
 
     /** kill_running_job_by_node_name. */
     int killRunningJobsOnNode(NodeRecord n) {
-        int killed = 0;
-        long now = clock.now();
-        for (JobRecord job : new ArrayList<>(active.values())) {
-            if (!job.nodes.get(n.index)) {
-                continue;
-            }
-            if (job.completing) {
-                if (!job.completingNodes.get(n.index)) {
-                    continue;
-                }
-                killed++;
-                job.completingNodes.clear(n.index);
-                if (n.compJobCnt > 0) {
-                    n.compJobCnt--;
-                    if (n.allocCpus > 0) {
-                        n.allocCpus--;
-                    }
-                    nodes.syncCpus(n);
-                    if (n.compJobCnt == 0) {
-                        n.clear(NodeState.COMPLETING);
-                        nodes.setCompleting(n, false);
-                    }
-                }
-                if (job.completingNodes.isEmpty()) {
-                    cleanupCompleting(job);
-                }
-            } else if (job.isRunning()) {
-                killed++;
-                if (job.isBatch() && job.requeue) {
-                    job.listener.onNodeFailure(view(job), n.name);
-                    log.info("requeue job " + job.label() + " due to failure of node " + n.name);
-                    job.endTime = now;
-                    job.state = JobState.NODE_FAIL;
-                    job.launchPending = false;
-                    deallocate(job);
-                    job.restarts++;
-                    job.state = JobState.PENDING;
-                    if (job.completing) {
-                        job.requeueWhenDone = true;
-                    } else {
-                        active.put(job.id, job);
-                        batchRequeueFini(job);
-                    }
-                } else {
-                    log.info("Killing " + job.label() + " on failed node " + n.name);
-                    job.listener.onNodeFailure(view(job), n.name);
-                    job.state = JobState.NODE_FAIL;
-                    job.reason = "NodeDown";
-                    job.endTime = now;
-                    job.configuring = false;
-                    job.launchPending = false;
-                    deallocate(job);
-                    job.listener.onJobEnded(view(job));
-                }
-            }
-        }
-        return killed;
+        return failures.killRunningJobsOnNode(n);
     }
-
-    // ---------------------------------------------------------------- housekeeping and views
 
     /** purge_old_job: ended jobs disappear MinJobAge after their end. */
     void purge(long now) {
-        for (Iterator<JobRecord> it = jobs.values().iterator(); it.hasNext(); ) {
-            JobRecord job = it.next();
-            if (job.state.isFinished() && !job.completing && job.endTime + settings.minJobAge() <= now) {
-                it.remove();
-                active.remove(job.id);
-            }
-        }
+        jobs.purge(now, settings.minJobAge());
     }
 
     List<JobView> views() {
-        List<JobView> out = new ArrayList<>(jobs.size());
-        new TreeMap<>(jobs).values().forEach(j -> out.add(view(j)));
+        List<JobView> out = new ArrayList<>();
+        jobs.all().forEach(j -> out.add(j.view(nodes)));
         return out;
     }
 
     JobView view(JobRecord job) {
-        return new JobView(job.id, job.request.name(), job.request.kind(), job.state, job.configuring,
-                job.completing, job.reason, job.partition.name, nodes.names(job.nodes), job.nodeList,
-                SlurmClock.instant(job.submitTime),
-                job.startTime == 0 ? Optional.empty() : Optional.of(SlurmClock.instant(job.startTime)),
-                job.endTime == 0 ? Optional.empty() : Optional.of(SlurmClock.instant(job.endTime)),
-                job.beginTime == 0 ? Optional.empty() : Optional.of(SlurmClock.instant(job.beginTime)),
-                Optional.ofNullable(job.exitCode), job.restarts, job.requeue);
+        return job.view(nodes);
     }
 }

@@ -1,10 +1,12 @@
 package org.elasticslurm.fake.controller;
 
 import java.util.BitSet;
+import java.util.Optional;
 import org.elasticslurm.fake.job.JobKind;
 import org.elasticslurm.fake.job.JobListener;
 import org.elasticslurm.fake.job.JobRequest;
 import org.elasticslurm.fake.job.JobState;
+import org.elasticslurm.fake.job.JobView;
 
 /** One job as slurmctld keeps it ({@code job_record_t}), confined to the controller thread. Times in seconds. */
 final class JobRecord {
@@ -69,5 +71,15 @@ final class JobRecord {
     /** %pJ. */
     String label() {
         return "JobId=" + id;
+    }
+
+    /** What the rest of the controller sees of the job; {@code nodes} names its nodes. */
+    JobView view(NodeTable nodes) {
+        return new JobView(id, request.name(), request.kind(), state, configuring, completing, reason,
+                partition.name, nodes.names(this.nodes), nodeList, SlurmClock.instant(submitTime),
+                startTime == 0 ? Optional.empty() : Optional.of(SlurmClock.instant(startTime)),
+                endTime == 0 ? Optional.empty() : Optional.of(SlurmClock.instant(endTime)),
+                beginTime == 0 ? Optional.empty() : Optional.of(SlurmClock.instant(beginTime)),
+                Optional.ofNullable(exitCode), restarts, requeue);
     }
 }

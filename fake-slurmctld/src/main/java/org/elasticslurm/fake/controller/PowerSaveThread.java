@@ -1,17 +1,13 @@
 package org.elasticslurm.fake.controller;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.elasticslurm.conf.Hostlist;
-import org.elasticslurm.fake.hook.HookExit;
 import org.elasticslurm.fake.hook.HookKind;
-import org.elasticslurm.fake.hook.HookProcess;
 import org.elasticslurm.fake.hook.HookRunner;
-import org.elasticslurm.fake.hook.HookStartException;
 import org.elasticslurm.fake.sim.EventHandle;
 import org.elasticslurm.fake.sim.Scheduler;
 
@@ -21,28 +17,22 @@ import org.elasticslurm.fake.sim.Scheduler;
  * power_save_min_interval). A scan ({@code _do_power_work}) wakes nodes for jobs and for POWER_UP requests, suspends
  * idle nodes and POWER_DOWN requests, finishes SuspendTimeout and applies ResumeTimeout, within the rate limits,
  * then runs SuspendProgram, ResumeProgram and ResumeFailProgram once each with all their nodes (from 24.11 with a
- * ResumeRate, one POWER_UP node per ResumeProgram call).
+ * ResumeRate, one POWER_UP node per ResumeProgram call). The programs themselves are {@link PowerSavePrograms}'.
  */
 final class PowerSaveThread {
-
-    private record Tracked(HookProcess process, long startTime) {
-    }
 
     private final NodeTable nodes;
     private final ControllerLog log;
     private final SlurmClock clock;
     private final Scheduler scheduler;
     private final JobManager jobs;
-    private final HookRunner hooks;
-    private final HookEnvironment environment;
-    private final Runnable onProgramSucceeded;
+    private final PowerSavePrograms programs;
     private final long tickOffsetMillis;
     private final SlurmBehaviour behaviour;
 
     private final RateCounter suspendCounter = new RateCounter();
     private final RateCounter resumeCounter = new RateCounter();
     private final SuspendExclusions exclusions = new SuspendExclusions();
-    private final List<Tracked> processes = new ArrayList<>();
 
     private PowerSaveConfig config;
     private long lastWorkScan;
@@ -64,9 +54,7 @@ final class PowerSaveThread {
         this.clock = clock;
         this.scheduler = scheduler;
         this.jobs = jobs;
-        this.hooks = hooks;
-        this.environment = environment;
-        this.onProgramSucceeded = onProgramSucceeded;
+        this.programs = new PowerSavePrograms(log, clock, hooks, environment, onProgramSucceeded);
         this.tickOffsetMillis = tickOffsetMillis;
         this.behaviour = behaviour;
     }
@@ -120,7 +108,7 @@ final class PowerSaveThread {
             finiStep();
             return;
         }
-        reap();
+        programs.reap(config.maxTimeout());
         if (!config.enabled()) {
             log.debug("power_save mode not enabled, stopping power_save thread");
             beginFini();
@@ -132,7 +120,7 @@ final class PowerSaveThread {
             doPowerWork(now);
             lastPowerScan = now;
         }
-        for (String finding : hooks.diagnose(scheduler.now())) {
+        for (String finding : programs.diagnose(scheduler.now())) {
             log.warning(finding);
         }
         if (shutdownRequested) {
@@ -151,19 +139,15 @@ final class PowerSaveThread {
 
     /** _shutdown_power, one iteration per second. */
     private void finiStep() {
-        reap();
-        int count = processes.size();
+        programs.reap(config.maxTimeout());
+        int count = programs.running();
         int shutdownTimeout = Math.min(config.maxTimeout(), 10);
         if (count == 0) {
             stopped();
             return;
         }
         if (finiIteration >= shutdownTimeout) {
-            log.error("power_save: orphaning " + count + " processes which are not terminating so slurmctld can exit");
-            for (Tracked t : processes) {
-                log.error("power_save: orphaning process " + t.process.pid());
-            }
-            processes.clear();
+            programs.orphanAll();
             stopped();
             return;
         } else if (finiIteration == 2) {
@@ -183,33 +167,6 @@ final class PowerSaveThread {
             Runnable r = onStopped;
             onStopped = null;
             r.run();
-        }
-    }
-
-    /** _reap_procs. */
-    private void reap() {
-        long now = clock.now();
-        for (Iterator<Tracked> it = processes.iterator(); it.hasNext(); ) {
-            Tracked t = it.next();
-            Optional<HookExit> exit = t.process.pollExit();
-            if (exit.isEmpty()) {
-                continue;
-            }
-            long delay = now - t.startTime;
-            if (delay > config.maxTimeout()) {
-                log.power(() -> "program " + t.process.pid() + " ran for " + delay + " sec");
-            }
-            if (exit.get() instanceof HookExit.Exited exited) {
-                if (exited.status() != 0) {
-                    log.error("power_save: program exit status of " + exited.status());
-                } else {
-                    onProgramSucceeded.run();
-                }
-            } else if (exit.get() instanceof HookExit.Signaled signaled) {
-                log.error("power_save: program signaled: " + signaled.description());
-            }
-            t.process.release();
-            it.remove();
         }
     }
 
@@ -375,28 +332,13 @@ final class PowerSaveThread {
     private void launch(HookKind kind, Optional<String> program, BitSet bits, ResumeRequest resumeJson) {
         if (bits != null) {
             String hosts = compress(bits);
-            long pid = run(kind, program, hosts, resumeJson == null ? null : resumeJson.toJson(hosts));
+            long pid = programs.run(kind, program, hosts, resumeJson == null ? null : resumeJson.toJson(hosts));
             log.power(() -> behaviour.programLine(kind, pid, hosts));
         }
     }
 
-    /** _run_prog: -1 when there is no program or it could not be started. */
-    private long run(HookKind kind, Optional<String> program, String hosts, String json) {
-        if (program.isEmpty()) {
-            return -1;
-        }
-        try {
-            HookProcess process = hooks.start(environment.invocation(kind, program.get(), hosts, json));
-            processes.add(new Tracked(process, clock.now()));
-            return process.pid();
-        } catch (HookStartException e) {
-            log.error("fork: " + e.getMessage());
-            return -1;
-        }
-    }
-
     int runningPrograms() {
-        return processes.size();
+        return programs.running();
     }
 
     private String compress(BitSet bits) {

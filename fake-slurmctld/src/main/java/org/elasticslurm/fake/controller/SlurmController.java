@@ -1,15 +1,10 @@
 package org.elasticslurm.fake.controller;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.elasticslurm.conf.HookProgramRules;
-import org.elasticslurm.conf.NodeDefinition;
-import org.elasticslurm.conf.PartitionDefinition;
 import org.elasticslurm.conf.PowerSaveVerdict;
 import org.elasticslurm.conf.SlurmConf;
 import org.elasticslurm.fake.job.JobListener;
@@ -69,7 +64,7 @@ public final class SlurmController {
         this.settings = ControllerSettings.from(conf);
         this.clock = new SlurmClock(scheduler);
         this.log = new ControllerLog(scheduler, ports.log(), settings.logLevel(), settings.debugFlagsPower());
-        this.nodes = buildNodes(conf);
+        this.nodes = ConfiguredNodes.build(conf);
         NodeTimeoutsTable.apply(conf, nodes);
         nodes.reindex();
         this.ops = new NodeOps(nodes, log, clock);
@@ -172,7 +167,7 @@ public final class SlurmController {
      */
     public CommandResult reconfigure(SlurmConf newConf, PowerSaveVerdict newVerdict) {
         checkRunning();
-        if (!sameLayout(conf, newConf)) {
+        if (!ConfiguredNodes.sameLayout(conf, newConf)) {
             log.error("reconfigure: the nodes or partitions changed; restart slurmctld to apply " + newConf.source());
             return CommandResult.failed(SlurmError.NOT_SUPPORTED);
         }
@@ -359,91 +354,5 @@ public final class SlurmController {
         if (stopped) {
             throw new IllegalStateException("the controller is shut down");
         }
-    }
-
-    private static boolean sameLayout(SlurmConf a, SlurmConf b) {
-        List<String> na = a.nodes().stream().map(NodeDefinition::name).toList();
-        List<String> nb = b.nodes().stream().map(NodeDefinition::name).toList();
-        if (!na.equals(nb)) {
-            return false;
-        }
-        Map<String, List<String>> pa = new HashMap<>();
-        a.partitions().forEach(p -> pa.put(p.name(), p.nodes()));
-        Map<String, List<String>> pb = new HashMap<>();
-        b.partitions().forEach(p -> pb.put(p.name(), p.nodes()));
-        return pa.equals(pb);
-    }
-
-    private static NodeTable buildNodes(SlurmConf conf) {
-        List<NodeRecord> records = new ArrayList<>();
-        Map<String, Integer> index = new HashMap<>();
-        for (NodeDefinition d : conf.nodes()) {
-            if (index.containsKey(d.name())) {
-                throw new IllegalArgumentException(d.location() + ": node " + d.name() + " is defined twice");
-            }
-            int i = records.size();
-            NodeRecord n = new NodeRecord(i, d.name(), d.cpus(), d.realMemory(), d.weight(), d.port().orElse(0),
-                    d.nodeAddr(), d.nodeHostName());
-            n.setState(initialState(d));
-            records.add(n);
-            index.put(d.name(), i);
-        }
-        List<PartitionRecord> partitions = new ArrayList<>();
-        for (PartitionDefinition p : conf.partitions()) {
-            int[] members = new int[p.nodes().size()];
-            for (int k = 0; k < members.length; k++) {
-                Integer i = index.get(p.nodes().get(k));
-                if (i == null) {
-                    throw new IllegalArgumentException(p.location() + ": partition " + p.name()
-                            + " names node " + p.nodes().get(k) + ", which no NodeName line defines");
-                }
-                members[k] = i;
-            }
-            partitions.add(new PartitionRecord(partitions.size(), p.name(), p.isDefault(), p.state(), p.maxTime(),
-                    members));
-        }
-        NodeTable table = new NodeTable(records, partitions);
-        for (NodeRecord n : records) {
-            if (n.isIdle() || n.isAllocated()) {
-                if (!n.is(NodeState.DRAIN) && !n.is(NodeState.FAIL) && !n.is(NodeState.NO_RESPOND)) {
-                    table.makeAvail(n);
-                }
-            }
-            if (n.is(NodeState.POWERED_DOWN)) {
-                table.setPower(n, true);
-            }
-        }
-        return table;
-    }
-
-    /** state_str2int for the configured State=. */
-    private static int initialState(NodeDefinition d) {
-        String s = d.state().toUpperCase(Locale.ROOT);
-        switch (s) {
-            case "UNKNOWN":
-                return NodeState.UNKNOWN;
-            case "DOWN":
-                return NodeState.DOWN;
-            case "IDLE":
-                return NodeState.IDLE;
-            case "ALLOCATED":
-                return NodeState.ALLOCATED;
-            case "MIXED":
-                return NodeState.MIXED;
-            case "FUTURE":
-                return NodeState.FUTURE;
-            default:
-                break;
-        }
-        if (s.startsWith("CLOUD")) {
-            return NodeState.IDLE | NodeState.CLOUD | NodeState.POWERED_DOWN;
-        }
-        if (s.startsWith("DRAIN")) {
-            return NodeState.UNKNOWN | NodeState.DRAIN;
-        }
-        if (s.startsWith("FAIL")) {
-            return NodeState.IDLE | NodeState.FAIL;
-        }
-        throw new IllegalArgumentException(d.location() + ": node " + d.name() + " has invalid state " + d.state());
     }
 }

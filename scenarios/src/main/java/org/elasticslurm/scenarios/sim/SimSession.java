@@ -3,7 +3,6 @@ package org.elasticslurm.scenarios.sim;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,18 +19,11 @@ import org.elasticslurm.fake.controller.NodeStateRequest;
 import org.elasticslurm.fake.controller.NodeUpdate;
 import org.elasticslurm.fake.controller.NodeView;
 import org.elasticslurm.fake.controller.SlurmController;
-import org.elasticslurm.fake.hook.HookExit;
-import org.elasticslurm.fake.hook.HookInvocation;
-import org.elasticslurm.fake.hook.HookKind;
-import org.elasticslurm.fake.hook.HookOutcome;
 import org.elasticslurm.fake.hook.RecordingHookRunner;
 import org.elasticslurm.fake.sim.EventKernel;
 import org.elasticslurm.fake.sim.cluster.SimulatedCluster;
 import org.elasticslurm.fake.sim.cluster.SlurmdStart;
 import org.elasticslurm.scenarios.model.Component;
-import org.elasticslurm.scenarios.model.HookPreset;
-import org.elasticslurm.scenarios.model.HookRole;
-import org.elasticslurm.scenarios.model.HookSpec;
 import org.elasticslurm.conf.state.NodeState;
 import org.elasticslurm.scenarios.model.Scenario;
 import org.elasticslurm.scenarios.model.Step;
@@ -60,7 +52,6 @@ final class SimSession implements TargetSession {
     static final Duration MACHINE_UPTIME = Duration.ofDays(3);
     /** How long a provisioner client takes to hand its request over. */
     static final Duration CLIENT_RUN = Duration.ofMillis(200);
-    private static final int PRIORITY = 30;
 
     private final Scenario scenario;
     private final SimLabFiles files;
@@ -76,12 +67,10 @@ final class SimSession implements TargetSession {
     private int[] lastWords;
     private final List<LogLine> log = new ArrayList<>();
     private final List<Stage> stages = new ArrayList<>();
-    private final List<String> defunct = new ArrayList<>();
     private final Map<String, SimJob> jobs = new LinkedHashMap<>();
     private final Map<String, SlurmdStart> slurmdModes = new HashMap<>();
-    private final Map<HookRole, HookSpec> programs;
+    private final SimHookPrograms programs;
     private final Duration sampling;
-    private int helperPids = 41000;
 
     SimSession(Scenario scenario, SimLabFiles files) {
         this(scenario, files, Duration.ZERO, new HookProgramRules());
@@ -104,13 +93,11 @@ final class SimSession implements TargetSession {
         this.hooks = new RecordingHookRunner(kernel, 4000);
         this.cluster = new SimulatedCluster(kernel, EPOCH.minus(MACHINE_UPTIME));
         cluster.workload(SimWorkload::run);
-        this.programs = new EnumMap<>(HookRole.class);
-        programs.putAll(scenario.hooks());
         this.provisioner = scenario.provisioner().map(p -> new SimProvisioner(kernel, p, scenario.sim().bootDelay(),
                 new ProvisionerLab()));
-        for (HookRole role : HookRole.values()) {
-            hooks.behave(kind(role), invocation -> program(role, invocation));
-        }
+        this.programs = new SimHookPrograms(scenario.hooks(), scenario.sim().bootDelay(), kernel, provisioner,
+                new ProgramMachines());
+        programs.install(hooks);
         this.controller = new SlurmController(conf, hookRules.verdict(conf), kernel,
                 new ControllerPorts(hooks, cluster, cluster, r -> log.add(new LogLine(at(r.time()), "slurmctld",
                         r.line()))), ControllerOptions.of(conf.source(), files.dir()));
@@ -271,97 +258,27 @@ final class SimSession implements TargetSession {
                 "this scenario runs no provisioner (no 'provisioner:' section)", null));
     }
 
-    // ------------------------------------------------------------------ hook programs
+    /** What the simulated hook programs act on. */
+    private final class ProgramMachines implements SimHookPrograms.Machines {
+        @Override
+        public void booted(String node) {
+            startSlurmd(node, SlurmdStart.FRESH_BOOT);
+        }
 
-    private static HookKind kind(HookRole role) {
-        return switch (role) {
-            case RESUME -> HookKind.RESUME;
-            case SUSPEND -> HookKind.SUSPEND;
-            case RESUME_FAIL -> HookKind.RESUME_FAIL;
-        };
-    }
+        @Override
+        public void stopSlurmd(String node) {
+            cluster.stopSlurmd(node);
+        }
 
-    private static HookRole role(HookKind kind) {
-        return switch (kind) {
-            case RESUME -> HookRole.RESUME;
-            case SUSPEND -> HookRole.SUSPEND;
-            case RESUME_FAIL -> HookRole.RESUME_FAIL;
-        };
-    }
+        @Override
+        public void log(LogLine line) {
+            log.add(line);
+        }
 
-    /** What the program for the role does when slurmctld starts it (on the controller's thread). */
-    private HookOutcome program(HookRole role, HookInvocation invocation) {
-        HookSpec spec = programs.get(role);
-        HookPreset preset = spec instanceof HookSpec.Preset p ? p.preset() : null;
-        List<String> nodes = Hostlist.parse(invocation.hostlist()).names();
-        if (preset == HookPreset.NOOP) {
-            return HookOutcome.immediateSuccess();
+        @Override
+        public Duration now() {
+            return SimSession.this.now();
         }
-        if (preset == HookPreset.LOG) {
-            log.add(new LogLine(now(), "hooks.log", invocation.argv0() + " " + invocation.hostlist()));
-            return HookOutcome.immediateSuccess();
-        }
-        if (preset == HookPreset.REMOTE_SLURMD || preset == HookPreset.REMOTE_SLURMD_FIXED) {
-            return remoteSlurmd(nodes, preset == HookPreset.REMOTE_SLURMD);
-        }
-        if (preset == HookPreset.PROVISIONER && provisioner.isPresent()) {
-            return provisionerClient(role, invocation.hostlist(), provisioner.get());
-        }
-        return siteProgram(role, nodes);
-    }
-
-    /**
-     * The write-up's Level 1 hook: the remote-execution tool starts {@code slurmd -b} on each node (after the
-     * sim boot delay); as first written, the tool's helper per node is left unreaped and ends up defunct.
-     */
-    private HookOutcome remoteSlurmd(List<String> nodes, boolean leavesHelpers) {
-        Duration delay = scenario.sim().bootDelay();
-        for (String node : nodes) {
-            kernel.scheduleAfter(delay, PRIORITY, () -> {
-                startSlurmd(node, SlurmdStart.FRESH_BOOT);
-                if (leavesHelpers) {
-                    defunct.add((helperPids++) + " [ssh] <defunct> (remote-execution helper for " + node
-                            + ", never reaped)");
-                }
-            });
-        }
-        return new HookOutcome(delay, HookExit.success());
-    }
-
-    private HookOutcome provisionerClient(HookRole role, String hostlist, SimProvisioner p) {
-        String client = switch (role) {
-            case RESUME -> "slurm-resume";
-            case SUSPEND -> "slurm-suspend";
-            case RESUME_FAIL -> "slurm-resume-fail";
-        };
-        if (!p.reachable(hostlist)) {
-            log.add(new LogLine(now(), client, client + ": error: cannot reach the provisioner"));
-            return new HookOutcome(CLIENT_RUN, new HookExit.Exited(1));
-        }
-        switch (role) {
-            case RESUME -> p.resume(hostlist);
-            case SUSPEND -> p.release(hostlist, "suspend");
-            case RESUME_FAIL -> p.release(hostlist, "resume-fail");
-            default -> throw new IllegalStateException(role.toString());
-        }
-        return new HookOutcome(CLIENT_RUN, HookExit.success());
-    }
-
-    /**
-     * A site's own program (or one the scenario does not declare), modelled as a working cloud: a resumed node's
-     * machine boots and its slurmd starts with a fresh boot time after the sim boot delay; a suspended node's
-     * slurmd stops.
-     */
-    private HookOutcome siteProgram(HookRole role, List<String> nodes) {
-        if (role == HookRole.RESUME) {
-            for (String node : nodes) {
-                kernel.scheduleAfter(scenario.sim().bootDelay(), PRIORITY,
-                        () -> startSlurmd(node, SlurmdStart.FRESH_BOOT));
-            }
-        } else if (role == HookRole.SUSPEND) {
-            nodes.forEach(cluster::stopSlurmd);
-        }
-        return HookOutcome.immediateSuccess();
     }
 
     /** How the simulated provisioner acts on the lab. */
@@ -406,12 +323,12 @@ final class SimSession implements TargetSession {
     public Observations observations() {
         List<HookCall> calls = new ArrayList<>();
         for (org.elasticslurm.fake.hook.HookCall c : hooks.calls()) {
-            calls.add(new HookCall(at(c.time()), role(c.kind()), List.of(c.hostlist())));
+            calls.add(new HookCall(at(c.time()), SimHookPrograms.role(c.kind()), List.of(c.hostlist())));
         }
         Map<String, JobRecord> records = new LinkedHashMap<>();
         jobs.forEach((id, job) -> records.put(id, job.record(id, controller, SimSession::at)));
         return new Observations(states, calls, log, records, provisioner.map(SimProvisioner::machinesLeft),
-                Optional.of(List.copyOf(defunct)), stages);
+                Optional.of(programs.defunct()), stages);
     }
 
     /** Whether a submitted job has ended (cheaper than {@link #observations()} for one job). */
