@@ -13,7 +13,7 @@ import org.elasticslurm.scenarios.model.HookRole;
 import org.elasticslurm.scenarios.model.HookSpec;
 import org.elasticslurm.scenarios.model.Scenario;
 import org.elasticslurm.scenarios.model.SlurmConfSource;
-import org.elasticslurm.scenarios.target.CleanupOnExit;
+import org.elasticslurm.lab.process.CleanupOnExit;
 import org.elasticslurm.scenarios.target.ScratchDirectories;
 
 /**

@@ -20,7 +20,7 @@ import org.elasticslurm.scenarios.model.Component;
 import org.elasticslurm.scenarios.model.JobState;
 import org.elasticslurm.scenarios.model.Step;
 import org.elasticslurm.scenarios.model.TargetKind;
-import org.elasticslurm.scenarios.target.CleanupOnExit;
+import org.elasticslurm.lab.process.CleanupOnExit;
 import org.elasticslurm.scenarios.target.StepResult;
 import org.elasticslurm.scenarios.target.TargetException;
 import org.elasticslurm.scenarios.target.TargetSession;

@@ -27,7 +27,7 @@ import org.elasticslurm.scenarios.model.SlurmConfSource;
 import org.elasticslurm.scenarios.model.Step;
 import org.elasticslurm.scenarios.model.TargetKind;
 import org.elasticslurm.scenarios.run.ProgressListener;
-import org.elasticslurm.scenarios.target.CleanupOnExit;
+import org.elasticslurm.lab.process.CleanupOnExit;
 import org.elasticslurm.scenarios.target.ScratchDirectories;
 import org.elasticslurm.scenarios.target.Target;
 import org.elasticslurm.scenarios.target.TargetException;
