@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.elasticslurm.lab.real.Lab;
+import org.elasticslurm.lab.real.RealSlurmAvailable;
 import org.elasticslurm.lab.real.SlurmCommands;
 import org.elasticslurm.lab.scenario.Scenario;
 import org.junit.jupiter.api.Test;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.elasticslurm.lab.real.LabPlacement;
+import org.elasticslurm.lab.real.RealSlurmAvailable;
 import org.elasticslurm.lab.real.SlurmCommands;
 import org.elasticslurm.lab.scenario.Scenario;
 import org.elasticslurm.lab.scenario.ScenarioRun;

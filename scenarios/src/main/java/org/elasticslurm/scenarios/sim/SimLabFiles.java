@@ -9,11 +9,11 @@ import java.util.Optional;
 import org.elasticslurm.conf.FileMode;
 import org.elasticslurm.conf.SlurmConf;
 import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.lab.process.CleanupOnExit;
 import org.elasticslurm.scenarios.model.HookRole;
 import org.elasticslurm.scenarios.model.HookSpec;
 import org.elasticslurm.scenarios.model.Scenario;
 import org.elasticslurm.scenarios.model.SlurmConfSource;
-import org.elasticslurm.scenarios.target.CleanupOnExit;
 import org.elasticslurm.scenarios.target.ScratchDirectories;
 
 /**

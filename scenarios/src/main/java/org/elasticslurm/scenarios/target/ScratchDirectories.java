@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 /**
  * The scratch directories of one kind of run under a parent directory, named {@code PREFIX-PID-N}: {@code PID}
  * is the process that owns it (this JVM), {@code N} tells its runs apart. A run removes its directory when it
- * ends, and on SIGTERM/SIGINT through a {@link CleanupOnExit}; a run that was SIGKILLed cannot, so
+ * ends, and on SIGTERM/SIGINT through a {@link org.elasticslurm.lab.process.CleanupOnExit}; a run that was SIGKILLed cannot, so
  * {@link #sweep} removes the directories whose owner is no longer alive (called as the next run starts).
  *
  * <p>A dead owner's PID may meanwhile belong to another process; its directory is then left until that process

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntSupplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.elasticslurm.conf.Hostlist;
 import org.elasticslurm.lab.process.LabException;
 
 /**
@@ -16,10 +18,17 @@ import org.elasticslurm.lab.process.LabException;
  * if absent) get ports free on 127.0.0.1, so several labs and the shared traces' fixed ports never clash. Every
  * NodeName line other than {@code NodeName=DEFAULT} must name exactly one node, because each node's slurmd
  * runs on this machine with {@code -N NODE} on its own port.
+ *
+ * <p>The scenarios' labs that start their daemons themselves render it with {@link #renderLocalNodes} (every
+ * daemon on this machine, hostlists allowed) or {@link #renderForMachines} (nodes on machines of their own); they
+ * also replace {@code $CTLD_ADDR} by the address the nodes reach the controller at.
  */
 public final class ConfTemplate {
 
     private static final Pattern SINGLE_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+    private static final Pattern LEADING_NUMBER = Pattern.compile("\\s*(\\d+)");
+    /** Slurm's SlurmctldPort when slurm.conf sets none. */
+    private static final int DEFAULT_SLURMCTLD_PORT = 6817;
 
     private final String source;
     private final String text;
@@ -65,6 +74,90 @@ public final class ConfTemplate {
             out.add(at, "SlurmctldPort=" + ctldPort);
         }
         return new RenderedConf(String.join("\n", out), List.copyOf(nodePorts.keySet()), ctldPort, nodePorts);
+    }
+
+    /** The short host name of this machine: what {@code $HOST} becomes in a lab here. */
+    public static String localHost() {
+        return LabDirectory.shortHostName();
+    }
+
+    /**
+     * Renders the template for a lab whose node daemons run on machines of their own (VMs): {@code $LAB},
+     * {@code $HOST} and {@code $CTLD_ADDR} replaced, nothing else changed; NodeName lines may name hostlists.
+     * The controller's port is the template's {@code SlurmctldPort} (the first of a range), else Slurm's 6817.
+     */
+    public RenderedConf renderForMachines(Path labDir, String host, String ctldAddr) {
+        String filled = fill(labDir, host, ctldAddr);
+        List<String> nodes = new ArrayList<>();
+        int ctldPort = DEFAULT_SLURMCTLD_PORT;
+        for (String line : filled.split("\n")) {
+            String key = keyOf(line);
+            if (key.equals("nodename")) {
+                String name = line.strip().split("\\s+")[0];
+                name = name.substring(name.indexOf('=') + 1);
+                if (!name.equalsIgnoreCase("DEFAULT")) {
+                    nodes.addAll(Hostlist.parse(name).names());
+                }
+            } else if (key.equals("slurmctldport")) {
+                Matcher m = LEADING_NUMBER.matcher(line.substring(line.indexOf('=') + 1));
+                ctldPort = m.lookingAt() ? Integer.parseInt(m.group(1)) : ctldPort;
+            }
+        }
+        return new RenderedConf(filled, nodes, ctldPort, Map.of());
+    }
+
+    /**
+     * Renders the template for a lab whose node daemons all run on this machine and are started by the caller:
+     * {@code $LAB}, {@code $HOST} and {@code $CTLD_ADDR} replaced; every NodeName line (hostlists allowed) split
+     * into one line per node with a port from {@code ports}; the template's {@code SlurmctldPort},
+     * {@code SlurmdPort}, {@code SlurmdSpoolDir}, {@code SlurmdLogFile} and {@code SlurmdPidFile} commented out
+     * and set anew at the end (a port from {@code ports}; spool, log and PID files per node under the lab), so
+     * several labs and a site's own daemons never clash.
+     */
+    public RenderedConf renderLocalNodes(Path labDir, String host, String ctldAddr, IntSupplier ports) {
+        String filled = fill(labDir, host, ctldAddr);
+        List<String> out = new ArrayList<>();
+        Map<String, Integer> nodePorts = new LinkedHashMap<>();
+        out.add("# elastic-lab: every node's slurmd runs on this machine (ports, spool, log and PID files per node)");
+        for (String line : filled.split("\n", -1)) {
+            switch (keyOf(line)) {
+                case "slurmctldport", "slurmdspooldir", "slurmdlogfile", "slurmdpidfile", "slurmdport" ->
+                        out.add("#" + line + "    # replaced for this lab");
+                case "nodename" -> splitNodeLine(line, nodePorts, ports, out);
+                default -> out.add(line);
+            }
+        }
+        int ctldPort = ports.getAsInt();
+        out.add("SlurmctldPort=" + ctldPort);
+        out.add("SlurmdSpoolDir=" + labDir.resolve("spool/%n"));
+        out.add("SlurmdLogFile=" + labDir.resolve("log/slurmd-%n.log"));
+        out.add("SlurmdPidFile=" + labDir.resolve("run/slurmd-%n.pid"));
+        return new RenderedConf(String.join("\n", out) + "\n", List.copyOf(nodePorts.keySet()), ctldPort, nodePorts);
+    }
+
+    private static void splitNodeLine(String line, Map<String, Integer> nodePorts, IntSupplier ports,
+                                      List<String> out) {
+        String[] tokens = line.strip().split("\\s+");
+        String names = tokens[0].substring(tokens[0].indexOf('=') + 1);
+        if (names.equalsIgnoreCase("DEFAULT")) {
+            out.add(line);
+            return;
+        }
+        StringBuilder rest = new StringBuilder();
+        for (int i = 1; i < tokens.length; i++) {
+            if (!tokens[i].toLowerCase(Locale.ROOT).startsWith("port=")) {
+                rest.append(' ').append(tokens[i]);
+            }
+        }
+        for (String node : Hostlist.parse(names).names()) {
+            int port = ports.getAsInt();
+            nodePorts.put(node, port);
+            out.add("NodeName=" + node + rest + " Port=" + port);
+        }
+    }
+
+    private String fill(Path labDir, String host, String ctldAddr) {
+        return text.replace("$LAB", labDir.toString()).replace("$HOST", host).replace("$CTLD_ADDR", ctldAddr);
     }
 
     private String renderNodeLine(String line, int lineNo, Map<String, Integer> nodePorts, IntSupplier ports) {

@@ -36,8 +36,7 @@ public final class HookPrograms {
                 Path file = hookDir.resolve(hook.name());
                 Files.deleteIfExists(file);
                 if (hook.present()) {
-                    Files.writeString(file, script(hook.name()), StandardCharsets.UTF_8);
-                    Files.setPosixFilePermissions(file, FileMode.permissions(hook.mode()));
+                    writeProgram(file, script(hook.name()), hook.mode());
                 }
             }
         } catch (IOException e) {
@@ -45,22 +44,42 @@ public final class HookPrograms {
         }
     }
 
+    /** Writes a program (its directory created if needed) with the octal file mode given, e.g. {@code 0755}. */
+    public static void writeProgram(Path file, String text, int mode) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, FileMode.permissions(mode));
+    }
+
+    /**
+     * The bash lines, builtins only, that append {@code <seconds> hook <name> <args>} to the trace: seconds since
+     * the time in the start file, rounded down to tenths, left in {@code $stamp}.
+     *
+     * @param name      the name recorded, e.g. {@code resume}
+     * @param startFile the start file as one shell word, e.g. {@code '/tmp/lab/start'} or {@code "$lab/start"}
+     * @param traceFile the trace as one shell word
+     */
+    public static String recordCall(String name, String startFile, String traceFile) {
+        return """
+                now=${EPOCHREALTIME/[.,]/}
+                start=$now
+                read -r start < %2$s
+                t=$(( (now - start) / 100000 ))
+                stamp="$(( t / 10 )).$(( t %% 10 ))"
+                printf '%%s hook %1$s %%s\\n' "$stamp" "$*" >> %3$s
+                """.formatted(name, startFile, traceFile);
+    }
+
     String script(String name) {
         return """
                 #!/bin/bash
                 # %1$s hook of a differential lab: appends one trace line per call, using bash builtins only.
-                now=${EPOCHREALTIME/[.,]/}
-                start=$now
-                read -r start < '%2$s'
-                t=$(( (now - start) / 100000 ))
-                stamp="$(( t / 10 )).$(( t %% 10 ))"
-                printf '%%s hook %1$s %%s\\n' "$stamp" "$*" >> '%3$s'
-                if [ -n "$SLURM_RESUME_FILE" ]; then
+                %2$sif [ -n "$SLURM_RESUME_FILE" ]; then
                   json=$(< "$SLURM_RESUME_FILE")
                   printf '%%s json %1$s %%s\\n' "$stamp" "${json//$'\\n'/ }" >> '%3$s'
                 fi
                 exit 0
-                """.formatted(name, startFile, traceFile);
+                """.formatted(name, recordCall(name, "'" + startFile + "'", "'" + traceFile + "'"), traceFile);
     }
 
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.elasticslurm.lab.process.CleanupOnExit;
 import org.elasticslurm.lab.process.CommandResult;
 import org.elasticslurm.lab.process.LabException;
 import org.elasticslurm.lab.process.LabProcesses;
@@ -53,8 +54,8 @@ public final class Lab implements AutoCloseable {
     private final SlurmctldLog log;
     private final Map<String, Process> slurmds = new HashMap<>();
     private final Map<String, Job> jobs = new LinkedHashMap<>();
-    private final Thread shutdownHook;
     private final List<Pattern> followedLog = new ArrayList<>();
+    private CleanupOnExit onExit;
     private NodeStateSampler sampler;
     private Process slurmctld;
     private volatile boolean finished;
@@ -72,7 +73,6 @@ public final class Lab implements AutoCloseable {
         this.recorder = new TraceRecorder(dir.resolve("trace"), dir.resolve("start"), clock, new LabText(dir, host));
         this.log = new SlurmctldLog(dir.resolve("log/slurmctld.log"));
         this.environment = environment(commands, dir);
-        this.shutdownHook = new Thread(this::tearDown, "lab-teardown " + dir);
     }
 
     /**
@@ -94,7 +94,7 @@ public final class Lab implements AutoCloseable {
         Lab lab = new Lab(commands, dir, conf, clock, host);
         try {
             lab.layOut(hooks);
-            Runtime.getRuntime().addShutdownHook(lab.shutdownHook);
+            lab.onExit = CleanupOnExit.register("lab-teardown " + dir, lab::tearDown);
             lab.startController();
             return lab;
         } catch (RuntimeException e) {
@@ -352,10 +352,8 @@ public final class Lab implements AutoCloseable {
         }
         closed = true;
         tearDown();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down and runs the hook itself
+        if (onExit != null) {
+            onExit.close(); // during the JVM's shutdown its hook runs tearDown too
         }
         if (!keepDirectory) {
             LabDirectory.delete(dir);

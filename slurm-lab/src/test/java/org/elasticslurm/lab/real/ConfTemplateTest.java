@@ -80,4 +80,54 @@ class ConfTemplateTest {
                 .isInstanceOf(LabException.class)
                 .hasMessageContaining("t.conf:2: node n1 is defined twice");
     }
+
+    private static final String SCENARIO_CONF = """
+            SlurmctldHost=$HOST($CTLD_ADDR)
+            SlurmctldPort=16817
+            StateSaveLocation=$LAB/state
+            SlurmdSpoolDir=/var/lib/slurm/slurmd
+            NodeName=node[1-2] State=CLOUD CPUs=1 Port=17001
+            PartitionName=debug Nodes=node[1-2] Default=YES
+            """;
+
+    @Test
+    void localNodesGetALineEachWithAFreePortOfTheirOwnAndSpoolLogAndPidFilesInTheLab() {
+        RenderedConf conf = new ConfTemplate("t.conf", SCENARIO_CONF)
+                .renderLocalNodes(Path.of("/tmp/lab"), "ctl", "127.0.0.1", nextPort::getAndIncrement);
+
+        assertThat(conf.nodes()).containsExactly("node1", "node2");
+        assertThat(conf.nodePorts()).containsEntry("node1", 20000).containsEntry("node2", 20001);
+        assertThat(conf.slurmctldPort()).isEqualTo(20002);
+        assertThat(conf.text()).contains("SlurmctldHost=ctl(127.0.0.1)", "StateSaveLocation=/tmp/lab/state",
+                "\nNodeName=node1 State=CLOUD CPUs=1 Port=20000\nNodeName=node2 State=CLOUD CPUs=1 Port=20001\n",
+                "SlurmdSpoolDir=/tmp/lab/spool/%n", "SlurmdLogFile=/tmp/lab/log/slurmd-%n.log",
+                "SlurmdPidFile=/tmp/lab/run/slurmd-%n.pid", "\nSlurmctldPort=20002\n",
+                "#SlurmctldPort=16817    # replaced for this lab",
+                "#SlurmdSpoolDir=/var/lib/slurm/slurmd    # replaced for this lab",
+                "PartitionName=debug Nodes=node[1-2] Default=YES")
+                .doesNotContain("\nSlurmctldPort=16817", "Port=17001");
+    }
+
+    @Test
+    void machinesKeepTheirLinesAndOnlyThePlaceholdersChange() {
+        RenderedConf conf = new ConfTemplate("t.conf", SCENARIO_CONF)
+                .renderForMachines(Path.of("/tmp/lab"), "ctl", "10.77.0.1");
+
+        assertThat(conf.nodes()).containsExactly("node1", "node2");
+        assertThat(conf.slurmctldPort()).isEqualTo(16817);
+        assertThat(conf.text()).isEqualTo("""
+                SlurmctldHost=ctl(10.77.0.1)
+                SlurmctldPort=16817
+                StateSaveLocation=/tmp/lab/state
+                SlurmdSpoolDir=/var/lib/slurm/slurmd
+                NodeName=node[1-2] State=CLOUD CPUs=1 Port=17001
+                PartitionName=debug Nodes=node[1-2] Default=YES
+                """);
+    }
+
+    @Test
+    void machinesWithoutSlurmctldPortUseSlurmsDefault() {
+        assertThat(new ConfTemplate("t.conf", "NodeName=n1\n").renderForMachines(Path.of("/l"), "h", "a")
+                .slurmctldPort()).isEqualTo(6817);
+    }
 }

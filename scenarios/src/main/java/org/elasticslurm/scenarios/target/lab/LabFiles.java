@@ -8,12 +8,24 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.elasticslurm.scenarios.model.Scenario;
+import org.elasticslurm.scenarios.model.SlurmConfSource;
 import org.elasticslurm.scenarios.target.TargetException;
 
 /** A lab's scratch directory: created under a short parent, removed when the lab closes (unless kept). */
 public final class LabFiles {
     /** {@code -Delastic-lab.keep-lab=true} keeps each run's files to look into (the path is printed). */
     public static final String KEEP_PROPERTY = "elastic-lab.keep-lab";
+
+    /** The scenario's slurm.conf text as written (a template for slurm-lab's {@code ConfTemplate}). */
+    public static String slurmConfText(Scenario scenario) {
+        try {
+            return scenario.slurmConf() instanceof SlurmConfSource.Inline in ? in.text()
+                    : Files.readString(((SlurmConfSource.File) scenario.slurmConf()).path());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the slurm.conf of " + scenario.name(), e);
+        }
+    }
 
     private LabFiles() {
     }

@@ -5,23 +5,23 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.elasticslurm.lab.process.CleanupOnExit;
 import org.elasticslurm.lab.process.LabException;
 import org.elasticslurm.scenarios.target.TargetException;
 
 /**
  * Everything a lab must undo, in reverse order of creation: closed once by {@link #close} (the session's end, or a
- * failed set-up), or by a JVM shutdown hook when the run is interrupted (SIGTERM, SIGINT, Ctrl-C), so processes,
- * VMs, volumes, pools and namespaces are removed on every path.
+ * failed set-up), or by a JVM shutdown hook ({@link CleanupOnExit}) when the run is interrupted (SIGTERM, SIGINT,
+ * Ctrl-C), so processes, VMs, volumes, pools and namespaces are removed on every path.
  */
 public final class LabTeardown implements AutoCloseable {
     private final Deque<AutoCloseable> steps = new ArrayDeque<>();
     private final AtomicBoolean done = new AtomicBoolean();
-    private final Thread hook;
+    private final CleanupOnExit onExit;
 
     /** @param what names the lab (thread name) */
     public LabTeardown(String what) {
-        this.hook = new Thread(this::undo, "teardown of " + what);
-        Runtime.getRuntime().addShutdownHook(hook);
+        this.onExit = CleanupOnExit.register("teardown of " + what, this::undo);
     }
 
     /** Adds something to undo before everything added earlier; returns it. */
@@ -33,12 +33,9 @@ public final class LabTeardown implements AutoCloseable {
     /** Undoes everything (once). */
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            return; // the JVM is shutting down: the hook undoes it
-        }
-        undo();
+        if (onExit.cancel()) {
+            undo();
+        } // else the JVM is shutting down: the hook undoes it
     }
 
     /**

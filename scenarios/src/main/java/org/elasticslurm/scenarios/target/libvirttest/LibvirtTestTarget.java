@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.elasticslurm.conf.Hostlist;
+import org.elasticslurm.lab.ports.FreePorts;
 import org.elasticslurm.lab.process.NamedProcesses;
+import org.elasticslurm.lab.real.ConfTemplate;
+import org.elasticslurm.lab.real.RenderedConf;
 import org.elasticslurm.scenarios.model.Component;
 import org.elasticslurm.scenarios.model.LoadedScenario;
 import org.elasticslurm.scenarios.model.ProvisionerSetup;
@@ -26,7 +29,6 @@ import org.elasticslurm.scenarios.target.TargetException;
 import org.elasticslurm.scenarios.target.TargetSession;
 import org.elasticslurm.scenarios.target.TargetUnavailableException;
 import org.elasticslurm.scenarios.target.lab.FakeSlurm;
-import org.elasticslurm.scenarios.target.lab.LabConf;
 import org.elasticslurm.scenarios.target.lab.LabFiles;
 import org.elasticslurm.scenarios.target.lab.LabJobs;
 import org.elasticslurm.scenarios.target.lab.LabTeardown;
@@ -111,7 +113,8 @@ public final class LibvirtTestTarget extends ProvisionedTarget {
             for (String sub : List.of("state", "log", "spool", "run", "jobs", "seeds", "hooks")) {
                 Files.createDirectories(dir.resolve(sub));
             }
-            LabConf conf = LabConf.localNodes(LabConf.template(scenario), dir, LabConf.hostName(), "127.0.0.1");
+            RenderedConf conf = new ConfTemplate(scenario.name() + " slurm.conf", LabFiles.slurmConfText(scenario))
+                    .renderLocalNodes(dir, ConfTemplate.localHost(), "127.0.0.1", new FreePorts());
             Path confFile = dir.resolve("slurm.conf");
             Files.writeString(confFile, conf.text());
             Map<String, String> env = fake.environment(confFile);
@@ -136,7 +139,7 @@ public final class LibvirtTestTarget extends ProvisionedTarget {
             processes.start("slurmctld", List.of(fake.command("slurmctld").toString(), "-D", "-f",
                     confFile.toString()), env, dir, dir.resolve("log/slurmctld.out"));
             teardown.add(processes);
-            int ctldPort = Integer.parseInt(ctldPort(conf.text()));
+            int ctldPort = conf.slurmctldPort();
             WireProbe probe = new WireProbe(new InetSocketAddress(InetAddress.getLoopbackAddress(), ctldPort));
             awaitController(probe, processes, dir);
             setupStages.add(new Stage("", "slurmctld (fake) answering", Duration.ZERO,
@@ -181,19 +184,6 @@ public final class LibvirtTestTarget extends ProvisionedTarget {
         } catch (IOException | RuntimeException e) {
             throw teardown.abandon(scenario.name() + ": cannot set up the libvirt-test lab", e);
         }
-    }
-
-    static String ctldPort(String conf) {
-        String port = null;
-        for (String line : conf.split("\n")) {
-            if (line.strip().toLowerCase().startsWith("slurmctldport=")) {
-                port = line.strip().substring("slurmctldport=".length());
-            }
-        }
-        if (port == null) {
-            throw new IllegalStateException("the lab's slurm.conf has no SlurmctldPort");
-        }
-        return port;
     }
 
     private static void awaitController(WireProbe probe, NamedProcesses processes, Path dir) throws IOException {

@@ -22,6 +22,8 @@ import java.util.Set;
 import org.elasticslurm.conf.Hostlist;
 import org.elasticslurm.lab.process.CommandResult;
 import org.elasticslurm.lab.process.NamedProcesses;
+import org.elasticslurm.lab.real.ConfTemplate;
+import org.elasticslurm.lab.real.RenderedConf;
 import org.elasticslurm.scenarios.model.FaultKind;
 import org.elasticslurm.scenarios.model.LoadedScenario;
 import org.elasticslurm.scenarios.model.ProvisionerSetup;
@@ -34,7 +36,6 @@ import org.elasticslurm.scenarios.target.TargetException;
 import org.elasticslurm.scenarios.target.TargetSession;
 import org.elasticslurm.scenarios.target.TargetUnavailableException;
 import org.elasticslurm.scenarios.target.lab.FakeSlurm;
-import org.elasticslurm.scenarios.target.lab.LabConf;
 import org.elasticslurm.scenarios.target.lab.LabFiles;
 import org.elasticslurm.scenarios.target.lab.LabJobs;
 import org.elasticslurm.scenarios.target.lab.LabTeardown;
@@ -167,7 +168,8 @@ public final class QemuTarget extends ProvisionedTarget {
             NetLab net = NetLab.up(ci, "esl-" + run);
             teardown.add(net);
             NetNs netns = NetNs.of(net.netns());
-            LabConf conf = LabConf.forMachines(LabConf.template(scenario), dir, LabConf.hostName(), net.gateway());
+            RenderedConf conf = new ConfTemplate(scenario.name() + " slurm.conf", LabFiles.slurmConfText(scenario))
+                    .renderForMachines(dir, ConfTemplate.localHost(), net.gateway());
             for (int i = 0; i < conf.nodes().size(); i++) {
                 net.reserve(conf.nodes().get(i), i + 1);
             }

@@ -1,10 +1,10 @@
 package org.elasticslurm.scenarios.target.realslurm;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.elasticslurm.conf.FileMode;
+import org.elasticslurm.lab.real.HookPrograms;
 import org.elasticslurm.scenarios.model.HookPreset;
 import org.elasticslurm.scenarios.model.HookRole;
 
@@ -15,7 +15,8 @@ import org.elasticslurm.scenarios.model.HookRole;
  * descriptors 0-2 closed, its blocked signal mask, only {@code SLURM_CONF} (and {@code SLURM_RESUME_FILE}). Every
  * script therefore uses absolute paths (the lab's {@link SlurmBinaries}) and bash builtins only, and finds the
  * lab directory from {@code SLURM_CONF}. Every hook first appends {@code <seconds> hook <role> <args>} to the lab's
- * trace (the reference lab's format), which is how the target sees hook calls.
+ * trace with the lines of slurm-lab's {@link HookPrograms#recordCall}, which is how the target sees hook calls;
+ * files are written by {@link HookPrograms#writeProgram}.
  */
 final class HookScripts {
 
@@ -37,8 +38,8 @@ final class HookScripts {
     /** Writes the tools ({@link #REMOTE_TOOL}, {@code hostname}) into the tools directory. */
     void writeTools() throws IOException {
         Files.createDirectories(toolsDir);
-        write(toolsDir.resolve(REMOTE_TOOL), remoteTool(), 0755);
-        write(toolsDir.resolve("hostname"), hostnameShim(), 0755);
+        HookPrograms.writeProgram(toolsDir.resolve(REMOTE_TOOL), remoteTool(), 0755);
+        HookPrograms.writeProgram(toolsDir.resolve("hostname"), hostnameShim(), 0755);
     }
 
     /** The directory whose {@code hostname} prints the node's name in a job (put first on a job's PATH). */
@@ -48,7 +49,7 @@ final class HookScripts {
 
     /** Writes a preset as the program of a role, with the mode given. */
     void writePreset(Path file, HookRole role, HookPreset preset, int mode) throws IOException {
-        write(file, preset(role, preset), mode);
+        HookPrograms.writeProgram(file, preset(role, preset), mode);
     }
 
     /**
@@ -60,7 +61,8 @@ final class HookScripts {
         Files.createDirectories(file.getParent());
         Files.copy(program, site, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.setPosixFilePermissions(site, FileMode.permissions(0755));
-        write(file, header(role, "a site's program") + record(role) + "exec '" + site + "' \"$@\"\n", mode);
+        HookPrograms.writeProgram(file, header(role, "a site's program") + record(role) + "exec '" + site + "' \"$@\"\n",
+                mode);
     }
 
     String preset(HookRole role, HookPreset preset) {
@@ -110,15 +112,9 @@ final class HookScripts {
                 """.formatted(role.slurmKey(), what, binaries.kind());
     }
 
-    /** Appends {@code <seconds> hook <role> <args>} to the lab's trace (times as the reference lab's hooks). */
+    /** Appends {@code <seconds> hook <role> <args>} to the lab's trace, as the reference lab's hooks do. */
     private static String record(HookRole role) {
-        return """
-                now=${EPOCHREALTIME/[.,]/}
-                start=$now
-                read -r start < "$lab/start"
-                t=$(( (now - start) / 100000 ))
-                printf '%%s hook %s %%s\\n' "$(( t / 10 )).$(( t %% 10 ))" "$*" >> "$lab/trace"
-                """.formatted(role.keyword());
+        return HookPrograms.recordCall(role.keyword(), "\"$lab/start\"", "\"$lab/trace\"");
     }
 
     private String remoteTool() {
@@ -164,11 +160,4 @@ final class HookScripts {
                 fi
                 """;
     }
-
-    private static void write(Path file, String text, int mode) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(file, FileMode.permissions(mode));
-    }
-
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.elasticslurm.conf.PowerSaveSettings;
+import org.elasticslurm.lab.process.CleanupOnExit;
 import org.elasticslurm.lab.process.LabException;
 import org.elasticslurm.lab.process.LabProcesses;
 import org.elasticslurm.lab.real.ConfTemplate;
@@ -23,16 +24,15 @@ import org.elasticslurm.scenarios.model.HookRole;
 import org.elasticslurm.scenarios.model.HookSpec;
 import org.elasticslurm.scenarios.model.LoadedScenario;
 import org.elasticslurm.scenarios.model.Scenario;
-import org.elasticslurm.scenarios.model.SlurmConfSource;
 import org.elasticslurm.scenarios.model.Step;
 import org.elasticslurm.scenarios.model.TargetKind;
 import org.elasticslurm.scenarios.run.ProgressListener;
-import org.elasticslurm.scenarios.target.CleanupOnExit;
 import org.elasticslurm.scenarios.target.ScratchDirectories;
 import org.elasticslurm.scenarios.target.Target;
 import org.elasticslurm.scenarios.target.TargetException;
 import org.elasticslurm.scenarios.target.TargetSession;
 import org.elasticslurm.scenarios.target.TargetUnavailableException;
+import org.elasticslurm.scenarios.target.lab.LabFiles;
 import org.elasticslurm.scenarios.trace.Stage;
 
 /**
@@ -184,8 +184,9 @@ public final class RealSlurmTarget implements Target {
             HookScripts scripts = new HookScripts(dir.resolve("tools"), binaries);
             scripts.writeTools();
             installHooks(scenario, loaded.slurmConf().powerSave(), dir.resolve("hooks"), scripts);
-            ConfTemplate template = new ConfTemplate(scenario.name() + " slurm.conf", confText(scenario)
-                    .replace(HOOKS, dir.resolve("hooks") + "/").replace("$CTLD_ADDR", "127.0.0.1"));
+            ConfTemplate template = new ConfTemplate(scenario.name() + " slurm.conf",
+                    LabFiles.slurmConfText(scenario).replace(HOOKS, dir.resolve("hooks") + "/")
+                            .replace("$CTLD_ADDR", "127.0.0.1"));
             long t0 = System.nanoTime();
             Lab lab = Lab.start(binaries.commands(), template, List.of(), dir, clock);
             Duration startup = Duration.ofNanos(System.nanoTime() - t0);
@@ -228,10 +229,5 @@ public final class RealSlurmTarget implements Target {
                 scripts.writeSiteProgram(file, e.getKey(), ((HookSpec.Program) e.getValue()).path(), mode);
             }
         }
-    }
-
-    private static String confText(Scenario scenario) throws IOException {
-        return scenario.slurmConf() instanceof SlurmConfSource.Inline in ? in.text()
-                : Files.readString(((SlurmConfSource.File) scenario.slurmConf()).path());
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.elasticslurm.lab.real.RealSlurmAvailable;
 import org.elasticslurm.scenarios.report.ScenarioResult;
 import org.elasticslurm.scenarios.report.Verdict;
 import org.junit.jupiter.api.Test;

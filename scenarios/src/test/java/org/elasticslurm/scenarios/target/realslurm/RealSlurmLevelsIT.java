@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.lab.real.RealSlurmAvailable;
 import org.elasticslurm.scenarios.model.HookRole;
 import org.elasticslurm.scenarios.model.JobState;
 import org.elasticslurm.conf.state.NodeFlag;

@@ -1,4 +1,4 @@
-package org.elasticslurm.fake.differential;
+package org.elasticslurm.lab.real;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +12,10 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs a test only where Debian's Slurm 22.05 can run: slurmctld, slurmd and scontrol installed, munged
- * answering. Without them the test is skipped with the reason, except when {@code CI=true}: CI installs and
- * starts them ({@code ci/install-packages.sh}, {@code ci/start-munge.sh}), so there their absence fails.
+ * Runs a test only where Debian's Slurm 22.05 can run: slurmctld, slurmd, scontrol, srun and sbatch installed,
+ * munged answering. Without them the test is skipped with the reason, except when {@code CI=true}: CI installs
+ * and starts them ({@code ci/install-packages.sh}, {@code ci/start-munge.sh}), so there their absence fails.
+ * The one real-Slurm skip condition of every module's tests (fake-slurmctld, scenarios): slurm-lab's test jar.
  */
 public final class RealSlurmAvailable implements ExecutionCondition {
 
@@ -33,7 +34,7 @@ public final class RealSlurmAvailable implements ExecutionCondition {
 
     static Optional<String> missing() {
         for (String exe : List.of("/usr/sbin/slurmctld", "/usr/sbin/slurmd", "/usr/bin/scontrol", "/usr/bin/srun",
-                "/usr/bin/munge")) {
+                "/usr/bin/sbatch", "/usr/bin/munge")) {
             if (!Files.isExecutable(Path.of(exe))) {
                 return Optional.of(exe + " is not installed (Debian packages slurm-wlm, slurm-client, munge)");
             }
