@@ -263,7 +263,7 @@ final class RealSlurmSession implements TargetSession {
     private void takeLog() {
         synchronized (log) {
             Duration at = now();
-            controllerLog.takeMatching(ANY).forEach(l -> log.add(new LogLine(at, "slurmctld", l)));
+            controllerLog.take(ANY, at.toMillis() / 100).forEach(l -> log.add(new LogLine(at, "slurmctld", l.text())));
         }
     }
 
