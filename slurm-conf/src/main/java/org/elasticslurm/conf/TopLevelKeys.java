@@ -80,15 +80,16 @@ final class TopLevelKeys {
 
     /**
      * A later version's rules as this version's with what changed: keys added, keys it no longer knows (an
-     * unknown key to it), and its own removed-key verdicts, plugins and defaults. The flag keys stay.
+     * unknown key to it), and its own removed-key verdicts, plugins, flag keys (added to the earlier version's)
+     * and defaults.
      */
     TopLevelKeys next(SlurmVersion later, List<KnownKeys.Key> added, Set<String> dropped,
                       Map<String, Function<String, Optional<Verdict>>> removedKeys, List<Plugins> laterPlugins,
-                      Defaults laterDefaults) {
+                      Map<String, Flags> laterFlags, Defaults laterDefaults) {
         Map<String, Plugins> byKey = new java.util.LinkedHashMap<>(plugins);
         laterPlugins.forEach(p -> byKey.put(KnownKeys.lower(p.key()), p));
-        Map<String, Flags> flagsByName = new java.util.LinkedHashMap<>();
-        flags.forEach(flagsByName::put);
+        Map<String, Flags> flagsByName = new java.util.LinkedHashMap<>(flags);
+        laterFlags.forEach((k, f) -> flagsByName.put(KnownKeys.lower(k), f));
         return new TopLevelKeys(later, keys.with(added, dropped), removedKeys, List.copyOf(byKey.values()),
                 flagsByName, laterDefaults);
     }

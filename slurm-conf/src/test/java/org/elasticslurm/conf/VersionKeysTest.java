@@ -116,4 +116,22 @@ class VersionKeysTest {
         assertThat(parse(version, "SuspendTime=60").powerSave().treeWidth()).isEqualTo(width);
         assertThat(parse(version, "TreeWidth=0").powerSave().treeWidth()).isEqualTo(width);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "26.05|SuspendExcStates=DOWN,bogus,DRAIN|Invalid SuspendExcState bogus",
+        "26.05|SuspendExcStates=cloud,fail,perfctrs|Invalid SuspendExcState perfctrs",
+        "26.05|SuspendExcStates=down,Drain,planned,reserved|-",
+        "24.11|SuspendExcStates=DOWN,bogus|-",
+        "24.11|SuspendExcStates=perfctrs|-"})
+    void suspendExcStatesStatesAreCheckedBy2605Only(String version, String line, String logged) {
+        var warnings = parse(version, line).warnings();
+        if (logged.equals("-")) {
+            assertThat(warnings).isEmpty();
+        } else {
+            assertThat(warnings).singleElement().satisfies(w -> assertThat(w.message()).startsWith(logged
+                    + " (slurmctld 26.05 knows CLOUD, DOWN, DRAIN, DYNAMIC_FUTURE, DYNAMIC_NORM, FAIL, INVALID_REG,"
+                    + " MAINTENANCE, NOT_RESPONDING, PLANNED, RESERVED)"));
+        }
+    }
 }
