@@ -20,7 +20,7 @@ public final class Linter {
     public static Linter standard(HookProgramRules hookRules) {
         return new Linter(List.of(new SlurmConfRule(), new HookProgramsRule(hookRules), new CloudCpusRule(), new TreeWidthRule(),
                 new StaticNodesSuspendableRule(), new ResumeTimeoutRule(), new SuspendTimeRule(), new RatesRule(),
-                new ResumeFailProgramRule()));
+                new ResumeFailProgramRule(), new SuspendExcStatesRule()));
     }
 
     /** The ids of the rules, in order. */

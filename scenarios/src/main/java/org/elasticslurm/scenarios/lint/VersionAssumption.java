@@ -6,7 +6,7 @@ import org.elasticslurm.conf.SlurmVersion;
 /**
  * Marks the findings of rules that depend on the Slurm version with the version they assumed, and, for a rule
  * that has no data of that version yet, the version whose data it used: the slurm.conf keys, messages and
- * defaults of {@link SlurmConfRule} and {@link TreeWidthRule} are each version's own; slurmctld's hook program
+ * defaults of {@link SlurmConfRule}, {@link TreeWidthRule} and {@link SuspendExcStatesRule} are each version's own; slurmctld's hook program
  * checks of {@link HookProgramsRule} are 22.05's (26.05 logs other lines for an invalid program).
  */
 public final class VersionAssumption {
@@ -15,6 +15,7 @@ public final class VersionAssumption {
     private static final Map<String, Boolean> OWN_DATA = Map.of(
             SlurmConfRule.ID, true,
             TreeWidthRule.ID, true,
+            SuspendExcStatesRule.ID, true,
             HookProgramsRule.ID, false);
 
     private VersionAssumption() {

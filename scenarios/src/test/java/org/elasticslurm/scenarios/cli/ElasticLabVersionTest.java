@@ -104,7 +104,8 @@ class ElasticLabVersionTest {
                 + " file\"; a key of Slurm 24.11, 26.05): SuspendExcStates=DOWN,DRAIN [assumed Slurm 22.05]\n");
         for (String v : List.of("24.11", "26.05")) {
             Run r = run(Map.of(), "lint", "--slurm-conf", file, "--slurm-version", v);
-            assertThat(r.out()).as(v).doesNotContain("SuspendExcStates").doesNotContain("[slurm-conf]");
+            assertThat(r.out()).as(v).doesNotContain("[slurm-conf]").contains(":4: info: [suspend-exc-states]"
+                    + " SuspendExcStates=DOWN,DRAIN: Slurm " + v + " does not power down idle nodes in these states");
         }
     }
 

@@ -264,6 +264,19 @@ class LinterTest {
         }
 
         @Test
+        void suspendExcStatesIsNotedAsNotSimulatedForTheVersionsThatHaveIt() throws IOException {
+            String text = conf("SuspendExcStates=DOWN,DRAIN", CLOUD, PART);
+            assertThat(findings("suspend-exc-states", text, SlurmVersion.V26_05)).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.INFO);
+                assertThat(f.line()).isEqualTo(6);
+                assertThat(f.message()).isEqualTo("SuspendExcStates=DOWN,DRAIN: Slurm 26.05 does not power down idle"
+                        + " nodes in these states; the simulation of validate and simulate powers nodes down as Slurm"
+                        + " 22.05 does (no such key) and does not honour it");
+            });
+            assertThat(findings("suspend-exc-states", conf(CLOUD, PART), SlurmVersion.V24_11)).isEmpty();
+        }
+
+        @Test
         void cloudDnsNeedsNoWideTree() throws IOException {
             String text = conf("TreeWidth=2", "SlurmctldParameters=cloud_dns", CLOUD, PART);
             assertThat(findings("tree-width", text)).isEmpty();
