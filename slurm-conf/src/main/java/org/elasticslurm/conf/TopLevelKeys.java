@@ -1,6 +1,7 @@
 package org.elasticslurm.conf;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,9 +87,9 @@ final class TopLevelKeys {
     TopLevelKeys next(SlurmVersion later, List<KnownKeys.Key> added, Set<String> dropped,
                       Map<String, Function<String, Optional<Verdict>>> removedKeys, List<Plugins> laterPlugins,
                       Map<String, Flags> laterFlags, Defaults laterDefaults) {
-        Map<String, Plugins> byKey = new java.util.LinkedHashMap<>(plugins);
+        Map<String, Plugins> byKey = new LinkedHashMap<>(plugins);
         laterPlugins.forEach(p -> byKey.put(KnownKeys.lower(p.key()), p));
-        Map<String, Flags> flagsByName = new java.util.LinkedHashMap<>(flags);
+        Map<String, Flags> flagsByName = new LinkedHashMap<>(flags);
         laterFlags.forEach((k, f) -> flagsByName.put(KnownKeys.lower(k), f));
         return new TopLevelKeys(later, keys.with(added, dropped), removedKeys, List.copyOf(byKey.values()),
                 flagsByName, laterDefaults);

@@ -2,6 +2,7 @@ package org.elasticslurm.conf;
 
 import static org.elasticslurm.conf.ConfValues.Type.STRING;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,12 +59,12 @@ final class TopLevelKeys2411 {
     }
 
     /**
-     * The removed keys of 24.11 and later: 22.05's that still stop the daemon with its message (AccountingStoreLoc
+     * The removed keys of 24.11 and later: 22.05's that still stop the daemon with its message (AccountingStorageLoc
      * only when {@code withStorageLoc}: 26.05 no longer knows it), and the defunct ones it logs and ignores.
      */
     static Map<String, Function<String, Optional<TopLevelKeys.Verdict>>> removed(List<String> defunct,
                                                                                boolean withStorageLoc) {
-        Map<String, Function<String, Optional<TopLevelKeys.Verdict>>> m = new java.util.HashMap<>();
+        Map<String, Function<String, Optional<TopLevelKeys.Verdict>>> m = new HashMap<>();
         if (withStorageLoc) {
             m.put("accountingstorageloc", value -> Optional.of(TopLevelKeys.Verdict.fatal("The AccountingStorageLoc"
                     + " option has been removed. It is safe to remove from your configuration.")));
