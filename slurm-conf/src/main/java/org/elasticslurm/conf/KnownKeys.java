@@ -7,9 +7,13 @@ import static org.elasticslurm.conf.ConfValues.Type.UINT32;
 import static org.elasticslurm.conf.ConfValues.Type.UINT64;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The keys slurmctld 22.05 knows (read_config.c {@code slurm_conf_options} and the option tables of the
@@ -41,6 +45,14 @@ final class KnownKeys {
 
         Optional<Key> find(String key) {
             return Optional.ofNullable(byLowerName.get(lower(key)));
+        }
+
+        /** This table with keys added and keys (by name, any case) taken out: a later version's table. */
+        Table with(List<Key> added, Set<String> dropped) {
+            Set<String> out = dropped.stream().map(KnownKeys::lower).collect(Collectors.toSet());
+            Key[] keys = Stream.concat(byLowerName.values().stream().filter(k -> !out.contains(lower(k.name()))),
+                    added.stream()).toArray(Key[]::new);
+            return new Table(keys);
         }
     }
 

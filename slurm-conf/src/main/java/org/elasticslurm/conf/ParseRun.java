@@ -55,7 +55,7 @@ final class ParseRun {
         PowerSaveSettings powerSave = null;
         try {
             partitions = partitionLines.resolve(nodes, nodeLines.refusedNames());
-            powerSave = new PowerSaveReader(params, warnings).read(nodes, partitions);
+            powerSave = new PowerSaveReader(params, warnings, topLevel.defaults().treeWidth()).read(nodes, partitions);
         } catch (SlurmConfException e) {
             record(e);
         }

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the power-save keys of slurm.conf with slurmctld 22.05's defaults and checks (read_config.c
+ * Reads the power-save keys of slurm.conf with slurmctld 22.05's defaults (TreeWidth's is the version's) and checks (read_config.c
  * {@code _validate_and_set_defaults}, power_save.c {@code _init_power_config}).
  */
 final class PowerSaveReader {
@@ -30,10 +30,13 @@ final class PowerSaveReader {
 
     private final Map<String, ConfEntry> params;
     private final List<ConfWarning> warnings;
+    private final int defaultTreeWidth;
 
-    PowerSaveReader(Map<String, ConfEntry> params, List<ConfWarning> warnings) {
+    /** @param defaultTreeWidth the version's TreeWidth when none (or 0) is written */
+    PowerSaveReader(Map<String, ConfEntry> params, List<ConfWarning> warnings, int defaultTreeWidth) {
         this.params = params;
         this.warnings = warnings;
+        this.defaultTreeWidth = defaultTreeWidth;
     }
 
     PowerSaveSettings read(List<NodeDefinition> nodes, List<PartitionDefinition> partitions) {
@@ -81,12 +84,12 @@ final class PowerSaveReader {
     private int treeWidth() {
         Optional<ConfEntry> entry = entry("TreeWidth");
         if (entry.isEmpty()) {
-            return 50;
+            return defaultTreeWidth;
         }
         int width = ConfValues.uint16(entry.get().key(), entry.get().value());
         if (width == 0) {
             warnings.add(new ConfWarning(entry.get().location(), "TreeWidth=0 is invalid"));
-            return 50;
+            return defaultTreeWidth;
         }
         return width;
     }

@@ -20,7 +20,7 @@ import java.util.Optional;
  *                        unknown names are reported but the known nodes stay excluded, as in the daemon
  * @param suspendExcParts SuspendExcParts (unknown partitions dropped with {@code Invalid SuspendExcPart %s ignored})
  * @param batchStartTimeout BatchStartTimeout (default 10 s)
- * @param treeWidth TreeWidth (default 50; 0 is replaced by the default with a warning)
+ * @param treeWidth TreeWidth (default 50 on 22.05, 16 on 24.11 and 26.05; 0 is replaced by the default with a warning)
  * @param returnToService ReturnToService (0, 1 or 2; default 0)
  * @param privateDataCloud PrivateData contains {@code cloud} (or {@code all})
  * @param debugFlagsPower DebugFlags contains {@code Power} (or {@code PowerSave})

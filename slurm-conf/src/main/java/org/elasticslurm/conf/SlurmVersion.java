@@ -6,8 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * A Slurm release the tools emulate and whose slurm.conf rules the parser applies (the keys it knows, the keys it
- * has removed, the plugins it ships). Each rule that differs between releases keeps its data per version beside
- * it; a rule without data for a version says which version's data it assumed ({@link #rulesVersion()}).
+ * has removed, the plugins it ships, defaults). Each rule that differs between releases keeps its data per version
+ * beside it.
  */
 public enum SlurmVersion {
     /** Slurm 22.05 (Debian 12's slurm-wlm 22.05.8). */
@@ -38,14 +38,6 @@ public enum SlurmVersion {
     /** What {@code slurmctld -V} and {@code scontrol --version} of Debian's packages print. */
     public String versionLine() {
         return "slurm-wlm " + release;
-    }
-
-    /**
-     * The version whose slurm.conf data (top-level keys, removed keys, plugins) the rules use for this one: its
-     * own when the project has it, else 22.05's. Today only 22.05 has its own data.
-     */
-    public SlurmVersion rulesVersion() {
-        return V22_05;
     }
 
     /**

@@ -66,6 +66,6 @@ public record SlurmVersionChoice(SlurmVersion version, String source) {
     public Optional<String> behaviourWarning() {
         return behaviourIsOwn() ? Optional.empty() : Optional.of("Slurm " + version + " chosen (" + source
                 + "), but the behaviour emulated is Slurm 22.05's for every version until the per-version "
-                + "behaviour lands; slurm.conf keys are checked against 22.05's table");
+                + "behaviour lands; slurm.conf keys and defaults are " + version + "'s own");
     }
 }

@@ -1,9 +1,11 @@
 package org.elasticslurm.conf;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -12,7 +14,8 @@ import java.util.stream.Collectors;
  * knows (an unknown one stops slurmctld: {@code Parsing error at unrecognized key: KEY}), the keys it reads only
  * to refuse or ignore (removed options), the plugins of the plugin keys it loads at start (a missing one stops
  * it), and the flag values of flag keys (an unknown flag is logged and the key is not applied as written).
- * The data of a version lives beside this class ({@link TopLevelKeys2205}); {@link #forVersion} picks it.
+ * The data of a version lives beside this class ({@link TopLevelKeys2205}; a later version as what changed
+ * since the one before, {@link TopLevelKeys2411}, {@link TopLevelKeys2605}); {@link #forVersion} picks it.
  */
 final class TopLevelKeys {
 
@@ -49,44 +52,61 @@ final class TopLevelKeys {
     record Flags(String invalid, List<String> flags) {
     }
 
-    private final SlurmVersion dataVersion;
-    private final String version;
+    /**
+     * The version's defaults for keys a rule reads when they are not written.
+     *
+     * @param treeWidth TreeWidth when not written, or written as 0 ({@code scontrol show config}: 50 on 22.05,
+     *                  16 on 24.11 and 26.05)
+     */
+    record Defaults(int treeWidth) {
+    }
+
+    private final SlurmVersion version;
     private final KnownKeys.Table keys;
     private final Map<String, Function<String, Optional<Verdict>>> removed;
     private final Map<String, Plugins> plugins;
     private final Map<String, Flags> flags;
+    private final Defaults defaults;
 
     TopLevelKeys(SlurmVersion version, KnownKeys.Table keys, Map<String, Function<String, Optional<Verdict>>> removed,
-                 List<Plugins> plugins, Map<String, Flags> flags) {
-        this.dataVersion = version;
-        this.version = version.label();
+                 List<Plugins> plugins, Map<String, Flags> flags, Defaults defaults) {
+        this.version = version;
         this.keys = keys;
         this.removed = Map.copyOf(removed);
         this.plugins = plugins.stream().collect(Collectors.toUnmodifiableMap(p -> KnownKeys.lower(p.key()), p -> p));
         this.flags = flags.entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(e -> KnownKeys.lower(e.getKey()), Map.Entry::getValue));
+        this.defaults = defaults;
     }
 
     /**
-     * The rules of a version: its own data, or, for a version without data yet (24.11, 26.05), 22.05's data
-     * ({@link SlurmVersion#rulesVersion()}), whose messages then say which version's keys they assumed.
+     * A later version's rules as this version's with what changed: keys added, keys it no longer knows (an
+     * unknown key to it), and its own removed-key verdicts, plugins, flag keys (added to the earlier version's)
+     * and defaults.
      */
-    static TopLevelKeys forVersion(SlurmVersion version) {
-        TopLevelKeys data = switch (version.rulesVersion()) {
-            case V22_05 -> TopLevelKeys2205.KEYS;
-            case V24_11, V26_05 -> throw new IllegalStateException("no top-level key data for " + version);
-        };
-        return version == data.dataVersion ? data : new TopLevelKeys(version, data);
+    TopLevelKeys next(SlurmVersion later, List<KnownKeys.Key> added, Set<String> dropped,
+                      Map<String, Function<String, Optional<Verdict>>> removedKeys, List<Plugins> laterPlugins,
+                      Map<String, Flags> laterFlags, Defaults laterDefaults) {
+        Map<String, Plugins> byKey = new LinkedHashMap<>(plugins);
+        laterPlugins.forEach(p -> byKey.put(KnownKeys.lower(p.key()), p));
+        Map<String, Flags> flagsByName = new LinkedHashMap<>(flags);
+        laterFlags.forEach((k, f) -> flagsByName.put(KnownKeys.lower(k), f));
+        return new TopLevelKeys(later, keys.with(added, dropped), removedKeys, List.copyOf(byKey.values()),
+                flagsByName, laterDefaults);
     }
 
-    private TopLevelKeys(SlurmVersion version, TopLevelKeys data) {
-        this.dataVersion = data.dataVersion;
-        this.version = version + " (" + dataVersion + "'s keys assumed: this project has no " + version
-                + " key table yet)";
-        this.keys = data.keys;
-        this.removed = data.removed;
-        this.plugins = data.plugins;
-        this.flags = data.flags;
+    /** The rules of a version, from its own data ({@link TopLevelKeys2205}, {@link TopLevelKeys2411}, ...). */
+    static TopLevelKeys forVersion(SlurmVersion version) {
+        return switch (version) {
+            case V22_05 -> TopLevelKeys2205.KEYS;
+            case V24_11 -> TopLevelKeys2411.KEYS;
+            case V26_05 -> TopLevelKeys2605.KEYS;
+        };
+    }
+
+    /** The version's defaults. */
+    Defaults defaults() {
+        return defaults;
     }
 
     /** A known key of the version, or empty. */
@@ -103,7 +123,8 @@ final class TopLevelKeys {
     void check(ConfEntry entry, List<ConfWarning> warnings) {
         KnownKeys.Key key = keys.find(entry.key()).orElseThrow(() -> new SlurmConfException(entry.location(),
                 entry.asWritten(), "Parsing error at unrecognized key: " + entry.key() + " (slurmctld " + version
-                        + " has no such key and stops: \"Unable to process configuration file\")", null));
+                        + " has no such key and stops: \"Unable to process configuration file\""
+                        + knownElsewhere(entry.key()) + ")", null));
         try {
             ConfValues.check(key.type(), key.name(), entry.value());
         } catch (ConfValues.BadValue bad) {
@@ -120,6 +141,13 @@ final class TopLevelKeys {
         }
         Optional.ofNullable(plugins.get(lower)).ifPresent(p -> checkPlugins(p, entry));
         Optional.ofNullable(flags.get(lower)).ifPresent(f -> checkFlags(f, entry, warnings));
+    }
+
+    /** {@code ; a key of Slurm 24.11, 26.05} when other versions know the key, else empty. */
+    private String knownElsewhere(String key) {
+        List<String> others = Arrays.stream(SlurmVersion.values()).filter(v -> v != version)
+                .filter(v -> forVersion(v).find(key).isPresent()).map(SlurmVersion::label).toList();
+        return others.isEmpty() ? "" : "; a key of Slurm " + String.join(", ", others);
     }
 
     private void checkPlugins(Plugins p, ConfEntry entry) {

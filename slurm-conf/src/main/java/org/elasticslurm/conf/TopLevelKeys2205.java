@@ -19,8 +19,8 @@ import org.elasticslurm.conf.KnownKeys.Key;
  */
 final class TopLevelKeys2205 {
 
-    private static final String NOT_FOUND = "Couldn't find the specified plugin name for %s looking at all files";
-    private static final String CANT_FIND = "Can't find plugin for %s";
+    static final String NOT_FOUND = "Couldn't find the specified plugin name for %s looking at all files";
+    static final String CANT_FIND = "Can't find plugin for %s";
 
     static final TopLevelKeys KEYS = new TopLevelKeys(SlurmVersion.V22_05, KnownKeys.Table.of(
             new Key("AccountingStorageBackupHost", STRING),
@@ -269,13 +269,14 @@ final class TopLevelKeys2205 {
                     new TopLevelKeys.Plugins("SwitchType", "switch", false, CANT_FIND, "",
                             List.of("cray_aries", "hpe_slingshot", "none"))),
             Map.of("ReconfigFlags", new TopLevelKeys.Flags("Invalid ReconfigFlag: %s",
-                    List.of("KeepPartInfo", "KeepPartState"))));
+                    List.of("KeepPartInfo", "KeepPartState"))),
+            new TopLevelKeys.Defaults(50));
 
     private TopLevelKeys2205() {
     }
 
     /** read_config.c: FastSchedule=1 is ignored with an error; any other value stops slurmctld. */
-    private static Optional<TopLevelKeys.Verdict> fastSchedule(String value) {
+    static Optional<TopLevelKeys.Verdict> fastSchedule(String value) {
         int n = ConfValues.uint16("FastSchedule", value);
         if (n == 1) {
             return Optional.of(TopLevelKeys.Verdict.ignored(

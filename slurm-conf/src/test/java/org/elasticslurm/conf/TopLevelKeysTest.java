@@ -43,15 +43,6 @@ class TopLevelKeysTest {
         assertThat(e.location()).isEqualTo(new SourceLocation(FILE, 3));
     }
 
-    @Test
-    void versionWithoutItsOwnKeyTableUses2205sAndSaysSoInTheError() {
-        SlurmConfException e = catchThrowableOfType(SlurmConfException.class,
-                () -> new SlurmConfParser(SlurmVersion.V24_11).parse(HEAD + "FooBar=1\n", FILE));
-        assertThat(e.rule()).startsWith("Parsing error at unrecognized key: FooBar (slurmctld 24.11 (22.05's keys"
-                + " assumed: this project has no 24.11 key table yet) has no such key");
-        assertThat(new SlurmConfParser(SlurmVersion.V26_05).parse(HEAD + "SuspendTime=60\n", FILE)).isNotNull();
-    }
-
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "AccountingStorageLoc=/var/log/acct|The AccountingStorageLoc option has been removed. It is safe to remove"

@@ -62,7 +62,8 @@ final class LintSettings {
             }
             return VersionAssumption.mark(linter.refused(e), ctx.confParser().version());
         }
-        return VersionAssumption.mark(linter.lint(parsed, options()), ctx.confParser().version());
+        return VersionAssumption.mark(linter.lint(parsed, options(), ctx.confParser().version()),
+                ctx.confParser().version());
     }
 
     /** The configuration {@link #lint} read, or empty when the parser refused it. */

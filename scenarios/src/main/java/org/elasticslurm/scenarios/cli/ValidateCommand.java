@@ -188,10 +188,16 @@ final class ValidateCommand implements Callable<Integer> {
         }).orElse(r);
     }
 
-    /** Sim, checking the site's hook programs under {@code --root} when it is given. */
+    /**
+     * Sim reading the site's conf by the chosen version's rules (the lint's), checking the site's hook programs
+     * under {@code --root} when it is given.
+     */
     private Target siteTarget() {
-        return settings.root == null ? ctx.targets().get(TargetKind.SIM)
-                : new SimTarget(ctx.confParser(), HookProgramRules.under(settings.root));
+        if (settings.root != null) {
+            return new SimTarget(ctx.confParser(), HookProgramRules.under(settings.root));
+        }
+        Target sim = ctx.targets().get(TargetKind.SIM);
+        return sim instanceof SimTarget s ? s.withParser(ctx.confParser()) : sim;
     }
 
     private static void deleteScratch(Path dir) {

@@ -9,6 +9,7 @@ import org.elasticslurm.conf.Hostlist;
 import org.elasticslurm.conf.NodeDefinition;
 import org.elasticslurm.conf.PartitionDefinition;
 import org.elasticslurm.conf.SlurmConf;
+import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.conf.SourceLocation;
 
 /**
@@ -16,8 +17,14 @@ import org.elasticslurm.conf.SourceLocation;
  *
  * @param conf the configuration
  * @param options boot time and burst size
+ * @param version the Slurm version the configuration is meant for (rules whose advice depends on it read it)
  */
-public record LintContext(SlurmConf conf, LintOptions options) {
+public record LintContext(SlurmConf conf, LintOptions options, SlurmVersion version) {
+
+    /** For Slurm 22.05, the version {@link org.elasticslurm.conf.SlurmConfParser}'s default reads by. */
+    public LintContext(SlurmConf conf, LintOptions options) {
+        this(conf, options, SlurmVersion.V22_05);
+    }
 
     /**
      * A finding about a plain key, at the file and line where it is written (an included file's own line), or

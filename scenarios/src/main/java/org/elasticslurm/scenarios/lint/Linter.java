@@ -5,6 +5,7 @@ import java.util.List;
 import org.elasticslurm.conf.HookProgramRules;
 import org.elasticslurm.conf.SlurmConf;
 import org.elasticslurm.conf.SlurmConfException;
+import org.elasticslurm.conf.SlurmVersion;
 
 /** Runs the lint rules over a parsed slurm.conf. */
 public final class Linter {
@@ -19,7 +20,7 @@ public final class Linter {
     public static Linter standard(HookProgramRules hookRules) {
         return new Linter(List.of(new SlurmConfRule(), new HookProgramsRule(hookRules), new CloudCpusRule(), new TreeWidthRule(),
                 new StaticNodesSuspendableRule(), new ResumeTimeoutRule(), new SuspendTimeRule(), new RatesRule(),
-                new ResumeFailProgramRule()));
+                new ResumeFailProgramRule(), new SuspendExcStatesRule()));
     }
 
     /** The ids of the rules, in order. */
@@ -35,9 +36,14 @@ public final class Linter {
         return new LintReport(refusal.errors().stream().map(SlurmConfRule::finding).toList());
     }
 
-    /** The rules' findings for a configuration read from {@code conf.source()}. */
+    /** The rules' findings for a configuration read from {@code conf.source()}, meant for Slurm 22.05. */
     public LintReport lint(SlurmConf conf, LintOptions options) {
-        LintContext context = new LintContext(conf, options);
+        return lint(conf, options, SlurmVersion.V22_05);
+    }
+
+    /** The rules' findings for a configuration read from {@code conf.source()}, meant for {@code version}. */
+    public LintReport lint(SlurmConf conf, LintOptions options, SlurmVersion version) {
+        LintContext context = new LintContext(conf, options, version);
         List<Finding> findings = new ArrayList<>();
         for (LintRule rule : rules) {
             findings.addAll(rule.check(context));

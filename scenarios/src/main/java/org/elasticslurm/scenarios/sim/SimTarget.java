@@ -42,6 +42,11 @@ public final class SimTarget implements Target {
         this.hookRules = hookRules;
     }
 
+    /** This target reading slurm.conf with another parser (another Slurm version's rules). */
+    public SimTarget withParser(SlurmConfParser other) {
+        return new SimTarget(other, hookRules);
+    }
+
     @Override
     public TargetKind kind() {
         return TargetKind.SIM;

@@ -28,11 +28,15 @@ class ElasticLabSimTest {
     }
 
     private static Run run(String... args) {
+        return run(java.util.Map.of("ELASTIC_SLURM_VERSION", "22.05"), args);
+    }
+
+    private static Run run(java.util.Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         var cl = ElasticLab.commandLine(new LabContext(LEVELS, TargetCatalog.builtIn(),
                 Clock.fixed(Instant.parse("2026-11-28T15:00:00Z"), ZoneOffset.UTC), new SlurmConfParser(),
-                new HookProgramRules(), java.util.Map.of("ELASTIC_SLURM_VERSION", "22.05")));
+                new HookProgramRules(), env));
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int status = cl.execute(args);
@@ -121,6 +125,18 @@ class ElasticLabSimTest {
         assertThat(r.status()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("site-burst on sim: PASSED").contains("site-boot-failure on sim: PASSED")
                 .contains("resume-fail c1 called");
+    }
+
+    @Test
+    void validateSimulatesTheSitesConfByTheChosenVersionsKeys() throws IOException {
+        Path conf = siteConf("rwxr-xr-x", "ResumeTimeout=180\nSuspendExcStates=DOWN,DRAIN\n");
+        Run r = run(java.util.Map.of(), "validate", "--slurm-conf", conf.toString(), "--slurm-version", "24.11");
+        assertThat(r.status()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("site-burst on sim: PASSED").contains("site-boot-failure on sim: PASSED")
+                .doesNotContain("unrecognized key").endsWith("Slurm 24.11 (emulated)\n");
+        Run old = run(java.util.Map.of(), "validate", "--slurm-conf", conf.toString(), "--slurm-version", "22.05");
+        assertThat(old.status()).isEqualTo(ExitCodes.INVALID);
+        assertThat(old.out()).contains("Parsing error at unrecognized key: SuspendExcStates (slurmctld 22.05");
     }
 
     @Test

@@ -415,7 +415,7 @@ class ElasticLabTest {
                     .newSchema(getClass().getResource("/junit-report.xsd")).newValidator()
                     .validate(new javax.xml.transform.stream.StreamSource(reports.resolve("lint-junit.xml").toFile()));
             assertThat(Files.readString(reports.resolve("lint-junit.xml"))).contains("name=\"hook-programs\"")
-                    .contains("tests=\"9\"").contains("failures=\"0\"");
+                    .contains("tests=\"10\"").contains("failures=\"0\"");
         }
     }
 

@@ -88,10 +88,38 @@ class ElasticLabVersionTest {
     }
 
     @Test
-    void unknownKeyUnder2411SaysWhichKeyTableItAssumed() throws IOException {
+    void unknownKeyUnder2411IsCheckedBy2411sOwnKeys() throws IOException {
         Run r = run(Map.of(), "lint", "--slurm-conf", conf("FooBar=1\n").toString(), "--slurm-version", "24.11.5");
-        assertThat(r.out()).contains("[slurm-conf] Parsing error at unrecognized key: FooBar (slurmctld 24.11"
-                + " (22.05's keys assumed");
+        assertThat(r.out()).contains("[slurm-conf] Parsing error at unrecognized key: FooBar (slurmctld 24.11 has no"
+                + " such key and stops: \"Unable to process configuration file\"): FooBar=1 [assumed Slurm 24.11]\n");
+    }
+
+    @Test
+    void lintRefusesSuspendExcStatesFor2205AndTakesItFor2411And2605() throws IOException {
+        String file = conf("SuspendExcStates=DOWN,DRAIN\n").toString();
+        Run old = run(Map.of(), "lint", "--slurm-conf", file, "--slurm-version", "22.05");
+        assertThat(old.status()).isEqualTo(ExitCodes.INVALID);
+        assertThat(old.out()).contains(file + ":4: error: [slurm-conf] Parsing error at unrecognized key:"
+                + " SuspendExcStates (slurmctld 22.05 has no such key and stops: \"Unable to process configuration"
+                + " file\"; a key of Slurm 24.11, 26.05): SuspendExcStates=DOWN,DRAIN [assumed Slurm 22.05]\n");
+        for (String v : List.of("24.11", "26.05")) {
+            Run r = run(Map.of(), "lint", "--slurm-conf", file, "--slurm-version", v);
+            assertThat(r.out()).as(v).doesNotContain("[slurm-conf]").contains(":4: info: [suspend-exc-states]"
+                    + " SuspendExcStates=DOWN,DRAIN: Slurm " + v + " does not power down idle nodes in these states");
+        }
+    }
+
+    @Test
+    void validateReadsTheConfByTheChosenVersion() throws IOException {
+        String file = conf("SchedulerAuth=x\n").toString();
+        Run old = run(Map.of(), "validate", "--slurm-conf", file, "--slurm-version", "22.05");
+        assertThat(old.out()).contains(file + ":4: warning: [slurm-conf] The option \"SchedulerAuth\" is defunct,"
+                + " see man slurm.conf. [assumed Slurm 22.05]\n");
+        Run newer = run(Map.of(), "validate", "--slurm-conf", file, "--slurm-version", "26.05");
+        assertThat(newer.status()).isEqualTo(ExitCodes.INVALID);
+        assertThat(newer.out()).contains(file + ":4: error: [slurm-conf] Parsing error at unrecognized key:"
+                + " SchedulerAuth (slurmctld 26.05 has no such key and stops: \"Unable to process configuration"
+                + " file\"; a key of Slurm 22.05): SchedulerAuth=x [assumed Slurm 26.05]\n").endsWith("Slurm 26.05 (emulated)\n");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.elasticslurm.conf.HookProgramRules;
 import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.conf.SlurmVersion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,13 @@ class LinterTest {
         Path file = dir.resolve("slurm.conf");
         Files.writeString(file, text);
         return linter.lint(new SlurmConfParser().parse(file), options);
+    }
+
+    private List<Finding> findings(String rule, String text, SlurmVersion version) throws IOException {
+        Path file = dir.resolve("slurm.conf");
+        Files.writeString(file, text);
+        return linter.lint(new SlurmConfParser(version).parse(file), LintOptions.none(), version).findings().stream()
+                .filter(f -> f.rule().equals(rule)).toList();
     }
 
     private List<Finding> findings(String rule, String text, LintOptions options) throws IOException {
@@ -236,8 +244,43 @@ class LinterTest {
             assertThat(findings("tree-width", conf("NodeName=c[1-60] State=CLOUD CPUs=1",
                     "PartitionName=p Nodes=c[1-60]"))).singleElement()
                     .satisfies(f -> assertThat(f.line()).isZero())
-                    .satisfies(f -> assertThat(f.message()).startsWith("TreeWidth=50 is below the 60 nodes")
-                            .endsWith("set TreeWidth=60 (or more)"));
+                    .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING))
+                    .satisfies(f -> assertThat(f.message()).startsWith("TreeWidth (not set: Slurm 22.05's default, 50)"
+                            + " is below the 60 nodes").contains("set TreeWidth=60 (or more)"));
+        }
+
+        @Test
+        void nodeCountBetweenTheVersionsDefaultsIsOnlyANoteForTheNewerVersions() throws IOException {
+            String text = conf("NodeName=c[1-20] State=CLOUD CPUs=1", "PartitionName=p Nodes=c[1-20]");
+            assertThat(findings("tree-width", text, SlurmVersion.V22_05)).isEmpty();
+            for (SlurmVersion v : List.of(SlurmVersion.V24_11, SlurmVersion.V26_05)) {
+                assertThat(findings("tree-width", text, v)).singleElement().satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.INFO);
+                    assertThat(f.message()).startsWith("TreeWidth (not set: Slurm " + v + "'s default, 16) is below"
+                            + " the 20 nodes").contains("Slurm " + v + "'s slurm.conf(5) no longer asks for TreeWidth"
+                            + " >= the node count with CLOUD nodes (22.05's did)");
+                });
+            }
+        }
+
+        @Test
+        void suspendExcStatesIsNotedAsNotSimulatedForTheVersionsThatHaveIt() throws IOException {
+            String text = conf("SuspendExcStates=DOWN,DRAIN", CLOUD, PART);
+            assertThat(findings("suspend-exc-states", text, SlurmVersion.V26_05)).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.INFO);
+                assertThat(f.line()).isEqualTo(6);
+                assertThat(f.message()).isEqualTo("SuspendExcStates=DOWN,DRAIN: Slurm 26.05 does not power down idle"
+                        + " nodes in these states; the simulation of validate and simulate powers nodes down as Slurm"
+                        + " 22.05 does (no such key) and does not honour it");
+            });
+            assertThat(findings("suspend-exc-states", conf(CLOUD, PART), SlurmVersion.V24_11)).isEmpty();
+        }
+
+        @Test
+        void cloudDnsNeedsNoWideTree() throws IOException {
+            String text = conf("TreeWidth=2", "SlurmctldParameters=cloud_dns", CLOUD, PART);
+            assertThat(findings("tree-width", text)).isEmpty();
+            assertThat(findings("tree-width", text, SlurmVersion.V24_11)).isEmpty();
         }
 
         @Test
