@@ -45,8 +45,8 @@ class ProductionGuideIT {
         assertThat(blocks.get(0)).startsWith(FIRST_LINE + "\n");
         Path trial = dir.resolve("trial");
         String script = "set -e\n"
-                + "trap 'for f in sim-slurmd service slurmctld; do [ -e \"$T/$f.pid\" ] && kill \"$(cat \"$T/$f.pid\")\""
-                + " || true; done' EXIT\n"
+                + "trap 'for f in sim-slurmd service slurmctld; do"
+                + " [ -e \"$T/$f.pid\" ] && kill \"$(cat \"$T/$f.pid\")\" || true; done' EXIT\n"
                 + String.join("\n", blocks.subList(0, 4)).replace(FIRST_LINE, "T=" + trial
                         + " PORT=21450 CTLD_PORT=21451 SLURMD_PORT_1=21452 SLURMD_PORT_2=21453")
                 + "\n" + blocks.get(4);
