@@ -15,6 +15,7 @@ import org.elasticslurm.provisioner.client.HooksSetup;
  * token new [--file PATH] [--owner USER] [--force]
  * hooks install --url URL [--ca FILE] [--client-conf PATH] [--token-file PATH] [--slurm-user USER] [--dir DIR] ...
  * check [--config FILE]
+ * sim-slurmd --url URL [--token-file PATH] [--slurmd PATH] [--slurm-conf PATH] [--interval MS]
  * </pre>
  * Exit status: 0 done / nothing wrong, 1 something is wrong (each problem on its own line), 64 bad usage.
  * Runs without Quarkus: a plain main on the service's class path.
@@ -30,7 +31,8 @@ public final class AdminMain {
               token new [--file PATH] [--owner USER] [--force]
               hooks install --url URL [--ca FILE] [--client-conf PATH] [--token-file PATH] [--slurm-user USER]
                             [--dir DIR] [--lib-dir DIR] [--java PATH] [--log-file PATH] [--deadline MS]
-              check [--config FILE]""";
+              check [--config FILE]
+              sim-slurmd --url URL [--token-file PATH] [--slurmd PATH] [--slurm-conf PATH] [--interval MS]""";
 
     private AdminMain() {
     }
@@ -59,6 +61,13 @@ public final class AdminMain {
             if (!a.isEmpty() && a.get(0).equals("check")) {
                 return new CheckCommand().run(Options.parse(a.subList(1, a.size()), Set.of("config"), Set.of()), out);
             }
+            if (!a.isEmpty() && a.get(0).equals("sim-slurmd")) {
+                return new SimSlurmdCommand().run(Options.parse(a.subList(1, a.size()),
+                        Set.of("url", "token-file", "slurmd", "slurm-conf", "interval"), Set.of()), out, err);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
         } catch (IllegalArgumentException e) {
             err.println(String.join(" ", a.subList(0, Math.min(2, a.size()))) + ": " + e.getMessage());
             return USAGE;

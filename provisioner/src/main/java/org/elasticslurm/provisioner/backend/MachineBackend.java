@@ -36,4 +36,9 @@ public interface MachineBackend {
 
     /** Whether the backend can be reached now (readiness). */
     boolean reachable();
+
+    /** Whether machines outlive the service's process (false: a restart forgets them, as the sim backend does). */
+    default boolean keepsMachinesAcrossRestarts() {
+        return true;
+    }
 }

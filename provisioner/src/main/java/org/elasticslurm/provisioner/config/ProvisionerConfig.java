@@ -222,8 +222,11 @@ public interface ProvisionerConfig {
         @WithDefault("1")
         long seed();
 
-        /** First address handed out; the n-th machine gets this address plus n. */
-        @WithDefault("10.99.0.1")
+        /**
+         * First address handed out; the n-th machine gets this address plus n. Loopback by default, so that a
+         * slurmd started on this host for a sim node (sim-slurmd) is reached at the address Slurm is told.
+         */
+        @WithDefault("127.0.0.1")
         String firstAddress();
     }
 }

@@ -68,6 +68,9 @@ public class EngineProducer {
         List<String> decisions = engine.recover(replay.lastByNode());
         LOG.infof("provisioner: %s backend, %d pools, %d nodes; recovery: %s", backend.kind(), pools.all().size(),
                 pools.poolNodes().size(), decisions.isEmpty() ? "nothing to do" : String.join("; ", decisions));
+        if (!backend.keepsMachinesAcrossRestarts()) {
+            LOG.warn(MemoryOnlyMachines.forgotten(backend.kind(), replay.lastByNode()));
+        }
         return engine;
     }
 

@@ -38,6 +38,11 @@ class ProvisionerConfigTest {
     }
 
     @Test
+    void simMachinesGetLoopbackAddressesByDefault() {
+        assertThat(load(Map.of()).sim().firstAddress()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
     void poolKeysAreFlatUnderThePoolName() {
         ProvisionerConfig c = load(Map.of(
                 "provisioner.backend", "libvirt",

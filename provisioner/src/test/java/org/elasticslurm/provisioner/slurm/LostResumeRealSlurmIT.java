@@ -50,7 +50,7 @@ class LostResumeRealSlurmIT {
                         .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                             assertThat(http.send(node2, HttpResponse.BodyHandlers.ofString()).body())
                                     .contains("\"phase\":\"READY\"");
-                            assertThat(scontrol.nodeStates().get("node2").address()).isEqualTo("10.99.0.1");
+                            assertThat(scontrol.nodeStates().get("node2").address()).isEqualTo("127.0.0.1");
                         });
                 assertThat(Files.readString(service.log)).contains("node2: Slurm waits for the node (")
                         .contains("POWERING_UP");

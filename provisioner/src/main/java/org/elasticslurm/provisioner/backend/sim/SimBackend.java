@@ -103,6 +103,12 @@ public final class SimBackend implements MachineBackend {
         return true;
     }
 
+    /** Simulated machines are kept in memory only. */
+    @Override
+    public boolean keepsMachinesAcrossRestarts() {
+        return false;
+    }
+
     /** Puts a machine in place as if it had been left by an earlier run (restart and orphan scenarios). */
     public synchronized void adopt(Machine machine) {
         machines.put(machine.node(), new SimMachine(machine, clock.instant()));
