@@ -46,12 +46,16 @@ final class LibvirtErrors {
      */
     record Failure(int code, int origin, String message) {
         boolean isTransient() {
-            return TRANSIENT.contains(code)
-                    || (code == SYSTEM_ERROR && (origin == FROM_RPC || origin == FROM_REMOTE));
+            return TRANSIENT.contains(code) || connectionLost();
         }
 
+        /**
+         * The connection is gone: invalid, a system error of the RPC layer (socket refused, end of file), or an
+         * internal error of the RPC layer ({@code client socket is closed}: the daemon went away under a call).
+         */
         boolean connectionLost() {
-            return code == INVALID_CONN || (code == SYSTEM_ERROR && (origin == FROM_RPC || origin == FROM_REMOTE));
+            return code == INVALID_CONN || (code == SYSTEM_ERROR && (origin == FROM_RPC || origin == FROM_REMOTE))
+                    || (code == INTERNAL_ERROR && origin == FROM_RPC);
         }
 
         BackendException toBackendException(String what, Throwable cause) {

@@ -33,4 +33,15 @@ class LibvirtErrorsTest {
                 .hasMessage("test:///default: x: not supported (libvirt error 3)")
                 .satisfies(e -> assertThat(e.isTransient()).isFalse());
     }
+
+    @Test
+    void aClientSocketClosedUnderACallIsALostConnectionToRetryOnANewOne() {
+        LibvirtErrors.Failure closed = new LibvirtErrors.Failure(LibvirtErrors.INTERNAL_ERROR, 7,
+                "internal error: client socket is closed");
+
+        assertThat(closed.connectionLost()).isTrue();
+        assertThat(closed.isTransient()).isTrue();
+        assertThat(new LibvirtErrors.Failure(LibvirtErrors.INTERNAL_ERROR, 10, "internal error: unexpected XML")
+                .isTransient()).as("an internal error of a driver stays permanent").isFalse();
+    }
 }
