@@ -14,12 +14,14 @@ import java.util.Optional;
  * @param bound upper bound of the whole run's waits
  * @param dir working directory; empty = a new one under /tmp
  * @param slurmOutage how long the controller is unreachable, from a seeded moment of the burst; zero = never
+ * @param libvirtdRestarts how many times the private libvirtd is killed (SIGKILL by PID) during the burst and
+ *                         started again, its state kept as a real libvirtd keeps it
  */
 record ChaosOptions(int nodes, int kills, double faultRate, long seed, Duration bound, Optional<Path> dir,
-                    Duration slurmOutage) {
+                    Duration slurmOutage, int libvirtdRestarts) {
     static final String HELP = """
             usage: provisioner/bin/chaos [--nodes N] [--kills K] [--fault-rate R] [--seed S] [--time T] [--dir D]
-                                   [--slurm-outage T]
+                                   [--slurm-outage T] [--libvirtd-restarts L]
             Resumes N nodes of the packaged service (libvirt backend, a test:/// host of a private libvirtd) in
             bursts of seeded sizes, kills the service K times at seeded moments (restarting it on the same
             operation log) while a fraction R of its libvirt calls fails on purpose (transient errors, permanent
@@ -33,6 +35,9 @@ record ChaosOptions(int nodes, int kills, double faultRate, long seed, Duration 
                               after a clean run)
               --slurm-outage T  the controller is unreachable (every scontrol call fails) for T from a seeded
                               moment of the burst, e.g. 20s (default 0s: never)
+              --libvirtd-restarts L  the private libvirtd is killed (SIGKILL by PID) L times at seeded moments of
+                              the burst, left down 1-3 s (seeded) and started again with the domains and volumes
+                              a real libvirtd keeps; the service must reconnect (default 0)
             Last line, always: chaos: nodes=N kills=K faults=F leaked=L duplicates=D lost=O http5xx=X stuck=S
             Exit status: 0 when L, D, O, X and S are 0; 1 otherwise; 64 for bad arguments.
             """;
@@ -50,6 +55,9 @@ record ChaosOptions(int nodes, int kills, double faultRate, long seed, Duration 
         if (slurmOutage.isNegative()) {
             throw new IllegalArgumentException("--slurm-outage must not be negative (" + slurmOutage + ")");
         }
+        if (libvirtdRestarts < 0) {
+            throw new IllegalArgumentException("--libvirtd-restarts must not be negative (" + libvirtdRestarts + ")");
+        }
         if (bound.isNegative() || bound.isZero()) {
             throw new IllegalArgumentException("--time must be positive (" + bound + ")");
         }
@@ -57,7 +65,7 @@ record ChaosOptions(int nodes, int kills, double faultRate, long seed, Duration 
 
     /** The default small run: 30 nodes, 1 kill, 20 % faults, seed 1, 170 s. */
     static ChaosOptions defaults() {
-        return new ChaosOptions(30, 1, 0.2, 1, Duration.ofSeconds(170), Optional.empty(), Duration.ZERO);
+        return new ChaosOptions(30, 1, 0.2, 1, Duration.ofSeconds(170), Optional.empty(), Duration.ZERO, 0);
     }
 
     /**
@@ -76,19 +84,22 @@ record ChaosOptions(int nodes, int kills, double faultRate, long seed, Duration 
             try {
                 o = switch (key) {
                     case "--nodes" -> new ChaosOptions(Integer.parseInt(v), o.kills, o.faultRate, o.seed,
-                            o.bound, o.dir, o.slurmOutage);
+                            o.bound, o.dir, o.slurmOutage, o.libvirtdRestarts);
                     case "--kills" -> new ChaosOptions(o.nodes, Integer.parseInt(v), o.faultRate, o.seed,
-                            o.bound, o.dir, o.slurmOutage);
+                            o.bound, o.dir, o.slurmOutage, o.libvirtdRestarts);
                     case "--fault-rate" -> new ChaosOptions(o.nodes, o.kills, Double.parseDouble(v), o.seed, o.bound,
-                            o.dir, o.slurmOutage);
+                            o.dir, o.slurmOutage, o.libvirtdRestarts);
                     case "--seed" -> new ChaosOptions(o.nodes, o.kills, o.faultRate, Long.parseLong(v),
-                            o.bound, o.dir, o.slurmOutage);
+                            o.bound, o.dir, o.slurmOutage, o.libvirtdRestarts);
                     case "--time" -> new ChaosOptions(o.nodes, o.kills, o.faultRate, o.seed,
-                            Duration.parse("PT" + v.toUpperCase(java.util.Locale.ROOT)), o.dir, o.slurmOutage);
+                            Duration.parse("PT" + v.toUpperCase(java.util.Locale.ROOT)), o.dir, o.slurmOutage,
+                            o.libvirtdRestarts);
                     case "--dir" -> new ChaosOptions(o.nodes, o.kills, o.faultRate, o.seed, o.bound,
-                            Optional.of(Path.of(v)), o.slurmOutage);
+                            Optional.of(Path.of(v)), o.slurmOutage, o.libvirtdRestarts);
                     case "--slurm-outage" -> new ChaosOptions(o.nodes, o.kills, o.faultRate, o.seed, o.bound, o.dir,
-                            Duration.parse("PT" + v.toUpperCase(java.util.Locale.ROOT)));
+                            Duration.parse("PT" + v.toUpperCase(java.util.Locale.ROOT)), o.libvirtdRestarts);
+                    case "--libvirtd-restarts" -> new ChaosOptions(o.nodes, o.kills, o.faultRate, o.seed, o.bound,
+                            o.dir, o.slurmOutage, Integer.parseInt(v));
                     default -> throw new IllegalArgumentException("unknown option " + key + " (see --help)");
                 };
             } catch (NumberFormatException | java.time.format.DateTimeParseException e) {

@@ -46,8 +46,10 @@ public final class ChaosRun {
     private List<String> nodes;
     private Map<String, String> properties;
     private ServiceProcess service;
+    private PrivateLibvirtd libvirtd;
     private int kills;
     private int restarts;
+    private int libvirtdRestarts;
 
     ChaosRun(ChaosOptions options) {
         this.options = options;
@@ -94,6 +96,7 @@ public final class ChaosRun {
         Path faultSwitch = dir.resolve("faults.on");
         try (PrivateLibvirtd libvirtd = new PrivateLibvirtd(Files.createDirectories(dir.resolve("libvirtd")),
                 Duration.ofSeconds(30)); LibvirtHypervisor observer = LibvirtHypervisor.open(libvirtd.uri())) {
+            this.libvirtd = libvirtd;
             properties = properties(libvirtd.uri(), faultSwitch);
             Thread watch = new Thread(() -> watchDomains(observer), "chaos-domain-watch");
             watch.setDaemon(true);
@@ -116,7 +119,7 @@ public final class ChaosRun {
             }
             int leaked = leaks(observer, libvirtd);
             int lost = lost();
-            int faults = injectedFaults();
+            int faults = injectedFaults() + libvirtdRestarts;
             Duration wall = Duration.between(started, Instant.now());
             notes.forEach(n -> System.out.println("chaos: " + n));
             api.serverErrors().forEach(e -> System.out.println("chaos: 5xx: " + e));
@@ -158,6 +161,7 @@ public final class ChaosRun {
         p.put("provisioner.libvirt.uris", uri);
         p.put("provisioner.libvirt.test-faults", "rate=" + options.faultRate() + ",seed=" + options.seed()
                 + ",hang=3s,switch=" + faultSwitch);
+        p.put("provisioner.libvirt.call-timeout", "2s");
         p.put("provisioner.address-poll-interval", "0.2s");
         p.put("provisioner.reconcile-interval", "1h");
         p.put("provisioner.pools.cloud.nodes", "ch[1-" + nodes.size() + "]");
@@ -199,9 +203,16 @@ public final class ChaosRun {
         for (int k = 0; k < options.kills(); k++) {
             killsBefore.merge(1 + random.nextInt(requests.size()), 1, Integer::sum);
         }
+        Map<Integer, Integer> libvirtdRestartsBefore = new HashMap<>();
+        for (int k = 0; k < options.libvirtdRestarts(); k++) {
+            libvirtdRestartsBefore.merge(1 + random.nextInt(requests.size()), 1, Integer::sum);
+        }
         for (int r = 0; r <= requests.size(); r++) {
             for (int k = killsBefore.getOrDefault(r, 0); k > 0; k--) {
                 kill(Duration.ofMillis(random.nextInt(2000)));
+            }
+            for (int k = libvirtdRestartsBefore.getOrDefault(r, 0); k > 0; k--) {
+                restartLibvirtd(Duration.ofMillis(random.nextInt(2000)), Duration.ofMillis(1000 + random.nextInt(2000)));
             }
             if (r == outageAt) {
                 outageEnd = slurmOutage();
@@ -240,6 +251,36 @@ public final class ChaosRun {
         service.process().waitFor();
         kills++;
         start();
+    }
+
+    /**
+     * Kills the private libvirtd (SIGKILL by PID) at a seeded moment, leaves the service without it for
+     * {@code down} and starts it again; the service is frozen (SIGSTOP) only while the daemon's state is read.
+     */
+    private void restartLibvirtd(Duration after, Duration down) throws Exception {
+        Thread.sleep(after.toMillis()); // the seeded moment: operations are in flight
+        long pid = libvirtd.pid();
+        libvirtd.restart(down, new PrivateLibvirtd.Freezer() {
+            @Override
+            public <T> T during(java.util.concurrent.Callable<T> body) throws Exception {
+                signal("STOP", service.pid());
+                try {
+                    Thread.sleep(200); // calls the daemon received before the freeze are answered
+                    return body.call();
+                } finally {
+                    signal("CONT", service.pid());
+                }
+            }
+        });
+        libvirtdRestarts++;
+        notes.add("libvirtd " + pid + " killed, down " + down.toMillis() + " ms, restarted as " + libvirtd.pid());
+    }
+
+    private static void signal(String name, long pid) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("/bin/kill", "-" + name, Long.toString(pid)).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + pid + " failed");
+        }
     }
 
     private void settle(String what, Instant deadline, java.util.function.Predicate<String[]> settled,

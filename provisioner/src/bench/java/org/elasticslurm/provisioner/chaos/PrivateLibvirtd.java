@@ -6,12 +6,18 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.DomainInfo;
 import org.libvirt.LibvirtException;
 import org.libvirt.StoragePool;
+import org.libvirt.StorageVol;
 
 /**
  * A libvirtd of the chaos run's own: its sockets in a directory of the run, no hypervisor driver module loaded
@@ -19,45 +25,74 @@ import org.libvirt.StoragePool;
  * host (its storage pool holding a 16 MiB base image, so that 250 overlays fit the pool) lives as long as the
  * daemon, so domains and volumes survive restarts of the service (unlike a
  * {@code test:///file.xml} host, whose state ends with the connection). Stopped by PID.
+ *
+ * <p>{@link #restart} kills the daemon with SIGKILL and starts a new one. A real libvirtd keeps what it
+ * acknowledged (persistent definitions, running guests, pool volumes); the test driver keeps its state in memory
+ * only, so the run carries it over: the state is read while the service is frozen (SIGSTOP, no call of it is
+ * half-way in the daemon), and the new daemon gets it back before its socket is put in place of the old one
+ * (clients connect through a symbolic link that is switched atomically). Until then clients find no daemon.
  */
 final class PrivateLibvirtd implements AutoCloseable {
     static final String POOL = "default-pool";
     static final String BASE = "base.qcow2";
     static final String NETWORK = "default";
 
-    private final Process process;
+    private final Path dir;
+    private final Duration bound;
+    /** The path clients use: a symbolic link to the socket of the current daemon. */
     private final Path socket;
-    private final Connect admin;
+    private Process process;
+    private Connect admin;
+    private int generation;
 
     PrivateLibvirtd(Path dir, Duration bound) throws IOException, InterruptedException, LibvirtException {
-        Path run = Files.createDirectories(dir.resolve("run"));
+        this.dir = dir;
+        this.bound = bound;
+        this.socket = dir.resolve("libvirt-sock");
+        Path own = launch();
+        admin = new Connect(uri(own));
+        StoragePool pool = admin.storagePoolLookupByName(POOL);
+        pool.storageVolCreateXML(volumeXml(BASE, 16L << 20), 0);
+        pool.free();
+        expose(own);
+    }
+
+    /** Starts a daemon of the next generation; returns its own socket. */
+    private Path launch() throws IOException, InterruptedException {
+        generation++;
+        Path run = Files.createDirectories(dir.resolve("run-" + generation));
         Path empty = Files.createDirectories(dir.resolve("no-drivers"));
-        Path conf = dir.resolve("libvirtd.conf");
+        Path conf = dir.resolve("libvirtd-" + generation + ".conf");
         Files.writeString(conf, "unix_sock_dir = \"" + run + "\"\nauth_unix_rw = \"none\"\nauth_unix_ro = \"none\"\n"
                 + "listen_tcp = 0\nlisten_tls = 0\n");
-        socket = run.resolve("libvirt-sock");
+        Path own = run.resolve("libvirt-sock");
+        Path log = dir.resolve("libvirtd-" + generation + ".log");
         ProcessBuilder pb = new ProcessBuilder("/usr/sbin/libvirtd", "-f", conf.toString(), "-p",
-                dir.resolve("libvirtd.pid").toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("libvirtd.log").toFile());
+                dir.resolve("libvirtd-" + generation + ".pid").toString()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         pb.environment().put("LIBVIRT_DRIVER_DIR", empty.toString());
         process = pb.start();
         Instant end = Instant.now().plus(bound);
-        while (!connectable()) {
+        while (!connectable(own)) {
             if (!process.isAlive() || Instant.now().isAfter(end)) {
                 close();
-                throw new IllegalStateException("the private libvirtd did not open " + socket + " within " + bound
-                        + ":\n" + Files.readString(dir.resolve("libvirtd.log")));
+                throw new IllegalStateException("the private libvirtd did not open " + own + " within " + bound
+                        + ":\n" + Files.readString(log));
             }
             process.waitFor(100, TimeUnit.MILLISECONDS);
         }
-        admin = new Connect(uri());
-        StoragePool pool = admin.storagePoolLookupByName(POOL);
-        pool.storageVolCreateXML("<volume><name>" + BASE + "</name><capacity unit='MiB'>16</capacity>"
-                + "<target><format type='qcow2'/></target></volume>", 0);
-        pool.free();
+        return own;
     }
 
-    private boolean connectable() {
+    /** Points the clients' path at {@code own} in one step. */
+    private void expose(Path own) throws IOException {
+        Path link = dir.resolve("libvirt-sock.new");
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, own);
+        Files.move(link, socket, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static boolean connectable(Path socket) {
         if (!Files.exists(socket)) {
             return false;
         }
@@ -69,13 +104,126 @@ final class PrivateLibvirtd implements AutoCloseable {
         }
     }
 
-    /** The URI of its shared test host. */
-    String uri() {
+    private static String uri(Path socket) {
         return "test+unix:///default?socket=" + socket;
     }
 
+    private static String volumeXml(String name, long bytes) {
+        return "<volume><name>" + name + "</name><capacity unit='bytes'>" + bytes + "</capacity>"
+                + "<target><format type='qcow2'/></target></volume>";
+    }
+
+    /** The URI of its shared test host (stable across restarts). */
+    String uri() {
+        return uri(socket);
+    }
+
+    /** The PID of the current daemon. */
+    long pid() {
+        return process.pid();
+    }
+
+    /** What a real libvirtd keeps across its restart. */
+    private record Kept(List<String[]> volumes, List<String> domainXml, List<Integer> domainStates) {
+    }
+
+    /**
+     * Restarts the daemon: reads its state while {@code freeze} holds the clients still, SIGKILLs the daemon (by
+     * PID), lets {@code freeze} go, leaves the clients without a daemon for {@code down}, then starts a new daemon,
+     * gives it the state back and puts its socket in place.
+     *
+     * @param freeze holds the clients while it runs its argument
+     */
+    void restart(Duration down, Freezer freeze) throws Exception {
+        Kept kept = freeze.during(() -> {
+            Kept k = keep();
+            process.destroyForcibly();
+            process.waitFor();
+            return k;
+        });
+        try {
+            admin.close();
+        } catch (LibvirtException e) {
+            // the daemon is gone; its connection with it
+        }
+        Thread.sleep(down.toMillis()); // the seeded outage: clients find a dead socket
+        Path own = launch();
+        admin = new Connect(uri(own));
+        restore(kept);
+        expose(own);
+    }
+
+    /** Holds the clients of the daemon still while a body runs. */
+    interface Freezer {
+        <T> T during(java.util.concurrent.Callable<T> body) throws Exception;
+    }
+
+    private Kept keep() throws LibvirtException {
+        List<String[]> volumes = new ArrayList<>();
+        StoragePool pool = admin.storagePoolLookupByName(POOL);
+        try {
+            pool.refresh(0);
+            for (String v : pool.listVolumes()) {
+                StorageVol vol = pool.storageVolLookupByName(v);
+                volumes.add(new String[] {v, Long.toString(vol.getInfo().capacity)});
+                vol.free();
+            }
+        } finally {
+            pool.free();
+        }
+        List<String> xml = new ArrayList<>();
+        List<Integer> states = new ArrayList<>();
+        for (String name : admin.listDefinedDomains()) {
+            Domain d = admin.domainLookupByName(name);
+            xml.add(d.getXMLDesc(0));
+            states.add(0);
+            d.free();
+        }
+        for (int id : admin.listDomains()) {
+            Domain d = admin.domainLookupByID(id);
+            if (d.getName().equals("test")) {
+                d.free();
+                continue; // the test driver's own domain, there again after the restart
+            }
+            xml.add(d.getXMLDesc(0));
+            DomainInfo.DomainState s = d.getInfo().state;
+            states.add((d.isPersistent() == 1 ? 1 : 3) + (s == DomainInfo.DomainState.VIR_DOMAIN_PAUSED ? 1 : 0) * 10);
+            d.free();
+        }
+        return new Kept(volumes, xml, states);
+    }
+
+    /** States: 0 defined, 1 running, 3 running transient; +10 paused. */
+    private void restore(Kept kept) throws LibvirtException {
+        StoragePool pool = admin.storagePoolLookupByName(POOL);
+        try {
+            for (String[] v : kept.volumes()) {
+                pool.storageVolCreateXML(volumeXml(v[0], Long.parseLong(v[1])), 0);
+            }
+        } finally {
+            pool.free();
+        }
+        for (int i = 0; i < kept.domainXml().size(); i++) {
+            int state = kept.domainStates().get(i);
+            String xml = kept.domainXml().get(i);
+            Domain d;
+            if (state % 10 == 3) {
+                d = admin.domainCreateXML(xml, 0);
+            } else {
+                d = admin.domainDefineXML(xml);
+                if (state % 10 == 1) {
+                    d.create();
+                }
+            }
+            if (state >= 10) {
+                d.suspend();
+            }
+            d.free();
+        }
+    }
+
     /** The volumes of the storage pool other than the base image. */
-    java.util.List<String> extraVolumes() throws LibvirtException {
+    List<String> extraVolumes() throws LibvirtException {
         StoragePool pool = admin.storagePoolLookupByName(POOL);
         try {
             pool.refresh(0);
@@ -94,7 +242,7 @@ final class PrivateLibvirtd implements AutoCloseable {
                 // the daemon is stopped next anyway
             }
         }
-        if (process.isAlive()) {
+        if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -193,6 +193,13 @@ public interface ProvisionerConfig {
         Duration capacityRefresh();
 
         /**
+         * Bound of each libvirt call: a call with no answer by then (libvirtd stopped or hung) fails transiently
+         * and is retried like any other host error; its worker is free again. Must be positive.
+         */
+        @WithDefault("60s")
+        Duration callTimeout();
+
+        /**
          * TEST ONLY, for reliability runs: makes libvirt calls fail on purpose, as {@link
          * org.elasticslurm.provisioner.libvirt.FaultPlan} describes ({@code rate=0.2,seed=7,hang=3s[,switch=file]}).
          * Empty (the default) = no fault injection. The service refuses to start with it in the prod profile.

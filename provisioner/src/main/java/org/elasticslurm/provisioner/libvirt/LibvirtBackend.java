@@ -74,7 +74,10 @@ public final class LibvirtBackend implements MachineBackend, AutoCloseable {
                 .map(Hypervisor.class::cast).toList());
     }
 
-    /** Builds the backend on given hypervisors (their URIs must be those of {@code settings}). */
+    /**
+     * Builds the backend on given hypervisors (their URIs must be those of {@code settings}); every call to them is
+     * bounded by {@link LibvirtSettings#callTimeout()}.
+     */
     public static LibvirtBackend create(LibvirtSettings settings, List<PoolSpec> pools, Clock clock,
                                         List<Hypervisor> hosts) {
         List<String> problems = new ArrayList<>();
@@ -118,7 +121,8 @@ public final class LibvirtBackend implements MachineBackend, AutoCloseable {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        Fleet fleet = new Fleet(hosts, clock, settings.capacityRefresh());
+        Fleet fleet = new Fleet(hosts.stream().map(h -> (Hypervisor) new TimeLimitedHypervisor(h,
+                settings.callTimeout())).toList(), clock, settings.capacityRefresh());
         List<PoolMachines> machines = new ArrayList<>();
         for (PoolSpec p : pools) {
             if (p instanceof CreatePoolSpec c) {

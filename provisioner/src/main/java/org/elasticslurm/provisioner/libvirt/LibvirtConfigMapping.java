@@ -31,7 +31,8 @@ final class LibvirtConfigMapping {
         return new LibvirtSettings(l.uris(), l.qemu(), l.kvmProbeTimeout(), l.kvmProbeKernel(), l.genisoimage(),
                 l.capacityRefresh(), Path.of(System.getProperty("java.io.tmpdir")), config.slurmConf(), writer,
                 owner.name(), Optional.of(l.kvmVerdictFile()
-                        .orElseGet(() -> config.operationLog().resolveSibling(DEFAULT_KVM_VERDICT_FILE))));
+                        .orElseGet(() -> config.operationLog().resolveSibling(DEFAULT_KVM_VERDICT_FILE))),
+                l.callTimeout());
     }
 
     /**

@@ -23,10 +23,24 @@ import org.elasticslurm.provisioner.config.Owner;
  * @param kvmVerdictFile where the KVM probe's verdict is kept across starts (used again within the same boot while
  *                       qemu, the probe kernel, /dev/kvm and the probe timeout are unchanged); empty = not kept, the
  *                       probe runs at every start
+ * @param callTimeout bound of each hypervisor call ({@code provisioner.libvirt.call-timeout}); a call with no answer
+ *                    by then fails transiently (see {@link TimeLimitedHypervisor})
  */
 public record LibvirtSettings(List<String> uris, Path qemu, Duration kvmProbeTimeout, Optional<Path> kvmProbeKernel,
                              Path genisoimage, Duration capacityRefresh, Path scratch, Path slurmConf,
-                             SeedWriter seedWriter, String owner, Optional<Path> kvmVerdictFile) {
+                             SeedWriter seedWriter, String owner, Optional<Path> kvmVerdictFile,
+                             Duration callTimeout) {
+
+    /** The default of {@code provisioner.libvirt.call-timeout}. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Settings with the default call timeout. */
+    public LibvirtSettings(List<String> uris, Path qemu, Duration kvmProbeTimeout, Optional<Path> kvmProbeKernel,
+                           Path genisoimage, Duration capacityRefresh, Path scratch, Path slurmConf,
+                           SeedWriter seedWriter, String owner, Optional<Path> kvmVerdictFile) {
+        this(uris, qemu, kvmProbeTimeout, kvmProbeKernel, genisoimage, capacityRefresh, scratch, slurmConf, seedWriter,
+                owner, kvmVerdictFile, DEFAULT_CALL_TIMEOUT);
+    }
 
     /** How seed ISOs are made. */
     public enum SeedWriter {
@@ -36,11 +50,15 @@ public record LibvirtSettings(List<String> uris, Path qemu, Duration kvmProbeTim
         GENISOIMAGE
     }
 
-    /** Checks that there is a host and that the owner follows {@link Owner#RULE}. */
+    /** Checks that there is a host, that the call timeout is positive and that the owner follows {@link Owner#RULE}. */
     public LibvirtSettings {
         uris = List.copyOf(uris);
         if (uris.isEmpty()) {
             throw new IllegalArgumentException("provisioner.libvirt.uris: at least one URI is needed");
+        }
+        if (callTimeout.isNegative() || callTimeout.isZero()) {
+            throw new IllegalArgumentException("provisioner.libvirt.call-timeout: must be positive (" + callTimeout
+                    + ")");
         }
         owner = new Owner(owner).name();
     }

@@ -54,4 +54,21 @@ class ErrorBodiesTest {
                 .contentType(ContentType.JSON)
                 .body("error", containsString("application/json"));
     }
+
+    @Test
+    void aRequestLineOverTheLimitIs414WithAJsonBody() {
+        ProvisionerResourceTest.authorized().get("/v1/nodes/" + "x".repeat(5000)).then().statusCode(414)
+                .contentType(ContentType.JSON)
+                .body("error", startsWith("request line too long: "))
+                .body("error", containsString("at most 4096"));
+    }
+
+    @Test
+    void headersOverTheLimitAre431WithAJsonBody() {
+        ProvisionerResourceTest.authorized().header("X-Padding", "y".repeat(21_000)).get("/v1/nodes").then()
+                .statusCode(431)
+                .contentType(ContentType.JSON)
+                .body("error", startsWith("request headers too large: "))
+                .body("error", containsString("at most 20480"));
+    }
 }

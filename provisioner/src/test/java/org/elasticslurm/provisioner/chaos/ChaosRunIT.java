@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A small seeded chaos run (bin/chaos) against the packaged service: 20 nodes, one SIGKILL of the service during
  * the burst, 20 % of the libvirt calls failing on purpose. Nothing may be leaked, doubled, lost, answered with 5xx
- * or left stuck; a controller outage shorter than {@code provisioner.slurm.unreachable-retry} fails no resume.
+ * or left stuck; a controller outage shorter than {@code provisioner.slurm.unreachable-retry} fails no resume, nor
+ * does a libvirtd killed and restarted during the burst.
  * Needs root and libvirtd installed (the run starts a private libvirtd of its own); skipped
  * elsewhere, but fails when {@code CI=true}.
  */
@@ -28,7 +29,7 @@ class ChaosRunIT {
     @Test
     void aSeededBurstWithAServiceKillAndLibvirtFaultsLeaksDoublesAndLosesNothing() throws Exception {
         ChaosResult result = new ChaosRun(new ChaosOptions(20, 1, 0.2, 7, Duration.ofSeconds(150),
-                Optional.of(dir), Duration.ZERO)).run();
+                Optional.of(dir), Duration.ZERO, 0)).run();
 
         assertThat(result.line()).as("the chaos line").endsWith("leaked=0 duplicates=0 lost=0 http5xx=0 stuck=0");
         assertThat(result.nodes()).isEqualTo(20);
@@ -40,7 +41,7 @@ class ChaosRunIT {
     @Test
     void aControllerUnreachableFor15SecondsDuringABurstFailsNoResume() throws Exception {
         ChaosResult result = new ChaosRun(new ChaosOptions(20, 0, 0.0, 11, Duration.ofSeconds(150),
-                Optional.of(dir), Duration.ofSeconds(15))).run();
+                Optional.of(dir), Duration.ofSeconds(15), 0)).run();
 
         assertThat(result.line()).as("the chaos line").endsWith("leaked=0 duplicates=0 lost=0 http5xx=0 stuck=0");
         assertThat(result.clean()).isTrue();
@@ -48,6 +49,19 @@ class ChaosRunIT {
                 .as("no resume failed: without injected faults only the outage could fail one")
                 .doesNotContain("\"status\":\"FAILED\"")
                 .contains("Unable to contact slurm controller");
+    }
+
+    @Test
+    void aLibvirtdKilledAndRestartedDuringABurstLeavesNothingLeakedDoubledOrLost() throws Exception {
+        ChaosResult result = new ChaosRun(new ChaosOptions(30, 0, 0.0, 5, Duration.ofSeconds(150),
+                Optional.of(dir), Duration.ZERO, 1)).run();
+
+        assertThat(result.line()).as("the chaos line").endsWith("leaked=0 duplicates=0 lost=0 http5xx=0 stuck=0");
+        assertThat(result.faults()).as("the one libvirtd restart, no injected fault").isEqualTo(1);
+        assertThat(result.clean()).isTrue();
+        assertThat(Files.readString(dir.resolve("service/operations.jsonl")))
+                .as("no resume failed: the outage (1-3 s) is shorter than the retries, the connection is reopened")
+                .doesNotContain("\"status\":\"FAILED\"");
     }
 
     /** Root and an installed libvirtd (a private one is started); fails instead of skipping when CI=true. */
