@@ -30,10 +30,6 @@ final class LibvirtErrors {
     static final int AGENT_UNSYNCED = 97;
 
     private static final int FROM_RPC = 7;
-    private static final int UNKNOWN_ORIGIN = -1;
-    /** libvirt's RPC client's words when a call finds its connection closed or its daemon gone. */
-    private static final Set<String> SOCKET_GONE = Set.of("client socket is closed", "Cannot write data",
-            "Cannot recv data", "End of file while reading data");
     private static final int FROM_REMOTE = 13;
     private static final Set<Integer> TRANSIENT = Set.of(INVALID_CONN, RPC, OPERATION_TIMEOUT, AGENT_UNRESPONSIVE,
             RESOURCE_BUSY, AUTH_UNAVAILABLE, AGENT_UNSYNCED);
@@ -56,14 +52,10 @@ final class LibvirtErrors {
         /**
          * The connection is gone: invalid, a system error of the RPC layer (socket refused, end of file), or an
          * internal error of the RPC layer ({@code client socket is closed}: the daemon went away under a call).
-         * When libvirt's origin of the error could not be read, the RPC layer's socket errors are recognised by
-         * their words.
          */
         boolean connectionLost() {
             return code == INVALID_CONN || (code == SYSTEM_ERROR && (origin == FROM_RPC || origin == FROM_REMOTE))
-                    || (code == INTERNAL_ERROR && origin == FROM_RPC)
-                    || ((code == INTERNAL_ERROR || code == SYSTEM_ERROR) && origin == UNKNOWN_ORIGIN
-                    && message != null && SOCKET_GONE.stream().anyMatch(message::contains));
+                    || (code == INTERNAL_ERROR && origin == FROM_RPC);
         }
 
         BackendException toBackendException(String what, Throwable cause) {
