@@ -41,7 +41,6 @@ import org.elasticslurm.lab.trace.TraceRecorder;
  */
 public final class Lab implements AutoCloseable {
 
-    private static final Pattern PID = Pattern.compile("\\bpid \\d+");
     private static final Duration READY_LIMIT = Duration.ofSeconds(30);
     private static final Duration SLURMCTLD_GRACE = Duration.ofSeconds(15);
 
@@ -51,10 +50,9 @@ public final class Lab implements AutoCloseable {
     private final Map<String, String> environment;
     private final LabProcesses processes;
     private final TraceRecorder recorder;
-    private final SlurmctldLog log;
+    private final ControllerLogRecording log;
     private final Map<String, Process> slurmds = new HashMap<>();
     private final Map<String, Job> jobs = new LinkedHashMap<>();
-    private final List<Pattern> followedLog = new ArrayList<>();
     private CleanupOnExit onExit;
     private NodeStateSampler sampler;
     private Process slurmctld;
@@ -71,7 +69,7 @@ public final class Lab implements AutoCloseable {
         this.conf = conf;
         this.processes = new LabProcesses(dir);
         this.recorder = new TraceRecorder(dir.resolve("trace"), dir.resolve("start"), clock, new LabText(dir, host));
-        this.log = new SlurmctldLog(dir.resolve("log/slurmctld.log"));
+        this.log = new ControllerLogRecording(new SlurmctldLog(dir.resolve("log/slurmctld.log")), recorder);
         this.environment = environment(commands, dir);
     }
 
@@ -137,7 +135,7 @@ public final class Lab implements AutoCloseable {
         }
         recorder.start();
         sampler = new NodeStateSampler(List.of(scontrol()), environment, dir, conf.nodes(), recorder,
-                () -> log.observe(recorder.elapsedTenths()));
+                log::observe);
         sampler.start();
     }
 
@@ -254,9 +252,7 @@ public final class Lab implements AutoCloseable {
      * {@code pid N}); returns how many.
      */
     public int recordLog(Pattern pattern) {
-        List<SlurmctldLog.SeenLine> lines = log.take(pattern, recorder.elapsedTenths());
-        lines.forEach(l -> recorder.record("log", PID.matcher(l.text()).replaceAll("pid N")));
-        return lines.size();
+        return log.recordNow(pattern);
     }
 
     /**
@@ -264,8 +260,8 @@ public final class Lab implements AutoCloseable {
      * at the time it was first seen: the rest of a burst of lines of which a step saw only the first (the daemon
      * writes them one after another), and later occurrences.
      */
-    public synchronized void recordLogUntilEnd(Pattern pattern) {
-        followedLog.add(pattern);
+    public void recordLogUntilEnd(Pattern pattern) {
+        log.followUntilEnd(pattern);
     }
 
     /** The last sampled state of a node. */
@@ -286,11 +282,7 @@ public final class Lab implements AutoCloseable {
     public synchronized Trace finish() {
         sampler.sample();
         sampler.close();
-        long now = recorder.elapsedTenths();
-        for (Pattern pattern : followedLog) {
-            log.take(pattern, now).forEach(
-                    l -> recorder.recordAt(l.seenTenths(), "log", PID.matcher(l.text()).replaceAll("pid N")));
-        }
+        log.recordFollowed();
         for (Map.Entry<String, Job> job : jobs.entrySet()) {
             if (!job.getValue().recorded().isDone()) {
                 recorder.record("exit", job.getKey() + " running");
