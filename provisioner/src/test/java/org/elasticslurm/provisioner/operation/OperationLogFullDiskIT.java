@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -140,8 +142,16 @@ class OperationLogFullDiskIT {
                 HttpResponse<String> ready = get(http, service, "/q/health/ready");
                 assertThat(ready.statusCode()).isEqualTo(503);
                 assertThat(ready.body()).contains("operation-log", "No space left on device");
-                assertThat(service.scontrol.calls()).anySatisfy(call -> assertThat(String.join("|", call))
-                        .contains("state=DOWN", "reason=provisioner: cannot append to the operation log"));
+                // Which append fails first is a race: a request's admission (refused with 503, nothing started)
+                // or the step of an operation in flight (failed, its node DOWN). Every node failed by the log is
+                // DOWN in Slurm with the reason; the engine-level test above shows that such a failure happens.
+                await("no node left in flight").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> inFlight(get(http, service, "/v1/nodes").body()).isEmpty());
+                for (String failed : failedByTheLog(get(http, service, "/v1/nodes").body())) {
+                    assertThat(service.scontrol.calls()).as("DOWN for " + failed).anySatisfy(call -> assertThat(
+                            String.join("|", call)).contains("nodename=" + failed, "state=DOWN",
+                            "reason=provisioner: cannot append to the operation log"));
+                }
 
                 Files.delete(filler);
 
@@ -160,6 +170,27 @@ class OperationLogFullDiskIT {
         } finally {
             run("umount", mount.toString());
         }
+    }
+
+    private static List<String> inFlight(String nodesJson) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (JsonNode n : new ObjectMapper().readTree(nodesJson)) {
+            if (List.of("CREATING", "BOOTING", "CONFIGURING", "DESTROYING").contains(n.path("phase").asText())) {
+                names.add(n.path("name").asText());
+            }
+        }
+        return names;
+    }
+
+    private static List<String> failedByTheLog(String nodesJson) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (JsonNode n : new ObjectMapper().readTree(nodesJson)) {
+            if (n.path("phase").asText().equals("FAILED")
+                    && n.toString().contains("cannot append to the operation log")) {
+                names.add(n.path("name").asText());
+            }
+        }
+        return names;
     }
 
     private static final List<String> NODES = List.of("login1", "test1", "test2", "test3", "test4", "test5", "test6",
