@@ -1,15 +1,15 @@
 package org.elasticslurm.lab.real;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -30,8 +30,10 @@ public final class SlurmctldLog {
     }
 
     private final Path file;
+    /** Complete lines read so far (prefix removed), with the time each was first seen. */
+    private final List<SeenLine> lines = new ArrayList<>();
     private final Set<Integer> taken = new HashSet<>();
-    private final Map<Integer, Long> seen = new HashMap<>();
+    private long offset;
 
     public SlurmctldLog(Path file) {
         this.file = file;
@@ -47,30 +49,42 @@ public final class SlurmctldLog {
      * time it was first seen; lines read for the first time now are noted as seen at {@code nowTenths}.
      */
     public synchronized List<SeenLine> take(Pattern pattern, long nowTenths) {
-        List<String> lines = read(nowTenths);
+        read(nowTenths);
         List<SeenLine> matches = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            String line = PREFIX.matcher(lines.get(i)).replaceFirst("");
-            if (!taken.contains(i) && pattern.matcher(line).find()) {
+            if (!taken.contains(i) && pattern.matcher(lines.get(i).text()).find()) {
                 taken.add(i);
-                matches.add(new SeenLine(seen.get(i), line));
+                matches.add(lines.get(i));
             }
         }
         return matches;
     }
 
-    private List<String> read(long nowTenths) {
+    /** Reads the complete lines appended since the last read (a line still being written waits for the next). */
+    private void read(long nowTenths) {
         if (!Files.exists(file)) {
-            return List.of();
+            return;
         }
-        try {
-            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-            List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-            lines.remove(lines.size() - 1); // "" after the final newline, or a line still being written
-            for (int i = 0; i < lines.size(); i++) {
-                seen.putIfAbsent(i, nowTenths);
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            if (size <= offset) {
+                return;
             }
-            return lines;
+            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(size - offset));
+            channel.position(offset);
+            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                // read up to the size seen above
+            }
+            byte[] bytes = buffer.array();
+            int start = 0;
+            for (int i = 0; i < buffer.position(); i++) {
+                if (bytes[i] == '\n') {
+                    String line = new String(bytes, start, i - start, StandardCharsets.UTF_8);
+                    lines.add(new SeenLine(nowTenths, PREFIX.matcher(line).replaceFirst("")));
+                    start = i + 1;
+                }
+            }
+            offset += start;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
