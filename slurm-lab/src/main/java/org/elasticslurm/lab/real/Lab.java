@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.elasticslurm.lab.ports.FreePorts;
 import org.elasticslurm.lab.process.CleanupOnExit;
 import org.elasticslurm.lab.process.CommandResult;
 import org.elasticslurm.lab.process.LabException;
@@ -36,8 +37,10 @@ import org.elasticslurm.lab.trace.TraceRecorder;
  * {@link SlurmCommands}, so the same lab runs the real daemons or drop-in ones.
  *
  * <p>{@link #close()} ends everything by PID (background commands and slurmd: SIGKILL; slurmctld: SIGTERM, then
- * SIGKILL after 15 s; then every process carrying the lab's marker) and deletes the directory unless asked to
- * keep it. A JVM shutdown hook does the same if the JVM ends first.
+ * SIGKILL after 15 s; then every process carrying the lab's marker), releases the ports it reserved (see
+ * {@link FreePorts}: no other lab, in this JVM or another, is handed them meanwhile) and deletes the directory
+ * unless asked to keep it. A JVM shutdown hook does the same if the JVM ends first (the operating system drops
+ * the port reservations of an ended JVM by itself).
  */
 public final class Lab implements AutoCloseable {
 
@@ -47,6 +50,7 @@ public final class Lab implements AutoCloseable {
     private final SlurmCommands commands;
     private final Path dir;
     private final RenderedConf conf;
+    private final FreePorts ports;
     private final Map<String, String> environment;
     private final LabProcesses processes;
     private final TraceRecorder recorder;
@@ -63,10 +67,11 @@ public final class Lab implements AutoCloseable {
     private record Job(Process process, CompletableFuture<Void> recorded) {
     }
 
-    private Lab(SlurmCommands commands, Path dir, RenderedConf conf, Clock clock, String host) {
+    private Lab(SlurmCommands commands, Path dir, RenderedConf conf, FreePorts ports, Clock clock, String host) {
         this.commands = commands;
         this.dir = dir;
         this.conf = conf;
+        this.ports = ports;
         this.processes = new LabProcesses(dir);
         this.recorder = new TraceRecorder(dir.resolve("trace"), dir.resolve("start"), clock, new LabText(dir, host));
         this.log = new ControllerLogRecording(new SlurmctldLog(dir.resolve("log/slurmctld.log")), recorder);
@@ -88,8 +93,15 @@ public final class Lab implements AutoCloseable {
                             LabPlacement placement, Clock clock) {
         Path dir = LabDirectory.create(placement.parent());
         String host = LabDirectory.shortHostName();
-        RenderedConf conf = template.render(dir, host, placement.ports());
-        Lab lab = new Lab(commands, dir, conf, clock, host);
+        FreePorts ports = placement.ports();
+        RenderedConf conf;
+        try {
+            conf = template.render(dir, host, ports);
+        } catch (RuntimeException e) {
+            ports.close();
+            throw e;
+        }
+        Lab lab = new Lab(commands, dir, conf, ports, clock, host);
         try {
             lab.layOut(hooks);
             lab.onExit = CleanupOnExit.register("lab-teardown " + dir, lab::tearDown);
@@ -344,6 +356,7 @@ public final class Lab implements AutoCloseable {
         }
         closed = true;
         tearDown();
+        ports.close(); // the lab's daemons have ended: other labs may take its ports
         if (onExit != null) {
             onExit.close(); // during the JVM's shutdown its hook runs tearDown too
         }

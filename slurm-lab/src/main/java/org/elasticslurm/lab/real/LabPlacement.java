@@ -2,7 +2,6 @@ package org.elasticslurm.lab.real;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.function.IntSupplier;
 import org.elasticslurm.lab.ports.FreePorts;
 
 /**
@@ -36,8 +35,8 @@ public record LabPlacement(Path parent, Optional<String> portRange) {
                 ports.isBlank() ? Optional.empty() : Optional.of(ports));
     }
 
-    /** A fresh port source for one lab. */
-    IntSupplier ports() {
-        return portRange.map(FreePorts::range).<IntSupplier>map(p -> p).orElseGet(FreePorts::new);
+    /** A fresh port source for one lab: the ports it hands out stay reserved until it is closed. */
+    FreePorts ports() {
+        return portRange.map(FreePorts::range).orElseGet(FreePorts::new);
     }
 }
