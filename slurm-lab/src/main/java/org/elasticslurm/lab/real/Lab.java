@@ -282,6 +282,15 @@ public final class Lab implements AutoCloseable {
         return sampler.current(node);
     }
 
+    /**
+     * Waits until the sampled state of a node equals {@code state}: now, or in a sample taken within
+     * {@code timeout} (see {@link NodeStateSampler#awaitState}); false if it did not.
+     */
+    public boolean awaitState(String node, String state, Duration timeout) {
+        requireNode(node);
+        return sampler.awaitState(node, state, timeout);
+    }
+
     /** Time since the start. */
     public Duration elapsed() {
         return recorder.elapsed();

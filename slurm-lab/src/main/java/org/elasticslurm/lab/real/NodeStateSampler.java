@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.elasticslurm.conf.scontrol.ScontrolShow;
 import org.elasticslurm.lab.process.CommandResult;
+import org.elasticslurm.lab.process.LabException;
 import org.elasticslurm.lab.trace.TraceRecorder;
 
 /**
@@ -36,6 +37,10 @@ public final class NodeStateSampler implements AutoCloseable {
     private final TraceRecorder recorder;
     private final Runnable afterEachSample;
     private final Map<String, String> last = new HashMap<>();
+    /** Start times (tenths) of the samples under way. */
+    private final List<Long> inFlight = new ArrayList<>();
+    private final List<Waiter> waiters = new ArrayList<>();
+    private boolean closed;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "node-state-sampler");
         t.setDaemon(true);
@@ -71,20 +76,79 @@ public final class NodeStateSampler implements AutoCloseable {
 
     /** Takes one sample now and records changes. */
     public void sample() {
-        long at = recorder.elapsedTenths();
-        Optional<String> output = showNodes();
-        afterEachSample.run();
-        if (output.isEmpty()) {
-            return;
-        }
-        Map<String, String> states = states(output.get(), nodes);
+        long at;
         synchronized (this) {
-            states.forEach((node, state) -> {
-                if (!state.equals(last.get(node))) {
-                    last.put(node, state);
-                    recorder.recordAt(at, "state", node + " " + state);
+            at = recorder.elapsedTenths();
+            inFlight.add(at);
+        }
+        try {
+            Optional<String> output = showNodes();
+            afterEachSample.run();
+            output.ifPresent(o -> noteStates(at, states(o, nodes)));
+        } finally {
+            synchronized (this) {
+                inFlight.remove(Long.valueOf(at));
+                notifyAll();
+            }
+        }
+    }
+
+    private synchronized void noteStates(long at, Map<String, String> states) {
+        states.forEach((node, state) -> {
+            if (!state.equals(last.get(node))) {
+                last.put(node, state);
+                recorder.recordAt(at, "state", node + " " + state);
+            }
+        });
+        waiters.forEach(w -> w.note(at, states.get(w.node)));
+    }
+
+    /**
+     * Waits until a sample shows {@code node} in {@code state}: true if the last sample shows it now, or a sample
+     * taken (started) within {@code timeout} from now shows it. A sample under way at the deadline is waited for:
+     * what counts is when the controller was asked, not when a slow {@code scontrol} answered (a drop-in command
+     * starts a JVM, which takes seconds on a busy machine).
+     */
+    public boolean awaitState(String node, String state, Duration timeout) {
+        Waiter waiter = new Waiter(node, state, recorder.elapsedTenths() + timeout.toMillis() / 100);
+        synchronized (this) {
+            if (state.equals(last.get(node))) {
+                return true;
+            }
+            waiters.add(waiter);
+            try {
+                while (!waiter.reached && !closed && (recorder.elapsedTenths() < waiter.deadlineTenths
+                        || inFlight.stream().anyMatch(started -> started < waiter.deadlineTenths))) {
+                    long left = (waiter.deadlineTenths - recorder.elapsedTenths()) * 100;
+                    wait(left > 0 ? left : 1000); // past the deadline: woken when the late sample ends
                 }
-            });
+                return waiter.reached;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LabException("interrupted while waiting for " + node + " to be " + state, e);
+            } finally {
+                waiters.remove(waiter);
+            }
+        }
+    }
+
+    /** A wait for a node's state: reached once a sample started before the deadline shows it. */
+    private static final class Waiter {
+        private final String node;
+        private final String state;
+        private final long deadlineTenths;
+        private boolean reached;
+
+        private Waiter(String node, String state, long deadlineTenths) {
+            this.node = node;
+            this.state = state;
+            this.deadlineTenths = deadlineTenths;
+        }
+
+        private void note(long sampledAtTenths, String sampled) {
+            if (sampledAtTenths < deadlineTenths && state.equals(sampled)) {
+                reached = true;
+            }
         }
     }
 
@@ -111,6 +175,10 @@ public final class NodeStateSampler implements AutoCloseable {
     /** Stops sampling (waits for a running sample to finish). */
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
         timer.shutdownNow();
         try {
             timer.awaitTermination(15, TimeUnit.SECONDS);

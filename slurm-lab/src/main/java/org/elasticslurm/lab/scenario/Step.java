@@ -95,12 +95,15 @@ public sealed interface Step {
         }
     }
 
-    /** {@code wait-state NODE STATE TIMEOUT}: wait until the sampled state equals STATE. */
+    /**
+     * {@code wait-state NODE STATE TIMEOUT}: wait until the sampled state equals STATE, now or in a sample taken
+     * within TIMEOUT (a sample asked before the deadline counts even if a slow scontrol answers after it).
+     */
     record WaitState(String node, String state, Duration timeout, String source) implements Step {
         @Override
         public Optional<String> perform(Lab lab) {
-            return awaitOrAbort(timeout, () -> lab.state(node).filter(state::equals).isPresent(),
-                    () -> source + ": state still " + lab.state(node).orElse("unknown"));
+            return lab.awaitState(node, state, timeout) ? Optional.empty()
+                    : Optional.of(source + ": state still " + lab.state(node).orElse("unknown"));
         }
     }
 
