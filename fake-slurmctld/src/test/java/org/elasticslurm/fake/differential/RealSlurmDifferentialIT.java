@@ -19,6 +19,8 @@ import org.elasticslurm.lab.trace.Trace;
 import org.elasticslurm.lab.trace.TraceComparator;
 import org.elasticslurm.lab.trace.TraceComparison;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * trace are kept under {@code target/differential/<scenario>.<side>/}.
  */
 @ExtendWith(RealSlurmAvailable.class)
+@Execution(ExecutionMode.CONCURRENT)
 class RealSlurmDifferentialIT {
 
     private static final boolean RECORD = Boolean.getBoolean("differential.record");

@@ -23,6 +23,8 @@ import org.elasticslurm.lab.trace.TraceComparator;
 import org.elasticslurm.lab.trace.TraceComparison;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -34,6 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code target/differential/<scenario>.fake/}.
  */
 @ExtendWith(DropInCommandsAvailable.class)
+@Execution(ExecutionMode.CONCURRENT)
 class FakeDifferentialIT {
 
     private static final Path SCENARIOS = Path.of("src/test/differential/scenarios");

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
@@ -22,6 +23,8 @@ import org.elasticslurm.lab.trace.Trace;
 import org.elasticslurm.lab.trace.TraceComparator;
 import org.elasticslurm.lab.trace.TraceComparison;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,6 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code target/differential/<scenario>.fake-<version>/}.
  */
 @ExtendWith(DropInCommandsAvailable.class)
+@Execution(ExecutionMode.CONCURRENT)
 class VersionedFakeDifferentialIT {
 
     private static final Path SCENARIOS = Path.of("src/test/differential/scenarios");
@@ -72,10 +76,13 @@ class VersionedFakeDifferentialIT {
         try {
             Files.createDirectories(dir);
             for (String command : COMMANDS) {
-                Path wrapper = dir.resolve(command);
-                Files.writeString(wrapper, "#!/bin/sh\nELASTIC_SLURM_VERSION=" + version + " exec "
+                // written aside and renamed into place: a concurrent run of the same version may be running it
+                Path written = Files.createTempFile(dir, command, ".new");
+                Files.writeString(written, "#!/bin/sh\nELASTIC_SLURM_VERSION=" + version + " exec "
                         + FakeCluster.BIN.toAbsolutePath().resolve(command) + " \"$@\"\n");
-                Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+                Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rwxr-xr-x"));
+                Files.move(written, dir.resolve(command), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
