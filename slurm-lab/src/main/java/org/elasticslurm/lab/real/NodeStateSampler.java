@@ -8,8 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.elasticslurm.conf.scontrol.ScontrolShow;
 import org.elasticslurm.lab.process.CommandResult;
@@ -19,8 +22,13 @@ import org.elasticslurm.lab.trace.TraceRecorder;
 /**
  * Samples {@code scontrol show node} every {@link #PERIOD} and records {@code state NODE STATE} whenever a node's
  * state differs from its last sample (one call lists all nodes; a node it does not list is
- * {@link #NOT_FOUND}; the output is read by slurm-conf's {@link ScontrolShow}). A sample whose scontrol call fails is dropped. States that last shorter than
- * the period can be missed, as in the shared traces.
+ * {@link #NOT_FOUND}; the output is read by slurm-conf's {@link ScontrolShow}). A sample whose scontrol call fails
+ * is dropped. States that last shorter than the period can be missed, as in the shared traces.
+ *
+ * <p>A sample is started every period even while earlier ones still run (up to {@link #MAX_IN_FLIGHT} at once), so
+ * the period does not slip when {@code scontrol} is slow (a drop-in command starts a JVM, which on a busy machine
+ * takes longer than the period); each sample is recorded at the time it was started, and the samples' results are
+ * applied in the order they were started.
  */
 public final class NodeStateSampler implements AutoCloseable {
 
@@ -30,6 +38,9 @@ public final class NodeStateSampler implements AutoCloseable {
     /** The sampling period of the shared traces. */
     public static final Duration PERIOD = Duration.ofMillis(500);
 
+    /** Most samples under way at once; a period finding that many still running starts none. */
+    public static final int MAX_IN_FLIGHT = 4;
+
     private final List<String> scontrol;
     private final Map<String, String> environment;
     private final List<String> nodes;
@@ -37,15 +48,21 @@ public final class NodeStateSampler implements AutoCloseable {
     private final TraceRecorder recorder;
     private final Runnable afterEachSample;
     private final Map<String, String> last = new HashMap<>();
-    /** Start times (tenths) of the samples under way. */
-    private final List<Long> inFlight = new ArrayList<>();
+    /** Start times (tenths) of the samples started and not applied yet, by sequence number. */
+    private final Map<Long, Long> inFlight = new HashMap<>();
+    /** Samples that have ended, waiting for an earlier one to be applied first. */
+    private final Map<Long, Sample> ended = new HashMap<>();
     private final List<Waiter> waiters = new ArrayList<>();
+    private long nextSequence;
+    private long nextToApply;
     private boolean closed;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "node-state-sampler");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            daemon("node-state-sampler"));
+    private final ExecutorService samples = Executors.newCachedThreadPool(daemon("node-state-sample"));
+
+    /** One sample's start time and the states it read (empty if scontrol failed). */
+    private record Sample(long atTenths, Optional<Map<String, String>> states) {
+    }
 
     /**
      * @param scontrol    the scontrol command (absolute path first)
@@ -63,10 +80,23 @@ public final class NodeStateSampler implements AutoCloseable {
         this.afterEachSample = afterEachSample;
     }
 
-    /** Takes one sample now, then one every period. */
+    /** Takes one sample now, then starts one every period. */
     public void start() {
         sample();
-        timer.scheduleAtFixedRate(this::sample, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(this::startSample, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void startSample() {
+        synchronized (this) {
+            if (closed || inFlight.size() >= MAX_IN_FLIGHT) {
+                return;
+            }
+        }
+        try {
+            samples.execute(this::sample);
+        } catch (RejectedExecutionException e) {
+            // closed meanwhile: no more samples
+        }
     }
 
     /** The last sampled state of a node, if any sample has succeeded. */
@@ -74,23 +104,34 @@ public final class NodeStateSampler implements AutoCloseable {
         return Optional.ofNullable(last.get(node));
     }
 
-    /** Takes one sample now and records changes. */
+    /** Takes one sample now and records changes (after those of every sample started before it). */
     public void sample() {
+        long sequence;
         long at;
         synchronized (this) {
+            sequence = nextSequence++;
             at = recorder.elapsedTenths();
-            inFlight.add(at);
+            inFlight.put(sequence, at);
         }
+        Optional<Map<String, String>> states = Optional.empty();
         try {
             Optional<String> output = showNodes();
             afterEachSample.run();
-            output.ifPresent(o -> noteStates(at, states(o, nodes)));
+            states = output.map(o -> states(o, nodes));
         } finally {
-            synchronized (this) {
-                inFlight.remove(Long.valueOf(at));
-                notifyAll();
-            }
+            ended(sequence, new Sample(at, states));
         }
+    }
+
+    private synchronized void ended(long sequence, Sample sample) {
+        ended.put(sequence, sample);
+        while (ended.containsKey(nextToApply)) {
+            Sample next = ended.remove(nextToApply);
+            inFlight.remove(nextToApply);
+            nextToApply++;
+            next.states().ifPresent(states -> noteStates(next.atTenths(), states));
+        }
+        notifyAll();
     }
 
     private synchronized void noteStates(long at, Map<String, String> states) {
@@ -118,7 +159,7 @@ public final class NodeStateSampler implements AutoCloseable {
             waiters.add(waiter);
             try {
                 while (!waiter.reached && !closed && (recorder.elapsedTenths() < waiter.deadlineTenths
-                        || inFlight.stream().anyMatch(started -> started < waiter.deadlineTenths))) {
+                        || inFlight.values().stream().anyMatch(started -> started < waiter.deadlineTenths))) {
                     long left = (waiter.deadlineTenths - recorder.elapsedTenths()) * 100;
                     wait(left > 0 ? left : 1000); // past the deadline: woken when the late sample ends
                 }
@@ -172,7 +213,7 @@ public final class NodeStateSampler implements AutoCloseable {
         return result.exitCode() == 0 ? Optional.of(result.stdout()) : Optional.empty();
     }
 
-    /** Stops sampling (waits for a running sample to finish). */
+    /** Stops sampling (interrupts the samples under way and waits for them to end). */
     @Override
     public void close() {
         synchronized (this) {
@@ -180,10 +221,20 @@ public final class NodeStateSampler implements AutoCloseable {
             notifyAll();
         }
         timer.shutdownNow();
+        samples.shutdownNow();
         try {
             timer.awaitTermination(15, TimeUnit.SECONDS);
+            samples.awaitTermination(15, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 }
