@@ -25,12 +25,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The same controller on the wall clock, running real hook programs (bash scripts) through the real runner:
  * a job wakes its node, the node's slurmd registers, the job runs, the idle node is suspended and powered down.
+ * It times the controller to the second, so it runs alone ({@code @Isolated}): not beside the differential ITs'
+ * concurrent labs.
  */
 @EnabledOnOs(OS.LINUX)
+@Isolated
 class RealClockControllerIT {
 
     @TempDir
