@@ -93,9 +93,21 @@ public final class NodeStateSampler implements AutoCloseable {
             }
         }
         try {
-            samples.execute(this::sample);
+            samples.execute(this::periodicSample);
         } catch (RejectedExecutionException e) {
             // closed meanwhile: no more samples
+        }
+    }
+
+    private void periodicSample() {
+        try {
+            sample();
+        } catch (LabException e) {
+            synchronized (this) {
+                if (!closed) {
+                    throw e;
+                }
+            } // interrupted by close(): the lab is ending, the sample is not wanted
         }
     }
 

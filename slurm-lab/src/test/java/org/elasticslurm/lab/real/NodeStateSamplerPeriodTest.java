@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.elasticslurm.lab.trace.LabText;
 import org.elasticslurm.lab.trace.Trace;
 import org.elasticslurm.lab.trace.TraceLine;
@@ -66,6 +67,30 @@ class NodeStateSamplerPeriodTest {
         Trace trace = recorder.snapshot();
         assertThat(trace.ofKind("state")).extracting(TraceLine::text)
                 .containsExactly("node1 IDLE+CLOUD+POWERED_DOWN", "node1 IDLE+CLOUD");
+    }
+
+    @Test
+    void closingWhileSamplesAreUnderWayEndsThemWithoutAnError() throws IOException {
+        Path calls = dir.resolve("calls");
+        Path state = dir.resolve("state");
+        Files.writeString(state, "IDLE+CLOUD");
+        List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
+        try {
+            NodeStateSampler sampler = sampler(slowScontrol("[ \"$(wc -l < \"$CALLS\")\" -ge 2 ] && sleep 5"), state,
+                    calls, recorder());
+            sampler.start();
+            await("a periodic sample under way").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> lines(calls) >= 2);
+
+            sampler.close();
+
+            await("no sample thread fails after the close").during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(2)).until(uncaught::isEmpty);
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previous);
+        }
     }
 
     private TraceRecorder recorder() {
