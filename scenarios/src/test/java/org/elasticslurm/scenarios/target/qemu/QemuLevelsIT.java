@@ -1,5 +1,7 @@
 package org.elasticslurm.scenarios.target.qemu;
 
+import org.elasticslurm.scenarios.target.CpuCost;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.elasticslurm.scenarios.target.provisioned.ProvisionedLevels.LEVELS;
 import static org.elasticslurm.scenarios.target.provisioned.ProvisionedLevels.assertAllPassed;
@@ -28,8 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Levels 2 and 3 and never-registers on real TCG VMs (qemu:///system) made by the real provisioner inside a lab
  * network namespace, with Debian's slurmctld and with fake-slurmctld's. The scenario files as they are (every
  * expectation must pass); each test then checks that the run left no domain, storage pool, namespace, process or
- * lab directory. Slow: a TCG guest boots in 40-150 s here.
+ * lab directory. Slow: a TCG guest boots in 40-150 s here. Its tests run one after the other (one guest boots at
+ * a time), each holding a CPU slot ({@link CpuCost}): the guest's boot needs a core of its own.
  */
+@CpuCost(1)
 @ExtendWith(QemuAvailable.class)
 class QemuLevelsIT {
 
@@ -57,7 +61,7 @@ class QemuLevelsIT {
                 .as("storage pools of qemu-target runs").noneMatch(p -> p.matches("eq[0-9a-f]{6}"));
         assertThat(lines("/usr/sbin/ip", "netns", "list")).as("lab namespaces of qemu-target runs")
                 .noneMatch(n -> n.startsWith("esl-eq"));
-        ProvisionedLevels.assertNoProcessLeftBut(before);
+        ProvisionedLevels.assertNoProcessLeftBut(before, scratch);
     }
 
     @Test
