@@ -1,5 +1,6 @@
 package org.elasticslurm.scenarios.target.libvirttest;
 
+import org.elasticslurm.scenarios.target.CpuCost;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * scenario files as they are; each test also checks that the run left no process and no lab directory.
  */
 @Execution(ExecutionMode.CONCURRENT)
+@CpuCost(1)
 @ExtendWith(LibvirtTestAvailable.class)
 class LibvirtTestLevelsIT {
 

@@ -11,6 +11,7 @@ import static org.elasticslurm.scenarios.target.provisioned.ProvisionedLevels.st
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -43,8 +44,16 @@ class QemuLevelsIT {
     /** Processes this JVM had started before the test (other tests' lingering helpers are not this run's). */
     private Set<Long> before;
 
+    /** The runs this test opened (other tests and other JVMs on the machine make qemu-target runs too). */
+    private final List<String> runs = new ArrayList<>();
+
     private ScenarioResult run(Path file, ControllerKind controller) {
-        return ProvisionedLevels.run(file, new QemuTarget(controller, Clock.systemUTC(), scratch));
+        QemuTarget target = new QemuTarget(controller, Clock.systemUTC(), scratch);
+        try {
+            return ProvisionedLevels.run(file, target);
+        } finally {
+            runs.addAll(target.runs());
+        }
     }
 
     @BeforeEach
@@ -56,11 +65,11 @@ class QemuLevelsIT {
     void nothingOfTheRunIsLeft() throws IOException {
         ProvisionedLevels.assertNoLabDirectoryIn(scratch);
         assertThat(lines("/usr/bin/virsh", "-q", "-c", "qemu:///system", "list", "--all", "--name"))
-                .as("domains of qemu-target runs").noneMatch(d -> d.matches("eq[0-9a-f]{6}-.*"));
+                .as("domains of the runs %s", runs).noneMatch(d -> runs.stream().anyMatch(r -> d.startsWith(r + "-")));
         assertThat(lines("/usr/bin/virsh", "-q", "-c", "qemu:///system", "pool-list", "--all", "--name"))
-                .as("storage pools of qemu-target runs").noneMatch(p -> p.matches("eq[0-9a-f]{6}"));
-        assertThat(lines("/usr/sbin/ip", "netns", "list")).as("lab namespaces of qemu-target runs")
-                .noneMatch(n -> n.startsWith("esl-eq"));
+                .as("storage pools of the runs %s", runs).noneMatch(runs::contains);
+        assertThat(lines("/usr/sbin/ip", "netns", "list")).as("lab namespaces of the runs %s", runs)
+                .noneMatch(n -> runs.stream().anyMatch(r -> n.split(" ")[0].equals("esl-" + r)));
         ProvisionedLevels.assertNoProcessLeftBut(before, scratch);
     }
 
