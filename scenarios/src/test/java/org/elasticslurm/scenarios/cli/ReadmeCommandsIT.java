@@ -1,5 +1,7 @@
 package org.elasticslurm.scenarios.cli;
 
+import org.elasticslurm.scenarios.target.CpuCost;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code W} a small generated workload) and the benchmark launchers' listings. Commands for other targets and
  * benchmark runs are left out (minutes each, or real VMs).
  */
+@CpuCost(1)
 class ReadmeCommandsIT {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final List<Path> READMES = List.of(ROOT.resolve("README.md"), ROOT.resolve("scenarios/README.md"),

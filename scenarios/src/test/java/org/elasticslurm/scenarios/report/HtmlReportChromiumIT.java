@@ -1,5 +1,7 @@
 package org.elasticslurm.scenarios.report;
 
+import org.elasticslurm.scenarios.target.CpuCost;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Renders a sample report in headless Chromium and checks what the browser made of it. */
+@CpuCost(1)
 @ExtendWith(ChromiumAvailable.class)
 class HtmlReportChromiumIT {
     /** Kept after the build for people to look at: target/report-sample/{report.html,report.png}. */

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.elasticslurm.conf.Hostlist;
-import org.elasticslurm.lab.ports.FreePorts;
+import org.elasticslurm.scenarios.target.lab.LabPorts;
 import org.elasticslurm.lab.process.NamedProcesses;
 import org.elasticslurm.lab.real.ConfTemplate;
 import org.elasticslurm.lab.real.RenderedConf;
@@ -114,7 +114,7 @@ public final class LibvirtTestTarget extends ProvisionedTarget {
                 Files.createDirectories(dir.resolve(sub));
             }
             RenderedConf conf = new ConfTemplate(scenario.name() + " slurm.conf", LabFiles.slurmConfText(scenario))
-                    .renderLocalNodes(dir, ConfTemplate.localHost(), "127.0.0.1", new FreePorts());
+                    .renderLocalNodes(dir, ConfTemplate.localHost(), "127.0.0.1", LabPorts.shared());
             Path confFile = dir.resolve("slurm.conf");
             Files.writeString(confFile, conf.text());
             Map<String, String> env = fake.environment(confFile);

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.elasticslurm.fake.wire.Json;
-import org.elasticslurm.lab.ports.FreePorts;
+import org.elasticslurm.scenarios.target.lab.LabPorts;
 import org.elasticslurm.scenarios.target.TargetException;
 
 /**
@@ -70,7 +70,7 @@ public final class ProvisionerService implements AutoCloseable {
             Files.deleteIfExists(tokenFile);
             Files.createFile(tokenFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(tokenFile, token + "\n");
-            port = new FreePorts().getAsInt();
+            port = LabPorts.shared().getAsInt();
             Map<String, String> all = new LinkedHashMap<>();
             all.put("quarkus.http.host", "127.0.0.1");
             all.put("quarkus.http.port", Integer.toString(port));

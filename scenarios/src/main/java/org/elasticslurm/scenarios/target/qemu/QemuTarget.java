@@ -72,6 +72,7 @@ public final class QemuTarget extends ProvisionedTarget {
     private final ControllerKind controller;
     private final Clock clock;
     private final Path scratchParent;
+    private final List<String> runs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param controller which slurmctld runs, @param clock the lab's clock, @param scratchParent scratch dirs */
     public QemuTarget(ControllerKind controller, Clock clock, Path scratchParent) {
@@ -84,6 +85,15 @@ public final class QemuTarget extends ProvisionedTarget {
     /** The system clock, scratch directories in /tmp. */
     public static QemuTarget standard(ControllerKind controller) {
         return new QemuTarget(controller, Clock.systemUTC(), Path.of("/tmp"));
+    }
+
+    /**
+     * The names of the runs this target opened, in order: each run's domains are {@code <run>-<node>}, its storage
+     * pool {@code <run>}, its lab namespace {@code esl-<run>} (what a check for leftovers of these runs looks for,
+     * without mistaking another process's runs for them).
+     */
+    public List<String> runs() {
+        return List.copyOf(runs);
     }
 
     /** Which controller it runs. */
@@ -149,6 +159,7 @@ public final class QemuTarget extends ProvisionedTarget {
         byte[] random = new byte[3];
         new SecureRandom().nextBytes(random);
         String run = "eq" + HexFormat.of().formatHex(random);
+        runs.add(run);
         Path dir = LabFiles.scratch(scratchParent, "eslq-");
         NamedProcesses processes = new NamedProcesses();
         LabTeardown teardown = new LabTeardown(scenario.name() + " on qemu");

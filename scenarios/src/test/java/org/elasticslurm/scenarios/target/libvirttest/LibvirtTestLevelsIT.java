@@ -1,5 +1,9 @@
 package org.elasticslurm.scenarios.target.libvirttest;
 
+import org.elasticslurm.scenarios.target.CpuCost;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.elasticslurm.scenarios.target.provisioned.ProvisionedLevels.LEVELS;
 import static org.elasticslurm.scenarios.target.provisioned.ProvisionedLevels.assertPassedExcept;
@@ -30,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * fake-slurmctld's slurmctld running the provisioner's hook clients, fake slurmds standing in for the guests. The
  * scenario files as they are; each test also checks that the run left no process and no lab directory.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@CpuCost(1)
 @ExtendWith(LibvirtTestAvailable.class)
 class LibvirtTestLevelsIT {
 
@@ -51,7 +57,7 @@ class LibvirtTestLevelsIT {
     @AfterEach
     void nothingOfTheRunIsLeft() throws IOException {
         ProvisionedLevels.assertNoLabDirectoryIn(scratch);
-        ProvisionedLevels.assertNoProcessLeftBut(before);
+        ProvisionedLevels.assertNoProcessLeftBut(before, scratch);
     }
 
     @Test

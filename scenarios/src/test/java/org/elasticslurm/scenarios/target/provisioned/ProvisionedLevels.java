@@ -57,11 +57,17 @@ public final class ProvisionedLevels {
         }
     }
 
-    /** Asserts that no process this JVM started, other than those in {@code before}, still runs. */
-    public static void assertNoProcessLeftBut(Set<Long> before) {
+    /**
+     * Asserts that no process this JVM started for the run in {@code scratch}, other than those in {@code before},
+     * still runs. A process is the run's when its command line, working directory or environment names
+     * {@code scratch} (every daemon, hook client and job of a lab does: its files, its {@code SLURM_CONF}); runs of
+     * other tests at the same time have scratch directories of their own.
+     */
+    public static void assertNoProcessLeftBut(Set<Long> before, Path scratch) {
         assertThat(ProcessHandle.current().descendants().filter(p -> p.isAlive() && !before.contains(p.pid()))
+                .filter(p -> RunProcesses.names(p.pid(), scratch))
                 .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).filter(p -> !p.endsWith(" ")).toList())
-                .as("processes started by the run and still running").isEmpty();
+                .as("processes started by the run in %s and still running", scratch).isEmpty();
     }
 
     /** Asserts that every step was done and every expectation passed. */

@@ -1,5 +1,7 @@
 package org.elasticslurm.scenarios.target.qemu;
 
+import org.elasticslurm.scenarios.target.CpuCost;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.elasticslurm.scenarios.target.provisioned.ProvisionedLevels.LEVELS;
 import static org.elasticslurm.scenarios.target.provisioned.ProvisionedLevels.assertAllPassed;
@@ -9,6 +11,7 @@ import static org.elasticslurm.scenarios.target.provisioned.ProvisionedLevels.st
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -28,8 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Levels 2 and 3 and never-registers on real TCG VMs (qemu:///system) made by the real provisioner inside a lab
  * network namespace, with Debian's slurmctld and with fake-slurmctld's. The scenario files as they are (every
  * expectation must pass); each test then checks that the run left no domain, storage pool, namespace, process or
- * lab directory. Slow: a TCG guest boots in 40-150 s here.
+ * lab directory. Slow: a TCG guest boots in 40-150 s here. Its tests run one after the other (one guest boots at
+ * a time), each holding every CPU slot ({@link CpuCost}): the boot-time windows assume a machine whose other core is
+ * not busy with more JVM-heavy labs; only labs that sleep run beside a guest.
  */
+@CpuCost(Integer.MAX_VALUE)
 @ExtendWith(QemuAvailable.class)
 class QemuLevelsIT {
 
@@ -39,8 +45,16 @@ class QemuLevelsIT {
     /** Processes this JVM had started before the test (other tests' lingering helpers are not this run's). */
     private Set<Long> before;
 
+    /** The runs this test opened (other tests and other JVMs on the machine make qemu-target runs too). */
+    private final List<String> runs = new ArrayList<>();
+
     private ScenarioResult run(Path file, ControllerKind controller) {
-        return ProvisionedLevels.run(file, new QemuTarget(controller, Clock.systemUTC(), scratch));
+        QemuTarget target = new QemuTarget(controller, Clock.systemUTC(), scratch);
+        try {
+            return ProvisionedLevels.run(file, target);
+        } finally {
+            runs.addAll(target.runs());
+        }
     }
 
     @BeforeEach
@@ -52,12 +66,12 @@ class QemuLevelsIT {
     void nothingOfTheRunIsLeft() throws IOException {
         ProvisionedLevels.assertNoLabDirectoryIn(scratch);
         assertThat(lines("/usr/bin/virsh", "-q", "-c", "qemu:///system", "list", "--all", "--name"))
-                .as("domains of qemu-target runs").noneMatch(d -> d.matches("eq[0-9a-f]{6}-.*"));
+                .as("domains of the runs %s", runs).noneMatch(d -> runs.stream().anyMatch(r -> d.startsWith(r + "-")));
         assertThat(lines("/usr/bin/virsh", "-q", "-c", "qemu:///system", "pool-list", "--all", "--name"))
-                .as("storage pools of qemu-target runs").noneMatch(p -> p.matches("eq[0-9a-f]{6}"));
-        assertThat(lines("/usr/sbin/ip", "netns", "list")).as("lab namespaces of qemu-target runs")
-                .noneMatch(n -> n.startsWith("esl-eq"));
-        ProvisionedLevels.assertNoProcessLeftBut(before);
+                .as("storage pools of the runs %s", runs).noneMatch(runs::contains);
+        assertThat(lines("/usr/sbin/ip", "netns", "list")).as("lab namespaces of the runs %s", runs)
+                .noneMatch(n -> runs.stream().anyMatch(r -> n.split(" ")[0].equals("esl-" + r)));
+        ProvisionedLevels.assertNoProcessLeftBut(before, scratch);
     }
 
     @Test

@@ -1,5 +1,9 @@
 package org.elasticslurm.scenarios.target.realslurm;
 
+import org.elasticslurm.scenarios.target.CpuCost;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.elasticslurm.scenarios.target.realslurm.RealSlurmLevelsIT.FAILURES;
 import static org.elasticslurm.scenarios.target.realslurm.RealSlurmLevelsIT.LEVELS;
@@ -14,7 +18,6 @@ import org.elasticslurm.lab.real.RealSlurmAvailable;
 import org.elasticslurm.scenarios.model.TargetKind;
 import org.elasticslurm.scenarios.parse.ScenarioParser;
 import org.elasticslurm.scenarios.report.ScenarioResult;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,18 +29,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  * level0's {@code ALLOCATED+CLOUD} after slurmd -b is left out: on the real daemon it lasts as long as
  * {@code hostname} runs and can fall between two samples, see {@link RealSlurmLevelsIT}).
  */
+@Execution(ExecutionMode.CONCURRENT)
+@CpuCost(1)
 @ExtendWith({RealSlurmAvailable.class, FakeRealtimeAvailable.class})
 class FakeRealtimeAgreesWithRealSlurmIT {
 
-    @AfterEach
-    void nothingOfTheRunsIsLeft() {
-        assertThat(LeftOvers.labProcesses()).as("processes of the labs still running").isEmpty();
-        assertThat(LeftOvers.scratchDirectories()).as("scratch directories left").isEmpty();
-    }
+    private final LeftOvers left = LeftOvers.ofOneTest();
 
-    @AfterAll
-    static void removeTheScratchParent() throws IOException {
-        Files.deleteIfExists(LeftOvers.PARENT);
+    @AfterEach
+    void nothingOfTheRunsIsLeft() throws IOException {
+        assertThat(left.labProcesses()).as("processes of the labs still running").isEmpty();
+        assertThat(left.scratchDirectories()).as("scratch directories left").isEmpty();
+        left.removeParent();
     }
 
     static Stream<Path> filesForBoth() throws IOException {
@@ -57,8 +60,8 @@ class FakeRealtimeAgreesWithRealSlurmIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("filesForBoth")
     void eachExpectationHasTheSameVerdictOnFakeRealtimeAsOnRealSlurm(Path file) {
-        ScenarioResult real = run(LeftOvers.target(), file);
-        ScenarioResult fake = run(LeftOvers.fakeTarget(), file);
+        ScenarioResult real = run(left.target(), file);
+        ScenarioResult fake = run(left.fakeTarget(), file);
 
         assertThat(real.error()).isEmpty();
         assertThat(fake.error()).isEmpty();

@@ -1,5 +1,9 @@
 package org.elasticslurm.scenarios.target.realslurm;
 
+import org.elasticslurm.scenarios.target.CpuCost;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.elasticslurm.scenarios.target.realslurm.RealSlurmLevelsIT.FAILURES;
 import static org.elasticslurm.scenarios.target.realslurm.RealSlurmLevelsIT.LEVELS;
@@ -17,7 +21,6 @@ import org.elasticslurm.scenarios.report.ScenarioResult;
 import org.elasticslurm.scenarios.report.StepOutcome;
 import org.elasticslurm.scenarios.report.Verdict;
 import org.elasticslurm.scenarios.trace.HookCall;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,20 +31,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * files as they are (Level 0 with the sampling allowance of {@link RealSlurmLevelsIT#assertLevel0Outcome}); each
  * test also checks that nothing the run started is left.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@CpuCost(1)
 @ExtendWith(FakeRealtimeAvailable.class)
 class FakeRealtimeLevelsIT {
 
-    private final RealSlurmTarget target = LeftOvers.fakeTarget();
+    private final LeftOvers left = LeftOvers.ofOneTest();
+    private final RealSlurmTarget target = left.fakeTarget();
 
     @AfterEach
-    void nothingOfTheRunIsLeft() {
-        assertThat(LeftOvers.labProcesses()).as("processes of fake-realtime labs still running").isEmpty();
-        assertThat(LeftOvers.scratchDirectories()).as("fake-realtime scratch directories left").isEmpty();
-    }
-
-    @AfterAll
-    static void removeTheScratchParent() throws IOException {
-        Files.deleteIfExists(LeftOvers.PARENT);
+    void nothingOfTheRunIsLeft() throws IOException {
+        assertThat(left.labProcesses()).as("processes of fake-realtime labs still running").isEmpty();
+        assertThat(left.scratchDirectories()).as("fake-realtime scratch directories left").isEmpty();
+        left.removeParent();
     }
 
     @Test

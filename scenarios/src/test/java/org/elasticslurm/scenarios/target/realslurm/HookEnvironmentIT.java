@@ -27,9 +27,11 @@ class HookEnvironmentIT {
     @TempDir
     Path dir;
 
-    @org.junit.jupiter.api.AfterAll
-    static void removeTheScratchParent() throws java.io.IOException {
-        java.nio.file.Files.deleteIfExists(LeftOvers.PARENT);
+    private final LeftOvers left = LeftOvers.ofOneTest();
+
+    @org.junit.jupiter.api.AfterEach
+    void removeTheScratchParent() throws java.io.IOException {
+        left.removeParent();
     }
 
     @Test
@@ -76,7 +78,7 @@ class HookEnvironmentIT {
                     within: 10s
                 """.formatted(CONF.indent(4).stripTrailing()));
 
-        ScenarioResult result = RealSlurmLevelsIT.run(LeftOvers.target(), scenario);
+        ScenarioResult result = RealSlurmLevelsIT.run(left.target(), scenario);
 
         assertThat(result.verdicts()).allSatisfy(v -> assertThat(v.verdict()).as(v.description() + ": " + v.detail())
                 .isEqualTo(Verdict.PASSED));
@@ -88,7 +90,7 @@ class HookEnvironmentIT {
                 .contains("SLURM_CONF")
                 .doesNotContain("PATH", "HOME", "LAB", "ELASTIC_SLURM_LAB")
                 .isSubsetOf("SLURM_CONF", "SLURM_RESUME_FILE", "PWD", "SHLVL", "OLDPWD", "_");
-        assertThat(LeftOvers.labProcesses()).isEmpty();
+        assertThat(left.labProcesses()).isEmpty();
     }
 
     static final String CONF = """

@@ -7,35 +7,54 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.elasticslurm.lab.process.LabProcesses;
 
 /**
- * What this test JVM's real-slurm and fake-realtime runs may leave behind: live processes marked as belonging to a lab under
- * {@link #PARENT}, scratch directories in it. (Short: slurmd's socket paths in the lab's spool may not exceed 107
- * bytes.)
+ * What one test's real-slurm and fake-realtime runs may leave behind: live processes marked as belonging to a lab
+ * under the test's own parent directory ({@code /tmp/esit-PID-N}), scratch directories in it. Each test has its
+ * own parent, so tests that run at the same time never see each other's labs. (Short: slurmd's socket paths in
+ * the lab's spool may not exceed 107 bytes.)
  */
 final class LeftOvers {
 
-    /** Where this JVM's real-slurm tests put their scratch directories. */
-    static final Path PARENT = Path.of("/tmp/esit-" + ProcessHandle.current().pid());
+    private static final AtomicInteger TESTS = new AtomicInteger();
 
-    private LeftOvers() {
+    private final Path parent;
+
+    private LeftOvers(Path parent) {
+        this.parent = parent;
     }
 
-    /** The target as the tests use it: Debian's slurm-wlm, scratch directories under {@link #PARENT}. */
-    static RealSlurmTarget target() {
-        return new RealSlurmTarget(SlurmBinaries.debian(), PARENT, java.time.Clock.systemUTC());
+    /** A new parent directory for one test's runs: {@code /tmp/esit-PID-N} (made when a run needs it). */
+    static LeftOvers ofOneTest() {
+        return new LeftOvers(Path.of("/tmp/esit-" + ProcessHandle.current().pid() + "-" + TESTS.incrementAndGet()));
     }
 
-    /** The fake-realtime target as the tests use it: the checkout's drop-ins, scratch directories under {@link #PARENT}. */
-    static RealSlurmTarget fakeTarget() {
-        return new RealSlurmTarget(SlurmBinaries.fakeDropIns(), PARENT, java.time.Clock.systemUTC());
+    /** Where this test's runs put their scratch directories. */
+    Path parent() {
+        return parent;
     }
 
-    /** {@code pid cmdline} of live processes marked as belonging to a lab under {@link #PARENT}. */
-    static List<String> labProcesses() {
-        return labProcesses(PARENT);
+    /** The target as the tests use it: Debian's slurm-wlm, scratch directories under {@link #parent()}. */
+    RealSlurmTarget target() {
+        return new RealSlurmTarget(SlurmBinaries.debian(), parent, java.time.Clock.systemUTC());
+    }
+
+    /** The fake-realtime target as the tests use it: the checkout's drop-ins, scratch directories under {@link #parent()}. */
+    RealSlurmTarget fakeTarget() {
+        return new RealSlurmTarget(SlurmBinaries.fakeDropIns(), parent, java.time.Clock.systemUTC());
+    }
+
+    /** {@code pid cmdline} of live processes marked as belonging to a lab under {@link #parent()}. */
+    List<String> labProcesses() {
+        return labProcesses(parent);
+    }
+
+    /** Removes the (empty) parent directory. */
+    void removeParent() throws IOException {
+        Files.deleteIfExists(parent);
     }
 
     /** {@code pid cmdline} of live processes marked as belonging to a lab under {@code parent}. */
@@ -65,12 +84,12 @@ final class LeftOvers {
         return out;
     }
 
-    /** Scratch directories of real-slurm runs under {@link #PARENT}. */
-    static List<Path> scratchDirectories() {
-        if (!Files.exists(PARENT)) {
+    /** Scratch directories of this test's runs under {@link #parent()}. */
+    List<Path> scratchDirectories() {
+        if (!Files.exists(parent)) {
             return List.of();
         }
-        try (Stream<Path> entries = Files.list(PARENT)) {
+        try (Stream<Path> entries = Files.list(parent)) {
             return entries.toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

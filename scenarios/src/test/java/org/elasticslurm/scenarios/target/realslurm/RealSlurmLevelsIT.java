@@ -1,5 +1,8 @@
 package org.elasticslurm.scenarios.target.realslurm;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -29,13 +32,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * 22.05: the scenario files as they are, run by {@link RealSlurmTarget}; each test also checks that nothing the
  * run started is left.
  */
+@Execution(ExecutionMode.CONCURRENT)
 @ExtendWith(RealSlurmAvailable.class)
 class RealSlurmLevelsIT {
 
     static final Path LEVELS = Path.of(System.getProperty("scenarios.levels", "levels"));
     static final Path FAILURES = LEVELS.resolveSibling("failures");
 
-    private final RealSlurmTarget target = LeftOvers.target();
+    private final LeftOvers left = LeftOvers.ofOneTest();
+    private final RealSlurmTarget target = left.target();
 
     /** Runs the file; a lab that could not be set up, or a run that decided nothing, fails the test here. */
     static ScenarioResult run(RealSlurmTarget target, Path file) {
@@ -48,14 +53,10 @@ class RealSlurmLevelsIT {
     }
 
     @AfterEach
-    void nothingOfTheRunIsLeft() {
-        assertThat(LeftOvers.labProcesses()).as("processes of real-slurm labs still running").isEmpty();
-        assertThat(LeftOvers.scratchDirectories()).as("real-slurm scratch directories left in /tmp").isEmpty();
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void removeTheScratchParent() throws java.io.IOException {
-        java.nio.file.Files.deleteIfExists(LeftOvers.PARENT);
+    void nothingOfTheRunIsLeft() throws java.io.IOException {
+        assertThat(left.labProcesses()).as("processes of real-slurm labs still running").isEmpty();
+        assertThat(left.scratchDirectories()).as("real-slurm scratch directories left in /tmp").isEmpty();
+        left.removeParent();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.elasticslurm.scenarios.target.realslurm;
 
+import org.elasticslurm.scenarios.target.CpuCost;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * processes by PID and removes the scratch directory ({@code /tmp/esfr-PID-N}); after a SIGKILL, which no hook
  * survives, the next run of the target removes both (the directory's name carries the dead owner's PID).
  */
+@CpuCost(1)
 @ExtendWith(FakeRealtimeAvailable.class)
 class ScratchCleanupIT {
 
