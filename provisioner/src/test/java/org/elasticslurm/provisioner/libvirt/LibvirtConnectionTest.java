@@ -2,7 +2,13 @@ package org.elasticslurm.provisioner.libvirt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.elasticslurm.provisioner.backend.BackendException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.libvirt.LibvirtException;
 
 /**
@@ -24,7 +31,12 @@ class LibvirtConnectionTest {
     /** Far above what any step here takes; a call that waits for the hung one is caught by this. */
     private static final long BOUND_SECONDS = 10;
 
-    private final ExecutorService threads = Executors.newCachedThreadPool();
+    /** Daemon threads: a call blocked in native code must not keep the test JVM alive. */
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "connection-test");
+        t.setDaemon(true);
+        return t;
+    });
     private final CountDownLatch answer = new CountDownLatch(1);
     private final LibvirtConnection connection = new LibvirtConnection("test:///default", NativeLibvirt.load());
 
@@ -85,6 +97,25 @@ class LibvirtConnectionTest {
         assertThat(second).isNotSameAs(first);
         int domains = connection.call("counting domains", c -> c.numOfDomains());
         assertThat(domains).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void aCallWaitsForAnotherCallsOpeningThatHasNoAnswerAtMostTheCallTimeout(@TempDir Path dir) throws Exception {
+        Path socket = dir.resolve("silent.sock");
+        try (ServerSocketChannel silent = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+             CapturedLog log = new CapturedLog(LibvirtHypervisor.class)) {
+            silent.bind(UnixDomainSocketAddress.of(socket)); // listens, never answers: opening blocks in libvirt
+            LibvirtConnection toSilent = new LibvirtConnection("test+unix:///default?socket=" + socket,
+                    NativeLibvirt.load(), Duration.ofMillis(300));
+
+            threads.submit(() -> toSilent.call("start node1", c -> null));
+            threads.submit(() -> toSilent.call("start node2", c -> null));
+
+            await("the second call's own opening").atMost(Duration.ofSeconds(BOUND_SECONDS))
+                    .untilAsserted(() -> assertThat(log.warnings()).singleElement().asString()
+                            .contains("opening the connection has had no answer for PT0.3S")
+                            .containsAnyOf("start node1 opens another", "start node2 opens another"));
+        }
     }
 
     /** A call that blocks on the connection until {@link #answer}; returns once it runs. */
