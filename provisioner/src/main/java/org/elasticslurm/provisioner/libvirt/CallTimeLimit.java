@@ -10,18 +10,22 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.elasticslurm.provisioner.backend.BackendException;
+import org.jboss.logging.Logger;
 
 /**
  * Runs calls to one host on threads of its own and waits for each at most {@code limit}. A call that takes longer
  * (a libvirtd that stopped answering blocks in native code, where no interrupt reaches) fails the caller with a
  * transient {@link BackendException}; its thread is left to finish or to hang. At most {@code maxOutstanding}
  * calls may be running or hanging at once; beyond that a call fails at once, so hung calls cannot pile up threads
- * without bound.
+ * without bound. A call left without answer is logged by name when its caller gives up, and again if it ends.
  */
 final class CallTimeLimit implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(TimeLimitedHypervisor.class);
+
     private final String uri;
     private final Duration limit;
     private final int maxOutstanding;
@@ -50,12 +54,16 @@ final class CallTimeLimit implements AutoCloseable {
                     + " earlier calls still have no answer (the host does not answer)", true, null);
         }
         Future<T> future;
+        AtomicBoolean abandoned = new AtomicBoolean();
         try {
             future = threads.submit(() -> {
                 try {
                     return body.get();
                 } finally {
                     outstanding.release();
+                    if (abandoned.get()) {
+                        LOG.infof("%s: %s ended after its caller gave up", uri, what);
+                    }
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -65,7 +73,11 @@ final class CallTimeLimit implements AutoCloseable {
         try {
             return future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
+            abandoned.set(true);
             future.cancel(true);
+            LOG.warnf("%s: %s: no answer within %s; the caller gives up, the call keeps its thread until it ends"
+                    + " (%d of at most %d calls to this host without answer)", uri, what, limit,
+                    maxOutstanding - outstanding.availablePermits(), maxOutstanding);
             throw new BackendException(uri + ": " + what + ": no answer within " + limit
                     + " (provisioner.libvirt.call-timeout)", true, e);
         } catch (InterruptedException e) {

@@ -47,7 +47,8 @@ public class LibvirtBackendFactory implements MachineBackendFactory {
         LibvirtBackend backend;
         try {
             LibvirtSettings settings = LibvirtConfigMapping.settings(config.get(), owner);
-            List<Hypervisor> hosts = settings.uris().stream().map(LibvirtHypervisor::lazy)
+            List<Hypervisor> hosts = settings.uris().stream()
+                    .map(uri -> LibvirtHypervisor.lazy(uri, settings.callTimeout()))
                     .map(Hypervisor.class::cast).toList();
             Optional<String> faults = config.get().libvirt().testFaults();
             if (faults.isPresent()) {

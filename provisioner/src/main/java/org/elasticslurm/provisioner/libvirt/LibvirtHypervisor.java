@@ -1,5 +1,6 @@
 package org.elasticslurm.provisioner.libvirt;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.elasticslurm.provisioner.backend.BackendException;
@@ -8,10 +9,10 @@ import org.libvirt.NodeInfo;
 
 /**
  * {@link Hypervisor} on libvirt-java, plus {@link NativeLibvirt} for what libvirt-java lacks. One connection per
- * host, shared by all threads (libvirt connections are thread-safe), reopened on the next call after it was lost
- * ({@link LibvirtConnection}). Every libvirt object is freed when the call that looked it up ends. Domains
- * ({@link LibvirtDomains}), storage volumes ({@link LibvirtVolumes}) and addresses ({@link LibvirtAddresses}) are
- * handled by their own parts; the host as a whole here.
+ * host, shared by all threads (libvirt connections are thread-safe), replaced at once when a call finds it lost,
+ * without waiting for calls still running on it ({@link LibvirtConnection}). Every libvirt object is freed when
+ * the call that looked it up ends. Domains ({@link LibvirtDomains}), storage volumes ({@link LibvirtVolumes}) and
+ * addresses ({@link LibvirtAddresses}) are handled by their own parts; the host as a whole here.
  */
 public final class LibvirtHypervisor implements Hypervisor {
     private static final Logger LOG = Logger.getLogger(LibvirtHypervisor.class);
@@ -23,10 +24,10 @@ public final class LibvirtHypervisor implements Hypervisor {
     private final LibvirtVolumes volumes;
     private final LibvirtAddresses addresses;
 
-    private LibvirtHypervisor(String uri, NativeLibvirt lib) {
+    private LibvirtHypervisor(String uri, NativeLibvirt lib, Duration callTimeout) {
         this.uri = uri;
         this.lib = lib;
-        this.connection = new LibvirtConnection(uri, lib);
+        this.connection = new LibvirtConnection(uri, lib, callTimeout);
         this.domains = new LibvirtDomains(connection);
         this.volumes = new LibvirtVolumes(connection);
         this.addresses = new LibvirtAddresses(connection, domains);
@@ -45,7 +46,15 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     /** A hypervisor that connects on its first call (and again after the connection was lost). */
     public static LibvirtHypervisor lazy(String uri) {
-        return new LibvirtHypervisor(uri, NativeLibvirt.load());
+        return lazy(uri, LibvirtSettings.DEFAULT_CALL_TIMEOUT);
+    }
+
+    /**
+     * A hypervisor that connects on its first call (and again after the connection was lost); a call waits for
+     * another call's connecting at most {@code callTimeout} before connecting itself.
+     */
+    public static LibvirtHypervisor lazy(String uri, Duration callTimeout) {
+        return new LibvirtHypervisor(uri, NativeLibvirt.load(), callTimeout);
     }
 
     @Override

@@ -47,6 +47,18 @@ class TimeLimitedHypervisorTest {
     }
 
     @Test
+    void aCallLeftWithoutAnswerIsLoggedByNameWithTheNumberOfSuchCalls() {
+        TimeLimitedHypervisor host = new TimeLimitedHypervisor(hanging.host(), LIMIT, 5);
+
+        try (CapturedLog log = new CapturedLog(TimeLimitedHypervisor.class)) {
+            catchThrowableOfType(() -> host.destroy("node7"), BackendException.class);
+
+            assertThat(log.warnings()).singleElement().asString().contains("test:///hanging: destroy node7")
+                    .contains("no answer within PT0.3S").contains("1 of at most 5 calls to this host without answer");
+        }
+    }
+
+    @Test
     void aHostThatDoesNotAnswerIsNotReachable() {
         TimeLimitedHypervisor host = new TimeLimitedHypervisor(hanging.host(), LIMIT);
 
