@@ -2,8 +2,6 @@ package org.elasticslurm.provisioner.chaos;
 
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,21 +30,23 @@ import org.elasticslurm.provisioner.testing.ServiceProcess;
  * powered-down CLOUD node hidden by 22.05), so the run needs no slurmctld. See {@link ChaosOptions#HELP}.
  */
 public final class ChaosRun {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final ChaosOptions options;
     private final Random random;
     private final ChaosApi api = new ChaosApi();
     private final Map<String, Set<String>> domainsSeen = new ConcurrentHashMap<>();
     private final Set<String> duplicates = ConcurrentHashMap.newKeySet();
     private final Set<String> stuck = new TreeSet<>();
-    private final List<String> notes = new ArrayList<>();
+    private final List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
     private Path dir;
     private String owner;
     private List<String> nodes;
     private Map<String, String> properties;
     private ServiceProcess service;
     private PrivateLibvirtd libvirtd;
+    private OperationLogDisk disk;
+    private ChaosSlurmctld slurmctld;
+    private Path operationLog;
+    private final List<String> refusedRequests = new ArrayList<>();
     private int kills;
     private int restarts;
     private int libvirtdRestarts;
@@ -94,9 +94,18 @@ public final class ChaosRun {
             nodes.add("ch" + i);
         }
         Path faultSwitch = dir.resolve("faults.on");
+        ChaosResult result;
         try (PrivateLibvirtd libvirtd = new PrivateLibvirtd(Files.createDirectories(dir.resolve("libvirtd")),
-                Duration.ofSeconds(30)); LibvirtHypervisor observer = LibvirtHypervisor.open(libvirtd.uri())) {
+                Duration.ofSeconds(30)); LibvirtHypervisor observer = LibvirtHypervisor.open(libvirtd.uri());
+             OperationLogDisk disk = options.logDiskFull().isZero() ? null
+                     : new OperationLogDisk(dir.resolve("oplog"), "8m");
+             ChaosSlurmctld ctld = options.realSlurmctld() ? new ChaosSlurmctld(
+                     Files.createDirectories(dir.resolve("slurmctld")), owner, "ch", nodes.size(),
+                     options.slurmctldPort()) : null) {
             this.libvirtd = libvirtd;
+            this.disk = disk;
+            this.slurmctld = ctld;
+            operationLog = (disk == null ? dir.resolve("service") : disk.path()).resolve("operations.jsonl");
             properties = properties(libvirtd.uri(), faultSwitch);
             Thread watch = new Thread(() -> watchDomains(observer), "chaos-domain-watch");
             watch.setDaemon(true);
@@ -108,9 +117,21 @@ public final class ChaosRun {
                 Files.deleteIfExists(faultSwitch);
                 settle("every node READY or FAILED", deadline, n -> n[0].equals("READY") || n[0].equals("FAILED"),
                         n -> n[0].equals("READY") || (n[0].equals("FAILED") && !n[1].isEmpty()));
-                api.post("/v1/suspend", "ch[1-" + nodes.size() + "]");
+                if (ctld == null) {
+                    checkFailedNodesDownInStandIn();
+                }
+                if (ctld != null) { // Slurm powers the nodes down (SuspendTime), then runs the SuspendProgram
+                    ctld.update("ch[1-" + nodes.size() + "]", "POWER_DOWN_FORCE");
+                }
+                int suspend = api.post("/v1/suspend", "ch[1-" + nodes.size() + "]");
+                if (suspend != 202) {
+                    notes.add("suspend of every node answered " + suspend);
+                }
                 settle("every node POWERED_DOWN", deadline, n -> n[0].equals("POWERED_DOWN"),
                         n -> n[0].equals("POWERED_DOWN"));
+                if (ctld != null) {
+                    settleSlurm(ctld, deadline);
+                }
             } finally {
                 watch.interrupt();
                 if (service != null) {
@@ -118,29 +139,20 @@ public final class ChaosRun {
                 }
             }
             int leaked = leaks(observer, libvirtd);
-            int lost = lost();
-            int faults = injectedFaults() + libvirtdRestarts;
-            Duration wall = Duration.between(started, Instant.now());
+            int lost = ChaosLogs.lost(operationLog, api.accepted(), notes);
+            if (disk != null) {
+                Files.copy(operationLog, dir.resolve("service/operations.jsonl"));
+            }
+            int faults = ChaosLogs.injectedFaults(dir.resolve("service")) + libvirtdRestarts;
             notes.forEach(n -> System.out.println("chaos: " + n));
             api.serverErrors().forEach(e -> System.out.println("chaos: 5xx: " + e));
-            ChaosResult result = new ChaosResult(nodes.size(), kills, faults, leaked, duplicates.size(), lost,
+            result = new ChaosResult(nodes.size(), kills, faults, api.refused(), leaked, duplicates.size(), lost,
                     api.http5xx(), stuck.size());
-            boolean removed = options.dir().isEmpty() && result.clean() && removeTree(dir);
-            System.out.printf("chaos: seed=%d dir=%s%s wall=%ds%n", options.seed(), dir, removed ? " (removed)" : "",
-                    wall.toSeconds());
-            return result;
         }
-    }
-
-    private static boolean removeTree(Path root) {
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        boolean removed = options.dir().isEmpty() && result.clean() && ChaosLogs.removeTree(dir);
+        System.out.printf("chaos: seed=%d dir=%s%s wall=%ds%n", options.seed(), dir, removed ? " (removed)" : "",
+                Duration.between(started, Instant.now()).toSeconds());
+        return result;
     }
 
     private Path tempDir() {
@@ -172,6 +184,11 @@ public final class ChaosRun {
         p.put("provisioner.pools.cloud.memory", "64");
         p.put("provisioner.pools.cloud.munge-key", munge.toString());
         p.put("provisioner.pools.cloud.seed-directory", seeds.toString());
+        p.put("provisioner.operation-log", operationLog.toString());
+        if (slurmctld != null) {
+            p.put("provisioner.slurm-conf", slurmctld.conf.toString());
+            p.put("provisioner.slurm.scontrol", "/usr/bin/scontrol");
+        }
         return p;
     }
 
@@ -207,6 +224,11 @@ public final class ChaosRun {
         for (int k = 0; k < options.libvirtdRestarts(); k++) {
             libvirtdRestartsBefore.merge(1 + random.nextInt(requests.size()), 1, Integer::sum);
         }
+        int ctldDownAt = slurmctld == null ? -1 : 1 + random.nextInt(requests.size());
+        boolean ctldKilled = slurmctld != null && random.nextBoolean();
+        int diskFullAt = disk == null ? -1 : 1 + random.nextInt(requests.size());
+        Thread ctldBack = null;
+        Thread diskFreed = null;
         for (int r = 0; r <= requests.size(); r++) {
             for (int k = killsBefore.getOrDefault(r, 0); k > 0; k--) {
                 kill(Duration.ofMillis(random.nextInt(2000)));
@@ -217,15 +239,129 @@ public final class ChaosRun {
             if (r == outageAt) {
                 outageEnd = slurmOutage();
             }
+            if (r == ctldDownAt) {
+                ctldBack = slurmctldDown(Duration.ofMillis(random.nextInt(2000)), ctldKilled);
+            }
+            if (r == diskFullAt) {
+                diskFreed = diskFull(Duration.ofMillis(random.nextInt(1000)));
+            }
             if (r < requests.size()) {
-                int status = api.post("/v1/resume", requests.get(r));
+                String request = requests.get(r);
+                if (slurmctld != null) {
+                    if (ctldBack != null && ctldBack.isAlive()) {
+                        notes.add("resume " + request + " waits for slurmctld (it runs the ResumeProgram)");
+                        ctldBack.join();
+                    }
+                    slurmctld.update(request, "POWER_UP");
+                }
+                int status = api.post("/v1/resume", request);
                 if (status != 202) {
-                    notes.add("resume " + requests.get(r) + " answered " + status);
+                    notes.add("resume " + request + " answered " + status);
+                    if (status == 503) {
+                        refusedRequests.add(request);
+                    }
                 }
             }
         }
-        if (outageEnd != null) {
-            outageEnd.join();
+        for (Thread t : new Thread[] {outageEnd, ctldBack, diskFreed}) {
+            if (t != null) {
+                t.join();
+            }
+        }
+        resendRefused();
+    }
+
+    /**
+     * Sends the resumes refused with 503 again until they are accepted (bounded): with a real controller the
+     * hook exits 4 and the service's reconcile with Slurm's view picks such nodes up; the stand-in shows none.
+     */
+    private void resendRefused() {
+        for (String request : refusedRequests) {
+            try {
+                await("resume " + request + " accepted again").atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                        .until(() -> api.post("/v1/resume", request) == 202);
+                notes.add("resume " + request + " accepted when sent again");
+            } catch (ConditionTimeoutException e) {
+                notes.add("resume " + request + " still refused 60 s after the outage");
+            }
+        }
+    }
+
+    /** Stops the real slurmctld by PID after {@code after}; the returned thread starts it again after the outage. */
+    private Thread slurmctldDown(Duration after, boolean kill) throws InterruptedException {
+        Thread.sleep(after.toMillis()); // the seeded moment: operations are in flight
+        long pid = slurmctld.stop(kill);
+        notes.add("slurmctld " + pid + " stopped with " + (kill ? "SIGKILL" : "SIGTERM") + " for "
+                + options.slurmctldDown().toSeconds() + " s");
+        Thread back = new Thread(() -> {
+            try {
+                Thread.sleep(options.slurmctldDown().toMillis());
+                slurmctld.start(false);
+                notes.add("slurmctld started again on its state as " + slurmctld.pid());
+            } catch (InterruptedException | IOException | RuntimeException e) {
+                notes.add("slurmctld could not be started again: " + e);
+            }
+        }, "chaos-slurmctld-back");
+        back.start();
+        return back;
+    }
+
+    /** Fills the operation log's file system after {@code after}; the returned thread frees it after the outage. */
+    private Thread diskFull(Duration after) throws InterruptedException, IOException {
+        Thread.sleep(after.toMillis()); // the seeded moment: operations are in flight
+        long filled = disk.fill();
+        notes.add("operation log's file system full (" + filled / 1024 + " KiB filler) for "
+                + options.logDiskFull().toSeconds() + " s");
+        Thread freed = new Thread(() -> {
+            try {
+                Thread.sleep(options.logDiskFull().toMillis());
+                disk.free();
+                notes.add("operation log's file system freed");
+            } catch (InterruptedException | IOException e) {
+                notes.add("the operation log's file system could not be freed: " + e);
+            }
+        }, "chaos-oplog-free");
+        freed.start();
+        return freed;
+    }
+
+    /** Every node the service failed must have been set DOWN in Slurm with a reason (the stand-in's calls). */
+    private void checkFailedNodesDownInStandIn() throws IOException, InterruptedException {
+        List<List<String>> calls = service.scontrol.calls();
+        api.nodes().forEach((n, s) -> {
+            if (s[0].equals("FAILED") && calls.stream().noneMatch(c -> c.contains("nodename=" + n)
+                    && c.contains("state=DOWN") && c.stream().anyMatch(a -> a.startsWith("reason=") && a.length() > 7))) {
+                stuck.add(n);
+                notes.add("FAILED but never set DOWN with a reason in Slurm: " + n + " " + s[1]);
+            }
+        });
+    }
+
+    /** Waits (bounded) until Slurm shows every node powered down, or DOWN with a reason; others are stuck. */
+    private void settleSlurm(ChaosSlurmctld ctld, Instant deadline) throws Exception {
+        Duration left = Duration.between(Instant.now(), deadline);
+        try {
+            await("Slurm shows every node powered down or DOWN with a reason")
+                    .atMost(left.compareTo(Duration.ofSeconds(30)) < 0 ? Duration.ofSeconds(30) : left)
+                    .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .until(() -> {
+                        Map<String, String[]> view = ctld.nodes();
+                        return nodes.stream().allMatch(n -> view.containsKey(n) && ChaosSlurmctld.settled(view.get(n)));
+                    });
+        } catch (ConditionTimeoutException e) {
+            notes.add("wait for Slurm's view ran out of time");
+        }
+        Map<String, String[]> view = ctld.nodes();
+        Map<String, Integer> states = new java.util.TreeMap<>();
+        view.values().forEach(v -> states.merge(v[0] + (v[1].isEmpty() ? "" : " (reason)"), 1, Integer::sum));
+        notes.add("Slurm's view at the end: " + states);
+        for (String n : nodes) {
+            String[] v = view.get(n);
+            if (v == null || !ChaosSlurmctld.settled(v)) {
+                stuck.add(n);
+                notes.add("stuck in Slurm: " + n + " " + (v == null ? "not shown" : v[0] + " " + v[1]));
+            }
         }
     }
 
@@ -341,40 +477,5 @@ public final class ChaosRun {
         }
         left.forEach(l -> notes.add("leaked: " + l));
         return left.size();
-    }
-
-    /** Accepted operations whose last logged status is not final (or that were never logged). */
-    private int lost() throws IOException {
-        Map<String, String> last = new HashMap<>();
-        for (String line : Files.readAllLines(dir.resolve("service/operations.jsonl"))) {
-            try {
-                JsonNode j = JSON.readTree(line);
-                if (j.has("operation")) {
-                    last.put(j.get("operation").asText(), j.path("status").asText());
-                }
-            } catch (IOException e) {
-                notes.add("unreadable operation log line: " + line);
-            }
-        }
-        int lost = 0;
-        for (String id : api.accepted()) {
-            String s = last.get(id);
-            if (s == null || !Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(s)) {
-                lost++;
-                notes.add("lost: operation " + id + " last logged " + (s == null ? "never" : s));
-            }
-        }
-        return lost;
-    }
-
-    private int injectedFaults() throws IOException {
-        int n = 0;
-        try (Stream<Path> logs = Files.list(dir.resolve("service"))) {
-            for (Path log : logs.filter(p -> p.getFileName().toString().startsWith("service.log")).toList()) {
-                n += (int) Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1).stream()
-                        .filter(l -> l.contains("injected fault ")).count();
-            }
-        }
-        return n;
     }
 }
