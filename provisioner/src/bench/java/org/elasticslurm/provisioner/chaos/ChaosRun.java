@@ -47,6 +47,7 @@ public final class ChaosRun {
     private ChaosSlurmctld slurmctld;
     private Path operationLog;
     private final List<String> refusedRequests = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger forwarded = new java.util.concurrent.atomic.AtomicInteger();
     private int kills;
     private int restarts;
     private int libvirtdRestarts;
@@ -110,22 +111,35 @@ public final class ChaosRun {
             Thread watch = new Thread(() -> watchDomains(observer), "chaos-domain-watch");
             watch.setDaemon(true);
             watch.start();
+            Thread programs = null;
             try {
                 Files.writeString(faultSwitch, "");
                 start();
+                if (ctld != null) {
+                    programs = new Thread(this::forwardPrograms, "chaos-slurm-programs");
+                    programs.setDaemon(true);
+                    programs.start();
+                }
                 burst();
                 Files.deleteIfExists(faultSwitch);
-                settle("every node READY or FAILED", deadline, n -> n[0].equals("READY") || n[0].equals("FAILED"),
-                        n -> n[0].equals("READY") || (n[0].equals("FAILED") && !n[1].isEmpty()));
                 if (ctld == null) {
+                    settle("every node READY or FAILED", deadline, n -> n[0].equals("READY")
+                            || n[0].equals("FAILED"), n -> n[0].equals("READY")
+                            || (n[0].equals("FAILED") && !n[1].isEmpty()));
                     checkFailedNodesDownInStandIn();
-                }
-                if (ctld != null) { // Slurm powers the nodes down (SuspendTime), then runs the SuspendProgram
+                    int suspend = api.post("/v1/suspend", "ch[1-" + nodes.size() + "]");
+                    if (suspend != 202) {
+                        notes.add("suspend of every node answered " + suspend);
+                    }
+                } else {
+                    resendRefused();
+                    awaitEveryWakeForwarded(ctld, deadline);
+                    // a node Slurm never woke (a POWER_UP lost with a SIGKILLed slurmctld) stays powered down
+                    settle("every node READY, FAILED or never woken", deadline, n -> n[0].equals("READY")
+                            || n[0].equals("FAILED") || n[0].equals("POWERED_DOWN"), n -> !n[0].equals("FAILED")
+                            || !n[1].isEmpty());
+                    // Slurm powers the nodes down (as after SuspendTime) and runs the SuspendProgram
                     ctld.update("ch[1-" + nodes.size() + "]", "POWER_DOWN_FORCE");
-                }
-                int suspend = api.post("/v1/suspend", "ch[1-" + nodes.size() + "]");
-                if (suspend != 202) {
-                    notes.add("suspend of every node answered " + suspend);
                 }
                 settle("every node POWERED_DOWN", deadline, n -> n[0].equals("POWERED_DOWN"),
                         n -> n[0].equals("POWERED_DOWN"));
@@ -134,6 +148,9 @@ public final class ChaosRun {
                 }
             } finally {
                 watch.interrupt();
+                if (programs != null) {
+                    programs.interrupt();
+                }
                 if (service != null) {
                     service.close();
                 }
@@ -144,6 +161,9 @@ public final class ChaosRun {
                 Files.copy(operationLog, dir.resolve("service/operations.jsonl"));
             }
             int faults = ChaosLogs.injectedFaults(dir.resolve("service")) + libvirtdRestarts;
+            if (ctld != null) {
+                notes.add(forwarded.get() + " ResumeProgram/SuspendProgram runs sent to the service");
+            }
             notes.forEach(n -> System.out.println("chaos: " + n));
             api.serverErrors().forEach(e -> System.out.println("chaos: 5xx: " + e));
             result = new ChaosResult(nodes.size(), kills, faults, api.refused(), leaked, duplicates.size(), lost,
@@ -252,14 +272,9 @@ public final class ChaosRun {
                         notes.add("resume " + request + " waits for slurmctld (it runs the ResumeProgram)");
                         ctldBack.join();
                     }
-                    slurmctld.update(request, "POWER_UP");
-                }
-                int status = api.post("/v1/resume", request);
-                if (status != 202) {
-                    notes.add("resume " + request + " answered " + status);
-                    if (status == 503) {
-                        refusedRequests.add(request);
-                    }
+                    slurmctld.update(request, "POWER_UP"); // its ResumeProgram sends the resume
+                } else {
+                    forward("resume", request);
                 }
             }
         }
@@ -271,12 +286,82 @@ public final class ChaosRun {
         resendRefused();
     }
 
+    /** Sends the service a resume or suspend as the hook does; a 503 refusal is remembered to be sent again. */
+    private void forward(String kind, String hostlist) throws IOException, InterruptedException {
+        int status = api.post("/v1/" + kind, hostlist);
+        if (status != 202) {
+            notes.add(kind + " " + hostlist + " answered " + status);
+            if (status == 503 && kind.equals("resume")) {
+                synchronized (refusedRequests) {
+                    refusedRequests.add(hostlist);
+                }
+            }
+        }
+    }
+
+    /**
+     * Sends the service what slurmctld's ResumeProgram and SuspendProgram were run for, as the hooks do; while
+     * the service is restarting (killed) a call is tried again for up to 60 s.
+     */
+    private void forwardPrograms() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                for (String[] call : slurmctld.programCalls()) {
+                    Instant end = Instant.now().plusSeconds(60);
+                    while (true) {
+                        try {
+                            forward(call[0], call[1]);
+                            break;
+                        } catch (IOException e) {
+                            if (Instant.now().isAfter(end)) {
+                                notes.add(call[0] + " " + call[1] + " not sent: " + e);
+                                break;
+                            }
+                            Thread.sleep(200);
+                        }
+                    }
+                    forwarded.incrementAndGet();
+                }
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException e) {
+                notes.add("cannot read slurmctld's program calls: " + e);
+            }
+        }
+    }
+
+    /**
+     * Waits (bounded) until every node Slurm wakes (POWER_UP, POWERING_UP) has been resumed in the service: its
+     * ResumeProgram ran and the resume was sent.
+     */
+    private void awaitEveryWakeForwarded(ChaosSlurmctld ctld, Instant deadline) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        try {
+            await("every node Slurm wakes resumed in the service").atMost(left.isNegative() ? Duration.ofSeconds(1)
+                    : left).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+                        Map<String, String[]> view = ctld.nodes();
+                        Map<String, String[]> service = api.nodes();
+                        return nodes.stream().noneMatch(n -> view.get(n)[0].contains("POWER")
+                                && (view.get(n)[0].contains("POWER_UP") || view.get(n)[0].contains("POWERING_UP"))
+                                && service.get(n)[0].equals("POWERED_DOWN"));
+                    });
+        } catch (ConditionTimeoutException e) {
+            notes.add("wait for every woken node to be resumed ran out of time");
+        }
+    }
+
     /**
      * Sends the resumes refused with 503 again until they are accepted (bounded): with a real controller the
      * hook exits 4 and the service's reconcile with Slurm's view picks such nodes up; the stand-in shows none.
      */
     private void resendRefused() {
-        for (String request : refusedRequests) {
+        List<String> again;
+        synchronized (refusedRequests) {
+            again = new ArrayList<>(refusedRequests);
+            refusedRequests.clear();
+        }
+        for (String request : again) {
             try {
                 await("resume " + request + " accepted again").atMost(Duration.ofSeconds(60))
                         .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Debian's slurmctld (22.05) of a chaos run, in the foreground in a directory of the run, on its own loopback
  * port, with the burst's nodes as CLOUD nodes ({@code PrivateData=cloud}, so powered-down nodes are shown). Its
- * ResumeProgram and SuspendProgram only record their argv: the run sends the service what the hooks would. It is
+ * ResumeProgram and SuspendProgram only record their hostlist ({@link #programCalls}); the run sends the service
+ * what the hooks would, when slurmctld runs them (also the ones it runs again after a restart). It is
  * stopped by PID (SIGTERM or SIGKILL) and started again on the same state directory, as an admin restarting the
  * controller does. Needs munged running.
  */
@@ -26,6 +27,8 @@ final class ChaosSlurmctld implements AutoCloseable {
 
     final Path conf;
     private final Path dir;
+    private final Path programs;
+    private int programsRead;
     private Process process;
     private int starts;
 
@@ -40,9 +43,12 @@ final class ChaosSlurmctld implements AutoCloseable {
         for (String d : new String[] {"state", "log"}) {
             Files.createDirectories(dir.resolve(d));
         }
-        Path hook = dir.resolve("hook");
-        Files.writeString(hook, "#!/bin/sh\necho \"$(date +%s) $0 $*\" >> " + dir.resolve("log/hooks.log") + "\n");
-        Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
+        this.programs = dir.resolve("log/programs.log");
+        for (String kind : new String[] {"resume", "suspend"}) {
+            Path hook = dir.resolve(kind);
+            Files.writeString(hook, "#!/bin/sh\necho \"" + kind + " $1\" >> " + programs + "\n");
+            Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
         String host = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip().split("\\.")[0];
         conf = dir.resolve("slurm.conf");
         Files.writeString(conf, """
@@ -62,8 +68,8 @@ final class ChaosSlurmctld implements AutoCloseable {
                 SelectTypeParameters=CR_Core
                 MpiDefault=none
                 ReturnToService=2
-                SuspendProgram=%6$s
-                ResumeProgram=%6$s
+                SuspendProgram=%6$s/suspend
+                ResumeProgram=%6$s/resume
                 PrivateData=cloud
                 SuspendTime=3600
                 SuspendTimeout=5
@@ -72,7 +78,7 @@ final class ChaosSlurmctld implements AutoCloseable {
                 SuspendRate=0
                 NodeName=%7$s[1-%8$d] State=CLOUD CPUs=1
                 PartitionName=cloud Nodes=%7$s[1-%8$d] Default=YES MaxTime=INFINITE State=UP
-                """.formatted(cluster, host, dir, port, port + 1, hook, prefix, count));
+                """.formatted(cluster, host, dir, port, port + 1, dir, prefix, count));
         start(true);
     }
 
@@ -127,6 +133,23 @@ final class ChaosSlurmctld implements AutoCloseable {
     /** {@code scontrol update nodename=H state=S}, as slurmctld's own power saving or an admin asks it. */
     String update(String hostlist, String state) throws IOException, InterruptedException {
         return scontrol("update", "nodename=" + hostlist, "state=" + state);
+    }
+
+    /** The ResumeProgram and SuspendProgram runs since the last call: {"resume"|"suspend", hostlist} each. */
+    List<String[]> programCalls() throws IOException {
+        if (!Files.exists(programs)) {
+            return List.of();
+        }
+        String all = Files.readString(programs);
+        int end = all.lastIndexOf('\n') + 1; // whole lines only: a program may be writing one
+        List<String[]> out = new ArrayList<>();
+        for (String line : all.substring(programsRead, end).split("\n")) {
+            if (!line.isBlank()) {
+                out.add(line.split(" ", 2));
+            }
+        }
+        programsRead = end;
+        return out;
     }
 
     /** Slurm's view: node name to {state, reason ("" when none)}; empty when the controller does not answer. */
