@@ -34,7 +34,6 @@ public final class ChaosRun {
     private final Random random;
     private final ChaosApi api = new ChaosApi();
     private final Map<String, Set<String>> domainsSeen = new ConcurrentHashMap<>();
-    private final Set<String> duplicates = ConcurrentHashMap.newKeySet();
     private final Set<String> stuck = new TreeSet<>();
     private final List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
     private Path dir;
@@ -45,9 +44,9 @@ public final class ChaosRun {
     private PrivateLibvirtd libvirtd;
     private OperationLogDisk disk;
     private ChaosSlurmctld slurmctld;
+    private ChaosSlurmSide slurmSide;
     private Path operationLog;
     private final List<String> refusedRequests = new ArrayList<>();
-    private final java.util.concurrent.atomic.AtomicInteger forwarded = new java.util.concurrent.atomic.AtomicInteger();
     private int kills;
     private int restarts;
     private int libvirtdRestarts;
@@ -108,7 +107,8 @@ public final class ChaosRun {
             this.slurmctld = ctld;
             operationLog = (disk == null ? dir.resolve("service") : disk.path()).resolve("operations.jsonl");
             properties = properties(libvirtd.uri(), faultSwitch);
-            Thread watch = new Thread(() -> watchDomains(observer), "chaos-domain-watch");
+            ChaosDomainChecks domains = new ChaosDomainChecks(observer, owner, notes);
+            Thread watch = new Thread(domains::watch, "chaos-domain-watch");
             watch.setDaemon(true);
             watch.start();
             Thread programs = null;
@@ -116,7 +116,8 @@ public final class ChaosRun {
                 Files.writeString(faultSwitch, "");
                 start();
                 if (ctld != null) {
-                    programs = new Thread(this::forwardPrograms, "chaos-slurm-programs");
+                    slurmSide = new ChaosSlurmSide(ctld, api, nodes, notes, stuck, this::forward);
+                    programs = new Thread(slurmSide::forwardPrograms, "chaos-slurm-programs");
                     programs.setDaemon(true);
                     programs.start();
                 }
@@ -133,7 +134,7 @@ public final class ChaosRun {
                     }
                 } else {
                     resendRefused();
-                    awaitEveryWakeForwarded(ctld, deadline);
+                    slurmSide.awaitEveryWakeForwarded(deadline);
                     // a node Slurm never woke (a POWER_UP lost with a SIGKILLed slurmctld) stays powered down
                     settle("every node READY, FAILED or never woken", deadline, n -> n[0].equals("READY")
                             || n[0].equals("FAILED") || n[0].equals("POWERED_DOWN"), n -> !n[0].equals("FAILED")
@@ -144,7 +145,7 @@ public final class ChaosRun {
                 settle("every node POWERED_DOWN", deadline, n -> n[0].equals("POWERED_DOWN"),
                         n -> n[0].equals("POWERED_DOWN"));
                 if (ctld != null) {
-                    settleSlurm(ctld, deadline);
+                    slurmSide.settle(deadline);
                 }
             } finally {
                 watch.interrupt();
@@ -155,18 +156,18 @@ public final class ChaosRun {
                     service.close();
                 }
             }
-            int leaked = leaks(observer, libvirtd);
+            int leaked = domains.leaks(libvirtd, dir.resolve("seeds"));
             int lost = ChaosLogs.lost(operationLog, api.accepted(), notes);
             if (disk != null) {
                 Files.copy(operationLog, dir.resolve("service/operations.jsonl"));
             }
             int faults = ChaosLogs.injectedFaults(dir.resolve("service")) + libvirtdRestarts;
             if (ctld != null) {
-                notes.add(forwarded.get() + " ResumeProgram/SuspendProgram runs sent to the service");
+                notes.add(slurmSide.forwarded() + " ResumeProgram/SuspendProgram runs sent to the service");
             }
             notes.forEach(n -> System.out.println("chaos: " + n));
             api.serverErrors().forEach(e -> System.out.println("chaos: 5xx: " + e));
-            result = new ChaosResult(nodes.size(), kills, faults, api.refused(), leaked, duplicates.size(), lost,
+            result = new ChaosResult(nodes.size(), kills, faults, api.refused(), leaked, domains.duplicates(), lost,
                     api.http5xx(), stuck.size());
         }
         boolean removed = options.dir().isEmpty() && result.clean() && ChaosLogs.removeTree(dir);
@@ -260,7 +261,8 @@ public final class ChaosRun {
                 outageEnd = slurmOutage();
             }
             if (r == ctldDownAt) {
-                ctldBack = slurmctldDown(Duration.ofMillis(random.nextInt(2000)), ctldKilled);
+                ctldBack = slurmSide.down(Duration.ofMillis(random.nextInt(2000)), ctldKilled,
+                        options.slurmctldDown());
             }
             if (r == diskFullAt) {
                 diskFreed = diskFull(Duration.ofMillis(random.nextInt(1000)));
@@ -300,58 +302,6 @@ public final class ChaosRun {
     }
 
     /**
-     * Sends the service what slurmctld's ResumeProgram and SuspendProgram were run for, as the hooks do; while
-     * the service is restarting (killed) a call is tried again for up to 60 s.
-     */
-    private void forwardPrograms() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                for (String[] call : slurmctld.programCalls()) {
-                    Instant end = Instant.now().plusSeconds(60);
-                    while (true) {
-                        try {
-                            forward(call[0], call[1]);
-                            break;
-                        } catch (IOException e) {
-                            if (Instant.now().isAfter(end)) {
-                                notes.add(call[0] + " " + call[1] + " not sent: " + e);
-                                break;
-                            }
-                            Thread.sleep(200);
-                        }
-                    }
-                    forwarded.incrementAndGet();
-                }
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                return;
-            } catch (IOException e) {
-                notes.add("cannot read slurmctld's program calls: " + e);
-            }
-        }
-    }
-
-    /**
-     * Waits (bounded) until every node Slurm wakes (POWER_UP, POWERING_UP) has been resumed in the service: its
-     * ResumeProgram ran and the resume was sent.
-     */
-    private void awaitEveryWakeForwarded(ChaosSlurmctld ctld, Instant deadline) {
-        Duration left = Duration.between(Instant.now(), deadline);
-        try {
-            await("every node Slurm wakes resumed in the service").atMost(left.isNegative() ? Duration.ofSeconds(1)
-                    : left).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-                        Map<String, String[]> view = ctld.nodes();
-                        Map<String, String[]> service = api.nodes();
-                        return nodes.stream().noneMatch(n -> view.get(n)[0].contains("POWER")
-                                && (view.get(n)[0].contains("POWER_UP") || view.get(n)[0].contains("POWERING_UP"))
-                                && service.get(n)[0].equals("POWERED_DOWN"));
-                    });
-        } catch (ConditionTimeoutException e) {
-            notes.add("wait for every woken node to be resumed ran out of time");
-        }
-    }
-
-    /**
      * Sends the resumes refused with 503 again until they are accepted (bounded): with a real controller the
      * hook exits 4 and the service's reconcile with Slurm's view picks such nodes up; the stand-in shows none.
      */
@@ -371,25 +321,6 @@ public final class ChaosRun {
                 notes.add("resume " + request + " still refused 60 s after the outage");
             }
         }
-    }
-
-    /** Stops the real slurmctld by PID after {@code after}; the returned thread starts it again after the outage. */
-    private Thread slurmctldDown(Duration after, boolean kill) throws InterruptedException {
-        Thread.sleep(after.toMillis()); // the seeded moment: operations are in flight
-        long pid = slurmctld.stop(kill);
-        notes.add("slurmctld " + pid + " stopped with " + (kill ? "SIGKILL" : "SIGTERM") + " for "
-                + options.slurmctldDown().toSeconds() + " s");
-        Thread back = new Thread(() -> {
-            try {
-                Thread.sleep(options.slurmctldDown().toMillis());
-                slurmctld.start(false);
-                notes.add("slurmctld started again on its state as " + slurmctld.pid());
-            } catch (InterruptedException | IOException | RuntimeException e) {
-                notes.add("slurmctld could not be started again: " + e);
-            }
-        }, "chaos-slurmctld-back");
-        back.start();
-        return back;
     }
 
     /** Fills the operation log's file system after {@code after}; the returned thread frees it after the outage. */
@@ -421,33 +352,6 @@ public final class ChaosRun {
                 notes.add("FAILED but never set DOWN with a reason in Slurm: " + n + " " + s[1]);
             }
         });
-    }
-
-    /** Waits (bounded) until Slurm shows every node powered down, or DOWN with a reason; others are stuck. */
-    private void settleSlurm(ChaosSlurmctld ctld, Instant deadline) throws Exception {
-        Duration left = Duration.between(Instant.now(), deadline);
-        try {
-            await("Slurm shows every node powered down or DOWN with a reason")
-                    .atMost(left.compareTo(Duration.ofSeconds(30)) < 0 ? Duration.ofSeconds(30) : left)
-                    .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                    .until(() -> {
-                        Map<String, String[]> view = ctld.nodes();
-                        return nodes.stream().allMatch(n -> view.containsKey(n) && ChaosSlurmctld.settled(view.get(n)));
-                    });
-        } catch (ConditionTimeoutException e) {
-            notes.add("wait for Slurm's view ran out of time");
-        }
-        Map<String, String[]> view = ctld.nodes();
-        Map<String, Integer> states = new java.util.TreeMap<>();
-        view.values().forEach(v -> states.merge(v[0] + (v[1].isEmpty() ? "" : " (reason)"), 1, Integer::sum));
-        notes.add("Slurm's view at the end: " + states);
-        for (String n : nodes) {
-            String[] v = view.get(n);
-            if (v == null || !ChaosSlurmctld.settled(v)) {
-                stuck.add(n);
-                notes.add("stuck in Slurm: " + n + " " + (v == null ? "not shown" : v[0] + " " + v[1]));
-            }
-        }
     }
 
     /** Makes the controller unreachable now; the returned thread ends the outage after its seeded length. */
@@ -528,39 +432,5 @@ public final class ChaosRun {
                 notes.add("stuck after '" + what + "': " + n + " " + (s == null ? "unknown" : s[0] + " " + s[1]));
             }
         }
-    }
-
-    private void watchDomains(LibvirtHypervisor observer) {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                Map<String, Integer> perNode = new HashMap<>();
-                for (DomainSummary d : observer.domains()) {
-                    d.metadata().filter(m -> m.owner().filter(owner::equals).isPresent())
-                            .ifPresent(m -> perNode.merge(m.node(), 1, Integer::sum));
-                }
-                perNode.forEach((n, c) -> {
-                    if (c > 1 && duplicates.add(n)) {
-                        notes.add("node " + n + " had " + c + " domains at once");
-                    }
-                });
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                // the observer's connection is not what is tested; try again
-            }
-        }
-    }
-
-    private int leaks(LibvirtHypervisor observer, PrivateLibvirtd libvirtd) throws Exception {
-        List<String> left = new ArrayList<>();
-        observer.domains().stream().filter(d -> d.metadata().flatMap(m -> m.owner()).filter(owner::equals)
-                .isPresent()).forEach(d -> left.add("domain " + d.name()));
-        libvirtd.extraVolumes().forEach(v -> left.add("volume " + v));
-        try (Stream<Path> seeds = Files.list(dir.resolve("seeds"))) {
-            seeds.forEach(s -> left.add("seed " + s.getFileName()));
-        }
-        left.forEach(l -> notes.add("leaked: " + l));
-        return left.size();
     }
 }
