@@ -46,8 +46,9 @@ record ChaosOptions(int nodes, int kills, double faultRate, long seed, Duration 
                               the burst, left down 1-3 s (seeded) and started again with the domains and volumes
                               a real libvirtd keeps; the service must reconnect (default 0)
               --slurmctld-down T  the controller is Debian's slurmctld, started by the run with the nodes as
-                              CLOUD nodes (each request is a POWER_UP in it, then the resume the hook would
-                              send); it is stopped by PID (SIGTERM or SIGKILL, seeded) at a seeded moment of
+                              CLOUD nodes (each request is a POWER_UP in it; what its ResumeProgram and
+                              SuspendProgram run for is sent to the service as the hooks would send it); it
+                              is stopped by PID (SIGTERM or SIGKILL, seeded) at a seeded moment of
                               the burst and started again on its state after T, e.g. 60s; the final check
                               includes Slurm's view (default 0s: the scontrol stand-in, no slurmctld)
               --slurmctld-port P  SlurmctldPort of that slurmctld, P+1 its SlurmdPort (default 21310)

@@ -16,9 +16,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
-import org.elasticslurm.provisioner.libvirt.DomainSummary;
 import org.elasticslurm.provisioner.libvirt.LibvirtHypervisor;
 import org.elasticslurm.provisioner.testing.ServiceProcess;
 
@@ -27,7 +25,9 @@ import org.elasticslurm.provisioner.testing.ServiceProcess;
  * host of a private libvirtd, with SIGKILLs of the service and injected libvirt faults at seeded moments; then
  * every node is suspended and the run checks that nothing was leaked, doubled, lost or left stuck, and that no
  * request got a 5xx. The controller is the scontrol stand-in of the tests (Slurm's view empty: every node is a
- * powered-down CLOUD node hidden by 22.05), so the run needs no slurmctld. See {@link ChaosOptions#HELP}.
+ * powered-down CLOUD node hidden by 22.05), or with {@code --slurmctld-down} Debian's slurmctld, stopped and
+ * started again during the burst ({@link ChaosSlurmSide}); {@code --log-disk-full} fills the operation log's
+ * file system for a while ({@link OperationLogDisk}). See {@link ChaosOptions#HELP}.
  */
 public final class ChaosRun {
     private final ChaosOptions options;
