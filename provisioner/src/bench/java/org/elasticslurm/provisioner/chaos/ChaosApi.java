@@ -16,12 +16,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.elasticslurm.provisioner.testing.ServiceProcess;
 
-/** The service's HTTP API as slurmctld's programs use it, counting every 5xx and every accepted operation. */
+/**
+ * The service's HTTP API as slurmctld's programs use it, counting every accepted operation, every refusal the
+ * service promises (503 with a JSON body naming the error) and every other 5xx.
+ */
 final class ChaosApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger http5xx = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
     private final Set<String> accepted = ConcurrentHashMap.newKeySet();
     private final List<String> serverErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile URI base;
@@ -58,7 +62,9 @@ final class ChaosApi {
 
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() >= 500) {
+        if (refusal(r)) {
+            refused.incrementAndGet();
+        } else if (r.statusCode() >= 500) {
             http5xx.incrementAndGet();
             serverErrors.add(request.method() + " " + request.uri().getPath() + " -> " + r.statusCode() + " "
                     + r.body());
@@ -66,9 +72,25 @@ final class ChaosApi {
         return r;
     }
 
+    /** A 503 whose body is a JSON object with a non-empty {@code error}: a refusal, nothing was done. */
+    static boolean refusal(HttpResponse<String> r) {
+        if (r.statusCode() != 503 || !r.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
+            return false;
+        }
+        try {
+            return !JSON.readTree(r.body()).path("error").asText("").isBlank();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + ServiceProcess.TOKEN);
+    }
+
+    int refused() {
+        return refused.get();
     }
 
     int http5xx() {

@@ -16,12 +16,19 @@ import java.util.Optional;
  * @param slurmOutage how long the controller is unreachable, from a seeded moment of the burst; zero = never
  * @param libvirtdRestarts how many times the private libvirtd is killed (SIGKILL by PID) during the burst and
  *                         started again, its state kept as a real libvirtd keeps it
+ * @param slurmctldDown how long Debian's slurmctld (started by the run, the burst's nodes its CLOUD nodes) is
+ *                      stopped from a seeded moment of the burst; zero = the scontrol stand-in is the controller
+ * @param slurmctldPort SlurmctldPort of that slurmctld ({@code +1}: its SlurmdPort)
+ * @param logDiskFull how long the operation log's file system (a tmpfs of the run) is full from a seeded moment
+ *                    of the burst; zero = never (the log is then on the run's directory)
  */
 record ChaosOptions(int nodes, int kills, double faultRate, long seed, Duration bound, Optional<Path> dir,
-                    Duration slurmOutage, int libvirtdRestarts) {
+                    Duration slurmOutage, int libvirtdRestarts, Duration slurmctldDown, int slurmctldPort,
+                    Duration logDiskFull) {
     static final String HELP = """
             usage: provisioner/bin/chaos [--nodes N] [--kills K] [--fault-rate R] [--seed S] [--time T] [--dir D]
-                                   [--slurm-outage T] [--libvirtd-restarts L]
+                                   [--slurm-outage T] [--libvirtd-restarts L] [--slurmctld-down T]
+                                   [--slurmctld-port P] [--log-disk-full T]
             Resumes N nodes of the packaged service (libvirt backend, a test:/// host of a private libvirtd) in
             bursts of seeded sizes, kills the service K times at seeded moments (restarting it on the same
             operation log) while a fraction R of its libvirt calls fails on purpose (transient errors, permanent
@@ -38,7 +45,18 @@ record ChaosOptions(int nodes, int kills, double faultRate, long seed, Duration 
               --libvirtd-restarts L  the private libvirtd is killed (SIGKILL by PID) L times at seeded moments of
                               the burst, left down 1-3 s (seeded) and started again with the domains and volumes
                               a real libvirtd keeps; the service must reconnect (default 0)
-            Last line, always: chaos: nodes=N kills=K faults=F leaked=L duplicates=D lost=O http5xx=X stuck=S
+              --slurmctld-down T  the controller is Debian's slurmctld, started by the run with the nodes as
+                              CLOUD nodes (each request is a POWER_UP in it; what its ResumeProgram and
+                              SuspendProgram run for is sent to the service as the hooks would send it); it
+                              is stopped by PID (SIGTERM or SIGKILL, seeded) at a seeded moment of
+                              the burst and started again on its state after T, e.g. 60s; the final check
+                              includes Slurm's view (default 0s: the scontrol stand-in, no slurmctld)
+              --slurmctld-port P  SlurmctldPort of that slurmctld, P+1 its SlurmdPort (default 21310)
+              --log-disk-full T  the operation log is on a small tmpfs the run mounts (and unmounts); at a seeded
+                              moment of the burst it is filled for T, then freed; refusals (503 with a JSON
+                              error) are counted as refused=R, the refused resumes sent again once it is freed
+                              (default 0s: never)
+            Last line, always: chaos: nodes=N kills=K faults=F refused=R leaked=L duplicates=D lost=O http5xx=X stuck=S
             Exit status: 0 when L, D, O, X and S are 0; 1 otherwise; 64 for bad arguments.
             """;
 
@@ -58,6 +76,19 @@ record ChaosOptions(int nodes, int kills, double faultRate, long seed, Duration 
         if (libvirtdRestarts < 0) {
             throw new IllegalArgumentException("--libvirtd-restarts must not be negative (" + libvirtdRestarts + ")");
         }
+        if (slurmctldDown.isNegative()) {
+            throw new IllegalArgumentException("--slurmctld-down must not be negative (" + slurmctldDown + ")");
+        }
+        if (!slurmctldDown.isZero() && !slurmOutage.isZero()) {
+            throw new IllegalArgumentException("--slurmctld-down and --slurm-outage exclude each other (the first"
+                    + " stops a real slurmctld, the second makes the stand-in unreachable)");
+        }
+        if (slurmctldPort < 1024 || slurmctldPort > 65534) {
+            throw new IllegalArgumentException("--slurmctld-port must be in [1024, 65534] (" + slurmctldPort + ")");
+        }
+        if (logDiskFull.isNegative()) {
+            throw new IllegalArgumentException("--log-disk-full must not be negative (" + logDiskFull + ")");
+        }
         if (bound.isNegative() || bound.isZero()) {
             throw new IllegalArgumentException("--time must be positive (" + bound + ")");
         }
@@ -65,7 +96,8 @@ record ChaosOptions(int nodes, int kills, double faultRate, long seed, Duration 
 
     /** The default small run: 30 nodes, 1 kill, 20 % faults, seed 1, 170 s. */
     static ChaosOptions defaults() {
-        return new ChaosOptions(30, 1, 0.2, 1, Duration.ofSeconds(170), Optional.empty(), Duration.ZERO, 0);
+        return new ChaosOptions(30, 1, 0.2, 1, Duration.ofSeconds(170), Optional.empty(), Duration.ZERO, 0,
+                Duration.ZERO, 21310, Duration.ZERO);
     }
 
     /**
@@ -74,7 +106,18 @@ record ChaosOptions(int nodes, int kills, double faultRate, long seed, Duration 
      * @throws IllegalArgumentException naming the bad argument
      */
     static ChaosOptions parse(String[] args) {
-        ChaosOptions o = defaults();
+        ChaosOptions d = defaults();
+        int nodes = d.nodes;
+        int kills = d.kills;
+        double faultRate = d.faultRate;
+        long seed = d.seed;
+        Duration bound = d.bound;
+        Optional<Path> dir = d.dir;
+        Duration slurmOutage = d.slurmOutage;
+        int libvirtdRestarts = d.libvirtdRestarts;
+        Duration slurmctldDown = d.slurmctldDown;
+        int slurmctldPort = d.slurmctldPort;
+        Duration logDiskFull = d.logDiskFull;
         for (int i = 0; i < args.length; i += 2) {
             String key = args[i];
             if (i + 1 >= args.length) {
@@ -82,30 +125,34 @@ record ChaosOptions(int nodes, int kills, double faultRate, long seed, Duration 
             }
             String v = args[i + 1];
             try {
-                o = switch (key) {
-                    case "--nodes" -> new ChaosOptions(Integer.parseInt(v), o.kills, o.faultRate, o.seed,
-                            o.bound, o.dir, o.slurmOutage, o.libvirtdRestarts);
-                    case "--kills" -> new ChaosOptions(o.nodes, Integer.parseInt(v), o.faultRate, o.seed,
-                            o.bound, o.dir, o.slurmOutage, o.libvirtdRestarts);
-                    case "--fault-rate" -> new ChaosOptions(o.nodes, o.kills, Double.parseDouble(v), o.seed, o.bound,
-                            o.dir, o.slurmOutage, o.libvirtdRestarts);
-                    case "--seed" -> new ChaosOptions(o.nodes, o.kills, o.faultRate, Long.parseLong(v),
-                            o.bound, o.dir, o.slurmOutage, o.libvirtdRestarts);
-                    case "--time" -> new ChaosOptions(o.nodes, o.kills, o.faultRate, o.seed,
-                            Duration.parse("PT" + v.toUpperCase(java.util.Locale.ROOT)), o.dir, o.slurmOutage,
-                            o.libvirtdRestarts);
-                    case "--dir" -> new ChaosOptions(o.nodes, o.kills, o.faultRate, o.seed, o.bound,
-                            Optional.of(Path.of(v)), o.slurmOutage, o.libvirtdRestarts);
-                    case "--slurm-outage" -> new ChaosOptions(o.nodes, o.kills, o.faultRate, o.seed, o.bound, o.dir,
-                            Duration.parse("PT" + v.toUpperCase(java.util.Locale.ROOT)), o.libvirtdRestarts);
-                    case "--libvirtd-restarts" -> new ChaosOptions(o.nodes, o.kills, o.faultRate, o.seed, o.bound,
-                            o.dir, o.slurmOutage, Integer.parseInt(v));
+                switch (key) {
+                    case "--nodes" -> nodes = Integer.parseInt(v);
+                    case "--kills" -> kills = Integer.parseInt(v);
+                    case "--fault-rate" -> faultRate = Double.parseDouble(v);
+                    case "--seed" -> seed = Long.parseLong(v);
+                    case "--time" -> bound = duration(v);
+                    case "--dir" -> dir = Optional.of(Path.of(v));
+                    case "--slurm-outage" -> slurmOutage = duration(v);
+                    case "--libvirtd-restarts" -> libvirtdRestarts = Integer.parseInt(v);
+                    case "--slurmctld-down" -> slurmctldDown = duration(v);
+                    case "--slurmctld-port" -> slurmctldPort = Integer.parseInt(v);
+                    case "--log-disk-full" -> logDiskFull = duration(v);
                     default -> throw new IllegalArgumentException("unknown option " + key + " (see --help)");
-                };
+                }
             } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
                 throw new IllegalArgumentException("bad value '" + v + "' for " + key, e);
             }
         }
-        return o;
+        return new ChaosOptions(nodes, kills, faultRate, seed, bound, dir, slurmOutage, libvirtdRestarts,
+                slurmctldDown, slurmctldPort, logDiskFull);
+    }
+
+    private static Duration duration(String v) {
+        return Duration.parse("PT" + v.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** Whether the controller is Debian's slurmctld (started by the run) instead of the scontrol stand-in. */
+    boolean realSlurmctld() {
+        return !slurmctldDown.isZero();
     }
 }

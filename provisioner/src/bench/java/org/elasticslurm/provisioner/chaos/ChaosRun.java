@@ -2,8 +2,6 @@ package org.elasticslurm.provisioner.chaos;
 
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +16,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
-import org.elasticslurm.provisioner.libvirt.DomainSummary;
 import org.elasticslurm.provisioner.libvirt.LibvirtHypervisor;
 import org.elasticslurm.provisioner.testing.ServiceProcess;
 
@@ -29,24 +25,28 @@ import org.elasticslurm.provisioner.testing.ServiceProcess;
  * host of a private libvirtd, with SIGKILLs of the service and injected libvirt faults at seeded moments; then
  * every node is suspended and the run checks that nothing was leaked, doubled, lost or left stuck, and that no
  * request got a 5xx. The controller is the scontrol stand-in of the tests (Slurm's view empty: every node is a
- * powered-down CLOUD node hidden by 22.05), so the run needs no slurmctld. See {@link ChaosOptions#HELP}.
+ * powered-down CLOUD node hidden by 22.05), or with {@code --slurmctld-down} Debian's slurmctld, stopped and
+ * started again during the burst ({@link ChaosSlurmSide}); {@code --log-disk-full} fills the operation log's
+ * file system for a while ({@link OperationLogDisk}). See {@link ChaosOptions#HELP}.
  */
 public final class ChaosRun {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final ChaosOptions options;
     private final Random random;
     private final ChaosApi api = new ChaosApi();
     private final Map<String, Set<String>> domainsSeen = new ConcurrentHashMap<>();
-    private final Set<String> duplicates = ConcurrentHashMap.newKeySet();
     private final Set<String> stuck = new TreeSet<>();
-    private final List<String> notes = new ArrayList<>();
+    private final List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
     private Path dir;
     private String owner;
     private List<String> nodes;
     private Map<String, String> properties;
     private ServiceProcess service;
     private PrivateLibvirtd libvirtd;
+    private OperationLogDisk disk;
+    private ChaosSlurmctld slurmctld;
+    private ChaosSlurmSide slurmSide;
+    private Path operationLog;
+    private final List<String> refusedRequests = new ArrayList<>();
     private int kills;
     private int restarts;
     private int libvirtdRestarts;
@@ -94,53 +94,86 @@ public final class ChaosRun {
             nodes.add("ch" + i);
         }
         Path faultSwitch = dir.resolve("faults.on");
+        ChaosResult result;
         try (PrivateLibvirtd libvirtd = new PrivateLibvirtd(Files.createDirectories(dir.resolve("libvirtd")),
-                Duration.ofSeconds(30)); LibvirtHypervisor observer = LibvirtHypervisor.open(libvirtd.uri())) {
+                Duration.ofSeconds(30)); LibvirtHypervisor observer = LibvirtHypervisor.open(libvirtd.uri());
+             OperationLogDisk disk = options.logDiskFull().isZero() ? null
+                     : new OperationLogDisk(dir.resolve("oplog"), "8m");
+             ChaosSlurmctld ctld = options.realSlurmctld() ? new ChaosSlurmctld(
+                     Files.createDirectories(dir.resolve("slurmctld")), owner, "ch", nodes.size(),
+                     options.slurmctldPort()) : null) {
             this.libvirtd = libvirtd;
+            this.disk = disk;
+            this.slurmctld = ctld;
+            operationLog = (disk == null ? dir.resolve("service") : disk.path()).resolve("operations.jsonl");
             properties = properties(libvirtd.uri(), faultSwitch);
-            Thread watch = new Thread(() -> watchDomains(observer), "chaos-domain-watch");
+            ChaosDomainChecks domains = new ChaosDomainChecks(observer, owner, notes);
+            Thread watch = new Thread(domains::watch, "chaos-domain-watch");
             watch.setDaemon(true);
             watch.start();
+            Thread programs = null;
             try {
                 Files.writeString(faultSwitch, "");
                 start();
+                if (ctld != null) {
+                    slurmSide = new ChaosSlurmSide(ctld, api, nodes, notes, stuck, this::forward);
+                    programs = new Thread(slurmSide::forwardPrograms, "chaos-slurm-programs");
+                    programs.setDaemon(true);
+                    programs.start();
+                }
                 burst();
                 Files.deleteIfExists(faultSwitch);
-                settle("every node READY or FAILED", deadline, n -> n[0].equals("READY") || n[0].equals("FAILED"),
-                        n -> n[0].equals("READY") || (n[0].equals("FAILED") && !n[1].isEmpty()));
-                api.post("/v1/suspend", "ch[1-" + nodes.size() + "]");
+                if (ctld == null) {
+                    settle("every node READY or FAILED", deadline, n -> n[0].equals("READY")
+                            || n[0].equals("FAILED"), n -> n[0].equals("READY")
+                            || (n[0].equals("FAILED") && !n[1].isEmpty()));
+                    checkFailedNodesDownInStandIn();
+                    int suspend = api.post("/v1/suspend", "ch[1-" + nodes.size() + "]");
+                    if (suspend != 202) {
+                        notes.add("suspend of every node answered " + suspend);
+                    }
+                } else {
+                    resendRefused();
+                    slurmSide.awaitEveryWakeForwarded(deadline);
+                    // a node Slurm never woke (a POWER_UP lost with a SIGKILLed slurmctld) stays powered down
+                    settle("every node READY, FAILED or never woken", deadline, n -> n[0].equals("READY")
+                            || n[0].equals("FAILED") || n[0].equals("POWERED_DOWN"), n -> !n[0].equals("FAILED")
+                            || !n[1].isEmpty());
+                    // Slurm powers the nodes down (as after SuspendTime) and runs the SuspendProgram
+                    ctld.update("ch[1-" + nodes.size() + "]", "POWER_DOWN_FORCE");
+                }
                 settle("every node POWERED_DOWN", deadline, n -> n[0].equals("POWERED_DOWN"),
                         n -> n[0].equals("POWERED_DOWN"));
+                if (ctld != null) {
+                    slurmSide.settle(deadline);
+                }
             } finally {
                 watch.interrupt();
+                if (programs != null) {
+                    programs.interrupt();
+                }
                 if (service != null) {
                     service.close();
                 }
             }
-            int leaked = leaks(observer, libvirtd);
-            int lost = lost();
-            int faults = injectedFaults() + libvirtdRestarts;
-            Duration wall = Duration.between(started, Instant.now());
+            int leaked = domains.leaks(libvirtd, dir.resolve("seeds"));
+            int lost = ChaosLogs.lost(operationLog, api.accepted(), notes);
+            if (disk != null) {
+                Files.copy(operationLog, dir.resolve("service/operations.jsonl"));
+            }
+            int faults = ChaosLogs.injectedFaults(dir.resolve("service")) + libvirtdRestarts;
+            if (ctld != null) {
+                notes.add(slurmSide.forwarded() + " ResumeProgram/SuspendProgram runs sent to the service");
+            }
             notes.forEach(n -> System.out.println("chaos: " + n));
             api.serverErrors().forEach(e -> System.out.println("chaos: 5xx: " + e));
-            ChaosResult result = new ChaosResult(nodes.size(), kills, faults, leaked, duplicates.size(), lost,
+            result = new ChaosResult(nodes.size(), kills, faults, api.refused(), leaked, domains.duplicates(), lost,
                     api.http5xx(), stuck.size());
-            boolean removed = options.dir().isEmpty() && result.clean() && removeTree(dir);
-            System.out.printf("chaos: seed=%d dir=%s%s wall=%ds%n", options.seed(), dir, removed ? " (removed)" : "",
-                    wall.toSeconds());
-            return result;
         }
-    }
-
-    private static boolean removeTree(Path root) {
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        boolean removed = options.dir().isEmpty() && result.clean() && ChaosLogs.removeTree(dir);
+        System.out.printf("chaos: seed=%d dir=%s%s wall=%ds%n", options.seed(), dir, removed ? " (removed)" : "",
+                Duration.between(started, Instant.now()).toSeconds());
+        return result;
     }
 
     private Path tempDir() {
@@ -172,6 +205,11 @@ public final class ChaosRun {
         p.put("provisioner.pools.cloud.memory", "64");
         p.put("provisioner.pools.cloud.munge-key", munge.toString());
         p.put("provisioner.pools.cloud.seed-directory", seeds.toString());
+        p.put("provisioner.operation-log", operationLog.toString());
+        if (slurmctld != null) {
+            p.put("provisioner.slurm-conf", slurmctld.conf.toString());
+            p.put("provisioner.slurm.scontrol", "/usr/bin/scontrol");
+        }
         return p;
     }
 
@@ -207,6 +245,11 @@ public final class ChaosRun {
         for (int k = 0; k < options.libvirtdRestarts(); k++) {
             libvirtdRestartsBefore.merge(1 + random.nextInt(requests.size()), 1, Integer::sum);
         }
+        int ctldDownAt = slurmctld == null ? -1 : 1 + random.nextInt(requests.size());
+        boolean ctldKilled = slurmctld != null && random.nextBoolean();
+        int diskFullAt = disk == null ? -1 : 1 + random.nextInt(requests.size());
+        Thread ctldBack = null;
+        Thread diskFreed = null;
         for (int r = 0; r <= requests.size(); r++) {
             for (int k = killsBefore.getOrDefault(r, 0); k > 0; k--) {
                 kill(Duration.ofMillis(random.nextInt(2000)));
@@ -217,16 +260,98 @@ public final class ChaosRun {
             if (r == outageAt) {
                 outageEnd = slurmOutage();
             }
+            if (r == ctldDownAt) {
+                ctldBack = slurmSide.down(Duration.ofMillis(random.nextInt(2000)), ctldKilled,
+                        options.slurmctldDown());
+            }
+            if (r == diskFullAt) {
+                diskFreed = diskFull(Duration.ofMillis(random.nextInt(1000)));
+            }
             if (r < requests.size()) {
-                int status = api.post("/v1/resume", requests.get(r));
-                if (status != 202) {
-                    notes.add("resume " + requests.get(r) + " answered " + status);
+                String request = requests.get(r);
+                if (slurmctld != null) {
+                    if (ctldBack != null && ctldBack.isAlive()) {
+                        notes.add("resume " + request + " waits for slurmctld (it runs the ResumeProgram)");
+                        ctldBack.join();
+                    }
+                    slurmctld.update(request, "POWER_UP"); // its ResumeProgram sends the resume
+                } else {
+                    forward("resume", request);
                 }
             }
         }
-        if (outageEnd != null) {
-            outageEnd.join();
+        for (Thread t : new Thread[] {outageEnd, ctldBack, diskFreed}) {
+            if (t != null) {
+                t.join();
+            }
         }
+        resendRefused();
+    }
+
+    /** Sends the service a resume or suspend as the hook does; a 503 refusal is remembered to be sent again. */
+    private void forward(String kind, String hostlist) throws IOException, InterruptedException {
+        int status = api.post("/v1/" + kind, hostlist);
+        if (status != 202) {
+            notes.add(kind + " " + hostlist + " answered " + status);
+            if (status == 503 && kind.equals("resume")) {
+                synchronized (refusedRequests) {
+                    refusedRequests.add(hostlist);
+                }
+            }
+        }
+    }
+
+    /**
+     * Sends the resumes refused with 503 again until they are accepted (bounded): with a real controller the
+     * hook exits 4 and the service's reconcile with Slurm's view picks such nodes up; the stand-in shows none.
+     */
+    private void resendRefused() {
+        List<String> again;
+        synchronized (refusedRequests) {
+            again = new ArrayList<>(refusedRequests);
+            refusedRequests.clear();
+        }
+        for (String request : again) {
+            try {
+                await("resume " + request + " accepted again").atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                        .until(() -> api.post("/v1/resume", request) == 202);
+                notes.add("resume " + request + " accepted when sent again");
+            } catch (ConditionTimeoutException e) {
+                notes.add("resume " + request + " still refused 60 s after the outage");
+            }
+        }
+    }
+
+    /** Fills the operation log's file system after {@code after}; the returned thread frees it after the outage. */
+    private Thread diskFull(Duration after) throws InterruptedException, IOException {
+        Thread.sleep(after.toMillis()); // the seeded moment: operations are in flight
+        long filled = disk.fill();
+        notes.add("operation log's file system full (" + filled / 1024 + " KiB filler) for "
+                + options.logDiskFull().toSeconds() + " s");
+        Thread freed = new Thread(() -> {
+            try {
+                Thread.sleep(options.logDiskFull().toMillis());
+                disk.free();
+                notes.add("operation log's file system freed");
+            } catch (InterruptedException | IOException e) {
+                notes.add("the operation log's file system could not be freed: " + e);
+            }
+        }, "chaos-oplog-free");
+        freed.start();
+        return freed;
+    }
+
+    /** Every node the service failed must have been set DOWN in Slurm with a reason (the stand-in's calls). */
+    private void checkFailedNodesDownInStandIn() throws IOException, InterruptedException {
+        List<List<String>> calls = service.scontrol.calls();
+        api.nodes().forEach((n, s) -> {
+            if (s[0].equals("FAILED") && calls.stream().noneMatch(c -> c.contains("nodename=" + n)
+                    && c.contains("state=DOWN") && c.stream().anyMatch(a -> a.startsWith("reason=") && a.length() > 7))) {
+                stuck.add(n);
+                notes.add("FAILED but never set DOWN with a reason in Slurm: " + n + " " + s[1]);
+            }
+        });
     }
 
     /** Makes the controller unreachable now; the returned thread ends the outage after its seeded length. */
@@ -307,74 +432,5 @@ public final class ChaosRun {
                 notes.add("stuck after '" + what + "': " + n + " " + (s == null ? "unknown" : s[0] + " " + s[1]));
             }
         }
-    }
-
-    private void watchDomains(LibvirtHypervisor observer) {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                Map<String, Integer> perNode = new HashMap<>();
-                for (DomainSummary d : observer.domains()) {
-                    d.metadata().filter(m -> m.owner().filter(owner::equals).isPresent())
-                            .ifPresent(m -> perNode.merge(m.node(), 1, Integer::sum));
-                }
-                perNode.forEach((n, c) -> {
-                    if (c > 1 && duplicates.add(n)) {
-                        notes.add("node " + n + " had " + c + " domains at once");
-                    }
-                });
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                // the observer's connection is not what is tested; try again
-            }
-        }
-    }
-
-    private int leaks(LibvirtHypervisor observer, PrivateLibvirtd libvirtd) throws Exception {
-        List<String> left = new ArrayList<>();
-        observer.domains().stream().filter(d -> d.metadata().flatMap(m -> m.owner()).filter(owner::equals)
-                .isPresent()).forEach(d -> left.add("domain " + d.name()));
-        libvirtd.extraVolumes().forEach(v -> left.add("volume " + v));
-        try (Stream<Path> seeds = Files.list(dir.resolve("seeds"))) {
-            seeds.forEach(s -> left.add("seed " + s.getFileName()));
-        }
-        left.forEach(l -> notes.add("leaked: " + l));
-        return left.size();
-    }
-
-    /** Accepted operations whose last logged status is not final (or that were never logged). */
-    private int lost() throws IOException {
-        Map<String, String> last = new HashMap<>();
-        for (String line : Files.readAllLines(dir.resolve("service/operations.jsonl"))) {
-            try {
-                JsonNode j = JSON.readTree(line);
-                if (j.has("operation")) {
-                    last.put(j.get("operation").asText(), j.path("status").asText());
-                }
-            } catch (IOException e) {
-                notes.add("unreadable operation log line: " + line);
-            }
-        }
-        int lost = 0;
-        for (String id : api.accepted()) {
-            String s = last.get(id);
-            if (s == null || !Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(s)) {
-                lost++;
-                notes.add("lost: operation " + id + " last logged " + (s == null ? "never" : s));
-            }
-        }
-        return lost;
-    }
-
-    private int injectedFaults() throws IOException {
-        int n = 0;
-        try (Stream<Path> logs = Files.list(dir.resolve("service"))) {
-            for (Path log : logs.filter(p -> p.getFileName().toString().startsWith("service.log")).toList()) {
-                n += (int) Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1).stream()
-                        .filter(l -> l.contains("injected fault ")).count();
-            }
-        }
-        return n;
     }
 }

@@ -100,16 +100,21 @@ final class NodeProcedures {
 
     /** After a failed resume: release whatever is left, then mark the node DOWN in Slurm with the error. */
     Step cleanupAfterFailure(String node, String pool) {
-        Step markDown = progress -> {
-            String reason = "provisioner: " + progress.failure().orElse("resume failed");
-            ports.slurm().markDown(node, reason.length() > 200 ? reason.substring(0, 200) : reason);
-            progress.note("scontrol update nodename=" + node + " state=DOWN");
-            return Step.Next.done();
-        };
+        Step markDown = markDown(node);
         return progress -> {
             ports.backend().release(node, pool);
             progress.note("machine released after the failure");
             return Step.Next.now(markDown);
+        };
+    }
+
+    /** Marks the node DOWN in Slurm with the operation's failure as the reason (cut to 200 characters). */
+    Step markDown(String node) {
+        return progress -> {
+            String reason = "provisioner: " + progress.failure().orElse("resume failed");
+            ports.slurm().markDown(node, reason.length() > 200 ? reason.substring(0, 200) : reason);
+            progress.note("scontrol update nodename=" + node + " state=DOWN");
+            return Step.Next.done();
         };
     }
 

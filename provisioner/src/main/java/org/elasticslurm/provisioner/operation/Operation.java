@@ -16,6 +16,8 @@ final class Operation {
     String error;
     /** Set while a resume cleans up after its own failure. */
     String failure;
+    /** Set when that clean-up failed: only Slurm is still told (node DOWN), what is left stays for a suspend. */
+    boolean cleanupFailed;
     /** Set when a transition of this operation could not be written to the journal: the operation fails. */
     String journalFailure;
     boolean cancelRequested;

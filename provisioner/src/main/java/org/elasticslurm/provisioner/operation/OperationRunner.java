@@ -200,6 +200,16 @@ final class OperationRunner {
             beginCleanup(op, message);
             return;
         }
+        if (op.kind == OperationKind.RESUME && !op.cleanupFailed) {
+            // the release failed: Slurm must still hear that the node will not come (DOWN, with both reasons)
+            op.cleanupFailed = true;
+            op.failure = op.failure + "; clean-up failed: " + message;
+            op.error = op.failure;
+            op.node.lastError = op.failure;
+            emit(op, "clean-up failed: " + message + "; marking the node DOWN");
+            dispatch(op, Step.Next.now(procedures.markDown(op.node.name)));
+            return;
+        }
         op.error = op.failure == null ? message : op.failure + "; clean-up failed: " + message;
         op.node.lastError = op.error;
         op.status = OperationStatus.FAILED;
@@ -233,10 +243,12 @@ final class OperationRunner {
         NodeRecord n = op.node;
         if (op.failure != null) {
             op.status = OperationStatus.FAILED;
-            n.address = null;
-            n.backendId = null;
+            if (!op.cleanupFailed) {
+                n.address = null;
+                n.backendId = null;
+            }
             enterPhase(n, Phase.FAILED, now);
-            end(op, "failed and cleaned up: " + op.failure);
+            end(op, (op.cleanupFailed ? "failed: " : "failed and cleaned up: ") + op.failure);
             return;
         }
         op.status = OperationStatus.SUCCEEDED;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.elasticslurm.provisioner.slurm.RequiresRealSlurm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A small seeded chaos run (bin/chaos) against the packaged service: 20 nodes, one SIGKILL of the service during
  * the burst, 20 % of the libvirt calls failing on purpose. Nothing may be leaked, doubled, lost, answered with 5xx
  * or left stuck; a controller outage shorter than {@code provisioner.slurm.unreachable-retry} fails no resume, nor
- * does a libvirtd killed and restarted during the burst.
+ * does a libvirtd killed and restarted during the burst, nor Debian's slurmctld stopped (by PID) and started
+ * again on its state (Slurm's own view then shows every node powered down).
  * Needs root and libvirtd installed (the run starts a private libvirtd of its own); skipped
  * elsewhere, but fails when {@code CI=true}.
  */
@@ -29,7 +31,7 @@ class ChaosRunIT {
     @Test
     void aSeededBurstWithAServiceKillAndLibvirtFaultsLeaksDoublesAndLosesNothing() throws Exception {
         ChaosResult result = new ChaosRun(new ChaosOptions(20, 1, 0.2, 7, Duration.ofSeconds(150),
-                Optional.of(dir), Duration.ZERO, 0)).run();
+                Optional.of(dir), Duration.ZERO, 0, Duration.ZERO, 21310, Duration.ZERO)).run();
 
         assertThat(result.line()).as("the chaos line").endsWith("leaked=0 duplicates=0 lost=0 http5xx=0 stuck=0");
         assertThat(result.nodes()).isEqualTo(20);
@@ -41,7 +43,7 @@ class ChaosRunIT {
     @Test
     void aControllerUnreachableFor15SecondsDuringABurstFailsNoResume() throws Exception {
         ChaosResult result = new ChaosRun(new ChaosOptions(20, 0, 0.0, 11, Duration.ofSeconds(150),
-                Optional.of(dir), Duration.ofSeconds(15), 0)).run();
+                Optional.of(dir), Duration.ofSeconds(15), 0, Duration.ZERO, 21310, Duration.ZERO)).run();
 
         assertThat(result.line()).as("the chaos line").endsWith("leaked=0 duplicates=0 lost=0 http5xx=0 stuck=0");
         assertThat(result.clean()).isTrue();
@@ -54,7 +56,7 @@ class ChaosRunIT {
     @Test
     void aLibvirtdKilledAndRestartedDuringABurstLeavesNothingLeakedDoubledOrLost() throws Exception {
         ChaosResult result = new ChaosRun(new ChaosOptions(30, 0, 0.0, 5, Duration.ofSeconds(150),
-                Optional.of(dir), Duration.ZERO, 1)).run();
+                Optional.of(dir), Duration.ZERO, 1, Duration.ZERO, 21310, Duration.ZERO)).run();
 
         assertThat(result.line()).as("the chaos line").endsWith("leaked=0 duplicates=0 lost=0 http5xx=0 stuck=0");
         assertThat(result.faults()).as("the one libvirtd restart, no injected fault").isEqualTo(1);
@@ -62,6 +64,42 @@ class ChaosRunIT {
         assertThat(Files.readString(dir.resolve("service/operations.jsonl")))
                 .as("no resume failed: the outage (1-3 s) is shorter than the retries, the connection is reopened")
                 .doesNotContain("\"status\":\"FAILED\"");
+    }
+
+    @Test
+    @RequiresRealSlurm
+    void theRealSlurmctldStoppedAndStartedAgainDuringABurstFailsNoResumeAndEveryNodeEndsPoweredDownInSlurm()
+            throws Exception {
+        ChaosResult result = new ChaosRun(new ChaosOptions(16, 0, 0.0, 3, Duration.ofSeconds(170),
+                Optional.of(dir), Duration.ZERO, 0, Duration.ofSeconds(15), 21320, Duration.ZERO)).run();
+
+        assertThat(result.line()).as("the chaos line").endsWith("leaked=0 duplicates=0 lost=0 http5xx=0 stuck=0");
+        assertThat(result.clean()).isTrue();
+        assertThat(Files.readString(dir.resolve("slurmctld/log/slurmctld.log")))
+                .as("slurmctld was started twice, the second time on the saved state")
+                .containsPattern("(?s)started on cluster.*started on cluster.*Recovered state of 16 nodes");
+        assertThat(Files.readString(dir.resolve("service/operations.jsonl")))
+                .as("no resume failed: without injected faults only the outage could fail one")
+                .doesNotContain("\"status\":\"FAILED\"");
+    }
+
+    @Test
+    void theOperationLogDiskFullDuringABurstRefusesNewWorkWithJsonAndLosesNothingOnceSpaceReturns() throws Exception {
+        ChaosResult result = new ChaosRun(new ChaosOptions(24, 0, 0.0, 2, Duration.ofSeconds(170),
+                Optional.of(dir), Duration.ZERO, 0, Duration.ZERO, 21310, Duration.ofSeconds(5))).run();
+
+        assertThat(result.line()).as("the chaos line").endsWith("leaked=0 duplicates=0 lost=0 http5xx=0 stuck=0");
+        assertThat(result.refused()).as("resumes sent while the log's file system was full: 503 with a JSON error")
+                .isPositive();
+        assertThat(result.clean()).isTrue();
+        assertThat(Files.readString(dir.resolve("service/operations.jsonl")))
+                .as("the log said when it could be written again").contains("writable again after: cannot append")
+                .contains("No space left on device");
+        assertThat(mounts()).as("the run's tmpfs is unmounted").doesNotContain(dir.toString());
+    }
+
+    private static String mounts() throws java.io.IOException {
+        return Files.readString(Path.of("/proc/self/mounts"));
     }
 
     /** Root and an installed libvirtd (a private one is started); fails instead of skipping when CI=true. */

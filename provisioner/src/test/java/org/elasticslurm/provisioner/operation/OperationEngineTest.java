@@ -197,6 +197,25 @@ class OperationEngineTest {
     }
 
     @Test
+    void aFailedResumeWhoseCleanUpFailsTooStillMarksTheNodeDownInSlurmNamingBoth() {
+        EngineHarness h = harness(Duration.ofSeconds(30));
+        backend().duringEnsure = r -> {
+            throw new BackendException("domain test2: cannot allocate memory", false, null);
+        };
+        backend().releaseFailures.add(new BackendException("deleteVolume test2.qcow2: permission denied", false, null));
+        h.engine.resume(List.of("test2"), Map.of());
+
+        h.scheduler.advance(Duration.ofMinutes(1));
+
+        assertThat(h.phase("test2")).isEqualTo(Phase.FAILED);
+        assertThat(h.node("test2").lastError()).hasValue("domain test2: cannot allocate memory; clean-up failed:"
+                + " deleteVolume test2.qcow2: permission denied");
+        assertThat(h.slurm.callsFor("test2")).as("Slurm hears the resume failed though the clean-up failed too")
+                .containsExactly("down test2 reason=provisioner: domain test2: cannot allocate memory; clean-up"
+                        + " failed: deleteVolume test2.qcow2: permission denied");
+    }
+
+    @Test
     void aNodeWithoutAddressWithinTheTimeoutFailsAndItsMachineIsReleased() {
         EngineHarness h = harness(Duration.ofHours(1));
         h.engine.resume(List.of("test4"), Map.of());

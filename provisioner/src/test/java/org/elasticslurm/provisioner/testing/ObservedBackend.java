@@ -32,6 +32,8 @@ public final class ObservedBackend implements MachineBackend {
     public final List<BackendException> ensureFailures = Collections.synchronizedList(new ArrayList<>());
     /** Failures to throw from the next address calls, in order. */
     public final List<BackendException> addressFailures = Collections.synchronizedList(new ArrayList<>());
+    /** Failures to throw from the next release calls, in order. */
+    public final List<BackendException> releaseFailures = Collections.synchronizedList(new ArrayList<>());
     /** Runs inside ensureRunning, before the machine is made. */
     public volatile Consumer<MachineRequest> duringEnsure = r -> { };
 
@@ -85,6 +87,9 @@ public final class ObservedBackend implements MachineBackend {
         enter(node);
         try {
             calls.add("release " + node);
+            if (!releaseFailures.isEmpty()) {
+                throw releaseFailures.remove(0);
+            }
             delegate.release(node, pool);
         } finally {
             leave(node);

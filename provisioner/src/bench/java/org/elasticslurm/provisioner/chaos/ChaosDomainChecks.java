@@ -1,0 +1,67 @@
+package org.elasticslurm.provisioner.chaos;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.elasticslurm.provisioner.libvirt.DomainSummary;
+import org.elasticslurm.provisioner.libvirt.LibvirtHypervisor;
+
+/** What the hypervisor shows of a chaos run's owner: nodes seen with two domains at once, and what was left. */
+final class ChaosDomainChecks {
+    private final LibvirtHypervisor observer;
+    private final String owner;
+    private final List<String> notes;
+    private final Set<String> duplicates = ConcurrentHashMap.newKeySet();
+
+    ChaosDomainChecks(LibvirtHypervisor observer, String owner, List<String> notes) {
+        this.observer = observer;
+        this.owner = owner;
+        this.notes = notes;
+    }
+
+    int duplicates() {
+        return duplicates.size();
+    }
+
+    /** Polls the owner's domains every 250 ms until interrupted; a node seen with two or more is a duplicate. */
+    void watch() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Map<String, Integer> perNode = new HashMap<>();
+                for (DomainSummary d : observer.domains()) {
+                    d.metadata().filter(m -> m.owner().filter(owner::equals).isPresent())
+                            .ifPresent(m -> perNode.merge(m.node(), 1, Integer::sum));
+                }
+                perNode.forEach((n, c) -> {
+                    if (c > 1 && duplicates.add(n)) {
+                        notes.add("node " + n + " had " + c + " domains at once");
+                    }
+                });
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // the observer's connection is not what is tested; try again
+            }
+        }
+    }
+
+    /** The owner's domains, the extra volumes and the seeds left, each noted. */
+    int leaks(PrivateLibvirtd libvirtd, Path seedDir) throws Exception {
+        List<String> left = new ArrayList<>();
+        observer.domains().stream().filter(d -> d.metadata().flatMap(m -> m.owner()).filter(owner::equals)
+                .isPresent()).forEach(d -> left.add("domain " + d.name()));
+        libvirtd.extraVolumes().forEach(v -> left.add("volume " + v));
+        try (Stream<Path> seeds = Files.list(seedDir)) {
+            seeds.forEach(s -> left.add("seed " + s.getFileName()));
+        }
+        left.forEach(l -> notes.add("leaked: " + l));
+        return left.size();
+    }
+}
