@@ -75,9 +75,13 @@ EOF
 log_outputs = "3:file:$DIR/log/virtlogd.log"
 EOF
   cat >"$DIR/etc/qemu.conf" <<EOF
-# second-host.sh: no cgroups of its own (the machine's libvirtd owns machine.slice), no security driver
+# second-host.sh: no cgroups of its own (the machine's libvirtd owns machine.slice), no security driver, and no
+# ownership changes: files both daemons use (a guest kernel, an initrd) keep their owner and get no libvirt
+# xattrs, so the machine's libvirtd never finds them "already in use" with another owner
 cgroup_controllers = [ ]
 security_driver = "none"
+dynamic_ownership = 0
+remember_owner = 0
 user = "root"
 group = "root"
 EOF
