@@ -94,8 +94,9 @@ start_daemon() {
   local pid
   if pid="$(daemon_pid "$exe")"; then return 0; fi
   rm -f "$DIR/$exe.pid"
-  # ip netns exec and unshare exec their command: the PID of the background job is the daemon's.
-  setsid ip netns exec "$NS" unshare --mount --propagation private sh -c '
+  # ip netns exec and unshare exec their command: the PID of the background job is the daemon's. The daemon runs
+  # at niceness 0 whatever the caller's (its guests inherit it; a guest's boot time is a figure).
+  setsid nice -n "$((0 - $(nice)))" ip netns exec "$NS" unshare --mount --propagation private sh -c '
     d="$1"; shift
     mount --bind "$d/run" /run/libvirt
     mount --bind "$d/lib" /var/lib/libvirt
