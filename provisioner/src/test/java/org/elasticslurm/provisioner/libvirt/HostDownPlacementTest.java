@@ -124,4 +124,20 @@ class HostDownPlacementTest {
                 .isInstanceOf(BackendException.class).hasMessageContaining("Connection refused");
         assertThat(first.domain("test2")).isEmpty();
     }
+
+    @Test
+    void aNewServiceFindsTheMachinesOnBothHosts() {
+        LibvirtHypervisor first = host("first");
+        LibvirtHypervisor second = host("second");
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        PoolSpec spread = pool("spread", List.of("test1", "test2"), Optional.empty());
+        LibvirtBackend before = backend(clock, List.of(first, second), spread);
+        before.ensureRunning(new MachineRequest("test1", "spread", "op-1"));
+        before.ensureRunning(new MachineRequest("test2", "spread", "op-2"));
+
+        LibvirtBackend after = backend(clock, List.of(first, second), spread);
+
+        assertThat(after.list()).extracting(org.elasticslurm.provisioner.backend.Machine::backendId)
+                .containsExactlyInAnyOrder("test1@" + first.uri(), "test2@" + second.uri());
+    }
 }
