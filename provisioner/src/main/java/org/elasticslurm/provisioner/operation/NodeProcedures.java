@@ -98,14 +98,19 @@ final class NodeProcedures {
         };
     }
 
-    /** After a failed resume: release whatever is left, then mark the node DOWN in Slurm with the error. */
-    Step cleanupAfterFailure(String node, String pool) {
-        Step markDown = progress -> {
+    /** Marks the node DOWN in Slurm with the operation's failure as the reason. */
+    Step markDown(String node) {
+        return progress -> {
             String reason = "provisioner: " + progress.failure().orElse("resume failed");
             ports.slurm().markDown(node, reason.length() > 200 ? reason.substring(0, 200) : reason);
             progress.note("scontrol update nodename=" + node + " state=DOWN");
             return Step.Next.done();
         };
+    }
+
+    /** After a failed resume: release whatever is left, then mark the node DOWN in Slurm with the error. */
+    Step cleanupAfterFailure(String node, String pool) {
+        Step markDown = markDown(node);
         return progress -> {
             ports.backend().release(node, pool);
             progress.note("machine released after the failure");

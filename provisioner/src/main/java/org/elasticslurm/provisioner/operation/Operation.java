@@ -16,6 +16,8 @@ final class Operation {
     String error;
     /** Set while a resume cleans up after its own failure. */
     String failure;
+    /** Set once a resume whose clean-up failed goes on to mark its node DOWN. */
+    boolean markingDown;
     /** Set when a transition of this operation could not be written to the journal: the operation fails. */
     String journalFailure;
     boolean cancelRequested;

@@ -200,6 +200,15 @@ final class OperationRunner {
             beginCleanup(op, message);
             return;
         }
+        if (op.kind == OperationKind.RESUME && !op.markingDown) {
+            // the clean-up failed (e.g. the host is down): Slurm must still hear that the node failed, and why
+            op.markingDown = true;
+            op.failure = op.failure + "; clean-up failed: " + message;
+            op.error = op.failure;
+            op.node.lastError = op.failure;
+            dispatch(op, Step.Next.now(procedures.markDown(op.node.name)));
+            return;
+        }
         op.error = op.failure == null ? message : op.failure + "; clean-up failed: " + message;
         op.node.lastError = op.error;
         op.status = OperationStatus.FAILED;

@@ -34,6 +34,8 @@ public final class ObservedBackend implements MachineBackend {
     public final List<BackendException> addressFailures = Collections.synchronizedList(new ArrayList<>());
     /** Runs inside ensureRunning, before the machine is made. */
     public volatile Consumer<MachineRequest> duringEnsure = r -> { };
+    /** Runs inside release (with the node), before the machine is released. */
+    public volatile Consumer<String> duringRelease = n -> { };
 
     public ObservedBackend(MachineBackend delegate, Clock clock) {
         this.delegate = delegate;
@@ -85,6 +87,7 @@ public final class ObservedBackend implements MachineBackend {
         enter(node);
         try {
             calls.add("release " + node);
+            duringRelease.accept(node);
             delegate.release(node, pool);
         } finally {
             leave(node);
