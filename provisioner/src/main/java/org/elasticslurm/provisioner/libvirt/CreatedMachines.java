@@ -51,9 +51,24 @@ final class CreatedMachines implements PoolMachines {
     private record Located(Hypervisor host, DomainSummary domain) {
     }
 
+    /**
+     * The node's domain on the pool's hosts. A host that does not answer is passed over when the pool is not pinned
+     * to it and the host, when it last answered, had no domain of that name: a machine is then made on a host that
+     * answers, so a host that is down fails only the nodes whose machines are (or may be) on it.
+     */
     private Optional<Located> locate(String name) {
         for (Hypervisor h : fleet.hosts(spec.uri())) {
-            Optional<DomainSummary> d = h.domain(name);
+            Optional<DomainSummary> d;
+            try {
+                d = h.domain(name);
+            } catch (BackendException e) {
+                if (spec.uri().isPresent() || !fleet.lastSeenWithout(h.uri(), name)) {
+                    throw e;
+                }
+                LOG.warnf("domain %s: host %s does not answer (%s); it had no such domain when it last answered, so"
+                        + " it is passed over", name, h.uri(), e.getMessage());
+                continue;
+            }
             if (d.isPresent()) {
                 return Optional.of(new Located(h, d.get()));
             }

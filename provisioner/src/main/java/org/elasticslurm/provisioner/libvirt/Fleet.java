@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.elasticslurm.provisioner.backend.BackendException;
 import org.jboss.logging.Logger;
@@ -22,7 +24,7 @@ final class Fleet implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Fleet.class);
 
     private record Snapshot(Instant taken, Map<String, HostCapacity> capacity, Map<String, String> macUsers,
-                            Map<String, GuestCapabilities> capabilities) {
+                            Map<String, GuestCapabilities> capabilities, Map<String, Set<String>> domainNames) {
     }
 
     private record Reservation(Instant at, String uri, int memoryMiB, int vcpus) {
@@ -35,6 +37,7 @@ final class Fleet implements AutoCloseable {
     private final Object lock = new Object();
     private Snapshot snapshot; // guarded by lock
     private final List<Reservation> reservations = new ArrayList<>(); // guarded by lock
+    private final Map<String, Set<String>> lastSeenDomains = new HashMap<>(); // guarded by lock
 
     /**
      * @param hosts the hosts in configuration order
@@ -146,6 +149,19 @@ final class Fleet implements AutoCloseable {
         if (snapshot == null || !s.taken().isBefore(snapshot.taken())) {
             snapshot = s;
             reservations.removeIf(r -> r.at().isBefore(s.taken()));
+            lastSeenDomains.putAll(s.domainNames());
+        }
+    }
+
+    /**
+     * Whether the host answered a snapshot of this service at least once and had no domain of this name then: a
+     * host that does not answer now can be passed over when looking for the domain. False for a host never seen.
+     */
+    boolean lastSeenWithout(String uri, String domain) {
+        current();
+        synchronized (lock) {
+            Set<String> names = lastSeenDomains.get(uri);
+            return names != null && !names.contains(domain);
         }
     }
 
@@ -162,12 +178,15 @@ final class Fleet implements AutoCloseable {
         Map<String, HostCapacity> cap = new LinkedHashMap<>();
         Map<String, String> macs = new HashMap<>();
         Map<String, GuestCapabilities> caps = new HashMap<>();
+        Map<String, Set<String>> names = new HashMap<>();
         for (Hypervisor h : hosts.values()) {
             try {
                 HostResources r = h.resources();
                 int vcpus = 0;
                 long memory = 0;
+                Set<String> seen = new HashSet<>();
                 for (DomainSummary d : h.domains()) {
+                    seen.add(d.name());
                     boolean aboutToStart = d.metadata().map(m -> m.origin() == MachineOrigin.CREATED).orElse(false);
                     if (d.state().active() || aboutToStart) {
                         vcpus += d.vcpus();
@@ -179,11 +198,12 @@ final class Fleet implements AutoCloseable {
                 }
                 cap.put(h.uri(), new HostCapacity(h.uri(), r.cpus(), r.memoryKiB(), r.freeMemoryKiB(), vcpus, memory));
                 caps.put(h.uri(), h.capabilities());
+                names.put(h.uri(), Set.copyOf(seen));
             } catch (BackendException e) {
                 LOG.warnf("host %s left out of placement: %s", h.uri(), e.getMessage());
             }
         }
-        return new Snapshot(taken, cap, macs, caps);
+        return new Snapshot(taken, cap, macs, caps, names);
     }
 
     @Override

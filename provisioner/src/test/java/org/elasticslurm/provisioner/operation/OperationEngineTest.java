@@ -216,6 +216,26 @@ class OperationEngineTest {
     }
 
     @Test
+    void aNodeWhoseHostRefusesTheResumeAndTheCleanUpIsStillMarkedDownWithBothReasons() {
+        EngineHarness h = harness(Duration.ofSeconds(30));
+        BackendException refused = new BackendException("cannot connect to h2: Connection refused", true, null);
+        backend().duringEnsure = r -> {
+            throw refused;
+        };
+        backend().duringRelease = n -> {
+            throw refused;
+        };
+        h.engine.resume(List.of("test1"), Map.of());
+
+        h.scheduler.advance(Duration.ofMinutes(2));
+
+        assertThat(h.phase("test1")).isEqualTo(Phase.FAILED);
+        assertThat(h.slurm.callsFor("test1")).containsExactly("down test1 reason=provisioner: cannot connect to h2: "
+                + "Connection refused (gave up after 4 attempts); clean-up failed: cannot connect to h2: Connection "
+                + "refused (gave up after 4 attempts)");
+    }
+
+    @Test
     void aNodeWithoutAddressWithinTheTimeoutFailsAndItsMachineIsReleased() {
         EngineHarness h = harness(Duration.ofHours(1));
         h.engine.resume(List.of("test4"), Map.of());

@@ -36,6 +36,8 @@ public final class ObservedBackend implements MachineBackend {
     public final List<BackendException> releaseFailures = Collections.synchronizedList(new ArrayList<>());
     /** Runs inside ensureRunning, before the machine is made. */
     public volatile Consumer<MachineRequest> duringEnsure = r -> { };
+    /** Runs inside release (with the node), before the machine is released. */
+    public volatile Consumer<String> duringRelease = n -> { };
 
     public ObservedBackend(MachineBackend delegate, Clock clock) {
         this.delegate = delegate;
@@ -90,6 +92,7 @@ public final class ObservedBackend implements MachineBackend {
             if (!releaseFailures.isEmpty()) {
                 throw releaseFailures.remove(0);
             }
+            duringRelease.accept(node);
             delegate.release(node, pool);
         } finally {
             leave(node);

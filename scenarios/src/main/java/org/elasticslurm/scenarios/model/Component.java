@@ -9,7 +9,9 @@ public enum Component implements Keyword {
     /** The provisioner service. */
     PROVISIONER("provisioner"),
     /** The libvirt daemon. */
-    LIBVIRTD("libvirtd");
+    LIBVIRTD("libvirtd"),
+    /** The libvirt daemon of the second hypervisor host (a scenario with {@code provisioner: hosts: 2}). */
+    SECOND_HOST("second-host");
 
     private final String keyword;
 

@@ -254,8 +254,10 @@ public final class ScenarioParser {
     }
 
     private static ProvisionerSetup provisioner(YamlMap prov) {
-        prov.allowOnly(List.of("pools", "properties"));
+        prov.allowOnly(List.of("pools", "properties", "hosts"));
         prov.require("pools");
+        int hosts = prov.has("hosts") ? hostNumber(prov, "hosts", ProvisionerSetup.MAX_HOSTS,
+                "provisioner hosts is the number of hypervisor hosts") : 1;
         YamlMap pools = prov.map("pools", "provisioner pools");
         List<ProvisionerSetup.Pool> out = new ArrayList<>();
         for (String name : pools.keys()) {
@@ -264,7 +266,10 @@ public final class ScenarioParser {
                         + "'.', '_' and '-'");
             }
             YamlMap pool = pools.map(name, "pool " + name);
-            pool.allowOnly(List.of("nodes", "mode", "post-config"));
+            pool.allowOnly(List.of("nodes", "mode", "post-config", "host"));
+            java.util.OptionalInt host = pool.has("host") ? java.util.OptionalInt.of(hostNumber(pool, "host", hosts,
+                    "host of pool " + name + " is the hypervisor host its machines are pinned to (provisioner hosts: "
+                            + hosts + ")")) : java.util.OptionalInt.empty();
             pool.require("nodes", "mode");
             List<String> postConfig = pool.has("post-config")
                     ? pool.scalarList("post-config").stream().map(ScalarNode::getValue).toList() : List.of();
@@ -273,7 +278,8 @@ public final class ScenarioParser {
                         + "(it runs without a shell or PATH), found '" + postConfig.get(0) + "'");
             }
             out.add(new ProvisionerSetup.Pool(name, pool.requiredString("nodes"),
-                    pool.keyword("mode", ProvisionerSetup.Mode.values(), "pool mode"), postConfig, pool.position()));
+                    pool.keyword("mode", ProvisionerSetup.Mode.values(), "pool mode"), postConfig, host,
+                    pool.position()));
         }
         if (out.isEmpty()) {
             throw prov.error("pools", "provisioner pools is empty; declare at least one pool");
@@ -293,6 +299,15 @@ public final class ScenarioParser {
                 properties.put(e.getKey(), s.getValue());
             }
         }
-        return new ProvisionerSetup(out, properties, prov.position());
+        return new ProvisionerSetup(out, properties, hosts, prov.position());
+    }
+
+    /** A whole number 1..max under {@code key}; the error says what it is. */
+    private static int hostNumber(YamlMap map, String key, int max, String what) {
+        String v = map.requiredString(key);
+        if (!v.matches("[0-9]{1,3}") || Integer.parseInt(v) < 1 || Integer.parseInt(v) > max) {
+            throw map.error(key, what + ": a whole number 1.." + max + ", found '" + v + "'");
+        }
+        return Integer.parseInt(v);
     }
 }

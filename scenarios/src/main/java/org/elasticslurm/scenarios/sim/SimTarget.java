@@ -74,6 +74,7 @@ public final class SimTarget implements Target {
             case SLURMCTLD -> Optional.of("the simulated controller keeps no saved state, so a slurmctld stop or "
                     + "restart is not modelled");
             case LIBVIRTD -> Optional.of("sim has no libvirtd (its provisioner's machines are simulated)");
+            case SECOND_HOST -> Optional.of("sim has no hypervisor hosts (its provisioner's machines are simulated)");
             default -> Optional.empty();
         };
     }

@@ -79,6 +79,10 @@ public record ProvisionedLimits(TargetKind target, String neverRegisters, Set<Co
                         + "client (preset provisioner); the " + role + " hook is not", null);
             }
         });
+        if (setup.hosts() > 1 && target != TargetKind.QEMU) {
+            throw new TargetException(scenario.name() + ": " + target + " gives the provisioner one hypervisor host; "
+                    + "provisioner hosts: " + setup.hosts() + " runs on qemu", null);
+        }
         return setup;
     }
 }

@@ -21,22 +21,31 @@ final class LibvirtRun implements AutoCloseable {
 
     private final String run;
     private final Path poolDir;
+    private final List<String> virshCommand;
 
-    private LibvirtRun(String run, Path poolDir) {
+    private LibvirtRun(String run, Path poolDir, List<String> virshCommand) {
         this.run = run;
         this.poolDir = poolDir;
+        this.virshCommand = List.copyOf(virshCommand);
     }
 
     /** Defines and starts the run's pool and puts the base image into it. */
     static LibvirtRun create(String run, Path image) {
-        Path dir = POOLS.resolve(run);
-        LibvirtRun r = new LibvirtRun(run, dir);
+        return create(run, image, POOLS.resolve(run), List.of("/usr/bin/virsh", "-q", "-c", URI));
+    }
+
+    /**
+     * The same on another host: its pool named {@code run} in {@code dir}, reached with {@code virshCommand} (the
+     * argument vector up to and including the connection, e.g. {@code ip netns exec NS virsh -q -c URI}).
+     */
+    static LibvirtRun create(String run, Path image, Path dir, List<String> virshCommand) {
+        LibvirtRun r = new LibvirtRun(run, dir, virshCommand);
         try {
             Files.createDirectories(dir);
             Files.copy(image.resolve("base.qcow2"), dir.resolve("base.qcow2"), StandardCopyOption.REPLACE_EXISTING);
-            virsh("pool-define-as", run, "dir", "--target", dir.toString());
-            virsh("pool-start", run);
-            virsh("pool-refresh", run);
+            r.call("pool-define-as", run, "dir", "--target", dir.toString());
+            r.call("pool-start", run);
+            r.call("pool-refresh", run);
             return r;
         } catch (IOException | RuntimeException e) {
             try {
@@ -68,10 +77,21 @@ final class LibvirtRun implements AutoCloseable {
         return Shell.check(cmd);
     }
 
+    /** virsh on this run's host; fails unless it exits 0. */
+    String call(String... args) {
+        return Shell.check(command(args));
+    }
+
+    private List<String> command(String... args) {
+        List<String> cmd = new ArrayList<>(virshCommand);
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
     /** The run's domains that exist now (any state). */
     List<String> domains() {
         List<String> out = new ArrayList<>();
-        for (String d : virsh("list", "--all", "--name").split("\n")) {
+        for (String d : call("list", "--all", "--name").split("\n")) {
             if (d.strip().startsWith(run + "-")) {
                 out.add(d.strip());
             }
@@ -82,7 +102,7 @@ final class LibvirtRun implements AutoCloseable {
     /** The run's domains that run now (or are paused). */
     List<String> activeDomains() {
         List<String> out = new ArrayList<>();
-        for (String d : virsh("list", "--name").split("\n")) {
+        for (String d : call("list", "--name").split("\n")) {
             if (d.strip().startsWith(run + "-")) {
                 out.add(d.strip());
             }
@@ -96,14 +116,14 @@ final class LibvirtRun implements AutoCloseable {
      * refuses the refresh, and its own list, which holds every volume made through it, is taken as it is.
      */
     List<String> volumes() {
-        CommandResult refresh = Shell.run(List.of("/usr/bin/virsh", "-q", "-c", URI, "pool-refresh", run),
+        CommandResult refresh = Shell.run(command("pool-refresh", run),
                 java.util.Map.of(), java.time.Duration.ofSeconds(60));
         if (refresh.exitCode() != 0 && !refresh.stderr().contains("has asynchronous jobs running")) {
-            throw new TargetException("/usr/bin/virsh pool-refresh " + run + " failed (exit " + refresh.exitCode()
+            throw new TargetException("virsh pool-refresh " + run + " failed (exit " + refresh.exitCode()
                     + "): " + refresh.stderr().strip(), null);
         }
         List<String> out = new ArrayList<>();
-        for (String line : virsh("vol-list", run).split("\n")) {
+        for (String line : call("vol-list", run).split("\n")) {
             String name = line.strip().split("\\s+")[0];
             if (!name.isEmpty() && !name.equals("base.qcow2")) {
                 out.add(name);
@@ -117,9 +137,9 @@ final class LibvirtRun implements AutoCloseable {
         List<String> problems = new ArrayList<>();
         try {
             for (String d : domains()) {
-                Shell.run(List.of("/usr/bin/virsh", "-q", "-c", URI, "destroy", d), java.util.Map.of(),
+                Shell.run(command("destroy", d), java.util.Map.of(),
                         java.time.Duration.ofMinutes(1));
-                var u = Shell.run(List.of("/usr/bin/virsh", "-q", "-c", URI, "undefine", d, "--nvram"),
+                var u = Shell.run(command("undefine", d, "--nvram"),
                         java.util.Map.of(), java.time.Duration.ofMinutes(1));
                 if (u.exitCode() != 0) {
                     problems.add("undefine " + d + ": " + u.stderr().strip());
@@ -128,9 +148,9 @@ final class LibvirtRun implements AutoCloseable {
         } catch (RuntimeException e) {
             problems.add(e.getMessage());
         }
-        Shell.run(List.of("/usr/bin/virsh", "-q", "-c", URI, "pool-destroy", run), java.util.Map.of(),
+        Shell.run(command("pool-destroy", run), java.util.Map.of(),
                 java.time.Duration.ofMinutes(1));
-        Shell.run(List.of("/usr/bin/virsh", "-q", "-c", URI, "pool-undefine", run), java.util.Map.of(),
+        Shell.run(command("pool-undefine", run), java.util.Map.of(),
                 java.time.Duration.ofMinutes(1));
         try (var files = Files.exists(poolDir) ? Files.walk(poolDir) : java.util.stream.Stream.<Path>empty()) {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {

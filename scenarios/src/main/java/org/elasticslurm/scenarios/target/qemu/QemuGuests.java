@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.elasticslurm.scenarios.model.Component;
 import org.elasticslurm.scenarios.model.FaultKind;
 import org.elasticslurm.scenarios.model.Step;
 import org.elasticslurm.scenarios.target.StepResult;
@@ -19,6 +20,7 @@ import org.elasticslurm.scenarios.target.provisioned.ProvisionedNode;
  */
 final class QemuGuests implements Guests {
     private final LibvirtRun run;
+    private final Optional<SecondHost> second;
     private final Set<String> ownDomains;
     private final Set<String> ownVolumes;
 
@@ -29,9 +31,10 @@ final class QemuGuests implements Guests {
      * @param leaseEvents the lab's DHCP event log ({@code <epoch> add|old|del MAC IP [NAME]})
      * @param macs each node's reserved MAC
      */
-    QemuGuests(LibvirtRun run, Set<String> ownDomains, Set<String> ownVolumes, java.nio.file.Path leaseEvents,
+    QemuGuests(LibvirtRun run, Optional<SecondHost> second, Set<String> ownDomains, Set<String> ownVolumes, java.nio.file.Path leaseEvents,
                java.util.Map<String, String> macs) {
         this.run = run;
+        this.second = second;
         this.leaseEvents = leaseEvents;
         this.macs = java.util.Map.copyOf(macs);
         this.ownDomains = Set.copyOf(ownDomains);
@@ -49,7 +52,25 @@ final class QemuGuests implements Guests {
             return Optional.of(StepResult.ok("set up when the lab opened: the user-data of "
                     + f.nodes().orElse("every node") + " masks slurmd"));
         }
+        if (action instanceof Step.Stop s && s.component() == Component.SECOND_HOST) {
+            return Optional.of(onSecondHost(h -> {
+                h.stop();
+                return StepResult.ok("libvirtd of the second host " + h.uri() + " stopped");
+            }));
+        }
+        if (action instanceof Step.Restart r && r.component() == Component.SECOND_HOST) {
+            return Optional.of(onSecondHost(h -> {
+                h.stop();
+                h.start();
+                return StepResult.ok("libvirtd of the second host " + h.uri() + " restarted");
+            }));
+        }
         return Optional.empty();
+    }
+
+    private StepResult onSecondHost(java.util.function.Function<SecondHost, StepResult> action) {
+        return second.map(action).orElseGet(() -> StepResult.failed("this run has no second host "
+                + "(provisioner hosts: 2)"));
     }
 
     @Override
@@ -68,6 +89,14 @@ final class QemuGuests implements Guests {
                 out.add("volume " + run.pool() + "/" + v);
             }
         }
+        second.ifPresent(h -> {
+            if (h.stopped()) {
+                out.add("the second host " + h.uri() + " is stopped: what is left on it cannot be listed");
+                return;
+            }
+            h.libvirt().domains().forEach(d -> out.add("domain " + d + " on " + h.uri()));
+            h.libvirt().volumes().forEach(v -> out.add("volume " + h.libvirt().pool() + "/" + v + " on " + h.uri()));
+        });
         return out;
     }
 

@@ -65,8 +65,9 @@ public final class QemuTarget extends ProvisionedTarget {
     private static final int MEMORY_MIB = 1024;
 
     private static final ProvisionedLimits LIMITS = new ProvisionedLimits(TargetKind.QEMU,
-            "a user-data that does not start slurmd", Set.of(),
-            c -> "qemu does not stop or restart components in the middle of a run (" + c + ")",
+            "a user-data that does not start slurmd", Set.of(org.elasticslurm.scenarios.model.Component.SECOND_HOST),
+            c -> "qemu does not stop or restart components in the middle of a run (" + c + "), only the second "
+                    + "hypervisor host (second-host, with provisioner hosts: 2)",
             "qemu runs commands on the controller only (the guests have no remote access)", Optional.empty());
 
     private final ControllerKind controller;
@@ -189,6 +190,11 @@ public final class QemuTarget extends ProvisionedTarget {
             LibvirtRun libvirt = LibvirtRun.create(run, image);
             teardown.add(libvirt);
             t = stage(setupStages, "storage pool " + run + " with the base image", t0, t);
+            Optional<SecondHost> second = Optional.empty();
+            if (setup.hosts() == 2) {
+                second = Optional.of(teardown.add(SecondHost.up(ci, net.netns(), run, image)));
+                t = stage(setupStages, "second host " + second.get().uri() + " with storage pool " + run, t0, t);
+            }
 
             Path confFile = dir.resolve("slurm.conf");
             Files.writeString(confFile, conf.text());
@@ -214,8 +220,11 @@ public final class QemuTarget extends ProvisionedTarget {
             Files.writeString(userData, template);
             Path attach = dir.resolve("attach-tap");
             Files.writeString(attach, "#!/bin/sh\n# moves a VM's tap from libvirtd's namespace into this run's lab\n"
-                    + "ESL_NETNS=" + net.netns() + "\nexport ESL_NETNS\nexec " + ci.resolve("netlab.sh")
-                    + " adopt-tap \"$1\"\n");
+                    + "ESL_NETNS=" + net.netns() + "\nexport ESL_NETNS\n" + second.map(h ->
+                    "# a tap the second host's libvirtd made is in that host's namespace\n"
+                    + ci.resolve("netlab.sh") + " adopt-tap \"$1\" 2>/dev/null && exit 0\n"
+                    + "exec " + ci.resolve("netlab.sh") + " adopt-tap \"$1\" \"$(" + String.join(" ",
+                    h.pidCommand()) + ")\"\n").orElse("exec " + ci.resolve("netlab.sh") + " adopt-tap \"$1\"\n"));
             Files.setPosixFilePermissions(attach, PosixFilePermissions.fromString("rwxr-xr-x"));
             String cmdline = Files.readString(image.resolve("cmdline")).strip();
             Path mungeKey = Path.of("/etc/munge/munge.key");
@@ -243,7 +252,9 @@ public final class QemuTarget extends ProvisionedTarget {
             properties.put("provisioner.backend", "libvirt");
             // the run's own owner: the service never sees or touches domains of other runs, tests or sites
             properties.put("provisioner.owner", run);
-            properties.put("provisioner.libvirt.uris", LibvirtRun.URI);
+            List<String> uris = new ArrayList<>(List.of(LibvirtRun.URI));
+            second.ifPresent(h -> uris.add(h.uri()));
+            properties.put("provisioner.libvirt.uris", String.join(",", uris));
             // one KVM verdict for all runs of this boot: only the first run waits for the probe
             properties.put("provisioner.libvirt.kvm-verdict-file",
                     image.getParent().resolve("kvm-verdict.properties").toString());
@@ -253,6 +264,7 @@ public final class QemuTarget extends ProvisionedTarget {
                 m.put("domain", run + "-{node}");
                 m.put("hosts-file", net.hosts().toString());
                 m.put("attach-command", attach.toString() + ",{tap}");
+                pool.host().ifPresent(h -> m.put("uri", uris.get(h - 1)));
                 if (pool.mode() == ProvisionerSetup.Mode.CREATE) {
                     m.put("storage-pool", libvirt.pool());
                     m.put("base-image", "base.qcow2");
@@ -291,7 +303,7 @@ public final class QemuTarget extends ProvisionedTarget {
                     .orElse("/usr/bin/" + c)).inDirectory(Path.of("/tmp"));
             Map<String, String> macs = new LinkedHashMap<>();
             conf.nodes().forEach(n -> macs.put(n, net.macOf(n)));
-            QemuGuests guests = new QemuGuests(libvirt, ownDomains, ownVolumes, net.events(), macs);
+            QemuGuests guests = new QemuGuests(libvirt, second, ownDomains, ownVolumes, net.events(), macs);
             List<Stage> shifted = setupStages.stream().map(s -> new Stage(s.node(), s.name(),
                     s.start().minus(Duration.between(t0, zero)), s.duration())).toList();
             return new ProvisionedLabSession(new ProvisionedLabSession.Parts(clock, zero, probe, service, hooks,

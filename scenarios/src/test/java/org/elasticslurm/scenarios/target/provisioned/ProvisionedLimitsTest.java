@@ -117,4 +117,18 @@ class ProvisionedLimitsTest {
                 .hasMessage(level3.name() + ": on libvirt-test every hook is the provisioner's client (preset "
                         + "provisioner); the " + HookRole.SUSPEND + " hook is not");
     }
+
+    @Test
+    void twoHypervisorHostsAreRefusedOnATargetThatGivesOne() {
+        Scenario level3 = new ScenarioParser().parse(LEVELS.resolve("level3.yaml"));
+        var setup = level3.provisioner().orElseThrow();
+        Scenario twoHosts = new Scenario(level3.file(), level3.name(), level3.description(), level3.slurmConf(),
+                level3.hooks(), level3.targets(), Optional.of(new org.elasticslurm.scenarios.model.ProvisionerSetup(
+                setup.pools(), setup.properties(), 2, setup.position())), level3.sim(), level3.steps(),
+                level3.expectations(), level3.timeout());
+
+        assertThatThrownBy(() -> limits.setupOf(twoHosts)).isInstanceOf(TargetException.class)
+                .hasMessage(level3.name() + ": libvirt-test gives the provisioner one hypervisor host; provisioner "
+                        + "hosts: 2 runs on qemu");
+    }
 }

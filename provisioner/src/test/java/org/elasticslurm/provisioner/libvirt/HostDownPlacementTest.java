@@ -1,0 +1,143 @@
+package org.elasticslurm.provisioner.libvirt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.elasticslurm.provisioner.backend.BackendException;
+import org.elasticslurm.provisioner.backend.MachineRequest;
+import org.elasticslurm.testsupport.TestDriverHost;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two hosts on libvirt's test driver, one of which stops answering (its libvirtd stopped). */
+@RequiresLibvirtLibrary
+class HostDownPlacementTest {
+    @TempDir
+    Path dir;
+
+    private Path seeds;
+    private final List<LibvirtHypervisor> opened = new ArrayList<>();
+
+    @BeforeEach
+    void files() throws IOException {
+        seeds = Files.createDirectories(dir.resolve("seeds"));
+        Files.writeString(dir.resolve("slurm.conf"), "ClusterName=lab\nNodeName=test[1-4] State=CLOUD\n");
+        Files.write(dir.resolve("munge.key"), new byte[] {7, 7, 7, 7});
+    }
+
+    @AfterEach
+    void close() {
+        opened.forEach(LibvirtHypervisor::close);
+    }
+
+    /** A host that refuses every call (but its URI) while {@code down} is set, as a stopped libvirtd does. */
+    private static Hypervisor switchable(Hypervisor real, AtomicBoolean down) {
+        return (Hypervisor) Proxy.newProxyInstance(Hypervisor.class.getClassLoader(), new Class<?>[] {Hypervisor.class},
+                (proxy, method, args) -> {
+                    if (!method.getName().equals("uri") && !method.getName().equals("close") && down.get()) {
+                        throw new BackendException(real.uri() + ": cannot connect: Connection refused", true, null);
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private LibvirtHypervisor host(String name) {
+        LibvirtHypervisor h = LibvirtHypervisor.open(TestDriverHost.withCpus(4).memoryMiB(8192).write(dir, name));
+        opened.add(h);
+        return h;
+    }
+
+    private CreatePoolSpec pool(String name, List<String> nodes, Optional<String> uri) {
+        return new CreatePoolSpec(name, nodes, uri, "{node}", "images", "base.qcow2", 1024, 1,
+                DomainTypePolicy.AUTO, Optional.empty(), Optional.of(new CreatePoolSpec.Network("lab", false)),
+                "52:54:00", new CreatePoolSpec.Seed(Optional.empty(), dir.resolve("munge.key"), Map.of(),
+                CreatePoolSpec.NetworkConfigMode.DHCP, 24, Optional.empty(), List.of(), CreatePoolSpec.SeedBus.SCSI,
+                Optional.of(seeds)), StaticAddressMap.empty(), false, Optional.empty());
+    }
+
+    private LibvirtBackend backend(MutableClock clock, List<Hypervisor> hosts, PoolSpec... pools) {
+        LibvirtSettings settings = new LibvirtSettings(hosts.stream().map(Hypervisor::uri).toList(),
+                Path.of("/usr/bin/qemu-system-x86_64"), Duration.ofSeconds(10), Optional.empty(),
+                Path.of("/usr/bin/genisoimage"), Duration.ofSeconds(2), dir, dir.resolve("slurm.conf"),
+                LibvirtSettings.SeedWriter.GENISOIMAGE, "lab", Optional.empty());
+        return LibvirtBackend.create(settings, List.of(pools), clock, hosts);
+    }
+
+    @Test
+    void aHostThatStopsAnsweringFailsOnlyTheNodesPinnedToItAndNewMachinesGoToTheOther() {
+        LibvirtHypervisor first = host("first");
+        AtomicBoolean down = new AtomicBoolean();
+        Hypervisor second = switchable(host("second"), down);
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        LibvirtBackend backend = backend(clock, List.of(first, second),
+                pool("spread", List.of("test1", "test2", "test4"), Optional.empty()),
+                pool("pinned", List.of("test3"), Optional.of(second.uri())));
+        String placed1 = backend.ensureRunning(new MachineRequest("test1", "spread", "op-1")).backendId();
+        String placed2 = backend.ensureRunning(new MachineRequest("test2", "spread", "op-2")).backendId();
+        assertThat(List.of(placed1, placed2)).as("one machine on each host")
+                .containsExactlyInAnyOrder("test1@" + first.uri(), "test2@" + second.uri());
+
+        down.set(true);
+        clock.advance(Duration.ofSeconds(5)); // past the capacity snapshot's refresh
+
+        assertThatThrownBy(() -> backend.ensureRunning(new MachineRequest("test3", "pinned", "op-3")))
+                .isInstanceOf(BackendException.class).hasMessageContaining("Connection refused");
+        assertThat(backend.ensureRunning(new MachineRequest("test4", "spread", "op-4")).backendId())
+                .isEqualTo("test4@" + first.uri());
+    }
+
+    @Test
+    void aNodeWhoseMachineWasLastSeenOnTheSilentHostIsNotCreatedAgainElsewhere() {
+        LibvirtHypervisor first = host("first");
+        AtomicBoolean down = new AtomicBoolean();
+        Hypervisor second = switchable(host("second"), down);
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        LibvirtBackend backend = backend(clock, List.of(first, second),
+                pool("spread", List.of("test1", "test2"), Optional.empty()));
+        backend.ensureRunning(new MachineRequest("test1", "spread", "op-1"));
+        backend.ensureRunning(new MachineRequest("test2", "spread", "op-2"));
+        clock.advance(Duration.ofSeconds(5));
+        backend.capacity(); // a snapshot that sees test2's domain on the second host
+
+        down.set(true);
+        clock.advance(Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> backend.ensureRunning(new MachineRequest("test2", "spread", "op-3")))
+                .isInstanceOf(BackendException.class).hasMessageContaining("Connection refused");
+        assertThat(first.domain("test2")).isEmpty();
+    }
+
+    @Test
+    void aNewServiceFindsTheMachinesOnBothHosts() {
+        LibvirtHypervisor first = host("first");
+        LibvirtHypervisor second = host("second");
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        PoolSpec spread = pool("spread", List.of("test1", "test2"), Optional.empty());
+        LibvirtBackend before = backend(clock, List.of(first, second), spread);
+        before.ensureRunning(new MachineRequest("test1", "spread", "op-1"));
+        before.ensureRunning(new MachineRequest("test2", "spread", "op-2"));
+
+        LibvirtBackend after = backend(clock, List.of(first, second), spread);
+
+        assertThat(after.list()).extracting(org.elasticslurm.provisioner.backend.Machine::backendId)
+                .containsExactlyInAnyOrder("test1@" + first.uri(), "test2@" + second.uri());
+    }
+}
