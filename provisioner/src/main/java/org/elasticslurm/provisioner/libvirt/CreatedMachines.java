@@ -53,7 +53,8 @@ final class CreatedMachines implements PoolMachines {
 
     /**
      * The node's domain on the pool's hosts. A host that does not answer is passed over when the pool is not pinned
-     * to it and the host, when it last answered, had no domain of that name: a machine is then made on a host that
+     * to it and the host is known to have no domain of that name (it had none when it last answered a listing, and
+     * no creation of it there began since, or this service removed it since): a machine is then made on a host that
      * answers, so a host that is down fails only the nodes whose machines are (or may be) on it.
      */
     private Optional<Located> locate(String name) {
@@ -65,8 +66,8 @@ final class CreatedMachines implements PoolMachines {
                 if (spec.uri().isPresent() || !fleet.lastSeenWithout(h.uri(), name)) {
                     throw e;
                 }
-                LOG.warnf("domain %s: host %s does not answer (%s); it had no such domain when it last answered, so"
-                        + " it is passed over", name, h.uri(), e.getMessage());
+                LOG.warnf("domain %s: host %s does not answer (%s); it is known to have no such domain, so it is"
+                        + " passed over", name, h.uri(), e.getMessage());
                 continue;
             }
             if (d.isPresent()) {
@@ -91,7 +92,16 @@ final class CreatedMachines implements PoolMachines {
         if (found.isPresent()) {
             return resumeExisting(request, found.get());
         }
-        String uri = fleet.place(spec.uri(), spec.memoryMiB(), spec.vcpus());
+        String uri = fleet.place(spec.uri(), name, spec.memoryMiB(), spec.vcpus());
+        try {
+            return createOn(request, uri, name);
+        } finally {
+            fleet.creationEnded(uri, name);
+        }
+    }
+
+    private Machine createOn(MachineRequest request, String uri, String name) {
+        String node = request.node();
         Hypervisor host = fleet.host(uri);
         DomainTypes.Choice choice = types.choose(uri, fleet.capabilities(uri), spec.domainType());
         String mac = macs.macOf(node);
@@ -240,6 +250,7 @@ final class CreatedMachines implements PoolMachines {
                 continue;
             }
             d.ifPresent(domain -> remove(host, domain));
+            fleet.removed(host.uri(), name);
             host.deleteVolume(spec.storagePool(), name + ".qcow2");
             host.deleteVolume(spec.storagePool(), name + "-seed.iso");
         }

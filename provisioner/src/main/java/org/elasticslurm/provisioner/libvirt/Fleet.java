@@ -37,7 +37,7 @@ final class Fleet implements AutoCloseable {
     private final Object lock = new Object();
     private Snapshot snapshot; // guarded by lock
     private final List<Reservation> reservations = new ArrayList<>(); // guarded by lock
-    private final Map<String, Set<String>> lastSeenDomains = new HashMap<>(); // guarded by lock
+    private final KnownDomains known = new KnownDomains();
 
     /**
      * @param hosts the hosts in configuration order
@@ -67,11 +67,12 @@ final class Fleet implements AutoCloseable {
     }
 
     /**
-     * Picks the host for a new machine and reserves its size there.
+     * Picks the host for a new machine of domain {@code name} and reserves its size there. From now on the host
+     * may have the domain: call {@link #creationEnded} when the creation ends, however it ends.
      *
      * @throws BackendException (transient) when no candidate host answers
      */
-    String place(Optional<String> pinned, int memoryMiB, int vcpus) {
+    String place(Optional<String> pinned, String name, int memoryMiB, int vcpus) {
         Snapshot s = current();
         synchronized (lock) {
             Map<String, HostCapacity> capacity = withReservations(s);
@@ -88,8 +89,19 @@ final class Fleet implements AutoCloseable {
                         chosen.vcpuHeadroom());
             }
             reservations.add(new Reservation(clock.instant(), chosen.uri(), memoryMiB, vcpus));
+            known.creating(chosen.uri(), name);
             return chosen.uri();
         }
+    }
+
+    /** The creation of domain {@code name} on the host ended (made or rolled back); it may still be there. */
+    void creationEnded(String uri, String name) {
+        known.creationEnded(uri, name, clock.instant());
+    }
+
+    /** The host answered that it has no domain {@code name} (any was removed). */
+    void removed(String uri, String name) {
+        known.removed(uri, name, clock.instant());
     }
 
     /** Which domain (as {@code name@uri}) uses a MAC, per the current snapshot. */
@@ -149,20 +161,18 @@ final class Fleet implements AutoCloseable {
         if (snapshot == null || !s.taken().isBefore(snapshot.taken())) {
             snapshot = s;
             reservations.removeIf(r -> r.at().isBefore(s.taken()));
-            lastSeenDomains.putAll(s.domainNames());
         }
+        s.domainNames().forEach((uri, names) -> known.listed(uri, s.taken(), names));
     }
 
     /**
-     * Whether the host answered a snapshot of this service at least once and had no domain of this name then: a
-     * host that does not answer now can be passed over when looking for the domain. False for a host never seen.
+     * Whether the host is known to have no domain of this name: it had none when it last answered a listing of
+     * this service, and no creation of it there began since, or this service removed it since. Only then can a host
+     * that does not answer now be passed over when looking for the domain. False for a host never listed.
      */
     boolean lastSeenWithout(String uri, String domain) {
         current();
-        synchronized (lock) {
-            Set<String> names = lastSeenDomains.get(uri);
-            return names != null && !names.contains(domain);
-        }
+        return known.knownWithout(uri, domain);
     }
 
     private Map<String, HostCapacity> withReservations(Snapshot s) {

@@ -105,7 +105,7 @@ class HostDownPlacementTest {
     }
 
     @Test
-    void aNodeWhoseMachineWasLastSeenOnTheSilentHostIsNotCreatedAgainElsewhere() {
+    void aNodeWhoseMachineWasListedOnTheSilentHostIsNotCreatedAgainElsewhere() {
         LibvirtHypervisor first = host("first");
         AtomicBoolean down = new AtomicBoolean();
         Hypervisor second = switchable(host("second"), down);
@@ -115,7 +115,7 @@ class HostDownPlacementTest {
         backend.ensureRunning(new MachineRequest("test1", "spread", "op-1"));
         backend.ensureRunning(new MachineRequest("test2", "spread", "op-2"));
         clock.advance(Duration.ofSeconds(5));
-        backend.capacity(); // a snapshot that sees test2's domain on the second host
+        backend.capacity(); // a listing of the second host that shows test2's domain there
 
         down.set(true);
         clock.advance(Duration.ofSeconds(5));
@@ -123,6 +123,49 @@ class HostDownPlacementTest {
         assertThatThrownBy(() -> backend.ensureRunning(new MachineRequest("test2", "spread", "op-3")))
                 .isInstanceOf(BackendException.class).hasMessageContaining("Connection refused");
         assertThat(first.domain("test2")).isEmpty();
+    }
+
+    @Test
+    void aNodePlacedOnAHostAfterItsLastListingIsNotCreatedAgainElsewhereWhenThatHostFallsSilent() {
+        LibvirtHypervisor first = host("first");
+        AtomicBoolean down = new AtomicBoolean();
+        Hypervisor second = switchable(host("second"), down);
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        LibvirtBackend backend = backend(clock, List.of(first, second),
+                pool("spread", List.of("test1", "test2"), Optional.empty()));
+        backend.ensureRunning(new MachineRequest("test1", "spread", "op-1"));
+        clock.advance(Duration.ofSeconds(5)); // the placement of test2 lists both hosts, neither has test2
+        assertThat(backend.ensureRunning(new MachineRequest("test2", "spread", "op-2")).backendId())
+                .isEqualTo("test2@" + second.uri());
+
+        down.set(true);
+        clock.advance(Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> backend.ensureRunning(new MachineRequest("test2", "spread", "op-3")))
+                .isInstanceOf(BackendException.class).hasMessageContaining("Connection refused");
+        assertThat(first.domain("test2")).isEmpty();
+    }
+
+    @Test
+    void aNodeWhoseMachineWasReleasedFromTheSilentHostIsCreatedOnAHostThatAnswers() {
+        LibvirtHypervisor first = host("first");
+        AtomicBoolean down = new AtomicBoolean();
+        Hypervisor second = switchable(host("second"), down);
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        LibvirtBackend backend = backend(clock, List.of(first, second),
+                pool("spread", List.of("test1", "test2"), Optional.empty()));
+        backend.ensureRunning(new MachineRequest("test1", "spread", "op-1"));
+        assertThat(backend.ensureRunning(new MachineRequest("test2", "spread", "op-2")).backendId())
+                .isEqualTo("test2@" + second.uri());
+        clock.advance(Duration.ofSeconds(5));
+        backend.capacity(); // a listing of the second host that shows test2's domain there
+        backend.release("test2", "spread");
+
+        down.set(true);
+        clock.advance(Duration.ofSeconds(5));
+
+        assertThat(backend.ensureRunning(new MachineRequest("test2", "spread", "op-3")).backendId())
+                .isEqualTo("test2@" + first.uri());
     }
 
     @Test
