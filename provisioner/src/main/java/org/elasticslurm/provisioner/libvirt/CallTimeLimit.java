@@ -1,6 +1,7 @@
 package org.elasticslurm.provisioner.libvirt;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +34,11 @@ final class CallTimeLimit implements AutoCloseable {
     private final ExecutorService threads;
 
     CallTimeLimit(String uri, Duration limit, int maxOutstanding) {
+        this(uri, limit, maxOutstanding, null);
+    }
+
+    /** With the threads the calls run on ({@code null}: threads of its own, made as needed). */
+    CallTimeLimit(String uri, Duration limit, int maxOutstanding, ExecutorService threads) {
         if (limit.isNegative() || limit.isZero()) {
             throw new IllegalArgumentException("the libvirt call timeout must be positive (" + limit + ")");
         }
@@ -40,27 +46,37 @@ final class CallTimeLimit implements AutoCloseable {
         this.limit = limit;
         this.maxOutstanding = maxOutstanding;
         this.outstanding = new Semaphore(maxOutstanding);
-        this.threads = Executors.newCachedThreadPool(named("libvirt-call-"));
+        this.threads = threads != null ? threads : Executors.newCachedThreadPool(named("libvirt-call-"));
     }
 
     Duration limit() {
         return limit;
     }
 
-    /** Runs {@code body}; its own exceptions pass unchanged, a timeout becomes a transient backend exception. */
+    /**
+     * Runs {@code body}; its own exceptions pass unchanged. When the caller gives up (timeout, interrupt) an
+     * {@link AbandonedCall} is thrown: the call may still take effect, unless it had not begun (it then never does).
+     * The call's permit is released exactly once: when it ends, or at once when it is given up before it began.
+     */
     <T> T call(String what, Supplier<T> body) {
         if (!outstanding.tryAcquire()) {
             throw new BackendException(uri + ": " + what + ": not attempted, " + maxOutstanding
                     + " earlier calls still have no answer (the host does not answer)", true, null);
         }
-        Future<T> future;
+        AtomicBoolean claimed = new AtomicBoolean(); // by the call's thread when it begins, or by a caller giving up
         AtomicBoolean abandoned = new AtomicBoolean();
+        CountDownLatch ended = new CountDownLatch(1);
+        Future<T> future;
         try {
             future = threads.submit(() -> {
+                if (!claimed.compareAndSet(false, true)) {
+                    return null; // given up before it began: never runs
+                }
                 try {
                     return body.get();
                 } finally {
                     outstanding.release();
+                    ended.countDown();
                     if (abandoned.get()) {
                         LOG.infof("%s: %s ended after its caller gave up", uri, what);
                     }
@@ -74,16 +90,17 @@ final class CallTimeLimit implements AutoCloseable {
             return future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             abandoned.set(true);
-            future.cancel(true);
+            giveUp(future, claimed, ended);
             LOG.warnf("%s: %s: no answer within %s; the caller gives up, the call keeps its thread until it ends"
                     + " (%d of at most %d calls to this host without answer)", uri, what, limit,
-                    maxOutstanding - outstanding.availablePermits(), maxOutstanding);
-            throw new BackendException(uri + ": " + what + ": no answer within " + limit
-                    + " (provisioner.libvirt.call-timeout)", true, e);
+                    withoutAnswer(), maxOutstanding);
+            throw new AbandonedCall(uri + ": " + what + ": no answer within " + limit
+                    + " (provisioner.libvirt.call-timeout)", ended, limit, e);
         } catch (InterruptedException e) {
-            future.cancel(true);
+            abandoned.set(true);
+            giveUp(future, claimed, ended);
             Thread.currentThread().interrupt();
-            throw new BackendException(uri + ": " + what + ": interrupted while waiting for the host", true, e);
+            throw new AbandonedCall(uri + ": " + what + ": interrupted while waiting for the host", ended, limit, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -93,6 +110,20 @@ final class CallTimeLimit implements AutoCloseable {
             }
             throw new BackendException(uri + ": " + what + ": " + e.getCause(), false, e.getCause());
         }
+    }
+
+    /** A call not yet begun never will, and its permit is released here; one under way is interrupted. */
+    private void giveUp(Future<?> future, AtomicBoolean claimed, CountDownLatch ended) {
+        if (claimed.compareAndSet(false, true)) {
+            outstanding.release();
+            ended.countDown();
+        }
+        future.cancel(true);
+    }
+
+    /** Calls running or hanging now (each holds a permit). */
+    int withoutAnswer() {
+        return maxOutstanding - outstanding.availablePermits();
     }
 
     /** Stops taking calls; threads of hanging calls are left to end on their own (they are daemon threads). */
