@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.elasticslurm.provisioner.backend.BackendException;
 import org.elasticslurm.provisioner.backend.Machine;
 import org.elasticslurm.provisioner.backend.MachineRequest;
@@ -172,8 +173,8 @@ final class CreatedMachines implements PoolMachines {
         String pool = spec.storagePool();
         String diskName = name + ".qcow2";
         host.deleteVolume(pool, diskName); // left over from a creation interrupted before its definition
-        StorageVolume disk = host.cloneOverlay(pool, spec.baseImage(), diskName);
-        undo.push(() -> host.deleteVolume(pool, diskName));
+        StorageVolume disk = step(undo, () -> host.cloneOverlay(pool, spec.baseImage(), diskName),
+                () -> host.deleteVolume(pool, diskName));
         List<VolumeRef> volumes = new ArrayList<>(List.of(new VolumeRef(pool, diskName)));
 
         byte[] iso = seeds.build(request.node(), instanceId(name, request.operationId()), mac, staticAddress);
@@ -188,8 +189,8 @@ final class CreatedMachines implements PoolMachines {
         } else {
             String seedName = name + "-seed.iso";
             host.deleteVolume(pool, seedName);
-            seedPath = host.uploadVolume(pool, seedName, iso).path();
-            undo.push(() -> host.deleteVolume(pool, seedName));
+            seedPath = step(undo, () -> host.uploadVolume(pool, seedName, iso),
+                    () -> host.deleteVolume(pool, seedName)).path();
             volumes.add(new VolumeRef(pool, seedName));
         }
 
@@ -202,10 +203,57 @@ final class CreatedMachines implements PoolMachines {
                         n.kind() == DomainSpec.Nic.Kind.ETHERNET ? taps.tapOf(request.node()) : n.source())),
                 spec.consoleLogDirectory().map(d -> d.resolve(name + ".console.log").toString()), spec.guestAgent(),
                 Optional.of(metadata));
-        host.define(domain);
+        try {
+            host.define(domain);
+        } catch (AbandonedCall e) {
+            undo.push(afterEnd(e, () -> host.domain(name).ifPresent(late -> {
+                LOG.warnf("node %s: domain %s on %s was defined after its call was given up; it is removed",
+                        request.node(), name, host.uri());
+                host.destroy(name);
+                host.undefine(name);
+            })));
+            throw e;
+        }
         undo.push(() -> host.undefine(name));
         undo.push(() -> host.destroy(name));
-        return attacher.start(host, name, request.node(), spec.name(), spec.attach());
+        try {
+            return attacher.start(host, name, request.node(), spec.name(), spec.attach());
+        } catch (AbandonedCall e) {
+            undo.push(afterEnd(e, () -> host.destroy(name)));
+            throw e;
+        }
+    }
+
+    /**
+     * Runs a step of a creation that makes a volume and pushes its undo, also when the call was given up (no answer
+     * within the call timeout): the call may still take effect, so the undo runs after it ended.
+     */
+    private static <T> T step(Deque<Runnable> undo, Supplier<T> call, Runnable undoStep) {
+        T result;
+        try {
+            result = call.get();
+        } catch (AbandonedCall e) {
+            undo.push(afterEnd(e, undoStep));
+            throw e;
+        }
+        undo.push(undoStep);
+        return result;
+    }
+
+    /**
+     * The undo of a call given up: it waits for the call to end (the call timeout at most) so that what a late call
+     * makes is found and removed instead of being left behind; when the call still has no answer it fails (the
+     * rollback goes on, the next attempt or the clean-up finds what is left by name).
+     */
+    private static Runnable afterEnd(AbandonedCall call, Runnable undoStep) {
+        return () -> {
+            LOG.infof("%s; waiting for the call to end before undoing it", call.getMessage());
+            if (!call.awaitEnd()) {
+                throw new BackendException("not undone, the call still has no answer (" + call.getMessage() + ")",
+                        true, null);
+            }
+            undoStep.run();
+        };
     }
 
     private DomainSpec.Disk seedDisk(String path) {
