@@ -94,10 +94,38 @@ final class CreatedMachines implements PoolMachines {
             return resumeExisting(request, found.get());
         }
         String uri = fleet.place(spec.uri(), name, spec.memoryMiB(), spec.vcpus());
+        boolean ended = true;
         try {
             return createOn(request, uri, name);
+        } catch (RuntimeException e) {
+            ended = !leftACallWithoutAnswer(e);
+            throw e;
         } finally {
-            fleet.creationEnded(uri, name);
+            if (ended) {
+                fleet.creationEnded(uri, name);
+            } else {
+                LOG.warnf("node %s: a call creating domain %s on %s still has no answer; the host counts as having"
+                        + " the domain until this service removes it there", node, name, uri);
+            }
+        }
+    }
+
+    /** Whether the rollback of a failed creation found a call it could not undo, since it may still take effect. */
+    private static boolean leftACallWithoutAnswer(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            for (Throwable s : t.getSuppressed()) {
+                if (s instanceof StillWithoutAnswer) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A creation step given up whose call still had no answer when the rollback came to undo it. */
+    private static final class StillWithoutAnswer extends BackendException {
+        StillWithoutAnswer(AbandonedCall call) {
+            super("not undone, the call still has no answer (" + call.getMessage() + ")", true, null);
         }
     }
 
@@ -249,8 +277,7 @@ final class CreatedMachines implements PoolMachines {
         return () -> {
             LOG.infof("%s; waiting for the call to end before undoing it", call.getMessage());
             if (!call.awaitEnd()) {
-                throw new BackendException("not undone, the call still has no answer (" + call.getMessage() + ")",
-                        true, null);
+                throw new StillWithoutAnswer(call);
             }
             undoStep.run();
         };

@@ -1,6 +1,7 @@
 package org.elasticslurm.provisioner.libvirt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
@@ -9,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -64,13 +67,15 @@ class CreatedMachinesLateCallTest {
         private final String call;
         private final CountDownLatch answer = new CountDownLatch(1);
         private final CountDownLatch ended = new CountDownLatch(1);
+        private volatile boolean heldPastTheRollback;
         private final Logger watched = Logger.getLogger(CreatedMachines.class.getName());
         private final Handler watch = new Handler() {
             @Override
             public void publish(LogRecord record) {
                 Object[] p = record.getParameters();
                 String line = p == null ? record.getMessage() : String.format(record.getMessage(), p);
-                if (line.contains(": " + call + ": ") && line.contains("waiting for the call to end")) {
+                if (!heldPastTheRollback && line.contains(": " + call + ": ")
+                        && line.contains("waiting for the call to end")) {
                     answer.countDown();
                 }
             }
@@ -112,6 +117,12 @@ class CreatedMachinesLateCallTest {
             }
         }
 
+        /** The call stays without answer until {@link #answerNow()}, also while the rollback waits for it. */
+        LateCall heldPastTheRollback() {
+            heldPastTheRollback = true;
+            return this;
+        }
+
         @Override
         public DomainSummary define(DomainSpec spec) {
             return late("define " + spec.name(), () -> real.define(spec));
@@ -131,7 +142,12 @@ class CreatedMachinesLateCallTest {
     }
 
     private LibvirtBackend backend(Hypervisor host) {
-        LibvirtSettings settings = new LibvirtSettings(List.of(host.uri()), Path.of("/usr/bin/qemu-system-x86_64"),
+        return backend(Clock.systemUTC(), List.of(host));
+    }
+
+    private LibvirtBackend backend(Clock clock, List<Hypervisor> hosts) {
+        LibvirtSettings settings = new LibvirtSettings(hosts.stream().map(Hypervisor::uri).toList(),
+                Path.of("/usr/bin/qemu-system-x86_64"),
                 Duration.ofSeconds(10), Optional.empty(), Path.of("/usr/bin/genisoimage"), Duration.ofSeconds(2), dir,
                 dir.resolve("slurm.conf"), LibvirtSettings.SeedWriter.GENISOIMAGE, "lab", Optional.empty(), LIMIT);
         CreatePoolSpec pool = new CreatePoolSpec("cloud", List.of("test1"), Optional.empty(), "{node}", "images",
@@ -141,7 +157,7 @@ class CreatedMachinesLateCallTest {
                         CreatePoolSpec.NetworkConfigMode.DHCP, 24, Optional.empty(), List.of(),
                         CreatePoolSpec.SeedBus.SCSI, Optional.of(dir.resolve("seeds"))), StaticAddressMap.empty(),
                 false, Optional.empty());
-        backend = LibvirtBackend.create(settings, List.of(pool), Clock.systemUTC(), List.of(host));
+        backend = LibvirtBackend.create(settings, List.of(pool), clock, hosts);
         return backend;
     }
 
@@ -180,5 +196,34 @@ class CreatedMachinesLateCallTest {
         assertThat(failed).isNotNull().hasMessageContaining("cloneOverlay test1.qcow2: no answer within PT2S");
         assertThat(real.volume("images", "test1.qcow2")).as("the late overlay is not left behind").isEmpty();
         assertThat(real.domain("test1")).isEmpty();
+    }
+
+    @Test
+    void aDefinitionStillWithoutAnswerAfterTheRollbackKeepsItsHostCountedAsHavingTheDomainWhenItFallsSilent() {
+        LibvirtHypervisor big = LibvirtHypervisor.open(TestDriverHost.withCpus(8).memoryMiB(16384).write(dir, "big"));
+        try {
+            AtomicBoolean down = new AtomicBoolean();
+            LateCall late = new LateCall(big, "define test1").heldPastTheRollback();
+            Hypervisor silent = HostDownPlacementTest.switchable(late, down);
+            MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+            LibvirtBackend b = backend(clock, List.of(real, silent));
+            BackendException failed = catchThrowableOfType(
+                    () -> b.ensureRunning(new MachineRequest("test1", "cloud", "op-1")), BackendException.class);
+            assertThat(failed).as("placed on the bigger host, where its definition hangs").isNotNull()
+                    .hasMessageContaining("define test1: no answer within");
+            clock.advance(Duration.ofSeconds(5));
+            b.capacity(); // the bigger host answers a listing while the definition is still without answer
+            late.answerNow(); // then the daemon completes it
+            assertThat(big.domain("test1")).isPresent();
+
+            down.set(true);
+            clock.advance(Duration.ofSeconds(5));
+
+            assertThatThrownBy(() -> b.ensureRunning(new MachineRequest("test1", "cloud", "op-2")))
+                    .isInstanceOf(BackendException.class).hasMessageContaining("Connection refused");
+            assertThat(real.domain("test1")).as("no second machine of test1").isEmpty();
+        } finally {
+            big.close();
+        }
     }
 }

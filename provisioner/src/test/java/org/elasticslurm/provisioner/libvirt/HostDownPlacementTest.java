@@ -45,7 +45,7 @@ class HostDownPlacementTest {
     }
 
     /** A host that refuses every call (but its URI) while {@code down} is set, as a stopped libvirtd does. */
-    private static Hypervisor switchable(Hypervisor real, AtomicBoolean down) {
+    static Hypervisor switchable(Hypervisor real, AtomicBoolean down) {
         return (Hypervisor) Proxy.newProxyInstance(Hypervisor.class.getClassLoader(), new Class<?>[] {Hypervisor.class},
                 (proxy, method, args) -> {
                     if (!method.getName().equals("uri") && !method.getName().equals("close") && down.get()) {
