@@ -48,6 +48,12 @@ public final class Lab implements AutoCloseable {
 
     private static final Duration READY_LIMIT = Duration.ofSeconds(30);
     private static final Duration SLURMCTLD_GRACE = Duration.ofSeconds(15);
+    /**
+     * How long a lab reading the node-state feed goes on recording before {@code end}: the feed shows a state the
+     * moment it begins, sooner than a sample would, and what the same event starts (a hook program writing its
+     * {@code hook} line, a daemon's log lines) must still make it into the trace.
+     */
+    private static final Duration FEED_SETTLE = Duration.ofSeconds(1);
 
     private final SlurmCommands commands;
     private final Path dir;
@@ -308,10 +314,14 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
-     * Ends the recording: one last sample (or the rest of the feed), {@code exit NAME running} for background commands still running,
-     * {@code end}; returns the trace sorted by time. Processes keep running until {@link #close()}.
+     * Ends the recording: one last sample (or, 1 s later, the rest of the feed), {@code exit NAME running} for
+     * background commands still running, {@code end}; returns the trace sorted by time. Processes keep running until
+     * {@link #close()}.
      */
     public synchronized Trace finish() {
+        if (commands.stateFeed()) {
+            Pause.pause(FEED_SETTLE);
+        }
         states.catchUp();
         states.close();
         log.recordFollowed();
