@@ -2,9 +2,14 @@ package org.elasticslurm.fake.controller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.elasticslurm.conf.HookProgramRules;
+import org.elasticslurm.conf.SlurmConf;
+import org.elasticslurm.conf.SlurmConfParser;
 import org.elasticslurm.fake.sim.cluster.SlurmdStart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,9 +22,13 @@ class NodeStateFeedTest {
 
     private final List<String> lines = new ArrayList<>();
 
+    private static String conf(String privateData) {
+        return TestConf.lab(privateData, "NodeName=c[1-2] State=CLOUD CPUs=1",
+                "PartitionName=debug Nodes=c[1-2] Default=YES MaxTime=INFINITE State=UP");
+    }
+
     private SimLab lab(String privateData) {
-        SimLab lab = SimLab.conf(dir, TestConf.lab(privateData, "NodeName=c[1-2] State=CLOUD CPUs=1",
-                "PartitionName=debug Nodes=c[1-2] Default=YES MaxTime=INFINITE State=UP")).start();
+        SimLab lab = SimLab.conf(dir, conf(privateData)).start();
         NodeStateFeed feed = new NodeStateFeed(lab.controller, lab.kernel, lines::add);
         feed.check();
         lab.kernel.afterEachEvent(feed::check);
@@ -90,5 +99,20 @@ class NodeStateFeedTest {
         assertThat(linesOf("c2")).hasSizeGreaterThan(1);
         assertThat(linesOf("c2").get(1)).doesNotEndWith(NodeStateFeed.NOT_LISTED);
         assertThat(linesOf("c1")).containsExactly(line(-10.2, "c1", NodeStateFeed.NOT_LISTED));
+    }
+
+    @Test
+    void nodesAReconfigureMakesScontrolListAreWrittenThoughTheirStateIsUnchanged() throws IOException {
+        SimLab lab = lab("PrivateData=jobs");
+        Path file = dir.resolve("slurm.conf");
+        Files.writeString(file, conf("PrivateData=cloud").replace("$LAB", dir.toString()).replace("$HOST", "labhost"));
+        SlurmConf cloudListed = new SlurmConfParser().parse(file);
+        lab.at(2.0, () -> lab.kernel.execute(
+                () -> lab.controller.reconfigure(cloudListed, new HookProgramRules().verdict(cloudListed))));
+        lab.runUntil(3);
+
+        assertThat(lines).containsExactly(line(-10.2, "c1", NodeStateFeed.NOT_LISTED),
+                line(-10.2, "c2", NodeStateFeed.NOT_LISTED), line(2.0, "c1", "IDLE+CLOUD+POWERED_DOWN"),
+                line(2.0, "c2", "IDLE+CLOUD+POWERED_DOWN"));
     }
 }
