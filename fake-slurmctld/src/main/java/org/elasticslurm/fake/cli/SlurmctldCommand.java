@@ -10,7 +10,8 @@ import org.elasticslurm.fake.server.SlurmctldDaemon;
 
 /**
  * The drop-in {@code slurmctld [-D] [-c] [-f FILE] [-L LOGFILE] [-s] [-i] [-R] [-v] [-V] [-h]
- * [--slurm-version V]}.
+ * [--slurm-version V] [--state-feed FILE]}; {@code --state-feed} (not in Slurm) appends every change of a node's
+ * shown state to FILE (see {@link org.elasticslurm.fake.controller.NodeStateFeed}).
  */
 public final class SlurmctldCommand {
 
@@ -25,6 +26,7 @@ public final class SlurmctldCommand {
             Getopt.value("slurm-version", '\0', "slurm-version"),
             Getopt.flag("recover", 'R', null),
             Getopt.flag("setwd", 's', null),
+            Getopt.value("state-feed", '\0', "state-feed"),
             Getopt.flag("verbose", 'v', null),
             Getopt.flag("version", 'V', null)), false);
     private static final List<String> USAGE = List.of(
@@ -72,7 +74,8 @@ public final class SlurmctldCommand {
             return ctx.printVersion(version.get());
         }
         return SlurmctldDaemon.run(new SlurmctldDaemon.Options(ctx.confFile(p), p.has("foreground"),
-                p.last("logfile").map(Path::of), DaemonContext.backgroundArguments(args), version.get().version()),
+                p.last("logfile").map(Path::of), DaemonContext.backgroundArguments(args), version.get().version(),
+                p.last("state-feed").map(Path::of)),
                 ctx.err);
     }
 }

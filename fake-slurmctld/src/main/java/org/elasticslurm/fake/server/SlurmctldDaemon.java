@@ -30,6 +30,7 @@ import org.elasticslurm.fake.controller.CommandResult;
 import org.elasticslurm.fake.controller.ControllerOptions;
 import org.elasticslurm.fake.controller.ControllerPorts;
 import org.elasticslurm.fake.controller.LogLevel;
+import org.elasticslurm.fake.controller.NodeStateFeed;
 import org.elasticslurm.fake.controller.SlurmController;
 import org.elasticslurm.fake.hook.ProcessHookRunner;
 import org.elasticslurm.fake.sim.RealTimeDriver;
@@ -64,9 +65,11 @@ public final class SlurmctldDaemon {
      * @param logFile    {@code -L}: log to this file instead of SlurmctldLogFile
      * @param arguments  the command line as given (to start the background copy)
      * @param version    the Slurm version whose behaviour the controller emulates
+     * @param stateFeed  {@code --state-feed}: append every change of a node's shown state to this file
+     *                   ({@link NodeStateFeed})
      */
     public record Options(Path confFile, boolean foreground, Optional<Path> logFile, List<String> arguments,
-                          SlurmVersion version) {
+                          SlurmVersion version, Optional<Path> stateFeed) {
     }
 
     private final Options options;
@@ -86,6 +89,7 @@ public final class SlurmctldDaemon {
     private SlurmdDirectory directory;
     private WireViews views;
     private Path hookScratch;
+    private StateFeedFile stateFeed;
 
     private SlurmctldDaemon(Options options, PrintStream stderr) {
         this.options = options;
@@ -219,9 +223,21 @@ public final class SlurmctldDaemon {
                 confPath.toString());
         api.register(server);
         controller.start();
+        options.stateFeed().ifPresent(file -> feed(file.toAbsolutePath()));
         driver.start();
         server.start();
         log.log(LogLevel.INFO, "Running as primary controller");
+    }
+
+    private void feed(Path file) {
+        try {
+            stateFeed = new StateFeedFile(file, log);
+        } catch (UncheckedIOException e) {
+            throw new StartupException(e.getMessage(), "Unable to open the state feed");
+        }
+        NodeStateFeed feed = new NodeStateFeed(controller, driver, stateFeed);
+        feed.check();
+        driver.afterEachEvent(feed::check);
     }
 
     /** reconfigure and shutdown, as the routes ask for them. */
@@ -310,6 +326,9 @@ public final class SlurmctldDaemon {
             io.shutdownNow();
         }
         pidFile.ifPresent(PidFile::close);
+        if (stateFeed != null) {
+            stateFeed.close();
+        }
         deleteScratch();
         if (log != null) {
             log.close();

@@ -24,6 +24,7 @@ public final class EventKernel implements Scheduler {
     private long sequence;
     private long executed;
     private boolean running;
+    private Runnable afterEachEvent = () -> { };
 
     /**
      * @param start the virtual time at which the kernel starts
@@ -32,6 +33,14 @@ public final class EventKernel implements Scheduler {
     public EventKernel(Instant start, long seed) {
         this.now = start.toEpochMilli();
         this.random = new SplittableRandom(seed);
+    }
+
+    /**
+     * Runs {@code observer} after every event, at that event's time, in the kernel's thread (e.g. to note what the
+     * event changed); replaces the previous observer.
+     */
+    public void afterEachEvent(Runnable observer) {
+        this.afterEachEvent = Objects.requireNonNull(observer, "observer");
     }
 
     @Override
@@ -160,6 +169,7 @@ public final class EventKernel implements Scheduler {
         } finally {
             running = false;
         }
+        afterEachEvent.run();
     }
 
     private Event peekLive() {

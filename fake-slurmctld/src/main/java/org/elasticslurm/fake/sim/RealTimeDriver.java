@@ -54,6 +54,17 @@ public final class RealTimeDriver implements Scheduler, AutoCloseable {
         thread.start();
     }
 
+    /**
+     * Runs {@code observer} on the driver thread after every event, posted ones included (see
+     * {@link EventKernel#afterEachEvent}); to be set before {@link #start()}.
+     */
+    public synchronized void afterEachEvent(Runnable observer) {
+        if (started) {
+            throw new IllegalStateException("the observer must be set before the driver starts");
+        }
+        kernel.afterEachEvent(observer);
+    }
+
     /** Whether the calling thread is the driver thread. */
     public boolean inDriverThread() {
         return Thread.currentThread() == thread;

@@ -33,8 +33,10 @@ import org.elasticslurm.lab.trace.TraceRecorder;
  * One running Slurm lab on this machine: a directory ({@code slurm.conf}, {@code state/}, {@code spool/NODE/},
  * {@code log/}, {@code hooks/}, {@code jobs/}, {@code trace}), a controller started as
  * {@code slurmctld -D -c -f slurm.conf}, one {@code slurmd -D -N NODE [-b] -f slurm.conf} per started node, a
- * {@link NodeStateSampler} and a {@link TraceRecorder}. Which executables run is decided by
- * {@link SlurmCommands}, so the same lab runs the real daemons or drop-in ones.
+ * {@link TraceRecorder} and the nodes' states recorded from {@code scontrol show node} samples
+ * ({@link NodeStateSampler}) or, when the commands offer it ({@link SlurmCommands#stateFeed()}), from the
+ * controller's node-state feed ({@code slurmctld --state-feed log/slurmctld.state-feed}). Which executables run is
+ * decided by {@link SlurmCommands}, so the same lab runs the real daemons or drop-in ones.
  *
  * <p>{@link #close()} ends everything by PID (background commands and slurmd: SIGKILL; slurmctld: SIGTERM, then
  * SIGKILL after 15 s; then every process carrying the lab's marker), releases the ports it reserved (see
@@ -46,6 +48,12 @@ public final class Lab implements AutoCloseable {
 
     private static final Duration READY_LIMIT = Duration.ofSeconds(30);
     private static final Duration SLURMCTLD_GRACE = Duration.ofSeconds(15);
+    /**
+     * How long a lab reading the node-state feed goes on recording before {@code end}: the feed shows a state the
+     * moment it begins, sooner than a sample would, and what the same event starts (a hook program writing its
+     * {@code hook} line, a daemon's log lines) must still make it into the trace.
+     */
+    private static final Duration FEED_SETTLE = Duration.ofSeconds(1);
 
     private final SlurmCommands commands;
     private final Path dir;
@@ -58,7 +66,7 @@ public final class Lab implements AutoCloseable {
     private final Map<String, Process> slurmds = new HashMap<>();
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private CleanupOnExit onExit;
-    private NodeStateSampler sampler;
+    private NodeStates states;
     private Process slurmctld;
     private volatile boolean finished;
     private boolean keepDirectory;
@@ -81,7 +89,7 @@ public final class Lab implements AutoCloseable {
     /**
      * Lays out a lab directory under {@code parent} (keep that path short: slurmd puts unix sockets in its
      * spool directory, whose paths may not exceed 107 bytes), starts slurmctld, waits until
-     * {@code scontrol ping} reports it UP, then starts the clock ({@code start}) and the node sampler.
+     * {@code scontrol ping} reports it UP, then starts the clock ({@code start}) and the node-state observation.
      */
     public static Lab start(SlurmCommands commands, ConfTemplate template, List<HookSpec> hooks, Path parent,
                             Clock clock) {
@@ -131,8 +139,12 @@ public final class Lab implements AutoCloseable {
 
     private void startController() {
         Path exe = commands.require("slurmctld", inheritedPath());
-        slurmctld = processes.start(List.of(exe.toString(), "-D", "-c", "-f", confFile().toString()), environment,
-                dir.resolve("log/slurmctld.out"), dir.resolve("log/slurmctld.out"));
+        List<String> command = new ArrayList<>(List.of(exe.toString(), "-D", "-c", "-f", confFile().toString()));
+        if (commands.stateFeed()) {
+            command.addAll(List.of("--state-feed", stateFeed().toString()));
+        }
+        slurmctld = processes.start(command, environment, dir.resolve("log/slurmctld.out"),
+                dir.resolve("log/slurmctld.out"));
         long deadline = System.nanoTime() + READY_LIMIT.toNanos();
         while (!controllerAnswers()) {
             if (!slurmctld.isAlive()) {
@@ -146,9 +158,14 @@ public final class Lab implements AutoCloseable {
             Pause.pause(Duration.ofMillis(200));
         }
         recorder.start();
-        sampler = new NodeStateSampler(List.of(scontrol()), environment, dir, conf.nodes(), recorder,
-                log::observe);
-        sampler.start();
+        states = commands.stateFeed()
+                ? new NodeStateFeedReader(stateFeed(), conf.nodes(), recorder, log::observe)
+                : new NodeStateSampler(List.of(scontrol()), environment, dir, conf.nodes(), recorder, log::observe);
+        states.start();
+    }
+
+    private Path stateFeed() {
+        return dir.resolve("log/slurmctld.state-feed");
     }
 
     private boolean controllerAnswers() {
@@ -276,19 +293,19 @@ public final class Lab implements AutoCloseable {
         log.followUntilEnd(pattern);
     }
 
-    /** The last sampled state of a node. */
+    /** The last recorded state of a node. */
     public Optional<String> state(String node) {
         requireNode(node);
-        return sampler.current(node);
+        return states.current(node);
     }
 
     /**
-     * Waits until the sampled state of a node equals {@code state}: now, or in a sample taken within
-     * {@code timeout} (see {@link NodeStateSampler#awaitState}); false if it did not.
+     * Waits until the state of a node equals {@code state}: now, or at a time within {@code timeout} (in a sample
+     * taken then, see {@link NodeStateSampler#awaitState}, or in a feed line dated then); false if it did not.
      */
     public boolean awaitState(String node, String state, Duration timeout) {
         requireNode(node);
-        return sampler.awaitState(node, state, timeout);
+        return states.awaitState(node, state, timeout);
     }
 
     /** Time since the start. */
@@ -297,12 +314,16 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
-     * Ends the recording: one last sample, {@code exit NAME running} for background commands still running,
-     * {@code end}; returns the trace sorted by time. Processes keep running until {@link #close()}.
+     * Ends the recording: one last sample (or, 1 s later, the rest of the feed), {@code exit NAME running} for
+     * background commands still running, {@code end}; returns the trace sorted by time. Processes keep running until
+     * {@link #close()}.
      */
     public synchronized Trace finish() {
-        sampler.sample();
-        sampler.close();
+        if (commands.stateFeed()) {
+            Pause.pause(FEED_SETTLE);
+        }
+        states.catchUp();
+        states.close();
         log.recordFollowed();
         for (Map.Entry<String, Job> job : jobs.entrySet()) {
             if (!job.getValue().recorded().isDone()) {
@@ -376,8 +397,8 @@ public final class Lab implements AutoCloseable {
 
     private void tearDown() {
         finished = true;
-        if (sampler != null) {
-            sampler.close();
+        if (states != null) {
+            states.close();
         }
         jobs.values().forEach(j -> LabProcesses.kill(j.process()));
         slurmds.values().forEach(LabProcesses::kill);

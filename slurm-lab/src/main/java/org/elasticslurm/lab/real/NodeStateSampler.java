@@ -30,7 +30,7 @@ import org.elasticslurm.lab.trace.TraceRecorder;
  * takes longer than the period); each sample is recorded at the time it was started, and the samples' results are
  * applied in the order they were started.
  */
-public final class NodeStateSampler implements AutoCloseable {
+public final class NodeStateSampler implements NodeStates {
 
     /** Recorded for a configured node that {@code scontrol show node} does not list (e.g. a hidden CLOUD node). */
     public static final String NOT_FOUND = "NOT_FOUND";
@@ -81,6 +81,7 @@ public final class NodeStateSampler implements AutoCloseable {
     }
 
     /** Takes one sample now, then starts one every period. */
+    @Override
     public void start() {
         sample();
         timer.scheduleAtFixedRate(this::startSample, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
@@ -112,8 +113,15 @@ public final class NodeStateSampler implements AutoCloseable {
     }
 
     /** The last sampled state of a node, if any sample has succeeded. */
+    @Override
     public synchronized Optional<String> current(String node) {
         return Optional.ofNullable(last.get(node));
+    }
+
+    /** Takes one last sample. */
+    @Override
+    public void catchUp() {
+        sample();
     }
 
     /** Takes one sample now and records changes (after those of every sample started before it). */
@@ -162,6 +170,7 @@ public final class NodeStateSampler implements AutoCloseable {
      * what counts is when the controller was asked, not when a slow {@code scontrol} answered (a drop-in command
      * starts a JVM, which takes seconds on a busy machine).
      */
+    @Override
     public boolean awaitState(String node, String state, Duration timeout) {
         Waiter waiter = new Waiter(node, state, recorder.elapsedTenths() + timeout.toMillis() / 100);
         synchronized (this) {

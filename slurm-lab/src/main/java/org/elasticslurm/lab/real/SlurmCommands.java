@@ -14,19 +14,30 @@ import org.elasticslurm.lab.process.LabException;
  * {@code PATH}, and the daemons ({@code slurmctld}, {@code slurmd}) are started from the first of them that has
  * the executable; so the same scenario talks to the real daemons or to drop-in ones.
  *
- * @param label   names the side in trace file names, e.g. {@code real-22.05} or {@code fake}
- * @param binDirs searched in order, before the inherited {@code PATH}
+ * @param label     names the side in trace file names, e.g. {@code real-22.05} or {@code fake}
+ * @param binDirs   searched in order, before the inherited {@code PATH}
+ * @param stateFeed whether this side's slurmctld writes a node-state feed ({@code slurmctld --state-feed FILE}, as
+ *                  fake-slurmctld's drop-in does), which a lab then reads instead of sampling
+ *                  {@code scontrol show node}
  */
-public record SlurmCommands(String label, List<Path> binDirs) {
+public record SlurmCommands(String label, List<Path> binDirs, boolean stateFeed) {
 
     /** Debian 12's slurm-wlm 22.05: daemons in /usr/sbin, clients in /usr/bin. */
     public static SlurmCommands debian() {
-        return new SlurmCommands("real-22.05", List.of(Path.of("/usr/sbin"), Path.of("/usr/bin")));
+        return new SlurmCommands("real-22.05", List.of(Path.of("/usr/sbin"), Path.of("/usr/bin")), false);
     }
 
-    /** Drop-in executables in one directory, e.g. {@code fake-slurmctld/target/bin}. */
+    /**
+     * fake-slurmctld's drop-in executables in one directory, e.g. {@code fake-slurmctld/target/bin}; its slurmctld
+     * writes the node-state feed.
+     */
     public static SlurmCommands inDirectory(String label, Path binDir) {
-        return new SlurmCommands(label, List.of(binDir.toAbsolutePath()));
+        return new SlurmCommands(label, List.of(binDir.toAbsolutePath()), true);
+    }
+
+    /** Commands without a node-state feed (their states are sampled). */
+    public SlurmCommands(String label, List<Path> binDirs) {
+        this(label, binDirs, false);
     }
 
     public SlurmCommands {

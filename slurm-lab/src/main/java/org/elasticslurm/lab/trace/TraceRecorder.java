@@ -54,6 +54,15 @@ public final class TraceRecorder {
         return Math.max(0, micros / 100_000);
     }
 
+    /** Tenths of a second from the start to {@code instant}, rounded down (0 before the start, or if not started). */
+    public long tenthsAt(Instant instant) {
+        Instant s = start;
+        if (s == null) {
+            return 0;
+        }
+        return Math.max(0, ChronoUnit.MICROS.between(s, instant) / 100_000);
+    }
+
     /** Time since the start. */
     public Duration elapsed() {
         Instant s = start;

@@ -50,6 +50,54 @@ class TraceComparatorTest {
         assertThat(comparator.compare(missedAllocatedCloud, Trace.parse(LEVEL0)).matches()).isTrue();
     }
 
+    private static final String RESUME_TIMEOUT_SAMPLED = """
+            0.0 start
+            0.0 state node1 IDLE+CLOUD+POWERED_DOWN
+            0.3 bg job1 srun -w node1 hostname
+            0.6 hook resume node1
+            0.8 state node1 ALLOCATED+CLOUD+NOT_RESPONDING+POWERING_UP
+            11.6 hook resumefail node1
+            11.8 state node1 DOWN+CLOUD+POWERED_DOWN+NOT_RESPONDING
+            17.6 end
+            """;
+
+    @Test
+    void aStateTheFeedRecordsForMillisecondsIsNotADifference() {
+        Trace fromFeed = Trace.parse("""
+                0.0 start
+                0.0 state node1 IDLE+CLOUD+POWERED_DOWN
+                0.3 bg job1 srun -w node1 hostname
+                0.3 state node1 ALLOCATED+CLOUD+POWERED_DOWN
+                0.6 hook resume node1
+                0.6 state node1 ALLOCATED+CLOUD+NOT_RESPONDING+POWERING_UP
+                11.6 hook resumefail node1
+                11.6 state node1 DOWN+CLOUD+POWERED_DOWN+NOT_RESPONDING+POWERING_UP
+                11.6 state node1 DOWN+CLOUD+POWERED_DOWN+NOT_RESPONDING
+                17.6 end
+                """);
+
+        assertThat(comparator.compare(Trace.parse(RESUME_TIMEOUT_SAMPLED), fromFeed).differences()).isEmpty();
+        assertThat(comparator.compare(fromFeed, Trace.parse(RESUME_TIMEOUT_SAMPLED)).differences()).isEmpty();
+    }
+
+    @Test
+    void aStateTheFeedRecordsLongerThanTheTransientAllowanceIsADifference() {
+        Trace fromFeed = Trace.parse("""
+                0.0 start
+                0.0 state node1 IDLE+CLOUD+POWERED_DOWN
+                0.3 bg job1 srun -w node1 hostname
+                0.3 state node1 ALLOCATED+CLOUD+POWERED_DOWN
+                2.1 hook resume node1
+                2.1 state node1 ALLOCATED+CLOUD+NOT_RESPONDING+POWERING_UP
+                11.6 hook resumefail node1
+                11.6 state node1 DOWN+CLOUD+POWERED_DOWN+NOT_RESPONDING
+                17.6 end
+                """);
+
+        assertThat(comparator.compare(Trace.parse(RESUME_TIMEOUT_SAMPLED), fromFeed).differences())
+                .anySatisfy(d -> assertThat(d.detail()).contains("ALLOCATED+CLOUD+POWERED_DOWN"));
+    }
+
     @Test
     void shortLivedStateBetweenTwoEqualStatesMergesThem() {
         Trace expected = Trace.parse("""
