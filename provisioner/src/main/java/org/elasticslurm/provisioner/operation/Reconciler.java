@@ -162,12 +162,16 @@ final class Reconciler {
      * is resumed; a machine of a node Slurm is powering down is released at once; one whose node Slurm has shown
      * powered down for longer than the orphan grace period is released, as is one of a node that is no CLOUD
      * pool node. A node missing from Slurm's view (hidden by 22.05 unless PrivateData=cloud) is left alone.
-     * Run periodically; skipped while Slurm, the backend or the operation log cannot be reached.
+     * Run periodically; skipped while Slurm, the backend or the operation log cannot be reached, and until the
+     * restart recovery has run.
      *
      * @return what was released or noticed, one line per node
      */
     List<String> sweepOrphans() {
         synchronized (state.lock) {
+            if (state.recoveryPending != null) {
+                return List.of("sweep skipped: " + state.recoveryPending);
+            }
             if (!runner.journalWritable()) {
                 return List.of("sweep skipped: " + runner.journalFailure().orElse("the operation log cannot be written"));
             }
