@@ -28,6 +28,9 @@ class ChaosRunIT {
     @TempDir
     Path dir;
 
+    /** SlurmctldPort of the real slurmctld's run (+1: its SlurmdPort); {@code -Dchaos.slurmctld-port=P} moves it. */
+    private static final int SLURMCTLD_PORT = Integer.getInteger("chaos.slurmctld-port", 21320);
+
     @Test
     void aSeededBurstWithAServiceKillAndLibvirtFaultsLeaksDoublesAndLosesNothing() throws Exception {
         ChaosResult result = new ChaosRun(new ChaosOptions(20, 1, 0.2, 7, Duration.ofSeconds(150),
@@ -71,7 +74,7 @@ class ChaosRunIT {
     void theRealSlurmctldStoppedAndStartedAgainDuringABurstFailsNoResumeAndEveryNodeEndsPoweredDownInSlurm()
             throws Exception {
         ChaosResult result = new ChaosRun(new ChaosOptions(16, 0, 0.0, 3, Duration.ofSeconds(170),
-                Optional.of(dir), Duration.ZERO, 0, Duration.ofSeconds(15), 21320, Duration.ZERO)).run();
+                Optional.of(dir), Duration.ZERO, 0, Duration.ofSeconds(15), SLURMCTLD_PORT, Duration.ZERO)).run();
 
         assertThat(result.line()).as("the chaos line").endsWith("leaked=0 duplicates=0 lost=0 http5xx=0 stuck=0");
         assertThat(result.clean()).isTrue();
