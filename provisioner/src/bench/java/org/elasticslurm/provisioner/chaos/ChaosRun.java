@@ -410,6 +410,6 @@ public final class ChaosRun {
 
     private void settle(String what, Instant deadline, java.util.function.Predicate<String[]> settled,
                         java.util.function.Predicate<String[]> good) throws Exception {
-        new ChaosWait(api, nodes, notes, stuck).settle(what, deadline, settled, good);
+        new ChaosWait(api::nodes, nodes, notes, stuck).settle(what, deadline, settled, good);
     }
 }

@@ -23,16 +23,27 @@ final class ChaosWait {
     static final Duration QUIET = Duration.ofSeconds(10);
     private static final Set<String> RESTING = Set.of("READY", "FAILED", "POWERED_DOWN");
 
-    private final ChaosApi api;
+    /** The service's view of its nodes: name to [phase, last error]. */
+    interface NodeViews {
+        Map<String, String[]> nodes() throws Exception;
+    }
+
+    private final NodeViews api;
     private final List<String> nodes;
     private final List<String> notes;
     private final Set<String> stuck;
+    private final Duration quiet;
 
-    ChaosWait(ChaosApi api, List<String> nodes, List<String> notes, Set<String> stuck) {
+    ChaosWait(NodeViews api, List<String> nodes, List<String> notes, Set<String> stuck) {
+        this(api, nodes, notes, stuck, QUIET);
+    }
+
+    ChaosWait(NodeViews api, List<String> nodes, List<String> notes, Set<String> stuck, Duration quiet) {
         this.api = api;
         this.nodes = nodes;
         this.notes = notes;
         this.stuck = stuck;
+        this.quiet = quiet;
     }
 
     /**
@@ -54,7 +65,7 @@ final class ChaosWait {
                     });
             if (idle.reached) {
                 notes.add("wait '" + what + "' ended early: the service is idle (every node at rest, nothing changed"
-                        + " for " + QUIET.toSeconds() + " s)");
+                        + " for " + quiet.toSeconds() + " s)");
             }
         } catch (ConditionTimeoutException e) {
             notes.add("wait '" + what + "' ran out of time");
@@ -77,7 +88,7 @@ final class ChaosWait {
         }
     }
 
-    /** Every node at rest and the same view for {@link #QUIET}. */
+    /** Every node at rest and the same view for the quiet period. */
     private final class Idle {
         private Map<String, String> last = Map.of();
         private Instant since;
@@ -92,7 +103,7 @@ final class ChaosWait {
                 since = resting ? now : null;
                 return false;
             }
-            reached = !Duration.between(since, now).minus(QUIET).isNegative();
+            reached = !Duration.between(since, now).minus(quiet).isNegative();
             return reached;
         }
     }

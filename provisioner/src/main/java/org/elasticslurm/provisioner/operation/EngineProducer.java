@@ -68,7 +68,12 @@ public class EngineProducer {
                 log, new OperationListeners(all), clock, settings);
         List<String> decisions = engine.recover(replay.lastByNode(), c.recoveryRetry(), new RecoveryListener() {
             @Override
-            public void later(String line) {
+            public void retrying(String line) {
+                LOG.warn("recovery: " + line);
+            }
+
+            @Override
+            public void recovered(String line) {
                 LOG.info("recovery: " + line);
             }
 

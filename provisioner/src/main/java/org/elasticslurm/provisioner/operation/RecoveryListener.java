@@ -5,7 +5,11 @@ public interface RecoveryListener {
     /** Reports nothing. */
     RecoveryListener SILENT = new RecoveryListener() {
         @Override
-        public void later(String line) {
+        public void retrying(String line) {
+        }
+
+        @Override
+        public void recovered(String line) {
         }
 
         @Override
@@ -13,8 +17,11 @@ public interface RecoveryListener {
         }
     };
 
-    /** A line for the log: a failed attempt, or the decisions once recovery has run. */
-    void later(String line);
+    /** A later attempt failed too; the line says when the next one comes. */
+    void retrying(String line);
+
+    /** Recovery has run; the line holds its decisions. */
+    void recovered(String line);
 
     /** Recovery gave up after its bound; the engine keeps refusing new work. */
     void gaveUp(String reason);

@@ -43,7 +43,8 @@ final class StartRecovery {
             return reconciler.recover(lastLogged);
         } catch (BackendException e) {
             Instant first = clock.instant();
-            return List.of(failed(lastLogged, 1, first, bound, e.getMessage(), listener));
+            return List.of(failed(lastLogged, 1, first, bound, e.getMessage(), listener)
+                    .orElse("restart recovery gave up: " + e.getMessage()));
         }
     }
 
@@ -60,37 +61,38 @@ final class StartRecovery {
         try {
             decisions = reconciler.recover(lastLogged);
         } catch (RuntimeException e) {
-            listener.later(failed(lastLogged, attempt, first, bound,
-                    e instanceof BackendException ? e.getMessage() : e.toString(), listener));
+            failed(lastLogged, attempt, first, bound, e instanceof BackendException ? e.getMessage() : e.toString(),
+                    listener).ifPresent(listener::retrying);
             return;
         }
         synchronized (state.lock) {
             state.recoveryPending = null;
         }
-        listener.later("recovery ran at attempt " + attempt + ": "
+        listener.recovered("recovery ran at attempt " + attempt + ": "
                 + (decisions.isEmpty() ? "nothing to do" : String.join("; ", decisions)));
     }
 
-    private String failed(Map<String, LoggedOperation> lastLogged, int attempt, Instant first, Duration bound,
-                          String cause, RecoveryListener listener) {
+    /** Schedules the next attempt and says so, or gives up past the bound (empty: the listener heard it). */
+    private Optional<String> failed(Map<String, LoggedOperation> lastLogged, int attempt, Instant first,
+                                    Duration bound, String cause, RecoveryListener listener) {
         Duration spent = Duration.between(first, clock.instant());
         Duration wait = retry.backoff(attempt);
         if (spent.plus(wait).compareTo(bound) > 0) {
-            String reason = "restart recovery gave up after " + attempt + " attempts over " + spent
-                    + ": the backend's machines could not be listed: " + cause;
+            String reason = "restart recovery gave up after " + attempt + " attempts over " + spent.toSeconds()
+                    + " s: the backend's machines could not be listed: " + cause;
             synchronized (state.lock) {
                 state.recoveryPending = reason;
             }
             listener.gaveUp(reason);
-            return reason;
+            return Optional.empty();
         }
         synchronized (state.lock) {
             state.recoveryPending = "restart recovery has not run yet: the backend's machines could not be listed"
                     + " (attempt " + attempt + ": " + cause + "); next attempt in " + wait;
         }
         scheduler.schedule(wait, () -> attempt(lastLogged, attempt + 1, first, bound, listener));
-        return "attempt " + attempt + " failed: the backend's machines could not be listed: " + cause
+        return Optional.of("attempt " + attempt + " failed: the backend's machines could not be listed: " + cause
                 + "; tried again in " + wait + " (for up to " + bound + "); no operation is accepted until"
-                + " recovery has run";
+                + " recovery has run");
     }
 }

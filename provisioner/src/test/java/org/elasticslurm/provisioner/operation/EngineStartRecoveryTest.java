@@ -28,7 +28,12 @@ class EngineStartRecoveryTest {
     private final List<String> gaveUp = new ArrayList<>();
     private final RecoveryListener listener = new RecoveryListener() {
         @Override
-        public void later(String line) {
+        public void retrying(String line) {
+            later.add(line);
+        }
+
+        @Override
+        public void recovered(String line) {
             later.add(line);
         }
 
