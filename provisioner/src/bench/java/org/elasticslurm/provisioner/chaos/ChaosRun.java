@@ -410,27 +410,6 @@ public final class ChaosRun {
 
     private void settle(String what, Instant deadline, java.util.function.Predicate<String[]> settled,
                         java.util.function.Predicate<String[]> good) throws Exception {
-        Duration left = Duration.between(Instant.now(), deadline);
-        try {
-            await(what).atMost(left.isNegative() ? Duration.ofSeconds(1) : left)
-                    .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                    .until(() -> {
-                        Map<String, String[]> all = api.nodes();
-                        return nodes.stream().allMatch(n -> all.containsKey(n) && settled.test(all.get(n)));
-                    });
-        } catch (ConditionTimeoutException e) {
-            notes.add("wait '" + what + "' ran out of time");
-        }
-        Map<String, String[]> all = api.nodes();
-        Map<String, Integer> phases = new java.util.TreeMap<>();
-        all.values().forEach(s -> phases.merge(s[0], 1, Integer::sum));
-        notes.add("after '" + what + "': " + phases);
-        for (String n : nodes) {
-            String[] s = all.get(n);
-            if (s == null || !good.test(s)) {
-                stuck.add(n);
-                notes.add("stuck after '" + what + "': " + n + " " + (s == null ? "unknown" : s[0] + " " + s[1]));
-            }
-        }
+        new ChaosWait(api::nodes, nodes, notes, stuck).settle(what, deadline, settled, good);
     }
 }

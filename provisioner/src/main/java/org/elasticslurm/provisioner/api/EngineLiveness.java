@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.elasticslurm.provisioner.operation.OperationEngine;
 
-/** Alive once the engine has been built and recovered; reports the number of pool nodes. */
+/** Alive once the engine has been built (readiness says whether recovery has run); reports the number of pool nodes. */
 @Liveness
 @ApplicationScoped
 public class EngineLiveness implements HealthCheck {

@@ -24,6 +24,7 @@ public final class ConfigValidator {
         atLeast(p, "provisioner.warm-up-rounds", c.warmUpRounds(), 0);
         positive(p, "provisioner.orphan-grace", c.orphanGrace());
         positive(p, "provisioner.reconcile-interval", c.reconcileInterval());
+        positive(p, "provisioner.recovery-retry", c.recoveryRetry());
         positive(p, "provisioner.address-timeout", c.addressTimeout());
         positive(p, "provisioner.address-poll-interval", c.addressPollInterval());
         positive(p, "provisioner.slurm.timeout", c.slurm().timeout());

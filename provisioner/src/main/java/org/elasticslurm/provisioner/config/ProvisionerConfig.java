@@ -76,6 +76,14 @@ public interface ProvisionerConfig {
     @WithDefault("1m")
     Duration reconcileInterval();
 
+    /**
+     * How long the restart recovery is tried again (with the {@code retry.*} backoff) when the backend cannot list
+     * its machines at start; no new operation is accepted and readiness is DOWN meanwhile; past it the service
+     * exits with the cause (status 1).
+     */
+    @WithDefault("10m")
+    Duration recoveryRetry();
+
     /** How long a resume waits for the machine's address before the node fails. */
     @WithDefault("5m")
     Duration addressTimeout();

@@ -1,5 +1,6 @@
 package org.elasticslurm.provisioner.operation;
 
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,7 +66,24 @@ public class EngineProducer {
                         c.retry().multiplier()), c.slurm().unreachableRetry());
         OperationEngine engine = new OperationEngine(pools, new Ports(backend, slurm, postConfigurer), scheduler,
                 log, new OperationListeners(all), clock, settings);
-        List<String> decisions = engine.recover(replay.lastByNode());
+        List<String> decisions = engine.recover(replay.lastByNode(), c.recoveryRetry(), new RecoveryListener() {
+            @Override
+            public void retrying(String line) {
+                LOG.warn("recovery: " + line);
+            }
+
+            @Override
+            public void recovered(String line) {
+                LOG.info("recovery: " + line);
+            }
+
+            @Override
+            public void gaveUp(String reason) {
+                LOG.error("provisioner: " + reason + " (provisioner.recovery-retry=" + c.recoveryRetry()
+                        + "); exiting");
+                Quarkus.asyncExit(1);
+            }
+        });
         LOG.infof("provisioner: %s backend, %d pools, %d nodes; recovery: %s", backend.kind(), pools.all().size(),
                 pools.poolNodes().size(), decisions.isEmpty() ? "nothing to do" : String.join("; ", decisions));
         if (!backend.keepsMachinesAcrossRestarts()) {

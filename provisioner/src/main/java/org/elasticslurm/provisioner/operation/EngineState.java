@@ -19,6 +19,8 @@ final class EngineState {
     final Object lock = new Object();
     final Map<String, NodeRecord> nodes = new LinkedHashMap<>();
     final Map<String, Operation> operations = new LinkedHashMap<>();
+    /** Why the restart recovery has not run yet (no work is accepted meanwhile); null once it has. */
+    String recoveryPending;
     private final Clock clock;
 
     EngineState(Pools pools, Clock clock) {

@@ -1,11 +1,11 @@
 package org.elasticslurm.provisioner.operation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.elasticslurm.provisioner.backend.BackendException;
 import org.elasticslurm.provisioner.config.Pools;
 
 /**
@@ -27,6 +27,7 @@ public final class OperationEngine {
     private final ReleaseGuard guard;
     private final OperationRunner runner;
     private final Reconciler reconciler;
+    private final StartRecovery recovery;
 
     /**
      * @param pools the pools and their nodes
@@ -57,6 +58,7 @@ public final class OperationEngine {
         this.guard = new ReleaseGuard(ports.slurm());
         this.runner = new OperationRunner(state, pools, ports, scheduler, journal, listener, clock, settings);
         this.reconciler = new Reconciler(state, runner, pools, ports, clock, settings);
+        this.recovery = new StartRecovery(state, reconciler, scheduler, clock, settings.retry());
     }
 
     /**
@@ -144,7 +146,17 @@ public final class OperationEngine {
         }
     }
 
+    /** Why no new operation is accepted yet, while the restart recovery has not run (see {@link #recover}). */
+    public Optional<String> recoveryPending() {
+        return recovery.pending();
+    }
+
     private void admit() {
+        if (state.recoveryPending != null) {
+            throw new RequestRejectedException(RequestRejectedException.Reason.UNAVAILABLE,
+                    "no new operation is accepted before the restart recovery has run (" + state.recoveryPending
+                            + "); nothing was done, try again later");
+        }
         if (!runner.journalWritable()) {
             throw new RequestRejectedException(RequestRejectedException.Reason.UNAVAILABLE,
                     "no new operation is accepted while the operation log cannot be written ("
@@ -157,13 +169,21 @@ public final class OperationEngine {
      * interrupted operations are finished (resume of a node Slurm still waits for; release) or rolled back
      * (resume of a node Slurm shows powered down), machines of nodes that are no CLOUD pool nodes are released,
      * nodes Slurm boots without an operation here are resumed, machines of nodes Slurm powers down released.
+     * When the backend cannot list its machines, recovery is tried again with the retry policy's backoff for up
+     * to {@code bound} (see {@link #recoveryPending()}); no new operation is accepted until it has run.
      *
      * @param lastLogged the last logged operation per node
-     * @return what was decided, one line per node that needed something
-     * @throws BackendException when the backend cannot list its machines
+     * @param bound how long recovery is tried again when the backend cannot list its machines
+     * @param listener hears what later attempts found, and when recovery gave up
+     * @return what was decided, one line per node that needed something; or the failed first attempt
      */
+    public List<String> recover(Map<String, LoggedOperation> lastLogged, Duration bound, RecoveryListener listener) {
+        return recovery.start(lastLogged, bound, listener);
+    }
+
+    /** {@link #recover(Map, Duration, RecoveryListener)} for up to ten minutes, later attempts not reported. */
     public List<String> recover(Map<String, LoggedOperation> lastLogged) {
-        return reconciler.recover(lastLogged);
+        return recover(lastLogged, StartRecovery.DEFAULT_BOUND, RecoveryListener.SILENT);
     }
 
     /**
@@ -172,7 +192,8 @@ public final class OperationEngine {
      * is resumed; a machine of a node Slurm is powering down is released at once; one whose node Slurm has shown
      * powered down for longer than the orphan grace period is released, as is one of a node that is no CLOUD
      * pool node. A node missing from Slurm's view (hidden by 22.05 unless PrivateData=cloud) is left alone.
-     * Run periodically; skipped while Slurm, the backend or the operation log cannot be reached.
+     * Run periodically; skipped while Slurm, the backend or the operation log cannot be reached, and until the
+     * restart recovery has run.
      *
      * @return what was released or noticed, one line per node
      */

@@ -14,6 +14,10 @@ public enum Phase {
     READY,
     /** The machine is being shut down or destroyed. */
     DESTROYING,
-    /** The last operation failed; whatever was left has been cleaned up (see the last error). */
+    /**
+     * The last operation failed (see the last error); whatever was left has been cleaned up, unless the clean-up
+     * failed too (named in the error): then the next suspend or resume-fail releases what is left. A restart keeps
+     * the node FAILED.
+     */
     FAILED
 }

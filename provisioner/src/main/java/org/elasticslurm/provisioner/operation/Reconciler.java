@@ -67,13 +67,13 @@ final class Reconciler {
             }
             for (NodeRecord n : state.nodes.values()) {
                 Optional<Machine> m = Optional.ofNullable(byNode.get(n.name));
+                LoggedOperation logged = lastLogged.get(n.name);
                 m.ifPresent(machine -> {
                     n.backendId = machine.backendId();
                     machine.address().ifPresent(a -> n.address = a);
                     n.phase = machine.running() ? Phase.READY : Phase.POWERED_DOWN;
                 });
-                LoggedOperation logged = lastLogged.get(n.name);
-                if (logged != null && logged.status() == OperationStatus.FAILED && m.isEmpty()) {
+                if (failedWith(logged, m)) {
                     n.phase = Phase.FAILED;
                     n.lastError = logged.message().orElse("failed before the restart");
                 }
@@ -123,8 +123,24 @@ final class Reconciler {
             return Optional.of("machine runs but Slurm shows the node powered down: released after "
                     + settings.orphanGrace() + " unless resumed");
         }
-        m.ifPresent(machine -> n.last = rememberSucceededResume(n, machine.operationId()));
+        if (n.phase != Phase.FAILED) {
+            m.ifPresent(machine -> n.last = rememberSucceededResume(n, machine.operationId()));
+        }
         return Optional.empty();
+    }
+
+    /**
+     * The node's last operation failed and what the backend shows is what it left (no machine, the machine of
+     * that failed resume whose clean-up failed too, or the machine a failed release could not give back): the
+     * node stays FAILED with the reason, as before the restart (Slurm has it DOWN with that reason); the machine
+     * is kept in the record, so the next suspend or resume-fail releases it. A machine of another operation
+     * (a later resume whose lines were lost) decides the phase instead.
+     */
+    private static boolean failedWith(LoggedOperation logged, Optional<Machine> m) {
+        if (logged == null || logged.status() != OperationStatus.FAILED) {
+            return false;
+        }
+        return m.isEmpty() || logged.kind().releases() || m.get().operationId().equals(logged.id());
     }
 
     private Operation rememberSucceededResume(NodeRecord n, String operationId) {
@@ -146,12 +162,16 @@ final class Reconciler {
      * is resumed; a machine of a node Slurm is powering down is released at once; one whose node Slurm has shown
      * powered down for longer than the orphan grace period is released, as is one of a node that is no CLOUD
      * pool node. A node missing from Slurm's view (hidden by 22.05 unless PrivateData=cloud) is left alone.
-     * Run periodically; skipped while Slurm, the backend or the operation log cannot be reached.
+     * Run periodically; skipped while Slurm, the backend or the operation log cannot be reached, and until the
+     * restart recovery has run.
      *
      * @return what was released or noticed, one line per node
      */
     List<String> sweepOrphans() {
         synchronized (state.lock) {
+            if (state.recoveryPending != null) {
+                return List.of("sweep skipped: " + state.recoveryPending);
+            }
             if (!runner.journalWritable()) {
                 return List.of("sweep skipped: " + runner.journalFailure().orElse("the operation log cannot be written"));
             }

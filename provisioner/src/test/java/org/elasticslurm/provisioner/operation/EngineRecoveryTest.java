@@ -123,6 +123,47 @@ class EngineRecoveryTest {
     }
 
     @Test
+    void aNodeWhoseResumeAndCleanUpFailedStaysFailedWithItsReasonAfterARestartAndItsMachineGoesWithTheNextSuspend() {
+        EngineHarness h = harness();
+        String reason = "define domain: permanent error; clean-up failed: undefine: transient error (gave up after 4 attempts)";
+        sim.adopt(new Machine("test5", "default", "sim-test5", "op-7", false, Optional.empty()));
+        h.slurm.states.put("test5", state("test5", "DOWN", "CLOUD", "POWERING_UP", "NOT_RESPONDING"));
+
+        List<String> decisions = h.engine.recover(Map.of("test5", new LoggedOperation("op-7", OperationKind.RESUME,
+                "test5", "default", OperationStatus.FAILED, Phase.FAILED, Optional.of(reason))));
+        h.scheduler.advance(Duration.ofMinutes(1));
+
+        assertThat(decisions).isEmpty();
+        assertThat(h.phase("test5")).isEqualTo(Phase.FAILED);
+        assertThat(h.node("test5").lastError()).contains(reason);
+        assertThat(h.engine.operation("op-7")).isEmpty();
+        assertThat(h.backend.list()).extracting(Machine::node).containsExactly("test5");
+
+        h.engine.suspend(List.of("test5"));
+        h.scheduler.advance(Duration.ofMinutes(1));
+
+        assertThat(h.backend.list()).isEmpty();
+        assertThat(h.phase("test5")).isEqualTo(Phase.POWERED_DOWN);
+    }
+
+    @Test
+    void aNodeWhoseResumeAndCleanUpFailedIsNotResumedAgainByTheRestartWhileSlurmHasItDown() {
+        EngineHarness h = harness();
+        sim.adopt(new Machine("test6", "default", "sim-test6", "op-8", false, Optional.empty()));
+        h.slurm.states.put("test6", state("test6", "DOWN", "CLOUD", "POWERING_UP", "NOT_RESPONDING"));
+        h.engine.recover(Map.of("test6", new LoggedOperation("op-8", OperationKind.RESUME, "test6", "default",
+                OperationStatus.FAILED, Phase.FAILED, Optional.of("start domain: permanent error"))));
+
+        h.scheduler.advance(Duration.ofMinutes(2));
+        assertThat(h.engine.sweepOrphans()).isEmpty();
+        h.scheduler.runUntilIdle();
+
+        assertThat(h.phase("test6")).isEqualTo(Phase.FAILED);
+        assertThat(h.backend.list()).hasSize(1);
+        assertThat(h.slurm.calls).isEmpty();
+    }
+
+    @Test
     void aMachineOfANodeSlurmShowsPoweredDownIsReleasedOnlyAfterTheGracePeriod() {
         EngineHarness h = harness();
         sim.adopt(machine("test6", "op-8", Optional.of("10.0.0.8")));

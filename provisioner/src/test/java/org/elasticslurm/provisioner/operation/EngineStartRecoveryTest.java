@@ -1,0 +1,178 @@
+package org.elasticslurm.provisioner.operation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.elasticslurm.provisioner.backend.BackendException;
+import org.elasticslurm.provisioner.backend.Machine;
+import org.elasticslurm.provisioner.backend.MachineBackend;
+import org.elasticslurm.provisioner.backend.MachineRequest;
+import org.elasticslurm.provisioner.backend.sim.SimBackend;
+import org.elasticslurm.provisioner.testing.EngineHarness;
+import org.elasticslurm.provisioner.testing.TestConf;
+import org.elasticslurm.provisioner.testing.TestConfig;
+import org.junit.jupiter.api.Test;
+
+class EngineStartRecoveryTest {
+    private static final String NO_ANSWER = "test:///default: list domains: no answer within PT2S";
+
+    private SimBackend sim;
+    private SlowListing slow;
+    private final List<String> later = new ArrayList<>();
+    private final List<String> gaveUp = new ArrayList<>();
+    private final RecoveryListener listener = new RecoveryListener() {
+        @Override
+        public void retrying(String line) {
+            later.add(line);
+        }
+
+        @Override
+        public void recovered(String line) {
+            later.add(line);
+        }
+
+        @Override
+        public void gaveUp(String reason) {
+            gaveUp.add(reason);
+        }
+    };
+
+    private EngineHarness harness(int failedListings) {
+        return new EngineHarness(TestConfig.pools(TestConf.CLOUD8, Map.of()), clock -> {
+            sim = EngineHarness.sim(clock, Duration.ofSeconds(30));
+            slow = new SlowListing(sim, failedListings);
+            return slow;
+        }, Optional.empty());
+    }
+
+    private static LoggedOperation interruptedResume(String id, String node) {
+        return new LoggedOperation(id, OperationKind.RESUME, node, "default", OperationStatus.RUNNING,
+                Phase.BOOTING, Optional.empty());
+    }
+
+    @Test
+    void aStartWhoseFirstListingHasNoAnswerDoesNotFailAndRecoversOnALaterAttempt() {
+        EngineHarness h = harness(1);
+        sim.adopt(new Machine("test3", "default", "sim-test3", "op-3", true, Optional.of("10.0.0.3")));
+
+        assertThatCode(() -> h.engine.recover(Map.of("test3", interruptedResume("op-3", "test3"))))
+                .doesNotThrowAnyException();
+        h.scheduler.advance(Duration.ofSeconds(10));
+
+        assertThat(h.phase("test3")).isEqualTo(Phase.READY);
+        assertThat(h.engine.operation("op-3").orElseThrow().status()).isEqualTo(OperationStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aListingWithNoAnswerAtStartIsTriedAgainWithBackoffAndTheInterruptedResumeIsContinuedThen() {
+        EngineHarness h = harness(2);
+        sim.adopt(new Machine("test1", "default", "sim-test1", "op-1", true, Optional.of("10.0.0.7")));
+
+        List<String> first = h.engine.recover(Map.of("test1", interruptedResume("op-1", "test1")),
+                Duration.ofMinutes(10), listener);
+
+        assertThat(first).singleElement().asString().contains(NO_ANSWER).contains("tried again in PT1S");
+        assertThat(h.engine.recoveryPending()).get().asString().contains("restart recovery has not run yet")
+                .contains(NO_ANSWER);
+        h.scheduler.advance(Duration.ofSeconds(1));
+        assertThat(later).singleElement().asString().contains("attempt 2 failed").contains("tried again in PT2S");
+        h.scheduler.advance(Duration.ofSeconds(2));
+        h.scheduler.advance(Duration.ofSeconds(10));
+
+        assertThat(slow.listings).isGreaterThanOrEqualTo(3);
+        assertThat(later).element(1).asString().isEqualTo(
+                "recovery ran at attempt 3: test1: interrupted RESUME op-1 continued");
+        assertThat(h.engine.recoveryPending()).isEmpty();
+        assertThat(h.phase("test1")).isEqualTo(Phase.READY);
+        assertThat(h.engine.operation("op-1").orElseThrow().status()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(gaveUp).isEmpty();
+    }
+
+    @Test
+    void noOperationIsAcceptedAndNoSweepRunsBeforeRecoveryHasRun() {
+        EngineHarness h = harness(1);
+        h.engine.recover(Map.of(), Duration.ofMinutes(10), listener);
+
+        assertThatThrownBy(() -> h.engine.resume(List.of("test2"), Map.of()))
+                .isInstanceOfSatisfying(RequestRejectedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(RequestRejectedException.Reason.UNAVAILABLE);
+                    assertThat(e.getMessage()).contains("before the restart recovery has run").contains(NO_ANSWER);
+                });
+        assertThatThrownBy(() -> h.engine.suspend(List.of("test2"), true))
+                .isInstanceOf(RequestRejectedException.class);
+        assertThat(h.engine.sweepOrphans()).singleElement().asString().startsWith("sweep skipped: restart recovery");
+        assertThat(sim.list()).isEmpty();
+
+        h.scheduler.advance(Duration.ofSeconds(1));
+        h.engine.resume(List.of("test2"), Map.of());
+        h.scheduler.advance(Duration.ofMinutes(1));
+        assertThat(h.phase("test2")).isEqualTo(Phase.READY);
+    }
+
+    @Test
+    void recoveryGivesUpAfterItsBoundAndSaysWhy() {
+        EngineHarness h = harness(Integer.MAX_VALUE);
+        h.engine.recover(Map.of(), Duration.ofMinutes(2), listener);
+
+        h.scheduler.advance(Duration.ofMinutes(3));
+
+        assertThat(gaveUp).singleElement().asString().startsWith("restart recovery gave up after ")
+                .contains(NO_ANSWER);
+        assertThat(h.engine.recoveryPending()).get().asString().startsWith("restart recovery gave up");
+        int listings = slow.listings;
+        h.scheduler.advance(Duration.ofMinutes(10));
+        assertThat(slow.listings).isEqualTo(listings);
+    }
+
+    /** A backend whose first listings have no answer in time. */
+    private static final class SlowListing implements MachineBackend {
+        private final MachineBackend delegate;
+        private final int failures;
+        int listings;
+
+        SlowListing(MachineBackend delegate, int failures) {
+            this.delegate = delegate;
+            this.failures = failures;
+        }
+
+        @Override
+        public String kind() {
+            return delegate.kind();
+        }
+
+        @Override
+        public Machine ensureRunning(MachineRequest request) {
+            return delegate.ensureRunning(request);
+        }
+
+        @Override
+        public Optional<String> address(String node) {
+            return delegate.address(node);
+        }
+
+        @Override
+        public void release(String node, String pool) {
+            delegate.release(node, pool);
+        }
+
+        @Override
+        public List<Machine> list() {
+            listings++;
+            if (listings <= failures) {
+                throw new BackendException(NO_ANSWER, true, null);
+            }
+            return delegate.list();
+        }
+
+        @Override
+        public boolean reachable() {
+            return delegate.reachable();
+        }
+    }
+}
