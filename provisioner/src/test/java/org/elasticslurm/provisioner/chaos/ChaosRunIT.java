@@ -27,8 +27,6 @@ class ChaosRunIT {
     @TempDir
     Path dir;
 
-    /** SlurmctldPort of the real slurmctld's run (+1: its SlurmdPort); {@code -Dchaos.slurmctld-port=P} moves it. */
-
     @Test
     void aSeededBurstWithAServiceKillAndLibvirtFaultsLeaksDoublesAndLosesNothing() throws Exception {
         ChaosResult result = new ChaosRun(new ChaosOptions(20, 1, 0.2, 7, Duration.ofSeconds(150),
