@@ -12,6 +12,7 @@ package org.elasticslurm.lab.process;
 public final class CleanupOnExit implements AutoCloseable {
 
     private final Thread hook;
+    private volatile boolean registered;
 
     private CleanupOnExit(String name, Runnable cleanup) {
         this.hook = new Thread(cleanup, name);
@@ -21,6 +22,7 @@ public final class CleanupOnExit implements AutoCloseable {
     public static CleanupOnExit register(String name, Runnable cleanup) {
         CleanupOnExit c = new CleanupOnExit(name, cleanup);
         Runtime.getRuntime().addShutdownHook(c.hook);
+        c.registered = true;
         return c;
     }
 
@@ -34,10 +36,16 @@ public final class CleanupOnExit implements AutoCloseable {
         }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
+            registered = false;
             return true;
         } catch (IllegalStateException e) {
             return false; // the JVM is already shutting down and runs the (idempotent) clean-up anyway
         }
+    }
+
+    /** Whether the clean-up is still registered to run at the JVM's exit (not cancelled). */
+    public boolean registered() {
+        return registered;
     }
 
     /** The run has cleaned up by itself: nothing to do at exit (as {@link #cancel()}). */

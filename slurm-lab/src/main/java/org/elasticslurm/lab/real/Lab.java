@@ -5,22 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.elasticslurm.lab.ports.FreePorts;
-import org.elasticslurm.lab.process.CleanupOnExit;
 import org.elasticslurm.lab.process.CommandResult;
 import org.elasticslurm.lab.process.LabException;
 import org.elasticslurm.lab.process.LabProcesses;
@@ -58,32 +53,26 @@ public final class Lab implements AutoCloseable {
     private final SlurmCommands commands;
     private final Path dir;
     private final RenderedConf conf;
-    private final FreePorts ports;
+    private final LabResources resources;
     private final Map<String, String> environment;
     private final LabProcesses processes;
     private final TraceRecorder recorder;
     private final ControllerLogRecording log;
+    private final LabJobs jobs;
     private final Map<String, Process> slurmds = new HashMap<>();
-    private final Map<String, Job> jobs = new LinkedHashMap<>();
-    private CleanupOnExit onExit;
     private NodeStates states;
     private Process slurmctld;
-    private volatile boolean finished;
-    private boolean keepDirectory;
-    private boolean closed;
-
-    private record Job(Process process, CompletableFuture<Void> recorded) {
-    }
 
     private Lab(SlurmCommands commands, Path dir, RenderedConf conf, FreePorts ports, Clock clock, String host) {
         this.commands = commands;
         this.dir = dir;
         this.conf = conf;
-        this.ports = ports;
+        this.resources = new LabResources(dir, ports);
         this.processes = new LabProcesses(dir);
         this.recorder = new TraceRecorder(dir.resolve("trace"), dir.resolve("start"), clock, new LabText(dir, host));
         this.log = new ControllerLogRecording(new SlurmctldLog(dir.resolve("log/slurmctld.log")), recorder);
         this.environment = environment(commands, dir);
+        this.jobs = new LabJobs(dir, processes, environment, recorder);
     }
 
     /**
@@ -112,11 +101,11 @@ public final class Lab implements AutoCloseable {
         Lab lab = new Lab(commands, dir, conf, ports, clock, host);
         try {
             lab.layOut(hooks);
-            lab.onExit = CleanupOnExit.register("lab-teardown " + dir, lab::tearDown);
+            lab.resources.tearDownAtExit(lab::tearDown);
             lab.startController();
             return lab;
         } catch (RuntimeException e) {
-            lab.keepDirectory = true;
+            lab.resources.keepDirectory();
             lab.close();
             throw e;
         }
@@ -205,65 +194,22 @@ public final class Lab implements AutoCloseable {
      * and {@code LAB} set) and records {@code bg NAME CMD}; at its end records its stdout lines
      * ({@code out NAME LINE}), stderr lines ({@code err NAME LINE}) and {@code exit NAME STATUS}.
      */
-    public synchronized void background(String name, String command) {
-        requireNewJob(name);
-        recorder.record("bg", name + " " + command);
-        launch(name, command);
+    public void background(String name, String command) {
+        jobs.start("bg", name, command);
     }
 
     /** Like {@link #background} but records {@code run NAME CMD} and waits up to {@code limit} for it. */
     public void run(String name, String command, Duration limit) {
-        Job job;
-        synchronized (this) {
-            requireNewJob(name);
-            recorder.record("run", name + " " + command);
-            job = launch(name, command);
-        }
+        Process process = jobs.start("run", name, command);
         if (!awaitJob(name, limit)) {
-            LabProcesses.kill(job.process());
+            LabProcesses.kill(process);
             throw new LabException("command '" + name + "' did not end within " + limit.toSeconds() + " s: " + command);
         }
     }
 
-    private Job launch(String name, String command) {
-        Path out = dir.resolve("jobs/" + name + ".out");
-        Path err = dir.resolve("jobs/" + name + ".err");
-        Process process = processes.start(List.of("/bin/bash", "-c", command), environment, out, err);
-        CompletableFuture<Void> recorded = process.onExit().thenAccept(p -> recordEnd(name, p.exitValue(), out, err));
-        Job job = new Job(process, recorded);
-        jobs.put(name, job);
-        return job;
-    }
-
-    private void recordEnd(String name, int status, Path out, Path err) {
-        if (finished) {
-            return;
-        }
-        LabDirectory.lines(out).forEach(l -> recorder.record("out", name + " " + l));
-        LabDirectory.lines(err).forEach(l -> recorder.record("err", name + " " + l));
-        recorder.record("exit", name + " " + status);
-    }
-
     /** Waits until a background command has ended and its end is recorded; false if it is still running. */
     public boolean awaitJob(String name, Duration timeout) {
-        Job job;
-        synchronized (this) {
-            job = jobs.get(name);
-        }
-        if (job == null) {
-            throw new LabException("no command named '" + name + "' was started");
-        }
-        try {
-            job.recorded().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            throw new LabException("recording the end of '" + name + "' failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LabException("interrupted while waiting for '" + name + "'", e);
-        }
+        return jobs.await(name, timeout);
     }
 
     /** Records {@code mark TEXT}. */
@@ -325,12 +271,7 @@ public final class Lab implements AutoCloseable {
         states.catchUp();
         states.close();
         log.recordFollowed();
-        for (Map.Entry<String, Job> job : jobs.entrySet()) {
-            if (!job.getValue().recorded().isDone()) {
-                recorder.record("exit", job.getKey() + " running");
-            }
-        }
-        finished = true;
+        jobs.finish();
         recorder.record("end", "");
         Trace trace = recorder.snapshot();
         trace.write(dir.resolve("trace.sorted"));
@@ -341,10 +282,10 @@ public final class Lab implements AutoCloseable {
     public void copyArtifacts(Path target) {
         try {
             Files.createDirectories(target);
-            Files.copy(confFile(), target.resolve("slurm.conf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(confFile(), target.resolve("slurm.conf"), StandardCopyOption.REPLACE_EXISTING);
             try (Stream<Path> logs = Files.list(dir.resolve("log"))) {
                 for (Path file : (Iterable<Path>) logs::iterator) {
-                    Files.copy(file, target.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         } catch (IOException e) {
@@ -359,7 +300,7 @@ public final class Lab implements AutoCloseable {
 
     /** Keeps the lab directory after {@link #close()} (for looking into a failure). */
     public void keepDirectory() {
-        keepDirectory = true;
+        resources.keepDirectory();
     }
 
     public Path directory() {
@@ -379,28 +320,21 @@ public final class Lab implements AutoCloseable {
         return environment;
     }
 
+    /**
+     * Ends the lab's processes, then releases its ports and removes its shutdown hook, also when ending them fails
+     * (see {@link LabResources}).
+     */
     @Override
     public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        tearDown();
-        ports.close(); // the lab's daemons have ended: other labs may take its ports
-        if (onExit != null) {
-            onExit.close(); // during the JVM's shutdown its hook runs tearDown too
-        }
-        if (!keepDirectory) {
-            LabDirectory.delete(dir);
-        }
+        resources.close(this::tearDown);
     }
 
-    private void tearDown() {
-        finished = true;
+    /** Ends the lab's processes (idempotent; also the shutdown hook's clean-up, so synchronized). */
+    private synchronized void tearDown() {
         if (states != null) {
             states.close();
         }
-        jobs.values().forEach(j -> LabProcesses.kill(j.process()));
+        jobs.killAll();
         slurmds.values().forEach(LabProcesses::kill);
         if (slurmctld != null) {
             LabProcesses.terminate(slurmctld, SLURMCTLD_GRACE.toSeconds());
@@ -415,12 +349,6 @@ public final class Lab implements AutoCloseable {
     private void requireNode(String node) {
         if (!conf.nodes().contains(node)) {
             throw new LabException("node '" + node + "' is not in this lab's slurm.conf (nodes: " + conf.nodes() + ")");
-        }
-    }
-
-    private void requireNewJob(String name) {
-        if (jobs.containsKey(name)) {
-            throw new LabException("a command named '" + name + "' was already started");
         }
     }
 
