@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,11 +70,34 @@ public final class FreePorts implements IntSupplier, AutoCloseable {
         return first == 0 ? systemPick() : fromRange();
     }
 
-    /** Releases the reservations of every port handed out (their daemons have ended). */
+    /**
+     * Releases the reservations of every port handed out (their daemons have ended), each one even when releasing
+     * another fails; the first failure is then thrown, the others added to it as suppressed.
+     */
     @Override
     public synchronized void close() {
-        held.forEach(PortLocks.Held::close);
+        List<PortLocks.Held> releasing = List.copyOf(held);
         held.clear();
+        closeEach(releasing, PortLocks.Held::close);
+    }
+
+    /** Runs {@code close} on every item; then throws the first failure, with the others suppressed. */
+    static <T> void closeEach(List<T> items, Consumer<T> close) {
+        RuntimeException first = null;
+        for (T item : items) {
+            try {
+                close.accept(item);
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     private int systemPick() {

@@ -7,6 +7,9 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +22,12 @@ import org.elasticslurm.lab.process.LabException;
  * the files themselves stay (deleting a lock file another JVM is about to lock would let two JVMs hold the "same"
  * port).
  *
+ * <p>Every OS user of the machine shares the directory (labs of CI and of a developer's account must not be handed
+ * each other's ports), so it is made world-writable with the sticky bit (mode 1777, as {@code /tmp}: nobody deletes
+ * another user's lock file) and every lock file readable and writable by all (0666), whatever the umask: whoever
+ * owns one sets its mode when opening it. A directory or file of another user without those modes (made by an
+ * older version) is refused with a message saying so.
+ *
  * <p>A JVM may hold a file's lock through one channel only (closing a second channel on the same file drops the
  * process's lock on some systems), so the files this JVM holds are kept in one table per JVM.
  */
@@ -27,7 +36,13 @@ public final class PortLocks {
     /** System property naming the directory of the lock files; default {@code <java.io.tmpdir>/elastic-slurm-lab-ports}. */
     public static final String DIRECTORY_PROPERTY = "lab.ports.locks";
 
+    /**
+     * The lock files held by this JVM, whichever {@code PortLocks} took them: static on purpose, because POSIX
+     * record locks belong to the process, not to a channel (a second channel on a held file would "succeed").
+     */
     private static final Set<Path> HELD_IN_THIS_JVM = new HashSet<>();
+    private static final int SHARED_DIRECTORY_MODE = 01777;
+    private static final Set<PosixFilePermission> SHARED_FILE_MODE = PosixFilePermissions.fromString("rw-rw-rw-");
 
     private final Path dir;
 
@@ -56,6 +71,7 @@ public final class PortLocks {
             this.channel = channel;
         }
 
+        /** The port this reservation holds. */
         public int port() {
             return port;
         }
@@ -105,11 +121,31 @@ public final class PortLocks {
     private FileChannel open(Path file) {
         try {
             Files.createDirectories(dir);
-            return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            shareDirectory();
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            if (ownedByMe(file) && !Files.getPosixFilePermissions(file).equals(SHARED_FILE_MODE)) {
+                Files.setPosixFilePermissions(file, SHARED_FILE_MODE);
+            }
+            return channel;
         } catch (IOException e) {
-            throw new LabException("cannot open " + file + " to reserve a port (directory: -D" + DIRECTORY_PROPERTY
-                    + ")", e);
+            throw new LabException("cannot open " + file + " to reserve a port: the lock directory (-D"
+                    + DIRECTORY_PROPERTY + ") must have mode 1777 and its files 0666 for every user of the labs; "
+                    + "the user owning one sets that mode when opening it, or choose another directory", e);
         }
+    }
+
+    /** Mode 1777 for the directory, if this user owns it and it has not got it yet. */
+    private void shareDirectory() throws IOException {
+        if (!ownedByMe(dir) || (int) Files.getAttribute(dir, "unix:mode") % 010000 == SHARED_DIRECTORY_MODE) {
+            return;
+        }
+        Files.setAttribute(dir, "unix:mode", SHARED_DIRECTORY_MODE);
+    }
+
+    private static boolean ownedByMe(Path path) throws IOException {
+        UserPrincipal me = path.getFileSystem().getUserPrincipalLookupService()
+                .lookupPrincipalByName(System.getProperty("user.name"));
+        return Files.getOwner(path).equals(me);
     }
 
     private static void closeQuietly(FileChannel channel) {

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.elasticslurm.conf.Hostlist;
-import org.elasticslurm.scenarios.target.lab.LabPorts;
+import org.elasticslurm.lab.ports.FreePorts;
 import org.elasticslurm.lab.process.NamedProcesses;
 import org.elasticslurm.lab.real.ConfTemplate;
 import org.elasticslurm.lab.real.RenderedConf;
@@ -107,6 +107,7 @@ public final class LibvirtTestTarget extends ProvisionedTarget {
         NamedProcesses processes = new NamedProcesses();
         LabTeardown teardown = new LabTeardown(scenario.name() + " on libvirt-test");
         teardown.add(() -> LabFiles.remove(dir, Boolean.getBoolean(LabFiles.KEEP_PROPERTY)));
+        FreePorts ports = teardown.add(new FreePorts()); // released once the lab's daemons have ended
         Instant t0 = clock.instant();
         List<Stage> setupStages = new ArrayList<>();
         try {
@@ -114,7 +115,7 @@ public final class LibvirtTestTarget extends ProvisionedTarget {
                 Files.createDirectories(dir.resolve(sub));
             }
             RenderedConf conf = new ConfTemplate(scenario.name() + " slurm.conf", LabFiles.slurmConfText(scenario))
-                    .renderLocalNodes(dir, ConfTemplate.localHost(), "127.0.0.1", LabPorts.shared());
+                    .renderLocalNodes(dir, ConfTemplate.localHost(), "127.0.0.1", ports);
             Path confFile = dir.resolve("slurm.conf");
             Files.writeString(confFile, conf.text());
             Map<String, String> env = fake.environment(confFile);

@@ -15,14 +15,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.elasticslurm.fake.wire.Json;
-import org.elasticslurm.scenarios.target.lab.LabPorts;
+import org.elasticslurm.lab.ports.FreePorts;
 import org.elasticslurm.scenarios.target.TargetException;
 
 /**
  * The provisioner service as a child process of a lab: its configuration written as files (token file 0600,
  * {@code config/application.properties} in its working directory, which Quarkus reads), started with
  * {@code java -jar quarkus-run.jar} (optionally inside a lab namespace), ready once {@code /q/health/ready}
- * answers 200, observed through {@code GET /v1/nodes} and its operation log, stopped by PID.
+ * answers 200, observed through {@code GET /v1/nodes} and its operation log, stopped by PID. Its HTTP port is
+ * reserved ({@link FreePorts}) from before the start until it has stopped.
  */
 public final class ProvisionerService implements AutoCloseable {
 
@@ -30,14 +31,16 @@ public final class ProvisionerService implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    private final FreePorts ports;
     private final String token;
     private final Process process;
     private final ServiceHttp http;
     private final Path operationLog;
 
-    private ProvisionerService(Path dir, int port, String token, Process process, NetNs netns) {
+    private ProvisionerService(Path dir, FreePorts ports, int port, String token, Process process, NetNs netns) {
         this.dir = dir;
         this.port = port;
+        this.ports = ports;
         this.token = token;
         this.process = process;
         this.http = new ServiceHttp(netns, port);
@@ -61,6 +64,7 @@ public final class ProvisionerService implements AutoCloseable {
         String token;
         int port;
         Process process;
+        FreePorts ports = new FreePorts();
         try {
             Files.createDirectories(dir.resolve("config"));
             byte[] random = new byte[24];
@@ -70,7 +74,7 @@ public final class ProvisionerService implements AutoCloseable {
             Files.deleteIfExists(tokenFile);
             Files.createFile(tokenFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(tokenFile, token + "\n");
-            port = LabPorts.shared().getAsInt();
+            port = ports.getAsInt();
             Map<String, String> all = new LinkedHashMap<>();
             all.put("quarkus.http.host", "127.0.0.1");
             all.put("quarkus.http.port", Integer.toString(port));
@@ -84,10 +88,11 @@ public final class ProvisionerService implements AutoCloseable {
                     "-XX:+UseSerialGC", "-jar", app.runJar().toString()));
             process = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("service.log").toFile()).start();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            ports.close();
             throw new TargetException("cannot start the provisioner in " + dir + ": " + e.getMessage(), e);
         }
-        ProvisionerService service = new ProvisionerService(dir, port, token, process, netns);
+        ProvisionerService service = new ProvisionerService(dir, ports, port, token, process, netns);
         try {
             service.awaitReady(readyWithin);
             return service;
@@ -228,9 +233,17 @@ public final class ProvisionerService implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Stops the service by its PID: SIGTERM, SIGKILL after 20 s. */
+    /** Stops the service by its PID: SIGTERM, SIGKILL after 20 s; then releases its port. */
     @Override
     public void close() {
+        try {
+            stop();
+        } finally {
+            ports.close();
+        }
+    }
+
+    private void stop() {
         if (!process.isAlive()) {
             return;
         }
