@@ -30,7 +30,9 @@ public record CommandResult(int exitCode, String stdout, String stderr) {
     /**
      * Runs a command with exactly {@code environment}, stdin from /dev/null, in a process group of its own (through
      * {@code setsid}, which execs it), killing it and every process of its group after {@code limit}. What it
-     * leaves behind in its group when it exits is ended too, and every wait is bounded.
+     * leaves behind in its group when it exits is ended too, and every wait is bounded. When the calling thread is
+     * interrupted meanwhile, the command and every process of its group are killed before the {@link LabException}
+     * saying so is thrown (the interrupt flag stays set).
      */
     public static CommandResult run(List<String> command, Map<String, String> environment, Path workDir, Duration limit) {
         List<String> argv = Files.isExecutable(SETSID)
@@ -39,8 +41,13 @@ public record CommandResult(int exitCode, String stdout, String stderr) {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().clear();
         builder.environment().putAll(environment);
+        Process process;
         try {
-            Process process = builder.start();
+            process = builder.start();
+        } catch (IOException e) {
+            throw new LabException("cannot run " + String.join(" ", command), e);
+        }
+        try {
             Output out = Output.read(process.getInputStream());
             Output err = Output.read(process.getErrorStream());
             if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -56,9 +63,8 @@ public record CommandResult(int exitCode, String stdout, String stderr) {
             out.awaitEnd(OUTPUT_GRACE);
             err.awaitEnd(OUTPUT_GRACE);
             return new CommandResult(process.exitValue(), out.text(), err.text());
-        } catch (IOException e) {
-            throw new LabException("cannot run " + String.join(" ", command), e);
         } catch (InterruptedException e) {
+            killGroup(process.pid());
             Thread.currentThread().interrupt();
             throw new LabException("interrupted while running " + String.join(" ", command), e);
         }

@@ -29,6 +29,9 @@ import org.elasticslurm.lab.trace.TraceRecorder;
  * the period does not slip when {@code scontrol} is slow (a drop-in command starts a JVM, which on a busy machine
  * takes longer than the period); each sample is recorded at the time it was started, and the samples' results are
  * applied in the order they were started.
+ *
+ * <p>{@link #close()} interrupts the samples under way: their {@code scontrol} (and what it started) is killed, and
+ * whatever the interrupt makes a sample throw meanwhile is dropped with it.
  */
 public final class NodeStateSampler implements NodeStates {
 
@@ -56,9 +59,8 @@ public final class NodeStateSampler implements NodeStates {
     private long nextSequence;
     private long nextToApply;
     private boolean closed;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            daemon("node-state-sampler"));
-    private final ExecutorService samples = Executors.newCachedThreadPool(daemon("node-state-sample"));
+    private final ScheduledExecutorService timer;
+    private final ExecutorService samples;
 
     /** One sample's start time and the states it read (empty if scontrol failed). */
     private record Sample(long atTenths, Optional<Map<String, String>> states) {
@@ -68,10 +70,20 @@ public final class NodeStateSampler implements NodeStates {
      * @param scontrol    the scontrol command (absolute path first)
      * @param environment environment for it ({@code SLURM_CONF} ...)
      * @param workDir     its working directory
-     * @param afterEachSample run after every sample, on the sampler's thread (e.g. to note new log lines)
+     * @param afterEachSample run after every sample's {@code scontrol} answered (e.g. to note new log lines), on the
+     *                        thread that took the sample: the caller of {@link #sample()}, or one of the sampler's,
+     *                        up to {@link #MAX_IN_FLIGHT} at once, so it must be thread-safe
      */
     public NodeStateSampler(List<String> scontrol, Map<String, String> environment, Path workDir, List<String> nodes,
                             TraceRecorder recorder, Runnable afterEachSample) {
+        this(scontrol, environment, workDir, nodes, recorder, afterEachSample, null);
+    }
+
+    /** As the public constructor; {@code uncaught} (null: the JVM's default) handles failures of the threads. */
+    NodeStateSampler(List<String> scontrol, Map<String, String> environment, Path workDir, List<String> nodes,
+                     TraceRecorder recorder, Runnable afterEachSample, Thread.UncaughtExceptionHandler uncaught) {
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("node-state-sampler", uncaught));
+        this.samples = Executors.newCachedThreadPool(daemon("node-state-sample", uncaught));
         this.workDir = workDir;
         this.scontrol = List.copyOf(scontrol);
         this.environment = Map.copyOf(environment);
@@ -103,12 +115,12 @@ public final class NodeStateSampler implements NodeStates {
     private void periodicSample() {
         try {
             sample();
-        } catch (LabException e) {
+        } catch (RuntimeException e) {
             synchronized (this) {
                 if (!closed) {
                     throw e;
                 }
-            } // interrupted by close(): the lab is ending, the sample is not wanted
+            } // interrupted by close() (in scontrol, or in afterEachSample's read): the sample is not wanted
         }
     }
 
@@ -148,8 +160,9 @@ public final class NodeStateSampler implements NodeStates {
         while (ended.containsKey(nextToApply)) {
             Sample next = ended.remove(nextToApply);
             inFlight.remove(nextToApply);
-            nextToApply++;
+            long applied = nextToApply++;
             next.states().ifPresent(states -> noteStates(next.atTenths(), states));
+            waiters.forEach(w -> w.note(applied, next.atTenths(), next.states()));
         }
         notifyAll();
     }
@@ -161,21 +174,23 @@ public final class NodeStateSampler implements NodeStates {
                 recorder.recordAt(at, "state", node + " " + state);
             }
         });
-        waiters.forEach(w -> w.note(at, states.get(w.node)));
     }
 
     /**
-     * Waits until a sample shows {@code node} in {@code state}: true if the last sample shows it now, or a sample
-     * taken (started) within {@code timeout} from now shows it. A sample under way at the deadline is waited for:
+     * Waits until a sample shows {@code node} in {@code state}: true if it is in that state now, or a sample taken
+     * (started) within {@code timeout} from now shows it. "Now" is the newest sample started before the call: when
+     * samples started earlier are still under way, their answers are waited for, and an older one among them showing
+     * the state does not count once a newer one shows another. A sample under way at the deadline is waited for:
      * what counts is when the controller was asked, not when a slow {@code scontrol} answered (a drop-in command
      * starts a JVM, which takes seconds on a busy machine).
      */
     @Override
     public boolean awaitState(String node, String state, Duration timeout) {
-        Waiter waiter = new Waiter(node, state, recorder.elapsedTenths() + timeout.toMillis() / 100);
         synchronized (this) {
-            if (state.equals(last.get(node))) {
-                return true;
+            Waiter waiter = new Waiter(node, state, recorder.elapsedTenths() + timeout.toMillis() / 100, nextSequence,
+                    last.get(node));
+            if (nextToApply == nextSequence && waiter.judgeNow()) {
+                return true; // no sample under way: the last one is now
             }
             waiters.add(waiter);
             try {
@@ -194,21 +209,41 @@ public final class NodeStateSampler implements NodeStates {
         }
     }
 
-    /** A wait for a node's state: reached once a sample started before the deadline shows it. */
+    /**
+     * A wait for a node's state: reached if the newest sample started before the wait shows it ("now"), or a sample
+     * started after the wait and before the deadline does.
+     */
     private static final class Waiter {
         private final String node;
         private final String state;
         private final long deadlineTenths;
+        /** The sequence number of the first sample started after the wait began. */
+        private final long firstAfter;
+        private String now;
         private boolean reached;
 
-        private Waiter(String node, String state, long deadlineTenths) {
+        private Waiter(String node, String state, long deadlineTenths, long firstAfter, String now) {
             this.node = node;
             this.state = state;
             this.deadlineTenths = deadlineTenths;
+            this.firstAfter = firstAfter;
+            this.now = now;
         }
 
-        private void note(long sampledAtTenths, String sampled) {
-            if (sampledAtTenths < deadlineTenths && state.equals(sampled)) {
+        /** Whether the node is in the state now (as of the newest sample started before the wait). */
+        private boolean judgeNow() {
+            reached |= state.equals(now);
+            return reached;
+        }
+
+        private void note(long sequence, long sampledAtTenths, Optional<Map<String, String>> states) {
+            String sampled = states.map(s -> s.get(node)).orElse(null);
+            if (sequence < firstAfter) {
+                now = sampled == null ? now : sampled;
+                if (sequence == firstAfter - 1) {
+                    judgeNow();
+                }
+            } else if (sampledAtTenths < deadlineTenths && state.equals(sampled)) {
                 reached = true;
             }
         }
@@ -251,10 +286,13 @@ public final class NodeStateSampler implements NodeStates {
         }
     }
 
-    private static ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name, Thread.UncaughtExceptionHandler uncaught) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
+            if (uncaught != null) {
+                t.setUncaughtExceptionHandler(uncaught);
+            }
             return t;
         };
     }

@@ -1,6 +1,7 @@
 package org.elasticslurm.lab.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +40,27 @@ class CommandResultTest {
         assertThat(r.exitCode()).isEqualTo(-1);
         long grandchild = Long.parseLong(r.stdout().strip());
         await("the background sleep ended").atMost(Duration.ofSeconds(5)).until(() -> ended(grandchild));
+    }
+
+    @Test
+    void aCommandWhoseCallerIsInterruptedIsKilledWithEveryProcessItStarted() throws Exception {
+        Path pids = dir.resolve("pids");
+        AtomicReference<Thread> caller = new AtomicReference<>();
+        CompletableFuture<CommandResult> running = CompletableFuture.supplyAsync(() -> {
+            caller.set(Thread.currentThread());
+            return CommandResult.run(List.of("/bin/sh", "-c", "sleep 600 & echo $$ $! > " + pids + ".new; mv "
+                    + pids + ".new " + pids + "; wait"), ENV, dir, Duration.ofMinutes(10));
+        });
+        await("the command started its sleep").atMost(Duration.ofSeconds(10)).until(() -> Files.exists(pids));
+        String[] shellAndSleep = Files.readString(pids).strip().split(" ");
+
+        caller.get().interrupt();
+
+        assertThatThrownBy(running::join).hasCauseInstanceOf(LabException.class)
+                .hasMessageContaining("interrupted while running");
+        for (String pid : shellAndSleep) {
+            await("process " + pid + " ended").atMost(Duration.ofSeconds(5)).until(() -> ended(Long.parseLong(pid)));
+        }
     }
 
     /**
