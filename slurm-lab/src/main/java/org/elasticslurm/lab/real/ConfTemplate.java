@@ -112,20 +112,26 @@ public final class ConfTemplate {
      * into one line per node with a port from {@code ports}; the template's {@code SlurmctldPort},
      * {@code SlurmdPort}, {@code SlurmdSpoolDir}, {@code SlurmdLogFile} and {@code SlurmdPidFile} commented out
      * and set anew at the end (a port from {@code ports}; spool, log and PID files per node under the lab), so
-     * several labs and a site's own daemons never clash.
+     * several labs and a site's own daemons never clash. As {@link #render}, it refuses a template without a
+     * NodeName line or with a node defined twice.
      */
     public RenderedConf renderLocalNodes(Path labDir, String host, String ctldAddr, IntSupplier ports) {
         String filled = fill(labDir, host, ctldAddr);
         List<String> out = new ArrayList<>();
         Map<String, Integer> nodePorts = new LinkedHashMap<>();
         out.add("# elastic-lab: every node's slurmd runs on this machine (ports, spool, log and PID files per node)");
-        for (String line : filled.split("\n", -1)) {
+        String[] lines = filled.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
             switch (keyOf(line)) {
                 case "slurmctldport", "slurmdspooldir", "slurmdlogfile", "slurmdpidfile", "slurmdport" ->
                         out.add("#" + line + "    # replaced for this lab");
-                case "nodename" -> splitNodeLine(line, nodePorts, ports, out);
+                case "nodename" -> splitNodeLine(line, i + 1, nodePorts, ports, out);
                 default -> out.add(line);
             }
+        }
+        if (nodePorts.isEmpty()) {
+            throw new LabException(source + ": no NodeName line: a lab needs at least one node");
         }
         int ctldPort = ports.getAsInt();
         out.add("SlurmctldPort=" + ctldPort);
@@ -135,8 +141,8 @@ public final class ConfTemplate {
         return new RenderedConf(String.join("\n", out) + "\n", List.copyOf(nodePorts.keySet()), ctldPort, nodePorts);
     }
 
-    private static void splitNodeLine(String line, Map<String, Integer> nodePorts, IntSupplier ports,
-                                      List<String> out) {
+    private void splitNodeLine(String line, int lineNo, Map<String, Integer> nodePorts, IntSupplier ports,
+                               List<String> out) {
         String[] tokens = line.strip().split("\\s+");
         String names = tokens[0].substring(tokens[0].indexOf('=') + 1);
         if (names.equalsIgnoreCase("DEFAULT")) {
@@ -150,6 +156,9 @@ public final class ConfTemplate {
             }
         }
         for (String node : Hostlist.parse(names).names()) {
+            if (nodePorts.containsKey(node)) {
+                throw new LabException(source + ":" + lineNo + ": node " + node + " is defined twice");
+            }
             int port = ports.getAsInt();
             nodePorts.put(node, port);
             out.add("NodeName=" + node + rest + " Port=" + port);

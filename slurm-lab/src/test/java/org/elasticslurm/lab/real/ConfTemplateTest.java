@@ -109,6 +109,27 @@ class ConfTemplateTest {
     }
 
     @Test
+    void localNodesRefuseANodeDefinedTwiceNamingFileAndLine() {
+        ConfTemplate template = new ConfTemplate("t.conf", "ClusterName=lab\nNodeName=node[1-2] CPUs=1\n"
+                + "NodeName=node2 CPUs=2\n");
+
+        assertThatThrownBy(() -> template.renderLocalNodes(Path.of("/lab"), "vm", "127.0.0.1",
+                nextPort::getAndIncrement))
+                .isInstanceOf(LabException.class)
+                .hasMessage("t.conf:3: node node2 is defined twice");
+    }
+
+    @Test
+    void localNodesRefuseATemplateWithoutNodes() {
+        ConfTemplate template = new ConfTemplate("t.conf", "ClusterName=lab\nNodeName=DEFAULT CPUs=1\n");
+
+        assertThatThrownBy(() -> template.renderLocalNodes(Path.of("/lab"), "vm", "127.0.0.1",
+                nextPort::getAndIncrement))
+                .isInstanceOf(LabException.class)
+                .hasMessage("t.conf: no NodeName line: a lab needs at least one node");
+    }
+
+    @Test
     void machinesKeepTheirLinesAndOnlyThePlaceholdersChange() {
         RenderedConf conf = new ConfTemplate("t.conf", SCENARIO_CONF)
                 .renderForMachines(Path.of("/tmp/lab"), "ctl", "10.77.0.1");
