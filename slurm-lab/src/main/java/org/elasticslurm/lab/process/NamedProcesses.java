@@ -4,10 +4,14 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The processes a lab started, by name (unlike {@link LabProcesses}, which marks and sweeps a real-daemon lab's),
@@ -62,8 +66,8 @@ public final class NamedProcesses implements AutoCloseable {
     }
 
     /** The named process, if it was started. */
-    public synchronized java.util.Optional<Process> get(String name) {
-        return java.util.Optional.ofNullable(processes.get(name));
+    public synchronized Optional<Process> get(String name) {
+        return Optional.ofNullable(processes.get(name));
     }
 
     /** SIGKILL to the process and its descendants. */
@@ -104,7 +108,7 @@ public final class NamedProcesses implements AutoCloseable {
         for (ProcessHandle h : all) {
             try {
                 h.onExit().get(10, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 throw new LabException("process " + h.pid() + " did not end within 10 s of SIGKILL", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -135,7 +139,7 @@ public final class NamedProcesses implements AutoCloseable {
         synchronized (this) {
             names = new ArrayList<>(processes.keySet());
         }
-        java.util.Collections.reverse(names);
+        Collections.reverse(names);
         for (String n : names) {
             stop(n, 10);
         }

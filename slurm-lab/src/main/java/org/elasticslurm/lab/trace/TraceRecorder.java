@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Appends trace lines to the lab's trace file, which the hook programs append to as well (each line is one
@@ -87,7 +88,7 @@ public final class TraceRecorder {
 
     /** Everything recorded so far (by this recorder and the hooks), sorted by time. */
     public synchronized Trace snapshot() {
-        return Files.exists(traceFile) ? Trace.read(traceFile).sortedByTime() : new Trace(java.util.List.of());
+        return Files.exists(traceFile) ? Trace.read(traceFile).sortedByTime() : new Trace(List.of());
     }
 
     public Path traceFile() {

@@ -177,7 +177,7 @@ class FreePortsTest {
                 .hasMessage("port range '19100': expected FIRST-LAST, e.g. 19100-19199");
         assertThatThrownBy(() -> FreePorts.range("19199-19100"))
                 .hasMessageContaining("FIRST must not exceed LAST, both within 1024-65535");
-        assertThatThrownBy(() -> new LabPlacement(java.nio.file.Path.of("/tmp"), Optional.of("80-90")))
+        assertThatThrownBy(() -> new LabPlacement(Path.of("/tmp"), Optional.of("80-90")))
                 .hasMessageContaining("port range '80-90'");
     }
 }
