@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -142,10 +141,9 @@ public final class PortLocks {
         Files.setAttribute(dir, "unix:mode", SHARED_DIRECTORY_MODE);
     }
 
+    /** Whether this process's user owns {@code path} (by uid: a user need not have a name on this machine). */
     private static boolean ownedByMe(Path path) throws IOException {
-        UserPrincipal me = path.getFileSystem().getUserPrincipalLookupService()
-                .lookupPrincipalByName(System.getProperty("user.name"));
-        return Files.getOwner(path).equals(me);
+        return Files.getAttribute(path, "unix:uid").equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
     }
 
     private static void closeQuietly(FileChannel channel) {
