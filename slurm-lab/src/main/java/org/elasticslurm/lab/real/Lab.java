@@ -71,7 +71,7 @@ public final class Lab implements AutoCloseable {
         this.processes = new LabProcesses(dir);
         this.recorder = new TraceRecorder(dir.resolve("trace"), dir.resolve("start"), clock, new LabText(dir, host));
         this.log = new ControllerLogRecording(new SlurmctldLog(dir.resolve("log/slurmctld.log")), recorder);
-        this.environment = environment(commands, dir);
+        this.environment = commands.labEnvironment(dir);
         this.jobs = new LabJobs(dir, processes, environment, recorder);
     }
 
@@ -127,7 +127,7 @@ public final class Lab implements AutoCloseable {
     }
 
     private void startController() {
-        Path exe = commands.require("slurmctld", inheritedPath());
+        Path exe = commands.require("slurmctld");
         List<String> command = new ArrayList<>(List.of(exe.toString(), "-D", "-c", "-f", confFile().toString()));
         if (commands.stateFeed()) {
             command.addAll(List.of("--state-feed", stateFeed().toString()));
@@ -169,7 +169,7 @@ public final class Lab implements AutoCloseable {
         if (running != null && running.isAlive()) {
             throw new LabException("slurmd for " + node + " is already running (pid " + running.pid() + ")");
         }
-        List<String> command = new ArrayList<>(List.of(commands.require("slurmd", inheritedPath()).toString(),
+        List<String> command = new ArrayList<>(List.of(commands.require("slurmd").toString(),
                 "-D", "-N", node));
         command.addAll(args);
         command.addAll(List.of("-f", confFile().toString()));
@@ -343,30 +343,12 @@ public final class Lab implements AutoCloseable {
     }
 
     private String scontrol() {
-        return commands.require("scontrol", inheritedPath()).toString();
+        return commands.require("scontrol").toString();
     }
 
     private void requireNode(String node) {
         if (!conf.nodes().contains(node)) {
             throw new LabException("node '" + node + "' is not in this lab's slurm.conf (nodes: " + conf.nodes() + ")");
         }
-    }
-
-    private static Map<String, String> environment(SlurmCommands commands, Path dir) {
-        Map<String, String> env = new HashMap<>();
-        System.getenv().forEach((k, v) -> {
-            if (!k.startsWith("SLURM_")) {
-                env.put(k, v);
-            }
-        });
-        env.put("PATH", commands.path(inheritedPath()));
-        env.put("SLURM_CONF", dir.resolve("slurm.conf").toString());
-        env.put("LAB", dir.toString());
-        return Map.copyOf(env);
-    }
-
-    private static String inheritedPath() {
-        String path = System.getenv("PATH");
-        return path == null ? "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin" : path;
     }
 }

@@ -4,7 +4,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.elasticslurm.lab.process.LabException;
@@ -73,5 +75,32 @@ public record SlurmCommands(String label, List<Path> binDirs, boolean stateFeed)
     public Path require(String name, String inheritedPath) {
         return find(name, inheritedPath).orElseThrow(() -> new LabException("no executable '" + name + "' in "
                 + binDirs + " or PATH (side " + label + ")"));
+    }
+
+    /** As {@link #require(String, String)} with this JVM's {@code PATH}. */
+    Path require(String name) {
+        return require(name, inheritedPath());
+    }
+
+    /**
+     * The environment of a lab's commands: this JVM's minus {@code SLURM_*}, these commands first on {@code PATH},
+     * {@code SLURM_CONF} the lab's slurm.conf, {@code LAB} the lab directory.
+     */
+    Map<String, String> labEnvironment(Path labDir) {
+        Map<String, String> env = new HashMap<>();
+        System.getenv().forEach((k, v) -> {
+            if (!k.startsWith("SLURM_")) {
+                env.put(k, v);
+            }
+        });
+        env.put("PATH", path(inheritedPath()));
+        env.put("SLURM_CONF", labDir.resolve("slurm.conf").toString());
+        env.put("LAB", labDir.toString());
+        return Map.copyOf(env);
+    }
+
+    private static String inheritedPath() {
+        String path = System.getenv("PATH");
+        return path == null ? "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin" : path;
     }
 }
