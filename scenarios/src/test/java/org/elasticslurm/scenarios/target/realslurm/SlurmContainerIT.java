@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +17,7 @@ import org.testcontainers.containers.Container;
  * Real slurmctld and slurmd of each Slurm version in a container ({@link SlurmContainer}): a hook program is run
  * by the real daemon as slurm.conf says, and the daemon's own rule on hook permissions holds.
  */
+@CpuCost(0) // the containers' Debian slurmctld and slurmd mostly sleep
 @ExtendWith(DockerAvailable.class)
 class SlurmContainerIT {
 
