@@ -20,6 +20,7 @@ import org.elasticslurm.conf.HookProgramRules;
 import org.elasticslurm.provisioner.testing.HostileLauncher;
 import org.elasticslurm.provisioner.testing.ServiceProcess;
 import org.elasticslurm.provisioner.testing.TestConf;
+import org.elasticslurm.provisioner.testing.TestPorts;
 import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -177,10 +178,7 @@ class HookClientIT {
 
     @Test
     void aServiceThatIsDownIsRetriedBrieflyThenReportedWithExitFour() throws Exception {
-        int closedPort;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = s.getLocalPort();
-        }
+        int closedPort = TestPorts.next(); // reserved: nothing else on the machine listens there
         Path conf = writeConf("down.conf", "http://127.0.0.1:" + closedPort, service.tokenFile);
 
         assertThat(runHidden("slurm-resume", "test6", env(conf))).isEqualTo(4);
