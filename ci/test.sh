@@ -1,7 +1,16 @@
 #!/usr/bin/env bash
 # The test command: installs what the tests need (when run as root and something is missing), starts the
-# daemons they talk to (munged, virtlogd, libvirtd, dockerd), then runs every unit and integration test.
-# Usage: bash ci/test.sh [extra maven arguments]
+# daemons they talk to (munged, virtlogd, libvirtd, dockerd), then runs every unit and integration test in two
+# phases:
+#  (a) mvn install -DskipITs: builds and installs every module (into the local repository, ~/.m2) and runs the
+#      unit tests, module after module;
+#  (b) the integration tests of three groups of modules at the same time, each a Maven run of its own that runs
+#      failsafe only (no rebuild: scenarios' ITs start fake-slurmctld/target/bin and the provisioner's
+#      quarkus-app built in (a)): slurm-conf, slurm-lab and fake-slurmctld; provisioner; scenarios. Their CPU-bound
+#      tests share the machine's CPU slots (@CpuCost, -Dtest.cpu-slots) and their labs reserve ports machine-wide.
+#      Each run's output goes to target/ci-its/<group>.log and, prefixed with [<group>], to standard output.
+# Exit status: that of (a) if it fails, else non-zero when any group of (b) failed; a summary of (b) comes last.
+# Usage: bash ci/test.sh [extra maven arguments, passed to every Maven run]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,4 +31,51 @@ else
   echo "test.sh: not root: using the packages and daemons already present; infrastructure tests may skip" >&2
 fi
 
-exec mvn -B -ntp verify "$@"
+mvn -B -ntp install -DskipITs "$@"
+
+its=target/ci-its
+rm -rf "$its"
+mkdir -p "$its"
+
+# group name, modules (-pl): the ITs of one Maven run, module after module
+groups=(fake-slurmctld provisioner scenarios)
+declare -A modules=([fake-slurmctld]=slurm-conf,slurm-lab,fake-slurmctld [provisioner]=provisioner [scenarios]=scenarios)
+
+run_its() {
+  local group=$1
+  shift
+  local start
+  start=$(date +%s)
+  { local status=0
+    mvn -o -B -ntp -fae -pl "${modules[$group]}" failsafe:integration-test failsafe:verify "$@" 2>&1 || status=$?
+    echo "$status" >"$its/$group.rc"; } | tee "$its/$group.log" | sed -u "s/^/[$group] /" || true
+  echo $(( $(date +%s) - start )) >"$its/$group.seconds"
+}
+
+for group in "${groups[@]}"; do
+  run_its "$group" "$@" &
+done
+wait
+
+failed=()
+echo "test.sh: integration tests, run at the same time:"
+for group in "${groups[@]}"; do
+  rc=$(cat "$its/$group.rc" 2>/dev/null || echo "?")
+  seconds=$(cat "$its/$group.seconds" 2>/dev/null || echo 0)
+  verdict=passed
+  if [ "$rc" != 0 ]; then
+    verdict="FAILED (exit $rc)"
+    failed+=("$group")
+  fi
+  printf '  %-15s %-20s %3d min %02d s  (%s; log %s)\n' "$group" "$verdict" $(( seconds / 60 )) $(( seconds % 60 )) \
+    "${modules[$group]}" "$its/$group.log"
+done
+if [ ${#failed[@]} -gt 0 ]; then
+  for group in "${failed[@]}"; do
+    echo "test.sh: $group: the errors of $its/$group.log:"
+    grep -E '^\[ERROR\]' "$its/$group.log" | head -60 | sed "s/^/[$group] /" || true
+  done
+  echo "test.sh: integration tests FAILED in: ${failed[*]}"
+  exit 1
+fi
+echo "test.sh: every unit and integration test passed"
