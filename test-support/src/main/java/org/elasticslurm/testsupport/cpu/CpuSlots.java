@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 /**
  * The machine's CPU budget for concurrently running tests, registered by {@link CpuCost}: a test marked
  * {@code @CpuCost(k)} takes k of the machine's slots ({@link MachineSlots}, set by {@link SlotSettings}) before its
- * body runs and gives them back after, waiting while they are taken; a test without a cost takes none. The slots
+ * body runs and gives them back after, waiting while they are taken; so do its {@code @BeforeEach} methods and the
+ * class's {@code @BeforeAll} methods, each on its own; a test without a cost takes none. The slots
  * are shared by every JVM of the machine, so CPU-bound runs (a TCG guest boot under deadlines that assume a core of
  * its own) never share the cores with more CPU-bound runs than the budget allows, whichever module's tests they
  * are, while sleeping labs proceed beside them.
@@ -31,6 +32,20 @@ public final class CpuSlots implements InvocationInterceptor {
     @Override
     public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
                                             ExtensionContext context) throws Throwable {
+        holding(context, invocation);
+    }
+
+    /** A class's set-up (a service started, a guest booted for every test) holds the class's cost while it runs. */
+    @Override
+    public void interceptBeforeAllMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+                                         ExtensionContext context) throws Throwable {
+        holding(context, invocation);
+    }
+
+    /** A test's set-up holds the test's cost while it runs (given back before the test takes it again). */
+    @Override
+    public void interceptBeforeEachMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+                                          ExtensionContext context) throws Throwable {
         holding(context, invocation);
     }
 

@@ -1,9 +1,11 @@
 package org.elasticslurm.testsupport.cpu;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,22 @@ class CpuCostTest {
         @Test
         void aNestedTestHoldsTheCostOfTheClassAroundIt() throws Exception {
             assertTheOtherJvmGetsNoSlot();
+        }
+    }
+
+    @Nested
+    class WithASetUp {
+        private boolean setUp;
+
+        @BeforeEach
+        void setUpHoldsTheCostToo() throws Exception {
+            assertTheOtherJvmGetsNoSlot();
+            setUp = true;
+        }
+
+        @Test
+        void theTestRunsAfterItsSetUp() {
+            assertThat(setUp).isTrue();
         }
     }
 
