@@ -37,43 +37,49 @@ its=target/ci-its
 rm -rf "$its"
 mkdir -p "$its"
 
-# group name, modules (-pl): the ITs of one Maven run, module after module
+# group name, modules: the group's ITs run module after module
 groups=(fake-slurmctld provisioner scenarios)
 declare -A modules=([fake-slurmctld]=slurm-conf,slurm-lab,fake-slurmctld [provisioner]=provisioner [scenarios]=scenarios)
 
 run_its() {
   local group=$1
   shift
-  local start
-  start=$(date +%s)
-  { local status=0
-    mvn -o -B -ntp -fae -pl "${modules[$group]}" failsafe:integration-test failsafe:verify "$@" 2>&1 || status=$?
-    echo "$status" >"$its/$group.rc"; } | tee "$its/$group.log" | sed -u "s/^/[$group] /" || true
-  echo $(( $(date +%s) - start )) >"$its/$group.seconds"
+  # one Maven run per module: a module whose ITs fail does not keep the next module's from running
+  { local module start status
+    for module in ${modules[$group]//,/ }; do
+      start=$(date +%s)
+      status=0
+      mvn -o -B -ntp -pl "$module" failsafe:integration-test failsafe:verify "$@" 2>&1 || status=$?
+      echo "$status $(( $(date +%s) - start ))" >"$its/$module.result"
+    done; } | tee "$its/$group.log" | sed -u "s/^/[$group] /" || true
 }
 
+start=$(date +%s)
 for group in "${groups[@]}"; do
   run_its "$group" "$@" &
 done
 wait
 
 failed=()
-echo "test.sh: integration tests, run at the same time:"
+echo "test.sh: integration tests, the three groups at the same time: $(( $(date +%s) - start )) s"
 for group in "${groups[@]}"; do
-  rc=$(cat "$its/$group.rc" 2>/dev/null || echo "?")
-  seconds=$(cat "$its/$group.seconds" 2>/dev/null || echo 0)
-  verdict=passed
-  if [ "$rc" != 0 ]; then
-    verdict="FAILED (exit $rc)"
-    failed+=("$group")
-  fi
-  printf '  %-15s %-20s %3d min %02d s  (%s; log %s)\n' "$group" "$verdict" $(( seconds / 60 )) $(( seconds % 60 )) \
-    "${modules[$group]}" "$its/$group.log"
+  for module in ${modules[$group]//,/ }; do
+    read -r rc seconds <"$its/$module.result" 2>/dev/null || { rc="?"; seconds=0; }
+    verdict=passed
+    if [ "$rc" != 0 ]; then
+      verdict="FAILED (exit $rc)"
+      failed+=("$module")
+    fi
+    printf '  %-15s %-18s %3d min %02d s  (log %s)\n' "$module" "$verdict" $(( seconds / 60 )) $(( seconds % 60 )) \
+      "$its/$group.log"
+  done
 done
 if [ ${#failed[@]} -gt 0 ]; then
-  for group in "${failed[@]}"; do
-    echo "test.sh: $group: the errors of $its/$group.log:"
-    grep -E '^\[ERROR\]' "$its/$group.log" | head -60 | sed "s/^/[$group] /" || true
+  for group in "${groups[@]}"; do
+    if grep -q '^\[ERROR\]' "$its/$group.log"; then
+      echo "test.sh: the errors of $its/$group.log:"
+      grep -E '^\[ERROR\]' "$its/$group.log" | head -60 | sed "s/^/[$group] /" || true
+    fi
   done
   echo "test.sh: integration tests FAILED in: ${failed[*]}"
   exit 1

@@ -71,7 +71,8 @@ class MachineSlotsAcrossJvmsTest {
         startOther(2);
         await("the other JVM asks for both slots and waits for the one held here").atMost(JVM_START)
                 .until(() -> other.said("asking"));
-        await("the other JVM waits").during(STILL_WAITING).atMost(STILL_WAITING.multipliedBy(3))
+        // long enough for the other JVM to take the free slot and wait at the gate for the one held here
+        await("the other JVM waits").during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
                 .until(() -> !other.said("held 2"));
         CompletableFuture<MachineSlots.Held> all = acquireAsync(here, 2);
 
