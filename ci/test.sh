@@ -4,12 +4,14 @@
 # phases:
 #  (a) mvn install -DskipITs: builds and installs every module (into the local repository, ~/.m2) and runs the
 #      unit tests, module after module;
-#  (b) the integration tests of three groups of modules at the same time, each a Maven run of its own that runs
-#      failsafe only (no rebuild: scenarios' ITs start fake-slurmctld/target/bin and the provisioner's
-#      quarkus-app built in (a)): slurm-conf, slurm-lab and fake-slurmctld; provisioner; scenarios. Their CPU-bound
-#      tests share the machine's CPU slots (@CpuCost, -Dtest.cpu-slots) and their labs reserve ports machine-wide.
-#      Each run's output goes to target/ci-its/<group>.log and, prefixed with [<group>], to standard output.
-# Exit status: that of (a) if it fails, else non-zero when any group of (b) failed; a summary of (b) comes last.
+#  (b) the integration tests of three groups of modules at the same time: slurm-conf, slurm-lab and
+#      fake-slurmctld; provisioner; scenarios. Within a group, one offline Maven run per module that runs failsafe
+#      only (no rebuild: scenarios' ITs start fake-slurmctld/target/bin and the provisioner's quarkus-app built in
+#      (a)). Their CPU-bound tests share the machine's CPU slots (@CpuCost, -Dtest.cpu-slots) and their labs
+#      reserve ports machine-wide. A group's output goes to target/ci-its/<group>.log and, prefixed with [<group>],
+#      to standard output.
+# Exit status: that of (a) if it fails, else non-zero when any module's ITs failed; the last lines give each
+# module's wall time and verdict.
 # Usage: bash ci/test.sh [extra maven arguments, passed to every Maven run]
 set -euo pipefail
 cd "$(dirname "$0")/.."
