@@ -1,7 +1,18 @@
 #!/usr/bin/env bash
 # The test command: installs what the tests need (when run as root and something is missing), starts the
-# daemons they talk to (munged, virtlogd, libvirtd, dockerd), then runs every unit and integration test.
-# Usage: bash ci/test.sh [extra maven arguments]
+# daemons they talk to (munged, virtlogd, libvirtd, dockerd), then runs every unit and integration test in two
+# phases:
+#  (a) mvn install -DskipITs: builds and installs every module (into the local repository, ~/.m2) and runs the
+#      unit tests, module after module;
+#  (b) the integration tests of three groups of modules at the same time: slurm-conf, slurm-lab and
+#      fake-slurmctld; provisioner; scenarios. Within a group, one offline Maven run per module that runs failsafe
+#      only (no rebuild: scenarios' ITs start fake-slurmctld/target/bin and the provisioner's quarkus-app built in
+#      (a)). Their CPU-bound tests share the machine's CPU slots (@CpuCost, -Dtest.cpu-slots) and their labs
+#      reserve ports machine-wide. A group's output goes to target/ci-its/<group>.log and, prefixed with [<group>],
+#      to standard output.
+# Exit status: that of (a) if it fails, else non-zero when any module's ITs failed; the last lines give each
+# module's wall time and verdict.
+# Usage: bash ci/test.sh [extra maven arguments, passed to every Maven run]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,4 +33,57 @@ else
   echo "test.sh: not root: using the packages and daemons already present; infrastructure tests may skip" >&2
 fi
 
-exec mvn -B -ntp verify "$@"
+mvn -B -ntp install -DskipITs "$@"
+
+its=target/ci-its
+rm -rf "$its"
+mkdir -p "$its"
+
+# group name, modules: the group's ITs run module after module
+groups=(fake-slurmctld provisioner scenarios)
+declare -A modules=([fake-slurmctld]=slurm-conf,slurm-lab,fake-slurmctld [provisioner]=provisioner [scenarios]=scenarios)
+
+run_its() {
+  local group=$1
+  shift
+  # one Maven run per module: a module whose ITs fail does not keep the next module's from running
+  { local module start status
+    for module in ${modules[$group]//,/ }; do
+      start=$(date +%s)
+      status=0
+      mvn -o -B -ntp -pl "$module" failsafe:integration-test failsafe:verify "$@" 2>&1 || status=$?
+      echo "$status $(( $(date +%s) - start ))" >"$its/$module.result"
+    done; } | tee "$its/$group.log" | sed -u "s/^/[$group] /" || true
+}
+
+start=$(date +%s)
+for group in "${groups[@]}"; do
+  run_its "$group" "$@" &
+done
+wait
+
+failed=()
+echo "test.sh: integration tests, the three groups at the same time: $(( $(date +%s) - start )) s"
+for group in "${groups[@]}"; do
+  for module in ${modules[$group]//,/ }; do
+    read -r rc seconds <"$its/$module.result" 2>/dev/null || { rc="?"; seconds=0; }
+    verdict=passed
+    if [ "$rc" != 0 ]; then
+      verdict="FAILED (exit $rc)"
+      failed+=("$module")
+    fi
+    printf '  %-15s %-18s %3d min %02d s  (log %s)\n' "$module" "$verdict" $(( seconds / 60 )) $(( seconds % 60 )) \
+      "$its/$group.log"
+  done
+done
+if [ ${#failed[@]} -gt 0 ]; then
+  for group in "${groups[@]}"; do
+    if grep -q '^\[ERROR\]' "$its/$group.log"; then
+      echo "test.sh: the errors of $its/$group.log:"
+      grep -E '^\[ERROR\]' "$its/$group.log" | head -60 | sed "s/^/[$group] /" || true
+    fi
+  done
+  echo "test.sh: integration tests FAILED in: ${failed[*]}"
+  exit 1
+fi
+echo "test.sh: every unit and integration test passed"

@@ -20,6 +20,7 @@ import org.elasticslurm.fake.sim.RealTimeDriver;
 import org.elasticslurm.fake.sim.cluster.SimulatedCluster;
 import org.elasticslurm.fake.sim.cluster.SimulatedSrun;
 import org.elasticslurm.fake.sim.cluster.SlurmdStart;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.parallel.Isolated;
  * It times the controller to the second, so it runs alone ({@code @Isolated}): not beside the differential ITs'
  * concurrent labs.
  */
+@CpuCost(1) // timed to the second: a slot keeps an all-slots run (a TCG boot) off the machine meanwhile
 @EnabledOnOs(OS.LINUX)
 @Isolated
 class RealClockControllerIT {

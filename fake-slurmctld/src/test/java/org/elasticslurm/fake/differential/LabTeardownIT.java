@@ -14,9 +14,11 @@ import org.elasticslurm.lab.real.Lab;
 import org.elasticslurm.lab.real.RealSlurmAvailable;
 import org.elasticslurm.lab.real.SlurmCommands;
 import org.elasticslurm.lab.scenario.Scenario;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+@CpuCost(0) // Debian's daemons
 @ExtendWith(RealSlurmAvailable.class)
 class LabTeardownIT {
 

@@ -18,6 +18,7 @@ import org.elasticslurm.lab.trace.Tolerances;
 import org.elasticslurm.lab.trace.Trace;
 import org.elasticslurm.lab.trace.TraceComparator;
 import org.elasticslurm.lab.trace.TraceComparison;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code -Ddifferential.scenarios=level0,hook-775} runs only those scenarios. Each run's logs, slurm.conf and
  * trace are kept under {@code target/differential/<scenario>.<side>/}.
  */
+@CpuCost(0) // Debian's daemons sleep on the scan grid
 @ExtendWith(RealSlurmAvailable.class)
 @Execution(ExecutionMode.CONCURRENT)
 class RealSlurmDifferentialIT {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs real programs through {@link ProcessHookRunner} and checks, from inside them, that they get exactly what
  * slurmctld 22.05 gives its power-save programs.
  */
+@CpuCost(0) // small perl and shell programs
 @ExtendWith(RequiresPerlAndProc.class)
 class ProcessHookRunnerIT {
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The drop-in commands of {@code target/bin} against the fake slurmctld and slurmds, all real processes. The
  * expected texts follow the real 22.05 formats recorded in {@code src/test/resources/.../real-22.05}.
  */
+@CpuCost(1) // every drop-in command is a JVM start
 @ExtendWith(DropInCommandsAvailable.class)
 class DropInCommandsIT {
 

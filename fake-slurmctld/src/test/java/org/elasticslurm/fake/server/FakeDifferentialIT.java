@@ -21,6 +21,7 @@ import org.elasticslurm.lab.trace.Tolerances;
 import org.elasticslurm.lab.trace.Trace;
 import org.elasticslurm.lab.trace.TraceComparator;
 import org.elasticslurm.lab.trace.TraceComparison;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code -Ddifferential.scenarios=level0,hook-775} runs only those. Each run's logs are kept under
  * {@code target/differential/<scenario>.fake/}.
  */
+@CpuCost(1) // drop-in daemons and commands are JVM starts, and late ones fail the comparison
 @ExtendWith(DropInCommandsAvailable.class)
 @Execution(ExecutionMode.CONCURRENT)
 class FakeDifferentialIT {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bundle, with a bare environment), the two joined by a veth pair. A job wakes test1, the "provisioner" sets its
  * NodeAddr, its slurmd registers and the job's command runs in the node's namespace.
  */
+@CpuCost(1) // drop-in daemons and commands are JVM starts
 @ExtendWith({DropInCommandsAvailable.class, NetworkNamespacesAvailable.class})
 class GuestSlurmdNamespacesIT {
 

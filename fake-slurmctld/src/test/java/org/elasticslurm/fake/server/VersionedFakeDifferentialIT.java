@@ -22,6 +22,7 @@ import org.elasticslurm.lab.trace.Tolerances;
 import org.elasticslurm.lab.trace.Trace;
 import org.elasticslurm.lab.trace.TraceComparator;
 import org.elasticslurm.lab.trace.TraceComparison;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -36,6 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * wrappers that set the version ({@code target/versioned-bin/<version>/}); logs go to
  * {@code target/differential/<scenario>.fake-<version>/}.
  */
+@CpuCost(1) // drop-in daemons and commands are JVM starts, and late ones fail the comparison
 @ExtendWith(DropInCommandsAvailable.class)
 @Execution(ExecutionMode.CONCURRENT)
 class VersionedFakeDifferentialIT {

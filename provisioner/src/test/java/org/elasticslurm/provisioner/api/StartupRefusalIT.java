@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.elasticslurm.provisioner.testing.ServiceProcess;
 import org.elasticslurm.provisioner.testing.TestConf;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged service refuses to start on bad configuration and says why. */
+@CpuCost(1) // the packaged service: a JVM start per test
 class StartupRefusalIT {
     @TempDir
     Path dir;

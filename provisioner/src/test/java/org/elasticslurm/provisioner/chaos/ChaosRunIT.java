@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Needs root and libvirtd installed (the run starts a private libvirtd of its own); skipped
  * elsewhere, but fails when {@code CI=true}.
  */
+@CpuCost(2) // the service, its hook programs (JVMs), a private libvirtd and slurmctld, busy together
 @ExtendWith(ChaosRunIT.NeedsPrivateLibvirtd.class)
 class ChaosRunIT {
     @TempDir

@@ -20,6 +20,8 @@ import org.elasticslurm.conf.HookProgramRules;
 import org.elasticslurm.provisioner.testing.HostileLauncher;
 import org.elasticslurm.provisioner.testing.ServiceProcess;
 import org.elasticslurm.provisioner.testing.TestConf;
+import org.elasticslurm.provisioner.testing.TestPorts;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The installed hook programs, run as slurmctld runs them (no environment, fds 0-2 closed, signals blocked)
  * against the packaged service.
  */
+@CpuCost(1) // the packaged service and the hook programs: JVM starts
 class HookClientIT {
     static final Path HOOKS_JAR = Path.of("target/provisioner-0.1.0-SNAPSHOT-hooks.jar").toAbsolutePath();
 
@@ -175,10 +178,7 @@ class HookClientIT {
 
     @Test
     void aServiceThatIsDownIsRetriedBrieflyThenReportedWithExitFour() throws Exception {
-        int closedPort;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = s.getLocalPort();
-        }
+        int closedPort = TestPorts.next(); // reserved: nothing else on the machine listens there
         Path conf = writeConf("down.conf", "http://127.0.0.1:" + closedPort, service.tokenFile);
 
         assertThat(runHidden("slurm-resume", "test6", env(conf))).isEqualTo(4);

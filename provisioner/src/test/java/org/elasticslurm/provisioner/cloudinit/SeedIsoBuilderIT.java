@@ -14,9 +14,11 @@ import java.util.Optional;
 import org.elasticslurm.provisioner.process.ProcessCommand;
 import org.elasticslurm.provisioner.process.ProcessOutcome;
 import org.elasticslurm.provisioner.process.SupervisedProcess;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@CpuCost(0) // genisoimage on a few small files
 class SeedIsoBuilderIT {
     private final SupervisedProcess runner = new SupervisedProcess(Clock.systemUTC());
 

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.elasticslurm.provisioner.slurm.RequiresRealSlurm;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * uses its own directory and ports. Job submitted -> machine -> slurmd -> job done -> idle suspend -> machine
  * released, slurmd stopped, nothing left running.
  */
+@CpuCost(1) // the released service and hook programs: JVM starts
 @RequiresRealSlurm
 class ProductionGuideIT {
     private static final Path GUIDE = Path.of("../docs/production.md");

@@ -25,7 +25,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.elasticslurm.provisioner.testing.ScontrolStandIn;
 import org.elasticslurm.provisioner.testing.TestPki;
+import org.elasticslurm.provisioner.testing.TestPorts;
 import org.elasticslurm.testsupport.TestDriverHost;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,9 +40,10 @@ import org.junit.jupiter.api.Test;
  * (ProtectSystem=... ) is not applied; its user, groups, environment and NoNewPrivileges are. Needs root (the
  * install creates the system user elastic-slurm when it is missing, and files are given to it and to slurm).
  */
+@CpuCost(1) // the installed tools and service: JVM starts
 class ReleaseInstallIT {
-    private static final int PORT = 21210;
-    private static final int TLS_PORT = 21211;
+    private static final int PORT = TestPorts.next();
+    private static final int TLS_PORT = TestPorts.next();
     private static final String SERVICE_USER = "elastic-slurm";
     private static final String SLURM_USER = "slurm";
     private static final String SLURM_CONF = """

@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.elasticslurm.provisioner.process.SupervisedProcess;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The KVM probe with the real qemu and the installed kernel. */
+@CpuCost(1) // qemu boots a kernel (TCG when KVM fails)
 @RequiresQemu
 class KvmProbeIT {
     private static final Duration BOUND = Duration.ofSeconds(8);

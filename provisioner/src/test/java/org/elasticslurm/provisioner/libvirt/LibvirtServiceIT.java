@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.elasticslurm.provisioner.testing.ServiceProcess;
 import org.elasticslurm.provisioner.testing.TestConf;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The packaged service with {@code provisioner.backend=libvirt} on a test-driver host: configuration keys reach
  * the backend, nodes get machines with addresses, suspend removes them, bad pool settings stop the start.
  */
+@CpuCost(1) // the packaged service: a JVM start per test
 @RequiresLibvirtLibrary
 class LibvirtServiceIT {
     private static final List<String> NODES = List.of("login1", "test1", "test2", "test3", "test4", "test5", "test6",

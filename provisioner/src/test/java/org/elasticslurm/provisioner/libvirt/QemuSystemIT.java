@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.elasticslurm.provisioner.backend.Machine;
 import org.elasticslurm.provisioner.backend.MachineRequest;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ import org.libvirt.StoragePool;
  * leases through a lab namespace (ci/netlab.sh) are exercised by ci/smoke-level3.sh and belong to the scenarios'
  * qemu target.
  */
+@CpuCost(1) // a TCG guest boots (one core)
 @RequiresLibvirtDaemon
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QemuSystemIT {

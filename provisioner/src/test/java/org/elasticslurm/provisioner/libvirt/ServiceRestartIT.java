@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.elasticslurm.provisioner.testing.ServiceProcess;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ import org.libvirt.StoragePool;
  * <p>The guests' taps stay unconnected in libvirtd's namespace (no address anywhere; the lab network is
  * exercised by {@code QemuSystemIT}).
  */
+@CpuCost(2) // TCG guests boot while the service (a JVM) starts, twice
 @RequiresLibvirtDaemon
 class ServiceRestartIT {
     private static final String URI_SYSTEM = "qemu:///system";

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
 import java.util.Random;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.libvirt.StoragePool;
  * The default seed path (no seed-directory): seeds are uploaded as volumes of a real libvirt dir pool; they and
  * the overlays must be files of mode 0600 on the host (a seed carries the munge key).
  */
+@CpuCost(0) // libvirt calls and qemu-img: waiting, not computing
 @RequiresLibvirtDaemon
 class VolumeModesIT {
     private static final String URI = "qemu:///system";

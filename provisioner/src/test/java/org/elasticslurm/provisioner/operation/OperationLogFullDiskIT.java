@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.elasticslurm.provisioner.testing.EngineHarness;
 import org.elasticslurm.provisioner.testing.ServiceProcess;
 import org.elasticslurm.provisioner.testing.TestConf;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * again, under the engine and under the packaged service (sim backend, stand-in scontrol). Needs root for
  * mount(8); skipped, saying so, elsewhere unless {@code CI=true}.
  */
+@CpuCost(1) // the packaged service: a JVM start
 class OperationLogFullDiskIT {
     @TempDir
     Path dir;

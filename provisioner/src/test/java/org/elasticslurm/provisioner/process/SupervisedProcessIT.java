@@ -15,9 +15,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.elasticslurm.provisioner.backend.BackendException;
 import org.elasticslurm.provisioner.backend.PostConfigurer;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@CpuCost(0) // shell commands, one small JVM
 class SupervisedProcessIT {
     private final SupervisedProcess runner = new SupervisedProcess(Clock.systemUTC(), "/usr/bin/timeout",
             Duration.ofMillis(300));

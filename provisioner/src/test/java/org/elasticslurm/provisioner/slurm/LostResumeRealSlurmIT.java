@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.elasticslurm.provisioner.testing.ServiceProcess;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * slurmctld 22.05 shows the node POWERING_UP, the packaged service (sim backend, real scontrol) starts, finds
  * no operation for it, resumes it and tells slurmctld its address.
  */
+@CpuCost(1) // the packaged service: a JVM start
 @RequiresRealSlurm
 class LostResumeRealSlurmIT {
     @TempDir

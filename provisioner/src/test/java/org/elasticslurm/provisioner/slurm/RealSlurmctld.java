@@ -3,12 +3,12 @@ package org.elasticslurm.provisioner.slurm;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.elasticslurm.provisioner.testing.TestPorts;
 
 /**
  * Debian's slurmctld 22.05 in the foreground on a free loopback port, with CLOUD nodes {@code node1} and
@@ -63,7 +63,7 @@ final class RealSlurmctld implements AutoCloseable {
                 ResumeTimeout=300
                 NodeName=node[1-2] State=CLOUD CPUs=1
                 PartitionName=debug Nodes=node[1-2] Default=YES MaxTime=INFINITE State=UP
-                """.formatted(host, dir, dir, dir, freePort(), freePort(), dir, dir));
+                """.formatted(host, dir, dir, dir, TestPorts.next(), TestPorts.next(), dir, dir));
         process = new ProcessBuilder("/usr/sbin/slurmctld", "-D", "-c", "-f", conf.toString())
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("log/stdout").toFile())
                 .start();
@@ -92,12 +92,6 @@ final class RealSlurmctld implements AutoCloseable {
         }
         if (r.exitCode() != 0) {
             throw new IllegalStateException(String.join(" ", argv) + ": exit " + r.exitCode() + ": " + r.stderr());
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 

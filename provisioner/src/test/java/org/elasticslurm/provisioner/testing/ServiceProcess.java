@@ -1,7 +1,6 @@
 package org.elasticslurm.provisioner.testing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,7 +41,7 @@ public final class ServiceProcess implements AutoCloseable {
     public ServiceProcess(Path dir, String slurmConf, List<String> knownNodes, Map<String, String> properties)
             throws IOException, InterruptedException {
         this.dir = dir;
-        this.port = freePort();
+        this.port = TestPorts.next();
         this.scontrol = new ScontrolStandIn(dir.resolve("slurm"), slurmConf, knownNodes);
         this.tokenFile = dir.resolve("token");
         Files.writeString(tokenFile, TOKEN + "\n");
@@ -98,12 +97,6 @@ public final class ServiceProcess implements AutoCloseable {
         close();
         throw new IllegalStateException("the service did not become live within " + max + " (last: " + last + "):\n"
                 + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     @Override

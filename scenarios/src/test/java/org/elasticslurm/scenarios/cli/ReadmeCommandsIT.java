@@ -1,7 +1,5 @@
 package org.elasticslurm.scenarios.cli;
 
-import org.elasticslurm.scenarios.target.CpuCost;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -17,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;

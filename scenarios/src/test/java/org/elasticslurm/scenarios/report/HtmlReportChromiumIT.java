@@ -1,7 +1,5 @@
 package org.elasticslurm.scenarios.report;
 
-import org.elasticslurm.scenarios.target.CpuCost;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -17,6 +15,7 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.elasticslurm.scenarios.trace.RecordedTrace;
 import org.elasticslurm.scenarios.trace.StateChange;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,6 +1,6 @@
 package org.elasticslurm.scenarios.target.libvirttest;
 
-import org.elasticslurm.scenarios.target.CpuCost;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 

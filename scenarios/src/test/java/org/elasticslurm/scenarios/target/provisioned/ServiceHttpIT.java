@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** Requests into a lab namespace end within their limit even when the other side accepts and never answers. */
+@CpuCost(0) // a silent listener and one HTTP client: waiting, not computing
 @ExtendWith(ServiceHttpIT.NamespacesAvailable.class)
 class ServiceHttpIT {
     private static final int PORT = 18080;

@@ -1,7 +1,5 @@
 package org.elasticslurm.scenarios.target.qemu;
 
-import org.elasticslurm.scenarios.target.CpuCost;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.elasticslurm.scenarios.target.provisioned.ProvisionedLevels.LEVELS;
 import static org.elasticslurm.scenarios.target.provisioned.ProvisionedLevels.assertAllPassed;
@@ -21,6 +19,7 @@ import org.elasticslurm.scenarios.target.ControllerKind;
 import org.elasticslurm.scenarios.target.provisioned.ProvisionedLevels;
 import org.elasticslurm.scenarios.target.provisioned.RunStages;
 import org.elasticslurm.scenarios.trace.HookCall;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

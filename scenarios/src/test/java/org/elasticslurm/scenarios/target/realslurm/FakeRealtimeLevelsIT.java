@@ -1,6 +1,6 @@
 package org.elasticslurm.scenarios.target.realslurm;
 
-import org.elasticslurm.scenarios.target.CpuCost;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 

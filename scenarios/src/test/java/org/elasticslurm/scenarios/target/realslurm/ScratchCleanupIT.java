@@ -1,7 +1,5 @@
 package org.elasticslurm.scenarios.target.realslurm;
 
-import org.elasticslurm.scenarios.target.CpuCost;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

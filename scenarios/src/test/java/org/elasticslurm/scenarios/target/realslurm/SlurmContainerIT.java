@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
+import org.elasticslurm.scenarios.target.lab.LabPorts;
+import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +18,7 @@ import org.testcontainers.containers.Container;
  * Real slurmctld and slurmd of each Slurm version in a container ({@link SlurmContainer}): a hook program is run
  * by the real daemon as slurm.conf says, and the daemon's own rule on hook permissions holds.
  */
+@CpuCost(0) // the containers' Debian slurmctld and slurmd mostly sleep
 @ExtendWith(DockerAvailable.class)
 class SlurmContainerIT {
 
@@ -77,9 +80,13 @@ class SlurmContainerIT {
             { echo "args: $1"; cat "$SLURM_RESUME_FILE"; echo; } >>/tmp/resume.out
             """;
 
-    /** One CLOUD node on this machine's loopback, ports of its own per version (host network). */
+    /**
+     * One CLOUD node on this machine's loopback (host network), on ports reserved on the machine ({@link LabPorts}):
+     * none that another lab, of this JVM or of another module's ITs, was handed.
+     */
     private static String conf(String version) {
-        int port = 16900 + 10 * SlurmContainer.VERSIONS.indexOf(version);
+        int port = LabPorts.shared().getAsInt();
+        int nodePort = LabPorts.shared().getAsInt();
         return """
                 ClusterName=container
                 SlurmctldHost=localhost(127.0.0.1)
@@ -106,6 +113,6 @@ class SlurmContainerIT {
                 ResumeTimeout=60
                 NodeName=node1 State=CLOUD CPUs=1 Port=NODEPORT NodeAddr=127.0.0.1
                 PartitionName=debug Nodes=node1 Default=YES MaxTime=INFINITE State=UP
-                """.replace("NODEPORT", Integer.toString(port + 1)).replace("PORT", Integer.toString(port));
+                """.replace("NODEPORT", Integer.toString(nodePort)).replace("PORT", Integer.toString(port));
     }
 }
