@@ -6,8 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
-import org.elasticslurm.scenarios.target.lab.LabPorts;
+import org.elasticslurm.lab.ports.FreePorts;
 import org.elasticslurm.testsupport.cpu.CpuCost;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +22,14 @@ import org.testcontainers.containers.Container;
 @CpuCost(0) // the containers' Debian slurmctld and slurmd mostly sleep
 @ExtendWith(DockerAvailable.class)
 class SlurmContainerIT {
+
+    /** Ports reserved on the machine for the containers' daemons, released once every test of the class is done. */
+    private static final FreePorts PORTS = new FreePorts();
+
+    @AfterAll
+    static void releaseThePorts() {
+        PORTS.close();
+    }
 
     /** What each version writes into SLURM_RESUME_FILE for a job on node1 (the keys that name the nodes). */
     private static final Map<String, String> RESUME_FILE_NODES = Map.of(
@@ -81,12 +90,12 @@ class SlurmContainerIT {
             """;
 
     /**
-     * One CLOUD node on this machine's loopback (host network), on ports reserved on the machine ({@link LabPorts}):
+     * One CLOUD node on this machine's loopback (host network), on ports reserved on the machine ({@link FreePorts}):
      * none that another lab, of this JVM or of another module's ITs, was handed.
      */
     private static String conf(String version) {
-        int port = LabPorts.shared().getAsInt();
-        int nodePort = LabPorts.shared().getAsInt();
+        int port = PORTS.getAsInt();
+        int nodePort = PORTS.getAsInt();
         return """
                 ClusterName=container
                 SlurmctldHost=localhost(127.0.0.1)
