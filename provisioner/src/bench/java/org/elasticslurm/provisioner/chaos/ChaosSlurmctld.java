@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.elasticslurm.lab.process.CommandResult;
+import org.elasticslurm.lab.real.ConfTemplate;
 
 /**
  * Debian's slurmctld (22.05) of a chaos run, in the foreground in a directory of the run, on its own loopback
@@ -68,7 +69,7 @@ final class ChaosSlurmctld implements AutoCloseable {
             Files.writeString(hook, "#!/bin/sh\necho \"" + kind + " $1\" >> " + programs + "\n");
             Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        String host = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip().split("\\.")[0];
+        String host = ConfTemplate.localHost();
         conf = dir.resolve("slurm.conf");
         Files.writeString(conf, """
                 ClusterName=%1$s
