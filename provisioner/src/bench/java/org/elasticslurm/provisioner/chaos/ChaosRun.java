@@ -107,7 +107,7 @@ public final class ChaosRun {
             this.slurmctld = ctld;
             operationLog = (disk == null ? dir.resolve("service") : disk.path()).resolve("operations.jsonl");
             properties = properties(libvirtd.uri(), faultSwitch);
-            ChaosDomainChecks domains = new ChaosDomainChecks(observer, owner, notes);
+            ChaosDomainChecks domains = new ChaosDomainChecks(observer::domains, owner, notes);
             Thread watch = new Thread(domains::watch, "chaos-domain-watch");
             watch.setDaemon(true);
             watch.start();

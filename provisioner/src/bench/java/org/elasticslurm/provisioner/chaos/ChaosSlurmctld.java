@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.elasticslurm.lab.process.CommandResult;
+import org.elasticslurm.lab.real.ConfTemplate;
 
 /**
  * Debian's slurmctld (22.05) of a chaos run, in the foreground in a directory of the run, on its own loopback
@@ -25,8 +27,19 @@ import java.util.regex.Pattern;
 final class ChaosSlurmctld implements AutoCloseable {
     private static final Pattern NODE = Pattern.compile("NodeName=(\\S+) .*? State=(\\S+).*?(?: Reason=(.*?))?$");
 
+    /**
+     * The daemon and client a run uses, and how long each may take: {@code start} for the daemon's first answer
+     * to a ping, {@code call} for one scontrol call (killed after it).
+     */
+    record Programs(Path slurmctld, Path scontrol, Duration start, Duration call) {
+        /** Debian's slurm-wlm. */
+        static final Programs DEBIAN = new Programs(Path.of("/usr/sbin/slurmctld"), Path.of("/usr/bin/scontrol"),
+                Duration.ofSeconds(60), Duration.ofSeconds(30));
+    }
+
     final Path conf;
     private final Path dir;
+    private final Programs tools;
     private final Path programs;
     private int programsRead;
     private Process process;
@@ -39,7 +52,14 @@ final class ChaosSlurmctld implements AutoCloseable {
      */
     ChaosSlurmctld(Path dir, String cluster, String prefix, int count, int port) throws IOException,
             InterruptedException {
+        this(dir, cluster, prefix, count, port, Programs.DEBIAN);
+    }
+
+    /** As above with other programs. A daemon that does not come up is stopped before the error is thrown. */
+    ChaosSlurmctld(Path dir, String cluster, String prefix, int count, int port, Programs tools) throws IOException,
+            InterruptedException {
         this.dir = dir;
+        this.tools = tools;
         for (String d : new String[] {"state", "log"}) {
             Files.createDirectories(dir.resolve(d));
         }
@@ -49,7 +69,7 @@ final class ChaosSlurmctld implements AutoCloseable {
             Files.writeString(hook, "#!/bin/sh\necho \"" + kind + " $1\" >> " + programs + "\n");
             Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        String host = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip().split("\\.")[0];
+        String host = ConfTemplate.localHost();
         conf = dir.resolve("slurm.conf");
         Files.writeString(conf, """
                 ClusterName=%1$s
@@ -79,19 +99,26 @@ final class ChaosSlurmctld implements AutoCloseable {
                 NodeName=%7$s[1-%8$d] State=CLOUD CPUs=1
                 PartitionName=cloud Nodes=%7$s[1-%8$d] Default=YES MaxTime=INFINITE State=UP
                 """.formatted(cluster, host, dir, port, port + 1, dir, prefix, count));
-        start(true);
+        try {
+            start(true);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (process != null && process.isAlive()) {
+                stop(true); // the caller has no object to close
+            }
+            throw e;
+        }
     }
 
     /** Starts the daemon ({@code clear}: with {@code -c}, a new state) and waits until it answers a ping. */
     void start(boolean clear) throws IOException, InterruptedException {
         starts++;
-        List<String> argv = new ArrayList<>(List.of("/usr/sbin/slurmctld", "-D", "-f", conf.toString()));
+        List<String> argv = new ArrayList<>(List.of(tools.slurmctld().toString(), "-D", "-f", conf.toString()));
         if (clear) {
             argv.add("-c");
         }
         process = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("log/stdout").toFile())).start();
-        Instant end = Instant.now().plus(Duration.ofSeconds(60));
+        Instant end = Instant.now().plus(tools.start());
         while (true) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("slurmctld exited with " + process.exitValue() + "; see "
@@ -101,7 +128,8 @@ final class ChaosSlurmctld implements AutoCloseable {
                 return;
             }
             if (Instant.now().isAfter(end)) {
-                throw new IllegalStateException("slurmctld did not answer a ping within 60 s; see " + dir);
+                throw new IllegalStateException("slurmctld did not answer a ping within "
+                        + tools.start().toSeconds() + " s; see " + dir);
             }
             process.waitFor(200, TimeUnit.MILLISECONDS);
         }
@@ -176,18 +204,15 @@ final class ChaosSlurmctld implements AutoCloseable {
                 && !flags.contains("POWER_UP");
     }
 
-    /** Runs scontrol against this daemon; returns stdout and stderr together (the exit status is not checked). */
-    String scontrol(String... args) throws IOException, InterruptedException {
-        List<String> argv = new ArrayList<>(List.of("/usr/bin/scontrol"));
+    /**
+     * Runs scontrol against this daemon, killed after {@link Programs#call}; returns stdout and stderr together
+     * (the exit status is not checked).
+     */
+    String scontrol(String... args) {
+        List<String> argv = new ArrayList<>(List.of(tools.scontrol().toString()));
         argv.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
-        pb.environment().put("SLURM_CONF", conf.toString());
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
-        return new String(out, java.nio.charset.StandardCharsets.UTF_8);
+        CommandResult r = CommandResult.run(argv, Map.of("SLURM_CONF", conf.toString()), dir, tools.call());
+        return r.stdout() + r.stderr();
     }
 
     int starts() {

@@ -9,6 +9,7 @@ import org.elasticslurm.provisioner.backend.MachineBackend;
 import org.elasticslurm.provisioner.backend.MachineRequest;
 import org.elasticslurm.provisioner.backend.PostConfigurer;
 import org.elasticslurm.provisioner.config.PoolConfig;
+import org.elasticslurm.provisioner.slurm.SlurmNodeState;
 
 /** The steps of each kind of operation on one node: what is called on the backend and on Slurm, in order. */
 final class NodeProcedures {
@@ -24,8 +25,13 @@ final class NodeProcedures {
         this.clock = clock;
     }
 
-    /** Resume: ensure the machine runs, wait for its address, post-config, tell Slurm. */
-    Step resume(String node, String pool, Optional<PoolConfig.PostConfig> postConfig) {
+    /**
+     * Resume: ensure the machine runs, wait for its address, post-config, tell Slurm.
+     *
+     * @param afterFailure whether the node's last operation failed (it was marked DOWN in Slurm): once this
+     *                     resume has succeeded, that DOWN is lifted (see {@link #returnToService})
+     */
+    Step resume(String node, String pool, Optional<PoolConfig.PostConfig> postConfig, boolean afterFailure) {
         return progress -> {
             MachineBackend backend = ports.backend();
             Machine m = backend.ensureRunning(new MachineRequest(node, pool, progress.operationId()));
@@ -33,7 +39,7 @@ final class NodeProcedures {
             m.notes().forEach(n -> progress.note(tail(n)));
             progress.phase(Phase.BOOTING, "machine " + m.backendId() + " running, waiting for its address");
             Instant deadline = clock.instant().plus(settings.addressTimeout());
-            Step afterAddress = afterAddress(node, pool, postConfig);
+            Step afterAddress = afterAddress(node, pool, postConfig, afterFailure);
             if (m.address().isPresent()) {
                 progress.address(m.address().get());
                 return Step.Next.now(afterAddress);
@@ -60,10 +66,14 @@ final class NodeProcedures {
         };
     }
 
-    private Step afterAddress(String node, String pool, Optional<PoolConfig.PostConfig> postConfig) {
+    private Step afterAddress(String node, String pool, Optional<PoolConfig.PostConfig> postConfig,
+                             boolean afterFailure) {
         Step report = progress -> {
             String address = progress.address().orElseThrow();
             ports.slurm().updateNodeAddress(node, address, node);
+            if (afterFailure) {
+                returnToService(node, progress);
+            }
             progress.phase(Phase.READY, "scontrol update nodename=" + node + " nodeaddr=" + address
                     + " nodehostname=" + node);
             return Step.Next.done();
@@ -87,6 +97,28 @@ final class NodeProcedures {
             progress.note("post-config succeeded: " + tail);
             return Step.Next.now(report);
         };
+    }
+
+    /**
+     * After a resume that followed a failed one: the node is still DOWN in Slurm from that failure, so Slurm would
+     * not use the machine just made. The DOWN is lifted ({@code state=RESUME}) when it is ours - its reason starts
+     * with {@code provisioner:} - or has no reason: slurmctld 22.05 clears a DOWN node's reason when it wakes it
+     * (its POWER_UP was still pending, e.g. saved before a restart, and its ResumeProgram runs again), and scontrol
+     * sets no DOWN without one. A DOWN with any other reason is an admin's and is left alone.
+     */
+    private void returnToService(String node, Step.Progress progress) {
+        SlurmNodeState state = ports.slurm().nodeStates().get(node);
+        if (state == null || !state.down()) {
+            return;
+        }
+        Optional<String> reason = state.reason().filter(r -> !r.isBlank());
+        if (reason.isPresent() && !reason.get().startsWith("provisioner:")) {
+            progress.note("left DOWN in Slurm: its reason is not the provisioner's (" + reason.get() + ")");
+            return;
+        }
+        ports.slurm().returnToService(node);
+        progress.note("scontrol update nodename=" + node + " state=RESUME (DOWN " + reason.map(r ->
+                "from the earlier failure)").orElse("without a reason: cleared by slurmctld when it woke the node)"));
     }
 
     /** Release: give the machine back. */

@@ -73,6 +73,7 @@ final class OperationRunner {
 
     void start(Operation op) {
         NodeRecord n = op.node;
+        boolean afterFailure = n.phase == Phase.FAILED;
         n.active = op;
         n.poweredDownSeen = null;
         op.status = OperationStatus.RUNNING;
@@ -80,7 +81,8 @@ final class OperationRunner {
         enterPhase(n, op.kind == OperationKind.RESUME ? Phase.CREATING : Phase.DESTROYING, op.updated);
         emit(op, "started");
         Step first = op.kind == OperationKind.RESUME
-                ? procedures.resume(n.name, n.poolName, pools.pool(n.poolName).map(p -> p.settings().postConfig()))
+                ? procedures.resume(n.name, n.poolName, pools.pool(n.poolName).map(p -> p.settings().postConfig()),
+                        afterFailure)
                 : procedures.release(n.name, n.poolName);
         scheduler.execute(task(op, first));
     }

@@ -56,6 +56,11 @@ public final class ScontrolController implements SlurmController {
     }
 
     @Override
+    public void returnToService(String node) {
+        run("update", "nodename=" + node, "state=RESUME");
+    }
+
+    @Override
     public Map<String, SlurmNodeState> nodeStates() {
         ProcessRunner.Result r = run("-o", "show", "node");
         return parseNodes(r.stdout());

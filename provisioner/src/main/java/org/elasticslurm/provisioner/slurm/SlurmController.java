@@ -18,6 +18,12 @@ public interface SlurmController {
     void markDown(String node, String reason);
 
     /**
+     * Returns a DOWN node to service: {@code update nodename=X state=RESUME} (slurmctld then waits for its slurmd
+     * as after any resume).
+     */
+    void returnToService(String node);
+
+    /**
      * The state of every node the controller shows, by name ({@code scontrol -o show node}). Powered-down CLOUD
      * nodes are hidden by slurmctld 22.05 unless {@code PrivateData=cloud}: a node missing from the map is of
      * unknown state (never a reason to release its machine).

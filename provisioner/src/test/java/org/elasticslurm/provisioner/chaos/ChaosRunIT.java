@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.elasticslurm.provisioner.slurm.RequiresRealSlurm;
+import org.elasticslurm.provisioner.testing.TestPorts;
 import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,8 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
 @CpuCost(2) // the service, its hook programs (JVMs), a private libvirtd and slurmctld, busy together
 @ExtendWith(ChaosRunIT.NeedsPrivateLibvirtd.class)
 class ChaosRunIT {
-    @TempDir
+    /** The run's directory; kept when a test fails (its logs and operation log say why). */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
+
+    /**
+     * SlurmctldPort of the real slurmctld's run (+1: its SlurmdPort, never bound: the run has no slurmd): a port
+     * reserved on the machine; {@code -Dchaos.slurmctld-port=P} fixes it.
+     */
+    private static final int SLURMCTLD_PORT = Integer.getInteger("chaos.slurmctld-port", TestPorts.next());
 
     @Test
     void aSeededBurstWithAServiceKillAndLibvirtFaultsLeaksDoublesAndLosesNothing() throws Exception {
@@ -64,6 +74,24 @@ class ChaosRunIT {
         assertThat(result.clean()).isTrue();
         assertThat(Files.readString(dir.resolve("service/operations.jsonl")))
                 .as("no resume failed: the outage (1-3 s) is shorter than the retries, the connection is reopened")
+                .doesNotContain("\"status\":\"FAILED\"");
+    }
+
+    @Test
+    @RequiresRealSlurm
+    void theRealSlurmctldStoppedAndStartedAgainDuringABurstFailsNoResumeAndEveryNodeEndsPoweredDownInSlurm()
+            throws Exception {
+        ChaosResult result = new ChaosRun(new ChaosOptions(16, 0, 0.0, 3, Duration.ofSeconds(170),
+                Optional.of(dir), Duration.ZERO, 0, Duration.ofSeconds(15), SLURMCTLD_PORT, Duration.ZERO)).run();
+
+        assertThat(result.line()).as("the chaos line (run directory %s)", dir)
+                .endsWith("leaked=0 duplicates=0 lost=0 http5xx=0 stuck=0");
+        assertThat(result.clean()).isTrue();
+        assertThat(Files.readString(dir.resolve("slurmctld/log/slurmctld.log")))
+                .as("slurmctld was started twice, the second time on the saved state")
+                .containsPattern("(?s)started on cluster.*started on cluster.*Recovered state of 16 nodes");
+        assertThat(Files.readString(dir.resolve("service/operations.jsonl")))
+                .as("no resume failed: without injected faults only the outage could fail one")
                 .doesNotContain("\"status\":\"FAILED\"");
     }
 

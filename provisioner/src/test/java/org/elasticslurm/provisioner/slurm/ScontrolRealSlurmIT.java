@@ -66,6 +66,19 @@ class ScontrolRealSlurmIT {
     }
 
     @Test
+    void aNodeSetDownIsReturnedToServiceWithoutItsReason() {
+        scontrol.markDown("node2", "provisioner: injected permanent fault: define node2");
+        assertThat(scontrol.nodeStates().get("node2").down()).isTrue();
+
+        scontrol.returnToService("node2");
+
+        SlurmNodeState back = scontrol.nodeStates().get("node2");
+        assertThat(back.base()).isEqualTo("IDLE");
+        assertThat(back.poweredDown()).as("still powered down: Slurm wakes it when it needs it").isTrue();
+        assertThat(back.reason()).isEmpty();
+    }
+
+    @Test
     void anUnreachableControllerIsATransientFailure() throws Exception {
         Path elsewhere = dir.resolve("unreachable.conf");
         Files.writeString(elsewhere, Files.readString(slurmctld.conf)

@@ -37,6 +37,11 @@ public final class RecordingSlurm implements SlurmController {
         calls.add("down " + node + " reason=" + reason);
     }
 
+    @Override
+    public void returnToService(String node) {
+        calls.add("resume " + node);
+    }
+
     /** Set: reading the node states fails as with an unreachable controller. */
     public volatile boolean unreachable;
 
