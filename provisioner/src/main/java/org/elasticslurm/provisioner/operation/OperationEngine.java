@@ -71,6 +71,7 @@ public final class OperationEngine {
         synchronized (state.lock) {
             admit();
             List<NodeRecord> targets = state.records(names);
+            admitNodes(targets);
             List<OperationView> result = new ArrayList<>(targets.size());
             for (NodeRecord n : targets) {
                 result.add(resumeOne(n, jobs.getOrDefault(n.name, List.of())).view());
@@ -164,13 +165,34 @@ public final class OperationEngine {
         }
     }
 
+    /** Refuses the whole request when a node's machine is not known yet (its host did not answer at the restart). */
+    private static void admitNodes(List<NodeRecord> targets) {
+        List<String> unknown = targets.stream().filter(n -> n.unknown != null)
+                .map(n -> n.name + " (" + n.unknown + ")").toList();
+        if (!unknown.isEmpty()) {
+            throw new RequestRejectedException(RequestRejectedException.Reason.UNAVAILABLE,
+                    "no operation is accepted for a node whose machine is not known since the restart: "
+                            + String.join(", ", unknown) + "; nothing was done, try again later");
+        }
+    }
+
+    /**
+     * The nodes whose machine is not known since the restart, with why: it may be on a host that did not answer.
+     * They accept no operation until a later listing finds their machine or its absence.
+     */
+    public Map<String, String> unknownNodes() {
+        return reconciler.unknownNodes();
+    }
+
     /**
      * Rebuilds the state after a start from the backend's machines, the operation log and Slurm's view:
      * interrupted operations are finished (resume of a node Slurm still waits for; release) or rolled back
      * (resume of a node Slurm shows powered down), machines of nodes that are no CLOUD pool nodes are released,
      * nodes Slurm boots without an operation here are resumed, machines of nodes Slurm powers down released.
      * When the backend cannot list its machines, recovery is tried again with the retry policy's backoff for up
-     * to {@code bound} (see {@link #recoveryPending()}); no new operation is accepted until it has run.
+     * to {@code bound} (see {@link #recoveryPending()}); no new operation is accepted until it has run. When only
+     * some hosts answer, the nodes whose machine may be on a silent one are left as logged and recovered once it
+     * answers (see {@link #unknownNodes()}).
      *
      * @param lastLogged the last logged operation per node
      * @param bound how long recovery is tried again when the backend cannot list its machines
@@ -228,6 +250,7 @@ public final class OperationEngine {
         synchronized (state.lock) {
             admit();
             List<NodeRecord> targets = state.records(names);
+            admitNodes(targets);
             List<OperationView> result = new ArrayList<>(targets.size());
             for (NodeRecord n : targets) {
                 result.add(releaseOne(n, kind).view());

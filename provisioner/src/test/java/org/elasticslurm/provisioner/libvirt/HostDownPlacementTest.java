@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.elasticslurm.provisioner.backend.BackendException;
+import org.elasticslurm.provisioner.backend.Machine;
+import org.elasticslurm.provisioner.backend.MachineListing;
 import org.elasticslurm.provisioner.backend.MachineRequest;
 import org.elasticslurm.testsupport.TestDriverHost;
 import org.junit.jupiter.api.AfterEach;
@@ -180,7 +182,38 @@ class HostDownPlacementTest {
 
         LibvirtBackend after = backend(clock, List.of(first, second), spread);
 
-        assertThat(after.list()).extracting(org.elasticslurm.provisioner.backend.Machine::backendId)
+        assertThat(after.list()).extracting(Machine::backendId)
                 .containsExactlyInAnyOrder("test1@" + first.uri(), "test2@" + second.uri());
+    }
+    @Test
+    void aNewServiceWithOneSilentHostListsTheOtherHostsMachinesAndNamesTheNodesThatMayBeOnTheSilentOne() {
+        AtomicBoolean firstDown = new AtomicBoolean();
+        AtomicBoolean secondDown = new AtomicBoolean();
+        Hypervisor first = switchable(host("first"), firstDown);
+        Hypervisor second = switchable(host("second"), secondDown);
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        PoolSpec spread = pool("spread", List.of("test1", "test2"), Optional.empty());
+        PoolSpec pinned = pool("pinned", List.of("test3", "test4"), Optional.of(first.uri()));
+        LibvirtBackend before = backend(clock, List.of(first, second), spread, pinned);
+        assertThat(before.ensureRunning(new MachineRequest("test1", "spread", "op-1")).backendId())
+                .isEqualTo("test1@" + first.uri());
+        assertThat(before.ensureRunning(new MachineRequest("test2", "spread", "op-2")).backendId())
+                .isEqualTo("test2@" + second.uri());
+        before.ensureRunning(new MachineRequest("test3", "pinned", "op-3"));
+
+        secondDown.set(true);
+        LibvirtBackend after = backend(clock, List.of(first, second), spread, pinned);
+        MachineListing listing = after.listing();
+
+        assertThat(listing.machines()).extracting(Machine::backendId)
+                .containsExactlyInAnyOrder("test1@" + first.uri(), "test3@" + first.uri());
+        assertThat(listing.unknown()).as("test1 was found; the pinned pool never uses the silent host")
+                .containsOnlyKeys("test2");
+        assertThat(listing.unknown().get("test2")).contains(second.uri()).contains("Connection refused");
+        assertThatThrownBy(after::list).isInstanceOf(BackendException.class).hasMessageContaining(second.uri());
+
+        firstDown.set(true);
+        assertThatThrownBy(after::listing).isInstanceOf(BackendException.class)
+                .hasMessageContaining("no hypervisor host answers");
     }
 }
