@@ -210,7 +210,8 @@ final class OperationRunner {
             dispatch(op, Step.Next.now(procedures.markDown(op.node.name)));
             return;
         }
-        op.error = op.failure == null ? message : op.failure + "; clean-up failed: " + message;
+        // op.failure is set here only when marking the node DOWN failed after a failed clean-up
+        op.error = op.failure == null ? message : op.failure + "; marking DOWN failed: " + message;
         op.node.lastError = op.error;
         op.status = OperationStatus.FAILED;
         enterPhase(op.node, Phase.FAILED, clock.instant());
