@@ -73,7 +73,8 @@ public final class LibvirtBackend implements MachineBackend, AutoCloseable {
      * @throws IllegalArgumentException naming every bad pool setting
      */
     public static LibvirtBackend create(LibvirtSettings settings, List<PoolSpec> pools, Clock clock) {
-        return create(settings, pools, clock, settings.uris().stream().map(LibvirtHypervisor::lazy)
+        return create(settings, pools, clock, settings.uris().stream()
+                .map(uri -> LibvirtHypervisor.lazy(uri, settings.callTimeout()))
                 .map(Hypervisor.class::cast).toList());
     }
 
