@@ -200,7 +200,14 @@ final class OperationRunner {
             beginCleanup(op, message);
             return;
         }
-        if (op.kind == OperationKind.RESUME && !op.cleanupFailed) {
+        if (op.kind == OperationKind.RESUME && failure instanceof SlurmException && !op.markDownRetried) {
+            // the release went through (it calls no Slurm); only marking the node DOWN failed: once more, same reason
+            op.markDownRetried = true;
+            emit(op, "marking the node DOWN failed: " + message + "; trying once more");
+            dispatch(op, Step.Next.now(procedures.markDown(op.node.name)));
+            return;
+        }
+        if (op.kind == OperationKind.RESUME && !op.cleanupFailed && !(failure instanceof SlurmException)) {
             // the release failed: Slurm must still hear that the node will not come (DOWN, with both reasons)
             op.cleanupFailed = true;
             op.failure = op.failure + "; clean-up failed: " + message;
@@ -210,7 +217,7 @@ final class OperationRunner {
             dispatch(op, Step.Next.now(procedures.markDown(op.node.name)));
             return;
         }
-        // op.failure is set here only when marking the node DOWN failed after a failed clean-up
+        // op.failure is set here only when marking the node DOWN failed (after the clean-up, whether it failed or not)
         op.error = op.failure == null ? message : op.failure + "; marking DOWN failed: " + message;
         op.node.lastError = op.error;
         op.status = OperationStatus.FAILED;
