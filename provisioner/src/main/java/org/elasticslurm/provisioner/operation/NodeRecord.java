@@ -23,7 +23,8 @@ final class NodeRecord {
     Instant poweredDownSeen;
     /**
      * Why the node's machine is not known yet: at the restart it may have been on a host that did not answer; the
-     * node keeps what the log said, accepts no operation, and is recovered once the host answers. Null otherwise.
+     * node keeps what the log said, its operations wait in its queue, and it is recovered once the host answers.
+     * Null otherwise.
      */
     String unknown;
 

@@ -71,7 +71,6 @@ public final class OperationEngine {
         synchronized (state.lock) {
             admit();
             List<NodeRecord> targets = state.records(names);
-            admitNodes(targets);
             List<OperationView> result = new ArrayList<>(targets.size());
             for (NodeRecord n : targets) {
                 result.add(resumeOne(n, jobs.getOrDefault(n.name, List.of())).view());
@@ -165,20 +164,10 @@ public final class OperationEngine {
         }
     }
 
-    /** Refuses the whole request when a node's machine is not known yet (its host did not answer at the restart). */
-    private static void admitNodes(List<NodeRecord> targets) {
-        List<String> unknown = targets.stream().filter(n -> n.unknown != null)
-                .map(n -> n.name + " (" + n.unknown + ")").toList();
-        if (!unknown.isEmpty()) {
-            throw new RequestRejectedException(RequestRejectedException.Reason.UNAVAILABLE,
-                    "no operation is accepted for a node whose machine is not known since the restart: "
-                            + String.join(", ", unknown) + "; nothing was done, try again later");
-        }
-    }
-
     /**
      * The nodes whose machine is not known since the restart, with why: it may be on a host that did not answer.
-     * They accept no operation until a later listing finds their machine or its absence.
+     * Their operations are accepted but wait in the node's queue until a later listing finds the machine or its
+     * absence.
      */
     public Map<String, String> unknownNodes() {
         return reconciler.unknownNodes();
@@ -192,7 +181,7 @@ public final class OperationEngine {
      * When the backend cannot list its machines, recovery is tried again with the retry policy's backoff for up
      * to {@code bound} (see {@link #recoveryPending()}); no new operation is accepted until it has run. When only
      * some hosts answer, the nodes whose machine may be on a silent one are left as logged and recovered once it
-     * answers (see {@link #unknownNodes()}).
+     * answers (see {@link #unknownNodes()}); their operations wait in the node's queue until then.
      *
      * @param lastLogged the last logged operation per node
      * @param bound how long recovery is tried again when the backend cannot list its machines
@@ -238,7 +227,7 @@ public final class OperationEngine {
             return n.last;
         }
         Operation op = state.newOperation(n, OperationKind.RESUME, jobs);
-        if (a == null && tail == null) {
+        if (a == null && tail == null && n.unknown == null) {
             runner.start(op);
         } else {
             runner.enqueue(op);
@@ -250,7 +239,6 @@ public final class OperationEngine {
         synchronized (state.lock) {
             admit();
             List<NodeRecord> targets = state.records(names);
-            admitNodes(targets);
             List<OperationView> result = new ArrayList<>(targets.size());
             for (NodeRecord n : targets) {
                 result.add(releaseOne(n, kind).view());
@@ -274,8 +262,12 @@ public final class OperationEngine {
             return a;
         }
         Operation op = state.newOperation(n, kind, List.of());
-        if (a == null) {
+        if (a == null && n.unknown == null) {
             runner.start(op);
+            return op;
+        }
+        if (a == null) {
+            runner.enqueue(op);
             return op;
         }
         runner.enqueue(op);

@@ -67,8 +67,18 @@ final class OperationRunner {
     }
 
     void enqueue(Operation op) {
-        op.node.queue.addLast(op);
-        emit(op, "queued behind " + (op.node.active != null ? op.node.active.kind + " " + op.node.active.id : "the queue"));
+        NodeRecord n = op.node;
+        n.queue.addLast(op);
+        emit(op, "queued behind " + (n.active != null ? n.active.kind + " " + n.active.id
+                : n.unknown != null ? "the restart recovery of the node: " + n.unknown : "the queue"));
+    }
+
+    /** Starts the first queued operation of an idle node (one that waited for its machine to be known). */
+    void startQueued(NodeRecord n) {
+        Operation next = n.active == null ? n.queue.pollFirst() : null;
+        if (next != null) {
+            start(next);
+        }
     }
 
     void start(Operation op) {

@@ -105,6 +105,7 @@ final class Reconciler {
                 n.unknown = null;
                 decisions.add(n.name + ": " + recoverNode(n, byNode, lastLogged, slurm)
                         .orElse("machine known again, nothing to do"));
+                runner.startQueued(n);
             }
         }
         return decisions;

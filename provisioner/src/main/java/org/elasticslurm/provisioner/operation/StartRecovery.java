@@ -16,8 +16,8 @@ import org.elasticslurm.provisioner.backend.BackendException;
  * skipped and readiness is DOWN: resuming or releasing before the machines are known could double or lose one.
  *
  * <p>When the backend lists the machines of some hosts only, recovery runs for every node but those whose machine
- * may be on a silent host: they stay as the log left them and accept no operation (503) until a later listing,
- * tried again with the same backoff for as long as it takes, finds their machine or its absence.
+ * may be on a silent host: they stay as the log left them and their operations wait in their queue until a later
+ * listing, tried again with the same backoff for as long as it takes, finds their machine or its absence.
  */
 final class StartRecovery {
     /** The bound used when none is given. */

@@ -151,19 +151,16 @@ class EngineStartRecoveryTest {
                 .anySatisfy(line -> assertThat(line).startsWith("test2: left as logged").contains(SILENT_HOST));
         assertThat(h.engine.unknownNodes()).containsOnlyKeys("test2");
         assertThat(h.engine.resume(List.of("test3"), Map.of())).hasSize(1);
-        assertThatThrownBy(() -> h.engine.resume(List.of("test2"), Map.of()))
-                .isInstanceOfSatisfying(RequestRejectedException.class, e -> {
-                    assertThat(e.reason()).isEqualTo(RequestRejectedException.Reason.UNAVAILABLE);
-                    assertThat(e.getMessage()).contains("test2").contains(SILENT_HOST);
-                });
-        assertThatThrownBy(() -> h.engine.suspend(List.of("test2", "test3"), true))
-                .isInstanceOf(RequestRejectedException.class);
+        OperationView held = h.engine.resume(List.of("test2", "test4"), Map.of()).get(0);
+        assertThat(held.status()).isEqualTo(OperationStatus.QUEUED);
         h.scheduler.advance(Duration.ofMinutes(2));
 
         assertThat(h.phase("test1")).isEqualTo(Phase.READY);
         assertThat(h.phase("test3")).isEqualTo(Phase.READY);
         assertThat(h.phase("test2")).as("as the log left it").isEqualTo(Phase.BOOTING);
+        assertThat(h.phase("test4")).isEqualTo(Phase.READY);
         assertThat(h.engine.operation("op-2")).isEmpty();
+        assertThat(h.engine.operation(held.id()).orElseThrow().status()).isEqualTo(OperationStatus.QUEUED);
         assertThat(backend[0].callsForHidden).isZero();
 
         backend[0].silent = false;
@@ -174,7 +171,38 @@ class EngineStartRecoveryTest {
                 + " continued");
         assertThat(h.phase("test2")).isEqualTo(Phase.READY);
         assertThat(h.engine.operation("op-2").orElseThrow().status()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(h.engine.operation(held.id()).orElseThrow().status()).as("run once the machine was known")
+                .isEqualTo(OperationStatus.SUCCEEDED);
         assertThat(sim.list()).filteredOn(m -> m.node().equals("test2")).hasSize(1);
+    }
+
+    @Test
+    void aSuspendOfANodeWhoseMachineIsUnknownCancelsItsQueuedResumeAndRunsOnceTheSilentHostAnswers() {
+        PartlySilent[] backend = new PartlySilent[1];
+        EngineHarness h = new EngineHarness(TestConfig.pools(TestConf.CLOUD8, Map.of()), clock -> {
+            sim = EngineHarness.sim(clock, Duration.ofSeconds(30));
+            backend[0] = new PartlySilent(sim, "test2");
+            return backend[0];
+        }, Optional.empty());
+        sim.adopt(new Machine("test2", "default", "sim-test2", "op-2", true, Optional.of("10.0.0.2")));
+        h.engine.recover(Map.of("test2", new LoggedOperation("op-2", OperationKind.RESUME, "test2", "default",
+                OperationStatus.SUCCEEDED, Phase.READY, Optional.empty())), Duration.ofMinutes(10), listener);
+
+        OperationView resume = h.engine.resume(List.of("test2"), Map.of()).get(0);
+        OperationView suspend = h.engine.suspend(List.of("test2"), true).get(0);
+        h.scheduler.advance(Duration.ofMinutes(2));
+
+        assertThat(h.engine.operation(resume.id()).orElseThrow().status()).isEqualTo(OperationStatus.CANCELLED);
+        assertThat(h.engine.operation(suspend.id()).orElseThrow().status()).isEqualTo(OperationStatus.QUEUED);
+        assertThat(backend[0].callsForHidden).isZero();
+        assertThat(sim.list()).extracting(Machine::node).containsExactly("test2");
+
+        backend[0].silent = false;
+        h.scheduler.advance(Duration.ofMinutes(2));
+
+        assertThat(h.engine.operation(suspend.id()).orElseThrow().status()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(h.phase("test2")).isEqualTo(Phase.POWERED_DOWN);
+        assertThat(sim.list()).isEmpty();
     }
 
     /**
@@ -198,6 +226,15 @@ class EngineStartRecoveryTest {
                 throw new BackendException(SILENT_HOST + ": cannot connect", true, null);
             }
             return super.ensureRunning(request);
+        }
+
+        @Override
+        public void release(String node, String pool) {
+            if (silent && node.equals(hidden)) {
+                callsForHidden++;
+                throw new BackendException(SILENT_HOST + ": cannot connect", true, null);
+            }
+            super.release(node, pool);
         }
 
         @Override
