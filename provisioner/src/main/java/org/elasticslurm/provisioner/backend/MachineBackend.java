@@ -34,6 +34,16 @@ public interface MachineBackend {
     /** Every machine this backend owns (carrying our metadata), for reconciliation after a restart. */
     List<Machine> list();
 
+    /**
+     * The machines that can be listed now, and the nodes whose machine cannot be known because part of the backend
+     * does not answer (restart recovery leaves those nodes alone until it does). By default {@link #list()}.
+     *
+     * @throws BackendException when nothing can be listed
+     */
+    default MachineListing listing() {
+        return MachineListing.complete(list());
+    }
+
     /** Whether the backend can be reached now (readiness). */
     boolean reachable();
 

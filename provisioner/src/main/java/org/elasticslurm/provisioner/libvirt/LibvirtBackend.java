@@ -10,12 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.elasticslurm.provisioner.backend.BackendException;
 import org.elasticslurm.provisioner.backend.Machine;
 import org.elasticslurm.provisioner.backend.MachineBackend;
+import org.elasticslurm.provisioner.backend.MachineListing;
 import org.elasticslurm.provisioner.backend.MachineRequest;
 import org.elasticslurm.provisioner.cloudinit.SeedIsoBuilder;
 import org.elasticslurm.provisioner.process.SupervisedProcess;
@@ -70,7 +73,8 @@ public final class LibvirtBackend implements MachineBackend, AutoCloseable {
      * @throws IllegalArgumentException naming every bad pool setting
      */
     public static LibvirtBackend create(LibvirtSettings settings, List<PoolSpec> pools, Clock clock) {
-        return create(settings, pools, clock, settings.uris().stream().map(LibvirtHypervisor::lazy)
+        return create(settings, pools, clock, settings.uris().stream()
+                .map(uri -> LibvirtHypervisor.lazy(uri, settings.callTimeout()))
                 .map(Hypervisor.class::cast).toList());
     }
 
@@ -228,11 +232,38 @@ public final class LibvirtBackend implements MachineBackend, AutoCloseable {
     /** The machines of this service's owner (domains of other owners, or of none, are left out). */
     @Override
     public List<Machine> list() {
+        return listing(false).machines();
+    }
+
+    /**
+     * The machines of this service's owner on the hosts that answer; a node of a pool that may place its machine on
+     * a host that does not answer, and whose machine was not found on another host, is unknown.
+     *
+     * @throws BackendException when no host answers
+     */
+    @Override
+    public MachineListing listing() {
+        return listing(true);
+    }
+
+    private MachineListing listing(boolean partial) {
         List<Machine> out = new ArrayList<>();
+        Map<String, String> silent = new LinkedHashMap<>();
         int others = 0;
         int unowned = 0;
-        for (Hypervisor host : fleet.hosts(Optional.empty())) {
-            for (DomainSummary d : host.domains()) {
+        List<Hypervisor> hosts = fleet.hosts(Optional.empty());
+        for (Hypervisor host : hosts) {
+            List<DomainSummary> domains;
+            try {
+                domains = host.domains();
+            } catch (BackendException e) {
+                if (!partial) {
+                    throw e;
+                }
+                silent.put(host.uri(), e.getMessage());
+                continue;
+            }
+            for (DomainSummary d : domains) {
                 if (d.metadata().isEmpty()) {
                     continue;
                 }
@@ -247,8 +278,31 @@ public final class LibvirtBackend implements MachineBackend, AutoCloseable {
                 }
             }
         }
-        reportOthers(others, unowned);
-        return out;
+        if (!hosts.isEmpty() && silent.size() == hosts.size()) {
+            throw new BackendException("no hypervisor host answers: " + String.join("; ", silent.values()), true,
+                    null);
+        }
+        if (silent.isEmpty()) {
+            reportOthers(others, unowned);
+        }
+        return new MachineListing(out, unknownNodes(out, silent));
+    }
+
+    /** The nodes not found whose pool may place their machine on a silent host, with why. */
+    private Map<String, String> unknownNodes(List<Machine> found, Map<String, String> silent) {
+        Set<String> listed = found.stream().map(Machine::node).collect(Collectors.toSet());
+        Map<String, String> unknown = new LinkedHashMap<>();
+        for (PoolMachines p : pools.values()) {
+            List<String> silentHosts = fleet.hosts(p.spec().uri()).stream().map(Hypervisor::uri)
+                    .filter(silent::containsKey).toList();
+            if (silentHosts.isEmpty()) {
+                continue;
+            }
+            String why = "its machine may be on " + String.join(", ", silentHosts) + ", which did not answer ("
+                    + silentHosts.stream().map(silent::get).collect(Collectors.joining("; ")) + ")";
+            p.spec().nodes().stream().filter(n -> !listed.contains(n)).forEach(n -> unknown.put(n, why));
+        }
+        return unknown;
     }
 
     private void reportOthers(int others, int unowned) {

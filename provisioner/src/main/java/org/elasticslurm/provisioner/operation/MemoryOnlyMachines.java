@@ -8,7 +8,7 @@ import java.util.TreeSet;
  * What a start of a service whose backend keeps its machines in memory only (the sim backend) says about the
  * machines of the previous run: they are gone, whatever the operation log recorded.
  */
-public final class MemoryOnlyMachines {
+final class MemoryOnlyMachines {
     private MemoryOnlyMachines() {
     }
 
@@ -18,7 +18,7 @@ public final class MemoryOnlyMachines {
      * @param backendKind the backend's name
      * @param lastByNode the last logged operation per node
      */
-    public static String forgotten(String backendKind, Map<String, LoggedOperation> lastByNode) {
+    static String forgotten(String backendKind, Map<String, LoggedOperation> lastByNode) {
         List<String> had = lastByNode.values().stream()
                 .filter(o -> o.phase() != Phase.POWERED_DOWN && o.phase() != Phase.FAILED)
                 .map(LoggedOperation::node).collect(java.util.stream.Collectors.toCollection(TreeSet::new))

@@ -21,6 +21,12 @@ final class NodeRecord {
     Operation last;
     /** When a sweep first saw Slurm show the node powered down while its machine ran. */
     Instant poweredDownSeen;
+    /**
+     * Why the node's machine is not known yet: at the restart it may have been on a host that did not answer; the
+     * node keeps what the log said, its operations wait in its queue, and it is recovered once the host answers.
+     * Null otherwise.
+     */
+    String unknown;
 
     NodeRecord(String name, String poolName, boolean stray, Instant since) {
         this.name = name;

@@ -18,6 +18,8 @@ final class Operation {
     String failure;
     /** Set when that clean-up failed: only Slurm is still told (node DOWN), what is left stays for a suspend. */
     boolean cleanupFailed;
+    /** Set when marking the node DOWN after the failure failed once and is tried again. */
+    boolean markDownRetried;
     /** Set when a transition of this operation could not be written to the journal: the operation fails. */
     String journalFailure;
     boolean cancelRequested;

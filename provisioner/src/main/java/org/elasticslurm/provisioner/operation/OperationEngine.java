@@ -165,12 +165,23 @@ public final class OperationEngine {
     }
 
     /**
+     * The nodes whose machine is not known since the restart, with why: it may be on a host that did not answer.
+     * Their operations are accepted but wait in the node's queue until a later listing finds the machine or its
+     * absence.
+     */
+    public Map<String, String> unknownNodes() {
+        return reconciler.unknownNodes();
+    }
+
+    /**
      * Rebuilds the state after a start from the backend's machines, the operation log and Slurm's view:
      * interrupted operations are finished (resume of a node Slurm still waits for; release) or rolled back
      * (resume of a node Slurm shows powered down), machines of nodes that are no CLOUD pool nodes are released,
      * nodes Slurm boots without an operation here are resumed, machines of nodes Slurm powers down released.
      * When the backend cannot list its machines, recovery is tried again with the retry policy's backoff for up
-     * to {@code bound} (see {@link #recoveryPending()}); no new operation is accepted until it has run.
+     * to {@code bound} (see {@link #recoveryPending()}); no new operation is accepted until it has run. When only
+     * some hosts answer, the nodes whose machine may be on a silent one are left as logged and recovered once it
+     * answers (see {@link #unknownNodes()}); their operations wait in the node's queue until then.
      *
      * @param lastLogged the last logged operation per node
      * @param bound how long recovery is tried again when the backend cannot list its machines
@@ -216,7 +227,7 @@ public final class OperationEngine {
             return n.last;
         }
         Operation op = state.newOperation(n, OperationKind.RESUME, jobs);
-        if (a == null && tail == null) {
+        if (a == null && tail == null && n.unknown == null) {
             runner.start(op);
         } else {
             runner.enqueue(op);
@@ -251,8 +262,12 @@ public final class OperationEngine {
             return a;
         }
         Operation op = state.newOperation(n, kind, List.of());
-        if (a == null) {
+        if (a == null && n.unknown == null) {
             runner.start(op);
+            return op;
+        }
+        if (a == null) {
+            runner.enqueue(op);
             return op;
         }
         runner.enqueue(op);

@@ -67,8 +67,18 @@ final class OperationRunner {
     }
 
     void enqueue(Operation op) {
-        op.node.queue.addLast(op);
-        emit(op, "queued behind " + (op.node.active != null ? op.node.active.kind + " " + op.node.active.id : "the queue"));
+        NodeRecord n = op.node;
+        n.queue.addLast(op);
+        emit(op, "queued behind " + (n.active != null ? n.active.kind + " " + n.active.id
+                : n.unknown != null ? "the restart recovery of the node: " + n.unknown : "the queue"));
+    }
+
+    /** Starts the first queued operation of an idle node (one that waited for its machine to be known). */
+    void startQueued(NodeRecord n) {
+        Operation next = n.active == null ? n.queue.pollFirst() : null;
+        if (next != null) {
+            start(next);
+        }
     }
 
     void start(Operation op) {
@@ -202,7 +212,14 @@ final class OperationRunner {
             beginCleanup(op, message);
             return;
         }
-        if (op.kind == OperationKind.RESUME && !op.cleanupFailed) {
+        if (op.kind == OperationKind.RESUME && failure instanceof SlurmException && !op.markDownRetried) {
+            // the release went through (it calls no Slurm); only marking the node DOWN failed: once more, same reason
+            op.markDownRetried = true;
+            emit(op, "marking the node DOWN failed: " + message + "; trying once more");
+            dispatch(op, Step.Next.now(procedures.markDown(op.node.name)));
+            return;
+        }
+        if (op.kind == OperationKind.RESUME && !op.cleanupFailed && !(failure instanceof SlurmException)) {
             // the release failed: Slurm must still hear that the node will not come (DOWN, with both reasons)
             op.cleanupFailed = true;
             op.failure = op.failure + "; clean-up failed: " + message;
@@ -212,7 +229,8 @@ final class OperationRunner {
             dispatch(op, Step.Next.now(procedures.markDown(op.node.name)));
             return;
         }
-        op.error = op.failure == null ? message : op.failure + "; clean-up failed: " + message;
+        // op.failure is set here only when marking the node DOWN failed (after the clean-up, whether it failed or not)
+        op.error = op.failure == null ? message : op.failure + "; marking DOWN failed: " + message;
         op.node.lastError = op.error;
         op.status = OperationStatus.FAILED;
         enterPhase(op.node, Phase.FAILED, clock.instant());

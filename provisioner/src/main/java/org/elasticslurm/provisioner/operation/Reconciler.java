@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.elasticslurm.provisioner.backend.BackendException;
 import org.elasticslurm.provisioner.backend.Machine;
+import org.elasticslurm.provisioner.backend.MachineListing;
 import org.elasticslurm.provisioner.config.PoolMode;
 import org.elasticslurm.provisioner.config.Pools;
 import org.elasticslurm.provisioner.slurm.SlurmException;
@@ -48,15 +49,12 @@ final class Reconciler {
      * @throws BackendException when the backend cannot list its machines
      */
     List<String> recover(Map<String, LoggedOperation> lastLogged) {
-        List<Machine> machines = ports.backend().list();
+        MachineListing listing = ports.backend().listing();
         Optional<Map<String, SlurmNodeState>> slurm = slurmStates();
         List<String> decisions = new ArrayList<>();
         synchronized (state.lock) {
             Instant now = clock.instant();
-            Map<String, Machine> byNode = new LinkedHashMap<>();
-            for (Machine m : machines) {
-                byNode.putIfAbsent(m.node(), m);
-            }
+            Map<String, Machine> byNode = byNode(listing.machines());
             for (Machine m : byNode.values()) {
                 if (!state.nodes.containsKey(m.node())) {
                     NodeRecord stray = new NodeRecord(m.node(), m.pool(), true, now);
@@ -66,22 +64,85 @@ final class Reconciler {
                 }
             }
             for (NodeRecord n : state.nodes.values()) {
-                Optional<Machine> m = Optional.ofNullable(byNode.get(n.name));
-                LoggedOperation logged = lastLogged.get(n.name);
-                m.ifPresent(machine -> {
-                    n.backendId = machine.backendId();
-                    machine.address().ifPresent(a -> n.address = a);
-                    n.phase = machine.running() ? Phase.READY : Phase.POWERED_DOWN;
-                });
-                if (failedWith(logged, m)) {
-                    n.phase = Phase.FAILED;
-                    n.lastError = logged.message().orElse("failed before the restart");
+                String unknown = listing.unknown().get(n.name);
+                if (unknown != null && !byNode.containsKey(n.name)) {
+                    n.unknown = unknown;
+                    Optional.ofNullable(lastLogged.get(n.name)).ifPresent(logged -> {
+                        n.phase = logged.phase();
+                        logged.message().filter(x -> logged.status() == OperationStatus.FAILED)
+                                .ifPresent(message -> n.lastError = message);
+                    });
+                    decisions.add(n.name + ": left as logged until its machine is known: " + unknown);
+                    continue;
                 }
-                Optional<String> decision = recoverOne(n, m, logged, slurm);
-                decision.ifPresent(d -> decisions.add(n.name + ": " + d));
+                recoverNode(n, byNode, lastLogged, slurm).ifPresent(d -> decisions.add(n.name + ": " + d));
             }
         }
         return decisions;
+    }
+
+    /**
+     * Recovers the nodes whose machine was unknown at the restart (see {@link #recover}) and is known now.
+     *
+     * @return what was decided, one line per node recovered now; the nodes still unknown stay so
+     * @throws BackendException when the backend cannot list any machine
+     */
+    List<String> recoverUnknown(Map<String, LoggedOperation> lastLogged) {
+        MachineListing listing = ports.backend().listing();
+        Optional<Map<String, SlurmNodeState>> slurm = slurmStates();
+        List<String> decisions = new ArrayList<>();
+        synchronized (state.lock) {
+            Map<String, Machine> byNode = byNode(listing.machines());
+            for (NodeRecord n : state.nodes.values()) {
+                if (n.unknown == null) {
+                    continue;
+                }
+                String unknown = listing.unknown().get(n.name);
+                if (unknown != null && !byNode.containsKey(n.name)) {
+                    n.unknown = unknown;
+                    continue;
+                }
+                n.unknown = null;
+                decisions.add(n.name + ": " + recoverNode(n, byNode, lastLogged, slurm)
+                        .orElse("machine known again, nothing to do"));
+                runner.startQueued(n);
+            }
+        }
+        return decisions;
+    }
+
+    /** The nodes whose machine is not known yet, with why. */
+    Map<String, String> unknownNodes() {
+        synchronized (state.lock) {
+            Map<String, String> unknown = new LinkedHashMap<>();
+            state.nodes.values().stream().filter(n -> n.unknown != null).forEach(n -> unknown.put(n.name, n.unknown));
+            return unknown;
+        }
+    }
+
+    private static Map<String, Machine> byNode(List<Machine> machines) {
+        Map<String, Machine> byNode = new LinkedHashMap<>();
+        for (Machine m : machines) {
+            byNode.putIfAbsent(m.node(), m);
+        }
+        return byNode;
+    }
+
+    private Optional<String> recoverNode(NodeRecord n, Map<String, Machine> byNode,
+                                         Map<String, LoggedOperation> lastLogged,
+                                         Optional<Map<String, SlurmNodeState>> slurm) {
+        Optional<Machine> m = Optional.ofNullable(byNode.get(n.name));
+        LoggedOperation logged = lastLogged.get(n.name);
+        m.ifPresent(machine -> {
+            n.backendId = machine.backendId();
+            machine.address().ifPresent(a -> n.address = a);
+            n.phase = machine.running() ? Phase.READY : Phase.POWERED_DOWN;
+        });
+        if (failedWith(logged, m)) {
+            n.phase = Phase.FAILED;
+            n.lastError = logged.message().orElse("failed before the restart");
+        }
+        return recoverOne(n, m, logged, slurm);
     }
 
     private Optional<String> recoverOne(NodeRecord n, Optional<Machine> m, LoggedOperation logged,
@@ -197,7 +258,7 @@ final class Reconciler {
                     n.backendId = m.backendId();
                     state.nodes.put(n.name, n);
                 }
-                if (!n.idle() || n.since.isAfter(started)) {
+                if (!n.idle() || n.since.isAfter(started) || n.unknown != null) {
                     n.poweredDownSeen = null;
                     continue;
                 }
@@ -232,6 +293,9 @@ final class Reconciler {
                 }
             }
             for (NodeRecord n : state.nodes.values()) {
+                if (n.unknown != null) {
+                    continue;
+                }
                 SlurmNodeState shown = states.get(n.name);
                 Machine machine = byNode.get(n.name);
                 boolean running = machine != null && machine.running();

@@ -14,6 +14,10 @@ import org.elasticslurm.provisioner.backend.BackendException;
  * within its call timeout, libvirtd restarting) is tried again with the retry policy's backoff, on a worker,
  * for at most the given bound. Until recovery has run, no new operation is accepted (503), the reconcile is
  * skipped and readiness is DOWN: resuming or releasing before the machines are known could double or lose one.
+ *
+ * <p>When the backend lists the machines of some hosts only, recovery runs for every node but those whose machine
+ * may be on a silent host: they stay as the log left them and their operations wait in their queue until a later
+ * listing, tried again with the same backoff for as long as it takes, finds their machine or its absence.
  */
 final class StartRecovery {
     /** The bound used when none is given. */
@@ -40,7 +44,9 @@ final class StartRecovery {
      */
     List<String> start(Map<String, LoggedOperation> lastLogged, Duration bound, RecoveryListener listener) {
         try {
-            return reconciler.recover(lastLogged);
+            List<String> decisions = reconciler.recover(lastLogged);
+            followUnknown(lastLogged, listener);
+            return decisions;
         } catch (BackendException e) {
             Instant first = clock.instant();
             return List.of(failed(lastLogged, 1, first, bound, e.getMessage(), listener)
@@ -70,6 +76,31 @@ final class StartRecovery {
         }
         listener.recovered("recovery ran at attempt " + attempt + ": "
                 + (decisions.isEmpty() ? "nothing to do" : String.join("; ", decisions)));
+        followUnknown(lastLogged, listener);
+    }
+
+    /** While some nodes' machines are unknown (a host did not answer), lists again with backoff, without bound. */
+    private void followUnknown(Map<String, LoggedOperation> lastLogged, RecoveryListener listener) {
+        if (!reconciler.unknownNodes().isEmpty()) {
+            scheduler.schedule(retry.backoff(1), () -> recoverUnknown(lastLogged, 1, listener));
+        }
+    }
+
+    private void recoverUnknown(Map<String, LoggedOperation> lastLogged, int attempt, RecoveryListener listener) {
+        try {
+            List<String> decisions = reconciler.recoverUnknown(lastLogged);
+            if (!decisions.isEmpty()) {
+                listener.recovered("recovery of nodes whose machine is known again: " + String.join("; ", decisions));
+            }
+        } catch (RuntimeException e) {
+            if (attempt == 1) {
+                listener.retrying("nodes whose machine is unknown: no host answers (" + (e instanceof BackendException
+                        ? e.getMessage() : e.toString()) + "); tried again");
+            }
+        }
+        if (!reconciler.unknownNodes().isEmpty()) {
+            scheduler.schedule(retry.backoff(attempt + 1), () -> recoverUnknown(lastLogged, attempt + 1, listener));
+        }
     }
 
     /** Schedules the next attempt and says so, or gives up past the bound (empty: the listener heard it). */

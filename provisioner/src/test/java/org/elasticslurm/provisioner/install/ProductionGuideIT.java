@@ -1,6 +1,7 @@
 package org.elasticslurm.provisioner.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -15,6 +16,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.elasticslurm.lab.ports.FreePorts;
+import org.elasticslurm.lab.real.LabPlacement;
 import org.elasticslurm.provisioner.slurm.RequiresRealSlurm;
 import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.Test;
@@ -24,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Walks docs/production.md's "Trying it without VMs" literally: its {@code sh} code blocks, in order, run by bash
  * in the unpacked release tarball of this build, against Debian's real slurmctld and slurmd 22.05 and the libvirt
  * backend on the test driver. Only the first line (scratch directory and ports) is replaced, so that the run
- * uses its own directory and ports. Job submitted -> machine -> slurmd -> job done -> idle suspend -> machine
+ * uses its own directory and ports (reserved through {@link FreePorts}, from {@code -Ddifferential.ports} when set).
+ * A run that passes its time is stopped with everything it started. Job submitted -> machine -> slurmd -> job done -> idle suspend -> machine
  * released, slurmd stopped, nothing left running.
  */
 @CpuCost(1) // the released service and hook programs: JVM starts
@@ -40,8 +45,14 @@ class ProductionGuideIT {
 
     @Test
     void theGuidesTrialRunsAJobOnANodeTheServiceMadeAndLeavesNothingBehindAfterTheIdleSuspend() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "needs root: slurmctld and slurmd run as root");
-        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/slurmd")), "needs Debian's slurmd");
+        require("root".equals(System.getProperty("user.name")), "needs root: slurmctld and slurmd run as root");
+        require(Files.isExecutable(Path.of("/usr/sbin/slurmd")), "needs Debian's slurmd (/usr/sbin/slurmd)");
+        try (FreePorts ports = ports()) {
+            walkTheGuide(ports);
+        }
+    }
+
+    private void walkTheGuide(FreePorts ports) throws Exception {
         List<String> blocks = shellBlocks(Files.readString(GUIDE), SECTION);
         assertThat(blocks).as("sh blocks of " + SECTION).hasSize(5);
         assertThat(blocks.get(0)).startsWith(FIRST_LINE + "\n");
@@ -50,7 +61,8 @@ class ProductionGuideIT {
                 + "trap 'for f in sim-slurmd service slurmctld; do"
                 + " [ -e \"$T/$f.pid\" ] && kill \"$(cat \"$T/$f.pid\")\" || true; done' EXIT\n"
                 + String.join("\n", blocks.subList(0, 4)).replace(FIRST_LINE, "T=" + trial
-                        + " PORT=21450 CTLD_PORT=21451 SLURMD_PORT_1=21452 SLURMD_PORT_2=21453")
+                        + " PORT=" + ports.getAsInt() + " CTLD_PORT=" + ports.getAsInt() + " SLURMD_PORT_1="
+                        + ports.getAsInt() + " SLURMD_PORT_2=" + ports.getAsInt())
                 + "\n" + blocks.get(4);
         Path release = unpackRelease();
         Path scriptFile = Files.writeString(dir.resolve("guide.sh"), script);
@@ -60,7 +72,7 @@ class ProductionGuideIT {
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         boolean ended = bash.waitFor(6, TimeUnit.MINUTES);
         if (!ended) {
-            bash.destroyForcibly().waitFor();
+            stop(bash, trial);
         }
         String out = Files.readString(output);
 
@@ -84,6 +96,35 @@ class ProductionGuideIT {
                         .filter(p -> p.info().commandLine().orElse("").contains(trial.toString()))
                         .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList())
                         .as("processes left behind").isEmpty());
+    }
+
+    /** Skips without what the trial needs, but fails under {@code CI=true}, where it must run. */
+    private static void require(boolean met, String what) {
+        if (!met && "true".equals(System.getenv("CI"))) {
+            fail("CI=true but ProductionGuideIT " + what);
+        }
+        assumeTrue(met, what);
+    }
+
+    /** Ports free on 127.0.0.1, from {@code -D}{@value LabPlacement#PORTS_PROPERTY} when set, reserved until closed. */
+    private static FreePorts ports() {
+        String range = System.getProperty(LabPlacement.PORTS_PROPERTY, "");
+        return range.isBlank() ? new FreePorts() : FreePorts.range(range);
+    }
+
+    /**
+     * Ends the guide's commands and what they started: SIGTERM to bash and its descendants first, so the foreground
+     * command ends and the script's EXIT trap stops the daemons by their pid files; then SIGKILL to whatever is left,
+     * including daemons that left bash's tree (their command line names the trial directory).
+     */
+    private static void stop(Process bash, Path trial) throws InterruptedException {
+        List<ProcessHandle> tree = Stream.concat(Stream.of(bash.toHandle()), bash.descendants()).toList();
+        tree.forEach(ProcessHandle::destroy);
+        bash.waitFor(30, TimeUnit.SECONDS);
+        Stream.concat(tree.stream(), ProcessHandle.allProcesses()
+                        .filter(p -> p.info().commandLine().orElse("").contains(trial.toString())))
+                .filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        bash.waitFor();
     }
 
     /** The {@code sh} code blocks of one section of a Markdown text, in order. */

@@ -75,7 +75,7 @@ class CallTimeLimitTest {
         CountDownLatch answer = new CountDownLatch(1);
 
         AbandonedCall given = catchThrowableOfType(() -> limit.call("define x", () -> {
-            awaitUninterruptibly(answer);
+            Uninterruptibly.await(answer);
             return body();
         }), AbandonedCall.class);
 
@@ -93,7 +93,7 @@ class CallTimeLimitTest {
         CallTimeLimit limit = new CallTimeLimit("test:///x", LIMIT, 2, oneThread);
         CountDownLatch answer = new CountDownLatch(1);
         AbandonedCall given = catchThrowableOfType(() -> limit.call("define x", () -> {
-            awaitUninterruptibly(answer);
+            Uninterruptibly.await(answer);
             return body();
         }), AbandonedCall.class);
 
@@ -104,20 +104,5 @@ class CallTimeLimitTest {
         assertThat(ended).isFalse();
         assertThat(waited).isGreaterThanOrEqualTo(LIMIT).isLessThan(LIMIT.multipliedBy(10));
         answer.countDown();
-    }
-
-    private static void awaitUninterruptibly(CountDownLatch latch) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                latch.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -204,7 +204,7 @@ class CreatedMachinesLateCallTest {
         try {
             AtomicBoolean down = new AtomicBoolean();
             LateCall late = new LateCall(big, "define test1").heldPastTheRollback();
-            Hypervisor silent = HostDownPlacementTest.switchable(late, down);
+            Hypervisor silent = TestDriverHosts.switchable(late, down);
             MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
             LibvirtBackend b = backend(clock, List.of(real, silent));
             BackendException failed = catchThrowableOfType(

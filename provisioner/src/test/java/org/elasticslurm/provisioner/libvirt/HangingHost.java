@@ -20,7 +20,7 @@ final class HangingHost {
                         return uri;
                     }
                     calls.incrementAndGet();
-                    awaitUninterruptibly();
+                    Uninterruptibly.await(answer);
                     return switch (method.getName()) {
                         case "domains" -> java.util.List.of();
                         case "domain" -> java.util.Optional.empty();
@@ -28,21 +28,6 @@ final class HangingHost {
                         default -> null;
                     };
                 });
-    }
-
-    private void awaitUninterruptibly() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                answer.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     Hypervisor host() {

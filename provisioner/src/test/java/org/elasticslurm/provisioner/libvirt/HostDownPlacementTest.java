@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.elasticslurm.provisioner.backend.BackendException;
+import org.elasticslurm.provisioner.backend.Machine;
+import org.elasticslurm.provisioner.backend.MachineListing;
 import org.elasticslurm.provisioner.backend.MachineRequest;
-import org.elasticslurm.testsupport.TestDriverHost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,63 +24,35 @@ class HostDownPlacementTest {
     @TempDir
     Path dir;
 
-    private Path seeds;
-    private final List<LibvirtHypervisor> opened = new ArrayList<>();
+    private TestDriverHosts fleet;
 
     @BeforeEach
-    void files() throws IOException {
-        seeds = Files.createDirectories(dir.resolve("seeds"));
-        Files.writeString(dir.resolve("slurm.conf"), "ClusterName=lab\nNodeName=test[1-4] State=CLOUD\n");
-        Files.write(dir.resolve("munge.key"), new byte[] {7, 7, 7, 7});
+    void hosts() throws IOException {
+        fleet = new TestDriverHosts(dir);
     }
 
     @AfterEach
     void close() {
-        opened.forEach(LibvirtHypervisor::close);
-    }
-
-    /** A host that refuses every call (but its URI) while {@code down} is set, as a stopped libvirtd does. */
-    static Hypervisor switchable(Hypervisor real, AtomicBoolean down) {
-        return (Hypervisor) Proxy.newProxyInstance(Hypervisor.class.getClassLoader(), new Class<?>[] {Hypervisor.class},
-                (proxy, method, args) -> {
-                    if (!method.getName().equals("uri") && !method.getName().equals("close") && down.get()) {
-                        throw new BackendException(real.uri() + ": cannot connect: Connection refused", true, null);
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        fleet.close();
     }
 
     private LibvirtHypervisor host(String name) {
-        LibvirtHypervisor h = LibvirtHypervisor.open(TestDriverHost.withCpus(4).memoryMiB(8192).write(dir, name));
-        opened.add(h);
-        return h;
+        return fleet.host(name);
     }
 
     private CreatePoolSpec pool(String name, List<String> nodes, Optional<String> uri) {
-        return new CreatePoolSpec(name, nodes, uri, "{node}", "images", "base.qcow2", 1024, 1,
-                DomainTypePolicy.AUTO, Optional.empty(), Optional.of(new CreatePoolSpec.Network("lab", false)),
-                "52:54:00", new CreatePoolSpec.Seed(Optional.empty(), dir.resolve("munge.key"), Map.of(),
-                CreatePoolSpec.NetworkConfigMode.DHCP, 24, Optional.empty(), List.of(), CreatePoolSpec.SeedBus.SCSI,
-                Optional.of(seeds)), StaticAddressMap.empty(), false, Optional.empty());
+        return fleet.createPool(name, nodes, uri);
     }
 
     private LibvirtBackend backend(MutableClock clock, List<Hypervisor> hosts, PoolSpec... pools) {
-        LibvirtSettings settings = new LibvirtSettings(hosts.stream().map(Hypervisor::uri).toList(),
-                Path.of("/usr/bin/qemu-system-x86_64"), Duration.ofSeconds(10), Optional.empty(),
-                Path.of("/usr/bin/genisoimage"), Duration.ofSeconds(2), dir, dir.resolve("slurm.conf"),
-                LibvirtSettings.SeedWriter.GENISOIMAGE, "lab", Optional.empty());
-        return LibvirtBackend.create(settings, List.of(pools), clock, hosts);
+        return fleet.backend(clock, hosts, pools);
     }
 
     @Test
     void aHostThatStopsAnsweringFailsOnlyTheNodesPinnedToItAndNewMachinesGoToTheOther() {
         LibvirtHypervisor first = host("first");
         AtomicBoolean down = new AtomicBoolean();
-        Hypervisor second = switchable(host("second"), down);
+        Hypervisor second = TestDriverHosts.switchable(host("second"), down);
         MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
         LibvirtBackend backend = backend(clock, List.of(first, second),
                 pool("spread", List.of("test1", "test2", "test4"), Optional.empty()),
@@ -108,7 +75,7 @@ class HostDownPlacementTest {
     void aNodeWhoseMachineWasListedOnTheSilentHostIsNotCreatedAgainElsewhere() {
         LibvirtHypervisor first = host("first");
         AtomicBoolean down = new AtomicBoolean();
-        Hypervisor second = switchable(host("second"), down);
+        Hypervisor second = TestDriverHosts.switchable(host("second"), down);
         MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
         LibvirtBackend backend = backend(clock, List.of(first, second),
                 pool("spread", List.of("test1", "test2"), Optional.empty()));
@@ -129,7 +96,7 @@ class HostDownPlacementTest {
     void aNodePlacedOnAHostAfterItsLastListingIsNotCreatedAgainElsewhereWhenThatHostFallsSilent() {
         LibvirtHypervisor first = host("first");
         AtomicBoolean down = new AtomicBoolean();
-        Hypervisor second = switchable(host("second"), down);
+        Hypervisor second = TestDriverHosts.switchable(host("second"), down);
         MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
         LibvirtBackend backend = backend(clock, List.of(first, second),
                 pool("spread", List.of("test1", "test2"), Optional.empty()));
@@ -150,7 +117,7 @@ class HostDownPlacementTest {
     void aNodeWhoseMachineWasReleasedFromTheSilentHostIsCreatedOnAHostThatAnswers() {
         LibvirtHypervisor first = host("first");
         AtomicBoolean down = new AtomicBoolean();
-        Hypervisor second = switchable(host("second"), down);
+        Hypervisor second = TestDriverHosts.switchable(host("second"), down);
         MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
         LibvirtBackend backend = backend(clock, List.of(first, second),
                 pool("spread", List.of("test1", "test2"), Optional.empty()));
@@ -180,7 +147,38 @@ class HostDownPlacementTest {
 
         LibvirtBackend after = backend(clock, List.of(first, second), spread);
 
-        assertThat(after.list()).extracting(org.elasticslurm.provisioner.backend.Machine::backendId)
+        assertThat(after.list()).extracting(Machine::backendId)
                 .containsExactlyInAnyOrder("test1@" + first.uri(), "test2@" + second.uri());
+    }
+    @Test
+    void aNewServiceWithOneSilentHostListsTheOtherHostsMachinesAndNamesTheNodesThatMayBeOnTheSilentOne() {
+        AtomicBoolean firstDown = new AtomicBoolean();
+        AtomicBoolean secondDown = new AtomicBoolean();
+        Hypervisor first = TestDriverHosts.switchable(host("first"), firstDown);
+        Hypervisor second = TestDriverHosts.switchable(host("second"), secondDown);
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        PoolSpec spread = pool("spread", List.of("test1", "test2"), Optional.empty());
+        PoolSpec pinned = pool("pinned", List.of("test3", "test4"), Optional.of(first.uri()));
+        LibvirtBackend before = backend(clock, List.of(first, second), spread, pinned);
+        assertThat(before.ensureRunning(new MachineRequest("test1", "spread", "op-1")).backendId())
+                .isEqualTo("test1@" + first.uri());
+        assertThat(before.ensureRunning(new MachineRequest("test2", "spread", "op-2")).backendId())
+                .isEqualTo("test2@" + second.uri());
+        before.ensureRunning(new MachineRequest("test3", "pinned", "op-3"));
+
+        secondDown.set(true);
+        LibvirtBackend after = backend(clock, List.of(first, second), spread, pinned);
+        MachineListing listing = after.listing();
+
+        assertThat(listing.machines()).extracting(Machine::backendId)
+                .containsExactlyInAnyOrder("test1@" + first.uri(), "test3@" + first.uri());
+        assertThat(listing.unknown()).as("test1 was found; the pinned pool never uses the silent host")
+                .containsOnlyKeys("test2");
+        assertThat(listing.unknown().get("test2")).contains(second.uri()).contains("Connection refused");
+        assertThatThrownBy(after::list).isInstanceOf(BackendException.class).hasMessageContaining(second.uri());
+
+        firstDown.set(true);
+        assertThatThrownBy(after::listing).isInstanceOf(BackendException.class)
+                .hasMessageContaining("no hypervisor host answers");
     }
 }

@@ -1,6 +1,5 @@
 package org.elasticslurm.provisioner.libvirt;
 
-import org.elasticslurm.testsupport.TestDriverHost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,53 +24,43 @@ import org.junit.jupiter.api.io.TempDir;
 /** The libvirt backend on libvirt's test driver: one private test host per test (node files). */
 @RequiresLibvirtLibrary
 class LibvirtBackendTest {
-    private static final String OWNER = "lab";
+    private static final String OWNER = TestDriverHosts.OWNER;
     @TempDir
     Path dir;
 
     private Path seeds;
-    private final List<LibvirtHypervisor> opened = new ArrayList<>();
+    private TestDriverHosts fleet;
 
     @BeforeEach
-    void files() throws IOException {
-        seeds = Files.createDirectories(dir.resolve("seeds"));
-        Files.writeString(dir.resolve("slurm.conf"), "ClusterName=lab\nNodeName=test[1-4] State=CLOUD\n");
-        Files.write(dir.resolve("munge.key"), new byte[] {7, 7, 7, 7});
+    void hosts() throws IOException {
+        fleet = new TestDriverHosts(dir);
+        seeds = fleet.seeds;
     }
 
     @AfterEach
     void close() {
-        opened.forEach(LibvirtHypervisor::close);
+        fleet.close();
     }
 
     private LibvirtHypervisor host(String name, int cpus, int memoryMiB) {
-        LibvirtHypervisor h = LibvirtHypervisor.open(TestDriverHost.withCpus(cpus).memoryMiB(memoryMiB).write(dir, name));
-        opened.add(h);
-        return h;
+        return fleet.host(name, cpus, memoryMiB);
     }
 
     private LibvirtSettings settings(List<Hypervisor> hosts, Path genisoimage) {
-        return settings(hosts, genisoimage, OWNER);
+        return fleet.settings(hosts, genisoimage, OWNER);
     }
 
     private LibvirtSettings settings(List<Hypervisor> hosts, Path genisoimage, String owner) {
-        return new LibvirtSettings(hosts.stream().map(Hypervisor::uri).toList(), Path.of("/usr/bin/qemu-system-x86_64"),
-                Duration.ofSeconds(10), Optional.empty(), genisoimage, Duration.ofSeconds(2), dir,
-                dir.resolve("slurm.conf"), LibvirtSettings.SeedWriter.GENISOIMAGE, owner, Optional.empty());
+        return fleet.settings(hosts, genisoimage, owner);
     }
 
     private CreatePoolSpec createPool(String name, List<String> nodes, Optional<String> uri, int memoryMiB,
                                       StaticAddressMap addresses) {
-        return new CreatePoolSpec(name, nodes, uri, "{node}", "images", "base.qcow2", memoryMiB, 1,
-                DomainTypePolicy.AUTO, Optional.empty(), Optional.of(new CreatePoolSpec.Network("lab", false)),
-                "52:54:00", new CreatePoolSpec.Seed(Optional.empty(), dir.resolve("munge.key"), Map.of(),
-                CreatePoolSpec.NetworkConfigMode.DHCP, 24, Optional.empty(), List.of(), CreatePoolSpec.SeedBus.SCSI,
-                Optional.of(seeds)), addresses, false, Optional.empty());
+        return fleet.createPool(name, nodes, uri, memoryMiB, addresses);
     }
 
     private LibvirtBackend backend(List<Hypervisor> hosts, PoolSpec... pools) {
-        return LibvirtBackend.create(settings(hosts, Path.of("/usr/bin/genisoimage")), List.of(pools),
-                Clock.systemUTC(), hosts);
+        return fleet.backend(Clock.systemUTC(), hosts, pools);
     }
 
     private static MachineRequest resume(String node, String pool, String operation) {

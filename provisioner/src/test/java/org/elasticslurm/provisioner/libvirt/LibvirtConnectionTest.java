@@ -100,7 +100,7 @@ class LibvirtConnectionTest {
     }
 
     @Test
-    void aCallWaitsForAnotherCallsOpeningThatHasNoAnswerAtMostTheCallTimeout(@TempDir Path dir) throws Exception {
+    void aCallOpensItsOwnConnectionOnceAnotherCallsOpeningHasHadNoAnswerForTheCallTimeout(@TempDir Path dir) throws Exception {
         Path socket = dir.resolve("silent.sock");
         try (ServerSocketChannel silent = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
              CapturedLog log = new CapturedLog(LibvirtHypervisor.class)) {
@@ -124,7 +124,7 @@ class LibvirtConnectionTest {
         Future<Object> hung = threads.submit(() -> connection.call(what, c -> {
             on.set(c);
             running.countDown();
-            awaitUninterruptibly(answer);
+            Uninterruptibly.await(answer);
             return null;
         }));
         assertThat(running.await(BOUND_SECONDS, TimeUnit.SECONDS)).as("the hanging call runs").isTrue();
@@ -137,20 +137,5 @@ class LibvirtConnectionTest {
         gone.close();
         gone.getVersion();
         throw new AssertionError("a call on a closed connection succeeded");
-    }
-
-    private static void awaitUninterruptibly(CountDownLatch latch) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                latch.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

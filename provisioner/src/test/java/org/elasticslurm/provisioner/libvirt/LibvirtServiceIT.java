@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.net.StandardProtocolFamily;
 import java.net.URI;
+import java.net.UnixDomainSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -86,6 +90,47 @@ class LibvirtServiceIT {
                 .hasMessageContaining("provisioner.pools.cloud.base-image: required in mode create")
                 .hasMessageContaining("provisioner.pools.cloud.seed-bus: must be one of [scsi, ide, sata, virtio]"
                         + " (floppy)");
+    }
+
+    @Test
+    void aServiceWhoseSecondHostDoesNotAnswerStartsServesThePinnedNodesAndQueuesTheNodesThatMayBeOnTheSilentHost()
+            throws Exception {
+        Path seeds = Files.createDirectories(dir.resolve("seeds"));
+        Path socket = dir.resolve("silent.sock");
+        try (ServerSocketChannel silent = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            silent.bind(UnixDomainSocketAddress.of(socket)); // listens, never answers: every call has no answer
+            String silentUri = "test+unix:///default?socket=" + socket;
+            Map<String, String> properties = new HashMap<>(libvirtProperties(seeds));
+            String first = properties.get("provisioner.libvirt.uris");
+            properties.put("provisioner.libvirt.uris", first + "," + silentUri);
+            properties.put("provisioner.libvirt.call-timeout", "2s");
+            properties.put("provisioner.pools.cloud.nodes", "test[1-2]");
+            properties.put("provisioner.pools.cloud.uri", first);
+            for (String key : List.of("mode", "storage-pool", "base-image", "network", "memory", "munge-key",
+                    "seed-directory")) {
+                properties.put("provisioner.pools.spread." + key, properties.get("provisioner.pools.cloud." + key));
+            }
+            properties.put("provisioner.pools.spread.nodes", "test[3-4]");
+
+            try (ServiceProcess service = new ServiceProcess(dir.resolve("svc"), TestConf.CLOUD8, NODES,
+                    properties)) {
+                assertThat(call(service, "POST", "/v1/resume", "{\"nodes\":\"test1\"}").statusCode())
+                        .isEqualTo(202);
+                await("test1 READY").atMost(Duration.ofSeconds(60))
+                        .until(() -> field(service, "test1", "phase").equals("READY"));
+                HttpResponse<String> held = call(service, "POST", "/v1/resume", "{\"nodes\":\"test[2-3]\"}");
+                assertThat(held.statusCode()).as(held.body()).isEqualTo(202);
+                assertThat(held.body()).contains("QUEUED");
+                await("test2 READY").atMost(Duration.ofSeconds(60))
+                        .until(() -> field(service, "test2", "phase").equals("READY"));
+                assertThat(field(service, "test3", "phase")).as("as the log left it").isEqualTo("POWERED_DOWN");
+                assertThat(Files.readString(service.log)).doesNotContain("test3@");
+                HttpResponse<String> ready = call(service, "GET", "/q/health/ready", null);
+                assertThat(ready.body()).contains("\"unknown-nodes\"").contains("test3, test4");
+                assertThat(Files.readString(service.log)).contains("test3: left as logged until its machine is known")
+                        .contains("test4: left as logged until its machine is known");
+            }
+        }
     }
 
     @Test

@@ -95,7 +95,7 @@ class TimeLimitedHypervisorTest {
     }
 
     @Test
-    void aResumeOnAHostThatStoppedAnsweringFailsTransientlyWithinTheCallTimeout() throws Exception {
+    void aResumeOnAHostThatStoppedAnsweringFailsTransientlyInsteadOfWaitingForIt() throws Exception {
         Files.writeString(dir.resolve("slurm.conf"), "ClusterName=lab\nNodeName=test1 State=CLOUD\n");
         Files.write(dir.resolve("munge.key"), new byte[] {7, 7, 7, 7});
         LibvirtSettings settings = new LibvirtSettings(List.of("test:///hanging"),

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.elasticslurm.provisioner.backend.BackendException;
 import org.elasticslurm.provisioner.backend.Machine;
 import org.elasticslurm.provisioner.backend.MachineBackend;
+import org.elasticslurm.provisioner.backend.MachineListing;
 import org.elasticslurm.provisioner.backend.MachineRequest;
 import org.elasticslurm.provisioner.backend.sim.SimBackend;
 import org.elasticslurm.provisioner.testing.EngineHarness;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class EngineStartRecoveryTest {
     private static final String NO_ANSWER = "test:///default: list domains: no answer within PT2S";
+    private static final String SILENT_HOST = "qemu+ssh://b/system";
 
     private SimBackend sim;
     private SlowListing slow;
@@ -128,6 +130,168 @@ class EngineStartRecoveryTest {
         int listings = slow.listings;
         h.scheduler.advance(Duration.ofMinutes(10));
         assertThat(slow.listings).isEqualTo(listings);
+    }
+
+    @Test
+    void aStartWithOneSilentHostRecoversTheOtherNodesAtOnceAndTheSilentHostsNodesWhenItAnswers() {
+        PartlySilent[] backend = new PartlySilent[1];
+        EngineHarness h = new EngineHarness(TestConfig.pools(TestConf.CLOUD8, Map.of()), clock -> {
+            sim = EngineHarness.sim(clock, Duration.ofSeconds(30));
+            backend[0] = new PartlySilent(sim, "test2");
+            return backend[0];
+        }, Optional.empty());
+        sim.adopt(new Machine("test1", "default", "sim-test1", "op-1", true, Optional.of("10.0.0.1")));
+        sim.adopt(new Machine("test2", "default", "sim-test2", "op-2", true, Optional.of("10.0.0.2")));
+
+        List<String> first = h.engine.recover(Map.of("test1", interruptedResume("op-1", "test1"),
+                "test2", interruptedResume("op-2", "test2")), Duration.ofMinutes(10), listener);
+
+        assertThat(h.engine.recoveryPending()).isEmpty();
+        assertThat(first).contains("test1: interrupted RESUME op-1 continued")
+                .anySatisfy(line -> assertThat(line).startsWith("test2: left as logged").contains(SILENT_HOST));
+        assertThat(h.engine.unknownNodes()).containsOnlyKeys("test2");
+        assertThat(h.engine.resume(List.of("test3"), Map.of())).hasSize(1);
+        OperationView held = h.engine.resume(List.of("test2", "test4"), Map.of()).get(0);
+        assertThat(held.status()).isEqualTo(OperationStatus.QUEUED);
+        h.scheduler.advance(Duration.ofMinutes(2));
+
+        assertThat(h.phase("test1")).isEqualTo(Phase.READY);
+        assertThat(h.phase("test3")).isEqualTo(Phase.READY);
+        assertThat(h.phase("test2")).as("as the log left it").isEqualTo(Phase.BOOTING);
+        assertThat(h.phase("test4")).isEqualTo(Phase.READY);
+        assertThat(h.engine.operation("op-2")).isEmpty();
+        assertThat(h.engine.operation(held.id()).orElseThrow().status()).isEqualTo(OperationStatus.QUEUED);
+        assertThat(backend[0].callsForHidden).isZero();
+
+        backend[0].silent = false;
+        h.scheduler.advance(Duration.ofMinutes(2));
+
+        assertThat(h.engine.unknownNodes()).isEmpty();
+        assertThat(later).contains("recovery of nodes whose machine is known again: test2: interrupted RESUME op-2"
+                + " continued");
+        assertThat(h.phase("test2")).isEqualTo(Phase.READY);
+        assertThat(h.engine.operation("op-2").orElseThrow().status()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(h.engine.operation(held.id()).orElseThrow().status()).as("run once the machine was known")
+                .isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(sim.list()).filteredOn(m -> m.node().equals("test2")).hasSize(1);
+    }
+
+    @Test
+    void aSuspendOfANodeWhoseMachineIsUnknownCancelsItsQueuedResumeAndRunsOnceTheSilentHostAnswers() {
+        PartlySilent[] backend = new PartlySilent[1];
+        EngineHarness h = new EngineHarness(TestConfig.pools(TestConf.CLOUD8, Map.of()), clock -> {
+            sim = EngineHarness.sim(clock, Duration.ofSeconds(30));
+            backend[0] = new PartlySilent(sim, "test2");
+            return backend[0];
+        }, Optional.empty());
+        sim.adopt(new Machine("test2", "default", "sim-test2", "op-2", true, Optional.of("10.0.0.2")));
+        h.engine.recover(Map.of("test2", new LoggedOperation("op-2", OperationKind.RESUME, "test2", "default",
+                OperationStatus.SUCCEEDED, Phase.READY, Optional.empty())), Duration.ofMinutes(10), listener);
+
+        OperationView resume = h.engine.resume(List.of("test2"), Map.of()).get(0);
+        OperationView suspend = h.engine.suspend(List.of("test2"), true).get(0);
+        h.scheduler.advance(Duration.ofMinutes(2));
+
+        assertThat(h.engine.operation(resume.id()).orElseThrow().status()).isEqualTo(OperationStatus.CANCELLED);
+        assertThat(h.engine.operation(suspend.id()).orElseThrow().status()).isEqualTo(OperationStatus.QUEUED);
+        assertThat(backend[0].callsForHidden).isZero();
+        assertThat(sim.list()).extracting(Machine::node).containsExactly("test2");
+
+        backend[0].silent = false;
+        h.scheduler.advance(Duration.ofMinutes(2));
+
+        assertThat(h.engine.operation(suspend.id()).orElseThrow().status()).isEqualTo(OperationStatus.SUCCEEDED);
+        assertThat(h.phase("test2")).isEqualTo(Phase.POWERED_DOWN);
+        assertThat(sim.list()).isEmpty();
+    }
+
+    /**
+     * A backend on two hosts, one of which is silent while {@code silent} is set: it holds the machine of the hidden
+     * node, so the listing names that node unknown and any call for it fails, as the libvirt backend does.
+     */
+    private static final class PartlySilent extends Delegating {
+        private final String hidden;
+        volatile boolean silent = true;
+        int callsForHidden;
+
+        PartlySilent(MachineBackend delegate, String hidden) {
+            super(delegate);
+            this.hidden = hidden;
+        }
+
+        @Override
+        public Machine ensureRunning(MachineRequest request) {
+            if (silent && request.node().equals(hidden)) {
+                callsForHidden++;
+                throw new BackendException(SILENT_HOST + ": cannot connect", true, null);
+            }
+            return super.ensureRunning(request);
+        }
+
+        @Override
+        public void release(String node, String pool) {
+            if (silent && node.equals(hidden)) {
+                callsForHidden++;
+                throw new BackendException(SILENT_HOST + ": cannot connect", true, null);
+            }
+            super.release(node, pool);
+        }
+
+        @Override
+        public List<Machine> list() {
+            if (silent) {
+                throw new BackendException(SILENT_HOST + ": cannot connect", true, null);
+            }
+            return super.list();
+        }
+
+        @Override
+        public MachineListing listing() {
+            if (!silent) {
+                return MachineListing.complete(super.list());
+            }
+            return new MachineListing(super.list().stream().filter(m -> !m.node().equals(hidden)).toList(),
+                    Map.of(hidden, "its machine may be on " + SILENT_HOST + ", which did not answer"));
+        }
+    }
+
+    /** Passes every call on. */
+    private static class Delegating implements MachineBackend {
+        private final MachineBackend delegate;
+
+        Delegating(MachineBackend delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String kind() {
+            return delegate.kind();
+        }
+
+        @Override
+        public Machine ensureRunning(MachineRequest request) {
+            return delegate.ensureRunning(request);
+        }
+
+        @Override
+        public Optional<String> address(String node) {
+            return delegate.address(node);
+        }
+
+        @Override
+        public void release(String node, String pool) {
+            delegate.release(node, pool);
+        }
+
+        @Override
+        public List<Machine> list() {
+            return delegate.list();
+        }
+
+        @Override
+        public boolean reachable() {
+            return delegate.reachable();
+        }
     }
 
     /** A backend whose first listings have no answer in time. */

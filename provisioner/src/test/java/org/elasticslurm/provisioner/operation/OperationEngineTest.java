@@ -216,6 +216,61 @@ class OperationEngineTest {
     }
 
     @Test
+    void aMarkDownThatFailsAfterTheCleanUpWentThroughIsTriedOnceMoreWithTheFailureAsItsReason() {
+        EngineHarness h = harness(Duration.ofSeconds(30));
+        backend().duringEnsure = r -> {
+            throw new BackendException("domain test2: cannot allocate memory", false, null);
+        };
+        h.slurm.failNextMarkDowns = 1;
+        h.engine.resume(List.of("test2"), Map.of());
+
+        h.scheduler.advance(Duration.ofMinutes(1));
+
+        assertThat(h.phase("test2")).isEqualTo(Phase.FAILED);
+        assertThat(h.node("test2").lastError()).hasValue("domain test2: cannot allocate memory");
+        assertThat(h.slurm.callsFor("test2"))
+                .containsExactly("down test2 reason=provisioner: domain test2: cannot allocate memory");
+        assertThat(h.backend.list()).extracting(m -> m.node()).doesNotContain("test2");
+    }
+
+    @Test
+    void aMarkDownThatFailsTwiceAfterTheCleanUpWentThroughIsNamedAsSuchInTheError() {
+        EngineHarness h = harness(Duration.ofSeconds(30));
+        backend().duringEnsure = r -> {
+            throw new BackendException("domain test2: cannot allocate memory", false, null);
+        };
+        h.slurm.failNextMarkDowns = 2;
+        h.engine.resume(List.of("test2"), Map.of());
+
+        h.scheduler.advance(Duration.ofMinutes(1));
+
+        assertThat(h.phase("test2")).isEqualTo(Phase.FAILED);
+        assertThat(h.node("test2").lastError()).get().asString()
+                .startsWith("domain test2: cannot allocate memory; marking DOWN failed: ")
+                .contains("Invalid node state specified").doesNotContain("clean-up failed");
+    }
+
+    @Test
+    void aMarkDownThatFailsAfterAFailedCleanUpIsNamedAsSuchInTheError() {
+        EngineHarness h = harness(Duration.ofSeconds(30));
+        backend().duringEnsure = r -> {
+            throw new BackendException("domain test2: cannot allocate memory", false, null);
+        };
+        backend().releaseFailures.add(new BackendException("deleteVolume test2.qcow2: permission denied", false, null));
+        h.slurm.failNextMarkDowns = 2;
+        h.engine.resume(List.of("test2"), Map.of());
+
+        h.scheduler.advance(Duration.ofMinutes(1));
+
+        assertThat(h.phase("test2")).isEqualTo(Phase.FAILED);
+        assertThat(h.node("test2").lastError()).get().asString()
+                .startsWith("domain test2: cannot allocate memory; clean-up failed: deleteVolume test2.qcow2:"
+                        + " permission denied; marking DOWN failed: ")
+                .contains("Invalid node state specified")
+                .containsOnlyOnce("clean-up failed");
+    }
+
+    @Test
     void aNodeWhoseHostRefusesTheResumeAndTheCleanUpIsStillMarkedDownWithBothReasons() {
         EngineHarness h = harness(Duration.ofSeconds(30));
         BackendException refused = new BackendException("cannot connect to h2: Connection refused", true, null);

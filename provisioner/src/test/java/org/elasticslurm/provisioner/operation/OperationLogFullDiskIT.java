@@ -146,7 +146,8 @@ class OperationLogFullDiskIT {
                 assertThat(ready.body()).contains("operation-log", "No space left on device");
                 // Which append fails first is a race: a request's admission (refused with 503, nothing started)
                 // or the step of an operation in flight (failed, its node DOWN). Every node failed by the log is
-                // DOWN in Slurm with the reason; the engine-level test above shows that such a failure happens.
+                // DOWN in Slurm with the reason; that such a failure happens is shown by the engine-level test
+                // above and, in the service, by operationsTheServiceStartedItselfFail... below.
                 await("no node left in flight").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                         .until(() -> inFlight(get(http, service, "/v1/nodes").body()).isEmpty());
                 for (String failed : failedByTheLog(get(http, service, "/v1/nodes").body())) {
@@ -169,6 +170,49 @@ class OperationLogFullDiskIT {
                         });
             }
             assertThat(JsonLinesOperationLog.replay(logFile).skipped()).isZero();
+        } finally {
+            run("umount", mount.toString());
+        }
+    }
+
+    @Test
+    void operationsTheServiceStartedItselfFailOnceItsLogIsFullAndTheirNodesAreSetDownWithTheReason() throws Exception {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        if (!root && !"true".equals(System.getenv("CI"))) {
+            Assumptions.abort("mounting a tmpfs needs root (user " + System.getProperty("user.name") + ")");
+        }
+        Path mount = Files.createDirectories(dir.resolve("peng-downlog"));
+        run("mount", "-t", "tmpfs", "-o", "size=64k", "peng-downlog", mount.toString());
+        try {
+            Path logFile = mount.resolve("operations.jsonl");
+            try (ServiceProcess service = new ServiceProcess(Files.createDirectories(dir.resolve("service")),
+                    TestConf.CLOUD8, NODES, Map.of("provisioner.operation-log", logFile.toString(),
+                            "provisioner.libvirt.kvm-verdict-file", dir.resolve("kvm-verdict").toString(),
+                            "provisioner.sim.boot-delay", "0.1s", "provisioner.address-poll-interval", "0.05s",
+                            "provisioner.reconcile-interval", "0.2s", "provisioner.orphan-grace", "0.1s"))) {
+                HttpClient http = HttpClient.newHttpClient();
+                fill(mount.resolve("filler"));
+
+                // No request is sent, so no append is a request's admission: every one is a transition of an
+                // operation the reconcile started (Slurm's view alternates: nodes powering up, then powered down).
+                AtomicInteger round = new AtomicInteger();
+                List<String> nodes = NODES.stream().filter(n -> n.startsWith("test")).toList();
+                await("a node whose operation was failed by the full log").atMost(Duration.ofSeconds(90))
+                        .pollInterval(Duration.ofMillis(500)).until(() -> {
+                            String state = round.getAndIncrement() % 2 == 0 ? "IDLE+CLOUD+POWERING_UP"
+                                    : "IDLE+CLOUD+POWERED_DOWN";
+                            service.scontrol.show(nodes.stream().map(n -> "NodeName=" + n + " State=" + state)
+                                    .reduce("", (a, b) -> a + b + "\n"));
+                            return !failedByTheLog(get(http, service, "/v1/nodes").body()).isEmpty();
+                        });
+
+                List<String> failed = failedByTheLog(get(http, service, "/v1/nodes").body());
+                assertThat(failed).isNotEmpty();
+                await("DOWN for " + failed).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                        .untilAsserted(() -> assertThat(failed).allSatisfy(node -> assertThat(service.scontrol.calls())
+                                .anySatisfy(call -> assertThat(String.join("|", call)).contains("nodename=" + node,
+                                        "state=DOWN", "reason=provisioner: cannot append to the operation log"))));
+            }
         } finally {
             run("umount", mount.toString());
         }

@@ -32,8 +32,15 @@ public final class RecordingSlurm implements SlurmController {
         calls.add("update " + node + " nodeaddr=" + address + " nodehostname=" + hostname);
     }
 
+    /** How many of the next DOWN-markings fail (permanently, as a refused scontrol update does). */
+    public volatile int failNextMarkDowns;
+
     @Override
     public void markDown(String node, String reason) {
+        if (failNextMarkDowns > 0) {
+            failNextMarkDowns--;
+            throw new SlurmException(List.of("scontrol", "update"), 1, "Invalid node state specified", false, null);
+        }
         calls.add("down " + node + " reason=" + reason);
     }
 

@@ -21,7 +21,8 @@ final class SecondHost implements AutoCloseable {
     private final LibvirtRun libvirt;
     private volatile boolean stopped;
 
-    private SecondHost(Path script, Map<String, String> env, String uri, LibvirtRun libvirt) {
+    /** A host already up (package-private for tests). */
+    SecondHost(Path script, Map<String, String> env, String uri, LibvirtRun libvirt) {
         this.script = script;
         this.env = env;
         this.uri = uri;
@@ -38,8 +39,8 @@ final class SecondHost implements AutoCloseable {
             throw new TargetException("ci/second-host.sh up (ESL_NETNS=" + netns + ") failed: " + r.stderr().strip(),
                     null);
         }
-        String uri = Shell.check(List.of(script.toString(), "uri"), env, Duration.ofSeconds(10)).strip();
         try {
+            String uri = Shell.check(List.of(script.toString(), "uri"), env, Duration.ofSeconds(10)).strip();
             LibvirtRun libvirt = LibvirtRun.create(run, image, LibvirtRun.POOLS.resolve(run + "-h2"),
                     List.of("/usr/sbin/ip", "netns", "exec", netns, "/usr/bin/virsh", "-q", "-c", uri));
             return new SecondHost(script, env, uri, libvirt);
@@ -66,11 +67,11 @@ final class SecondHost implements AutoCloseable {
 
     /** Stops its libvirtd: the host refuses connections from now on. */
     void stop() {
-        stopped = true;
         Shell.check(List.of(script.toString(), "stop"), env, Duration.ofMinutes(1));
+        stopped = true;
     }
 
-    /** Whether its libvirtd was stopped (and not started since). */
+    /** Whether its libvirtd was stopped (and not started since); a stop that failed leaves it unset. */
     boolean stopped() {
         return stopped;
     }
