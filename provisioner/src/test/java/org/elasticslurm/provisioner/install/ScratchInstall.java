@@ -47,19 +47,27 @@ final class ScratchInstall implements AutoCloseable {
             }
             tarball = found.get(0);
         }
-        // /tmp, not @TempDir: the service's user must be able to traverse it
+        ScratchInstall s = scratch();
+        s.check(s.run(List.of("tar", "xzf", tarball.toAbsolutePath().toString(), "-C", s.base.toString()), Map.of()));
+        Path release;
+        try (DirectoryStream<Path> d = Files.newDirectoryStream(s.base, "elastic-slurm-provisioner-*")) {
+            release = d.iterator().next();
+        }
+        s.release = release;
+        s.reinstall();
+        return s;
+    }
+
+    /**
+     * An empty scratch directory (base, with an empty root) under /tmp, not @TempDir: the service's user must be
+     * able to traverse it. Nothing is installed; {@link #close()} removes it.
+     */
+    static ScratchInstall scratch() throws IOException {
         Path base = Files.createTempDirectory(Path.of("/tmp"), "install-it-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         ScratchInstall s = new ScratchInstall(base);
         Files.createDirectories(s.root);
         Files.setPosixFilePermissions(s.root, PosixFilePermissions.fromString("rwxr-xr-x"));
-        s.check(s.run(List.of("tar", "xzf", tarball.toAbsolutePath().toString(), "-C", base.toString()), Map.of()));
-        Path release;
-        try (DirectoryStream<Path> d = Files.newDirectoryStream(base, "elastic-slurm-provisioner-*")) {
-            release = d.iterator().next();
-        }
-        s.release = release;
-        s.reinstall();
         return s;
     }
 
