@@ -163,6 +163,18 @@ class DebPackageIT {
                 }
             }
 
+            // installed again (as an upgrade is): the edited configuration, the token and the state stay as they are
+            Path state = box.view("/var/lib/elastic-slurm/kept");
+            Files.writeString(state, "state");
+            List<String> edited = Files.readAllLines(conf);
+            String token = Files.readString(box.view("/etc/elastic-slurm/token"));
+            ScratchInstall.Run again = box.run(List.of("dpkg", "-i", deb.toString()), Map.of());
+            assertThat(again.exit()).as(again.stdout() + again.stderr()).isZero();
+            assertThat(Files.readAllLines(conf)).isEqualTo(edited);
+            assertThat(Files.readString(box.view("/etc/elastic-slurm/token"))).isEqualTo(token);
+            assertThat(state).hasContent("state");
+            assertInstalledState(box);
+
             // remove: the program goes, the edited configuration and the service's data stay
             scratch.check(box.run(List.of("dpkg", "-r", PACKAGE), Map.of()));
             assertThat(box.line("dpkg-query", "-W", "-f=${Status}", PACKAGE)).isEqualTo("deinstall ok config-files");
