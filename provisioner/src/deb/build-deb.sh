@@ -70,6 +70,7 @@ chmod 0644 "$pkg/DEBIAN/control" "$pkg/DEBIAN/md5sums"
 
 deb=$out/${name}_${version}_all.deb
 rm -f "$out/${name}_"*_all.deb
-dpkg-deb --root-owner-group -Zxz --build "$pkg" "$deb" >/dev/null
+# gzip, not xz: the jars are compressed already (xz: 3 % smaller, 12 times the time)
+dpkg-deb --root-owner-group -Zgzip --build "$pkg" "$deb" >/dev/null
 rm -rf "$work"
 echo "built $deb"
