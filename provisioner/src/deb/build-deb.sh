@@ -41,7 +41,7 @@ ln -s "../lib/$name/bin/$name" "$pkg/usr/bin/$name"
 # the unit: no SupplementaryGroups= (postinst adds the user to the libvirt and kvm groups that exist, and
 # systemd gives a User= its groups); local changes belong in a drop-in, which survives upgrades
 sed -e "s|file:@HOME@/docs/production.md|file:$doc/production.md|" -e "s|@HOME@|$home|g" -e "s|@ROOT@||g" \
-    -e "s|Written by install.sh;|Installed by the $name package;|" \
+    -e "s|Written by install.sh;|From the package;|" \
     -e "/^# libvirt: the qemu:\/\/\/system socket/d" -e "/^SupplementaryGroups=/d" \
     "$release/systemd/$name.service" > "$pkg/lib/systemd/system/$name.service"
 chmod 0644 "$pkg/lib/systemd/system/$name.service"
