@@ -2,7 +2,7 @@ package org.elasticslurm.provisioner.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.elasticslurm.testsupport.Requirement.require;
 
 import java.io.IOException;
 import java.net.URI;
@@ -94,8 +94,8 @@ class DebPackageIT {
 
     @Test
     void anAdministratorInstallsTheDebRunsItsServiceAndRemovesThenPurgesIt() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "needs root: dpkg and mount namespaces");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")) && Files.isExecutable(Path.of("/usr/bin/nsenter")),
+        require("root".equals(System.getProperty("user.name")), "needs root: dpkg and mount namespaces");
+        require(Files.isExecutable(Path.of("/usr/bin/setpriv")) && Files.isExecutable(Path.of("/usr/bin/nsenter")),
                 "needs util-linux' setpriv and nsenter");
         Path deb = deb().toAbsolutePath();
         String version = control(deb).get("Version");
@@ -239,7 +239,7 @@ class DebPackageIT {
     }
 
     private static Path deb() throws IOException {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/dpkg-deb")), "needs dpkg-deb (Debian): without it mvn"
+        require(Files.isExecutable(Path.of("/usr/bin/dpkg-deb")), "needs dpkg-deb (Debian): without it mvn"
                 + " package builds no .deb");
         return single(PACKAGE + "_*_all.deb");
     }

@@ -1,9 +1,8 @@
 package org.elasticslurm.provisioner.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.elasticslurm.testsupport.Requirement.require;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -96,14 +95,6 @@ class ProductionGuideIT {
                         .filter(p -> p.info().commandLine().orElse("").contains(trial.toString()))
                         .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList())
                         .as("processes left behind").isEmpty());
-    }
-
-    /** Skips without what the trial needs, but fails under {@code CI=true}, where it must run. */
-    private static void require(boolean met, String what) {
-        if (!met && "true".equals(System.getenv("CI"))) {
-            fail("CI=true but ProductionGuideIT " + what);
-        }
-        assumeTrue(met, what);
     }
 
     /** Ports free on 127.0.0.1, from {@code -D}{@value LabPlacement#PORTS_PROPERTY} when set, reserved until closed. */
