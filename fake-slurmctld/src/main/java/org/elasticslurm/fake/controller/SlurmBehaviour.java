@@ -72,7 +72,24 @@ public record SlurmBehaviour(SlurmVersion version, boolean jobStartsAtRegistrati
         return version != SlurmVersion.V26_05;
     }
 
-        /** The info line for a node that missed its ResumeTimeout. */
+    /**
+     * 26.05 refuses POWER_UP/POWER_DOWN while power saving is disabled with "error: Invalid power action (default)
+     * for nodes X" and ESLURM_INVALID_POWER_ACTION ("Invalid power action"); 22.05 and 24.11 with "attempt to do
+     * power work on node but PowerSave is disabled" and "Invalid node state specified" (hook-* scenarios).
+     */
+    boolean refusesPowerWorkAsPowerAction() {
+        return version == SlurmVersion.V26_05;
+    }
+
+    /**
+     * 22.05 hides a powered-down CLOUD node from clients unless PrivateData has {@code cloud}; 24.11 and 26.05 list
+     * it ({@code IDLE+CLOUD+POWERED_DOWN}, sinfo {@code idle~}) either way (privatedata-cloud-off).
+     */
+    boolean hidesPoweredDownCloudNodes() {
+        return version == SlurmVersion.V22_05;
+    }
+
+    /** The info line for a node that missed its ResumeTimeout. */
     String resumeTimeoutLine(String node, long resumeTimeout) {
         String head = "node " + node + " not resumed by ResumeTimeout(" + resumeTimeout + ")";
         return powerLog == PowerLog.WITH_PID ? head + " - marking down and power_save"

@@ -200,4 +200,61 @@ class VersionBehaviourTest {
             assertThat(lab.logLines()).containsSubsequence("Node node1 now responding", instance.get(0));
         }
     }
+
+    /**
+     * hook-missing.real-24.11.trace / .real-26.05.trace: with a missing ResumeProgram power saving is off; 24.11
+     * words it as 22.05 and refuses POWER_UP as an invalid node state, 26.05 says "not found", logs its power action
+     * lines and refuses POWER_UP as an invalid power action.
+     */
+    @Test
+    void missingResumeProgramIsWordedAs2205On2411() {
+        SimLab lab = lab(SlurmVersion.V24_11, "ResumeProgram=" + dir.resolve("missing-resume"));
+        lab.runUntil(0);
+
+        CommandResult result = lab.controller.updateNode(NodeUpdate.state("node1", NodeStateRequest.POWER_UP));
+
+        assertThat(result.error()).hasValue(SlurmError.INVALID_NODE_STATE);
+        assertThat(lab.logLines()).containsSubsequence(
+                "error: power_save program " + dir.resolve("missing-resume") + " not executable",
+                "error: power_save module disabled, invalid ResumeProgram " + dir.resolve("missing-resume"),
+                "attempt to do power work on node but PowerSave is disabled");
+    }
+
+    @Test
+    void missingResumeProgramIsNotFoundAndPowerUpAnInvalidPowerActionOn2605() {
+        SimLab lab = lab(SlurmVersion.V26_05, "ResumeProgram=" + dir.resolve("missing-resume"));
+        lab.runUntil(0);
+
+        CommandResult result = lab.controller.updateNode(NodeUpdate.state("node1", NodeStateRequest.POWER_UP));
+
+        assertThat(result.error()).hasValue(SlurmError.INVALID_POWER_ACTION);
+        assertThat(result.error().orElseThrow().message()).isEqualTo("Invalid power action");
+        assertThat(lab.logLines()).containsSubsequence(
+                "error: power_save program " + dir.resolve("missing-resume") + " not found",
+                "error: Invalid ResumeProgram PowerAction __resumeprog__ (" + dir.resolve("missing-resume") + ")",
+                "power: automatic power save mode disabled",
+                "error: Invalid power action (default) for nodes node1")
+                .noneMatch(line -> line.contains("power_save module disabled"));
+        assertThat(lab.state("node1")).isEqualTo("IDLE+CLOUD+POWERED_DOWN");
+    }
+
+    /**
+     * privatedata-cloud-off.real-22.05.trace hides the powered-down CLOUD node without PrivateData=cloud ("Node
+     * node1 not found"); .real-24.11.trace and .real-26.05.trace list it as IDLE+CLOUD+POWERED_DOWN.
+     */
+    @ParameterizedTest
+    @EnumSource(SlurmVersion.class)
+    void poweredDownCloudNodeWithoutPrivateDataCloudIsHiddenOnlyOn2205(SlurmVersion version) {
+        SimLab lab = lab(version);
+        lab.runUntil(0);
+
+        NodeLookup found = lab.controller.node("node1");
+
+        if (version == SlurmVersion.V22_05) {
+            assertThat(found).isInstanceOf(NodeLookup.Hidden.class);
+        } else {
+            assertThat(found).isNotInstanceOf(NodeLookup.Hidden.class);
+            assertThat(lab.view("node1").state()).isEqualTo("IDLE+CLOUD+POWERED_DOWN");
+        }
+    }
 }

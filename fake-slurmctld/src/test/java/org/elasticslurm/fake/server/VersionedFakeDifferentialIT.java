@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.elasticslurm.lab.real.LabPlacement;
@@ -47,9 +49,26 @@ class VersionedFakeDifferentialIT {
     private static final List<String> COMMANDS = List.of("slurmctld", "slurmd", "scontrol", "sinfo", "squeue", "srun",
             "sbatch");
 
+    /** The scenarios whose real trace of that version the fake in that version's mode matches. */
+    private static final Map<String, List<String>> MATCHING = Map.of(
+            "24.11", List.of("job-start-after-resume", "resume-timeout-no-slurmd", "scontrol-power"),
+            "26.05", List.of("job-start-after-resume", "resume-timeout-no-slurmd", "scontrol-power"));
+
+    /**
+     * Every (scenario, version) of {@link #MATCHING}; {@code -Ddifferential.scenarios=a,b} and
+     * {@code -Ddifferential.versions=24.11} narrow it, and a scenario named there runs even if not listed (to check
+     * a new trace).
+     */
     static Stream<Arguments> runs() {
-        return Stream.of("24.11", "26.05").flatMap(v -> Stream.of("job-start-after-resume", "resume-timeout-no-slurmd",
-                "scontrol-power").map(name -> Arguments.of(name, v)));
+        List<String> only = listProperty("differential.scenarios");
+        List<String> versions = listProperty("differential.versions");
+        return MATCHING.keySet().stream().sorted().filter(v -> versions.isEmpty() || versions.contains(v))
+                .flatMap(v -> (only.isEmpty() ? MATCHING.get(v) : only).stream().map(name -> Arguments.of(name, v)));
+    }
+
+    private static List<String> listProperty(String name) {
+        String value = System.getProperty(name, "");
+        return value.isBlank() ? List.of() : Arrays.asList(value.split(","));
     }
 
     @ParameterizedTest(name = "{0} on the fake as {1}")
