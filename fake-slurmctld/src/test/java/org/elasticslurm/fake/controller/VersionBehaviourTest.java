@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.fake.hook.HookCall;
 import org.elasticslurm.fake.hook.HookKind;
+import org.elasticslurm.fake.job.JobListener;
+import org.elasticslurm.fake.job.JobRequest;
 import org.elasticslurm.fake.sim.cluster.SimulatedSrun;
 import org.elasticslurm.fake.sim.cluster.SlurmdStart;
 import org.junit.jupiter.api.Test;
@@ -256,5 +260,44 @@ class VersionBehaviourTest {
             assertThat(found).isNotInstanceOf(NodeLookup.Hidden.class);
             assertThat(lab.view("node1").state()).isEqualTo("IDLE+CLOUD+POWERED_DOWN");
         }
+    }
+
+    /** The time of the first call of {@code kind}, in seconds since the start. */
+    private static double firstCall(SimLab lab, HookKind kind) {
+        return SimLab.t(lab.calls(kind).get(0).time());
+    }
+
+    /**
+     * return-to-service-0.real-24.11.trace / .real-26.05.trace: the scan a second after the wake moves the grid, so
+     * ResumeTimeout=10 fires 11 s after the wake.
+     */
+    @ParameterizedTest
+    @EnumSource(value = SlurmVersion.class, names = {"V24_11", "V26_05"})
+    void resumeTimeoutAfterPowerUpFiresOneSecondPastItFrom2411(SlurmVersion version) {
+        SimLab lab = lab(version, "ResumeTimeout=10", "ReturnToService=0");
+        lab.runUntil(0);
+        lab.controller.updateNode(NodeUpdate.state("node1", NodeStateRequest.POWER_UP));
+        lab.runUntil(40);
+
+        assertThat(firstCall(lab, HookKind.RESUME_FAIL) - firstCall(lab, HookKind.RESUME)).isCloseTo(11.0, within(0.5));
+    }
+
+    /**
+     * resume-timeout-psi30-batch.real-24.11.trace / .real-26.05.trace: power_save_interval=30, ResumeTimeout=30, a
+     * batch job and no slurmd: the node fails 31 s after its wake (22.05: 60 s, PowerSaveIntervalTimeoutTest).
+     */
+    @ParameterizedTest
+    @EnumSource(value = SlurmVersion.class, names = {"V24_11", "V26_05"})
+    void batchNodeMissingResumeTimeoutEqualToTheIntervalFailsOneScanAfterTheWakeFrom2411(SlurmVersion version) {
+        SimLab lab = lab(version, "ReturnToService=0", "ResumeTimeout=30", "SuspendTime=300",
+                "SlurmctldParameters=power_save_interval=30");
+        lab.runUntil(0);
+        lab.controller.submit(JobRequest.sbatchWrap("hostname", Optional.of("node1"), OptionalInt.empty()),
+                JobListener.NONE);
+
+        lab.runUntil(70);
+
+        assertThat(firstCall(lab, HookKind.RESUME_FAIL) - firstCall(lab, HookKind.RESUME)).isCloseTo(31.0, within(0.5));
+        assertThat(lab.state("node1")).isEqualTo("DOWN+CLOUD+POWERED_DOWN");
     }
 }
