@@ -100,6 +100,24 @@ public record SlurmBehaviour(SlurmVersion version, boolean jobStartsAtRegistrati
         return version != SlurmVersion.V22_05;
     }
 
+    /**
+     * 22.05: a powered-down node's slurmd that answers the kill request of its job counts as responding, so a node
+     * that missed ResumeTimeout while a stale slurmd ran is "now responding" and, with ReturnToService=2, "node_did_resp:
+     * node node1 returned to service" (IDLE+CLOUD+POWERED_DOWN); 24.11 and 26.05 leave it DOWN+CLOUD+POWERED_DOWN
+     * (resume-timeout-stale-boot-rts2, resume-timeout-stale-boot).
+     */
+    boolean killAnswerOfPoweredDownNodeCounts() {
+        return version == SlurmVersion.V22_05;
+    }
+
+    /**
+     * srun's exit status when a node of its running step failed (e.g. POWER_DOWN_FORCE): 22.05 exits with its tasks'
+     * status (0 after "Node failure on node1"), 24.11 and 26.05 with 1 at least (admin-power-down-force).
+     */
+    public int srunStatusAfterStepNodeFailure(int tasksStatus) {
+        return version == SlurmVersion.V22_05 ? tasksStatus : Math.max(tasksStatus, 1);
+    }
+
     /** The info line for a node that missed its ResumeTimeout. */
     String resumeTimeoutLine(String node, long resumeTimeout) {
         String head = "node " + node + " not resumed by ResumeTimeout(" + resumeTimeout + ")";

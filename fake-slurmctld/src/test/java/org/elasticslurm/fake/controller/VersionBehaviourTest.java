@@ -300,4 +300,33 @@ class VersionBehaviourTest {
         assertThat(firstCall(lab, HookKind.RESUME_FAIL) - firstCall(lab, HookKind.RESUME)).isCloseTo(31.0, within(0.5));
         assertThat(lab.state("node1")).isEqualTo("DOWN+CLOUD+POWERED_DOWN");
     }
+
+    /**
+     * resume-timeout-stale-boot-rts2.real-24.11.trace / .real-26.05.trace: a stale slurmd runs, ResumeTimeout passes
+     * with ReturnToService=2; the node stays DOWN+CLOUD+POWERED_DOWN (22.05 returns it to service,
+     * ResumeTimeoutTest).
+     */
+    @ParameterizedTest
+    @EnumSource(value = SlurmVersion.class, names = {"V24_11", "V26_05"})
+    void staleSlurmdDoesNotReturnTheTimedOutNodeToServiceFrom2411(SlurmVersion version) {
+        SimLab lab = lab(version, "ResumeTimeout=10", "ReturnToService=2");
+        lab.runUntil(0);
+        lab.srun("node1", "hostname");
+        lab.at(1, () -> lab.startSlurmd("node1", SlurmdStart.MACHINE_BOOT));
+
+        lab.runUntil(30);
+
+        assertThat(lab.logLines()).contains("node node1 not resumed by ResumeTimeout(10), setting DOWN and POWERED_DOWN")
+                .noneMatch(line -> line.contains("returned to service") || line.contains("now responding"));
+        assertThat(lab.state("node1")).isEqualTo("DOWN+CLOUD+POWERED_DOWN");
+    }
+
+    /** admin-power-down-force.real-VERSION.trace: srun's status after POWER_DOWN_FORCE of its running step's node. */
+    @Test
+    void srunExitsWithItsTasksStatusAfterAStepNodeFailureOn2205ButWithOneFrom2411() {
+        assertThat(SlurmBehaviour.of(SlurmVersion.V22_05).srunStatusAfterStepNodeFailure(0)).isZero();
+        assertThat(SlurmBehaviour.of(SlurmVersion.V24_11).srunStatusAfterStepNodeFailure(0)).isEqualTo(1);
+        assertThat(SlurmBehaviour.of(SlurmVersion.V26_05).srunStatusAfterStepNodeFailure(0)).isEqualTo(1);
+        assertThat(SlurmBehaviour.of(SlurmVersion.V26_05).srunStatusAfterStepNodeFailure(137)).isEqualTo(137);
+    }
 }
