@@ -36,9 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The fake in 24.11 and 26.05 mode ({@code ELASTIC_SLURM_VERSION}) against the traces recorded from the real daemons
  * of those versions ({@code src/test/differential/traces/<name>.real-<version>.trace}), within the suite's
  * tolerances: every scenario whose behaviour on that version the fake emulates ({@link #MATCHING}). The drop-ins
- * run through a bin directory of
- * wrappers that set the version ({@code target/versioned-bin/<version>/}); logs go to
- * {@code target/differential/<scenario>.fake-<version>/}.
+ * run through a bin directory of wrappers that set the version ({@code target/versioned-bin/<version>/}); logs go
+ * to {@code target/differential/<scenario>.fake-<version>/}.
  */
 @CpuCost(0) // the fake writes its node states to a feed (no JVM per sample): about 0.06 core a lab, mostly sleeping
 @ExtendWith(DropInCommandsAvailable.class)
