@@ -13,7 +13,9 @@ import java.util.Set;
 
 /**
  * slurmctld 22.05's checks of its hook programs (power_save.c {@code _valid_prog}) and of whether power saving
- * is enabled at all ({@code _init_power_config}), in the real order and with the real messages.
+ * is enabled at all ({@code _init_power_config}), in the real order and with the real messages. 24.11 words them
+ * alike; {@link #forVersion 26.05} words a missing program and the verdict differently (measured: differential
+ * scenarios hook-644, hook-missing, hook-775, hook-relative, {@code .real-26.05.trace}).
  *
  * <p>The checks run against this machine's file system as the user running this JVM; slurmctld runs them as
  * SlurmUser. As in the daemon, only the program file itself is checked: not its owner, not its directories.
@@ -27,19 +29,38 @@ public final class HookProgramRules {
     private static final String DEBUG = "debug:  ";
 
     private final Optional<Path> root;
+    private final Wording wording;
 
-    /** Rules that check programs where slurm.conf says they are, on this machine. */
+    /** Rules that check programs where slurm.conf says they are, on this machine, worded as 22.05 does. */
     public HookProgramRules() {
-        this(Optional.empty());
+        this(Optional.empty(), Wording.POWER_SAVE_MODULE);
     }
 
-    private HookProgramRules(Optional<Path> root) {
+    private HookProgramRules(Optional<Path> root, Wording wording) {
         this.root = root;
+        this.wording = wording;
     }
 
     /** Rules that check an absolute program {@code /p} at {@code root/p}. */
     public static HookProgramRules under(Path root) {
-        return new HookProgramRules(Optional.of(root));
+        return new HookProgramRules(Optional.of(root), Wording.POWER_SAVE_MODULE);
+    }
+
+    /**
+     * These rules with the messages of {@code version}: 22.05 and 24.11 "power_save program X not executable"
+     * (a missing program included), then "power_save module disabled, invalid ResumeProgram X"; 26.05
+     * "power_save program X not found" for a missing program, "power_save program X is not executable", then
+     * "Invalid ResumeProgram PowerAction __resumeprog__ (X)", "debug:  power: No valid ResumeProgram" and
+     * "power: automatic power save mode disabled".
+     */
+    public HookProgramRules forVersion(SlurmVersion version) {
+        return new HookProgramRules(root, version == SlurmVersion.V26_05 ? Wording.POWER_ACTION
+                : Wording.POWER_SAVE_MODULE);
+    }
+
+    /** How a version words the checks: 22.05/24.11's power_save module or 26.05's power actions. */
+    private enum Wording {
+        POWER_SAVE_MODULE, POWER_ACTION
     }
 
     /**
@@ -77,8 +98,12 @@ public final class HookProgramRules {
         } catch (InvalidPathException e) {
             return Optional.of("power_save program " + program + " not executable");
         }
+        if (wording == Wording.POWER_ACTION && !Files.exists(path)) {
+            return Optional.of("power_save program " + program + " not found");
+        }
         if (!Files.isExecutable(path)) {
-            return Optional.of("power_save program " + program + " not executable");
+            return Optional.of("power_save program " + program
+                    + (wording == Wording.POWER_ACTION ? " is not executable" : " not executable"));
         }
         Set<PosixFilePermission> permissions;
         try {
@@ -136,9 +161,20 @@ public final class HookProgramRules {
         Optional<String> problem = problem(program.get());
         if (problem.isPresent()) {
             log.add(ERROR + problem.get());
-            log.add(ERROR + "power_save module disabled, invalid " + key + " " + program.get());
+            if (wording == Wording.POWER_ACTION) {
+                log.add(ERROR + "Invalid " + key + " PowerAction " + powerAction(key) + " (" + program.get() + ")");
+                log.add(DEBUG + "power: No valid " + key);
+                log.add("power: automatic power save mode disabled");
+            } else {
+                log.add(ERROR + "power_save module disabled, invalid " + key + " " + program.get());
+            }
             return false;
         }
         return true;
+    }
+
+    /** 26.05's name of the action a program performs ({@code __suspendprog__} assumed by analogy, not recorded). */
+    private static String powerAction(String key) {
+        return key.equals("ResumeProgram") ? "__resumeprog__" : "__suspendprog__";
     }
 }

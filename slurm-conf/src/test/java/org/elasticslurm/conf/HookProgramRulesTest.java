@@ -164,4 +164,40 @@ class HookProgramRulesTest {
         assertThat(v.enabled()).isTrue();
         assertThat(v.logLines()).isEmpty();
     }
+
+    // 26.05.5's messages, as recorded from the real daemon (differential hook-*.real-26.05.trace, slurmctld.log)
+
+    @Test
+    void slurm2605ReportsAMissingProgramAsNotFound() {
+        String program = dir.resolve("nosuch").toString();
+        assertThat(rules.forVersion(SlurmVersion.V26_05).problem(program))
+                .contains("power_save program " + program + " not found");
+    }
+
+    @Test
+    void slurm2605SaysIsNotExecutable() throws IOException {
+        String program = hook("resume", "rw-r--r--").toString();
+        assertThat(rules.forVersion(SlurmVersion.V26_05).problem(program))
+                .contains("power_save program " + program + " is not executable");
+    }
+
+    @Test
+    void slurm2411WordsTheChecksAs2205() {
+        String program = dir.resolve("nosuch").toString();
+        assertThat(rules.forVersion(SlurmVersion.V24_11).problem(program))
+                .contains("power_save program " + program + " not executable");
+    }
+
+    @Test
+    void slurm2605DisablesAutomaticPowerSaveWithItsPowerActionLines() throws IOException {
+        Path resume = hook("r", "rwxrwxr-x");
+        PowerSaveVerdict v = rules.forVersion(SlurmVersion.V26_05).verdict(conf("SuspendTime=30\nSuspendProgram="
+                + hook("s", "rwxr-xr-x") + "\nResumeProgram=" + resume + "\n"));
+        assertThat(v.enabled()).isFalse();
+        assertThat(v.logLines()).containsExactly(
+                "error: power_save program " + resume + " has group or world write permission",
+                "error: Invalid ResumeProgram PowerAction __resumeprog__ (" + resume + ")",
+                "debug:  power: No valid ResumeProgram",
+                "power: automatic power save mode disabled");
+    }
 }

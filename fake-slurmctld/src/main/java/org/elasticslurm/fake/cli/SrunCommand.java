@@ -42,6 +42,7 @@ public final class SrunCommand {
     private volatile boolean stepStarted;
     private volatile boolean done;
     private int status;
+    private boolean stepNodeFailed;
 
     SrunCommand(Map<String, String> env, PrintStream out, PrintStream err, Clock clock) {
         this.ctx = new ClientContext("srun", env, out, err);
@@ -101,7 +102,7 @@ public final class SrunCommand {
                     // a signal arrived meanwhile: the hook ends the process
                 }
             }
-            return status;
+            return stepNodeFailed ? ctx.behaviour(1).srunStatusAfterStepNodeFailure(status) : status;
         } catch (CommandFailure f) {
             return f.status;
         }
@@ -136,6 +137,7 @@ public final class SrunCommand {
                 ctx.error("Node failure on " + nodes);
                 if (event.bool("stepRunning")) {
                     stepStarted = true;
+                    stepNodeFailed = true;
                     ctx.error("Node failure on " + nodes);
                     ctx.err.println("srun: Job step aborted");
                     for (String node : Hostlist.parse(nodes).names()) {

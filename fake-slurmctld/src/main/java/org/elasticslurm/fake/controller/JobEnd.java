@@ -21,9 +21,11 @@ final class JobEnd {
     private final NodeResponses responses;
     private final SchedulePacing pacing;
     private final JobList jobs;
+    private final SlurmBehaviour behaviour;
 
     JobEnd(NodeTable nodes, NodeOps ops, ControllerLog log, SlurmClock clock, Scheduler scheduler,
-           JobLauncher launcher, NodeResponses responses, SchedulePacing pacing, JobList jobs) {
+           JobLauncher launcher, NodeResponses responses, SchedulePacing pacing, JobList jobs,
+           SlurmBehaviour behaviour) {
         this.nodes = nodes;
         this.ops = ops;
         this.log = log;
@@ -33,6 +35,7 @@ final class JobEnd {
         this.responses = responses;
         this.pacing = pacing;
         this.jobs = jobs;
+        this.behaviour = behaviour;
     }
 
     /** srun's slurm_complete_job (the client gives up or is done). */
@@ -131,7 +134,9 @@ final class JobEnd {
             return;
         }
         NodeRecord n = node.get();
-        responses.didRespond(n);
+        if (!n.is(NodeState.POWERED_DOWN) || behaviour.killAnswerOfPoweredDownNodeCounts()) {
+            responses.didRespond(n);
+        }
         JobRecord job = jobs.find(id);
         if (job == null || job.generation != generation || !job.completingNodes.get(n.index)) {
             return;

@@ -45,7 +45,7 @@ final class JobManager {
         this.log = log;
         this.clock = clock;
         this.settings = settings;
-        this.end = new JobEnd(nodes, ops, log, clock, scheduler, launcher, responses, pacing, jobs);
+        this.end = new JobEnd(nodes, ops, log, clock, scheduler, launcher, responses, pacing, jobs, behaviour);
         this.start = new JobStart(nodes, log, clock, scheduler, launcher, settings, behaviour, jobs, end);
         this.failures = new NodeFailureKills(nodes, ops, log, clock, jobs, end);
         long[] weights = new long[nodes.size()];

@@ -18,17 +18,19 @@ final class NodeStateUpdater {
     private final ControllerLog log;
     private final SlurmClock clock;
     private final BooleanSupplier powerSaveOn;
+    private final SlurmBehaviour behaviour;
     private final Runnable pingNow;
     private boolean cloudRegAddrs;
 
     NodeStateUpdater(NodeTable nodes, NodeOps ops, JobManager jobs, ControllerLog log, SlurmClock clock,
-                     BooleanSupplier powerSaveOn, Runnable pingNow, boolean cloudRegAddrs) {
+                     BooleanSupplier powerSaveOn, SlurmBehaviour behaviour, Runnable pingNow, boolean cloudRegAddrs) {
         this.nodes = nodes;
         this.ops = ops;
         this.jobs = jobs;
         this.log = log;
         this.clock = clock;
         this.powerSaveOn = powerSaveOn;
+        this.behaviour = behaviour;
         this.pingNow = pingNow;
         this.cloudRegAddrs = cloudRegAddrs;
     }
@@ -91,6 +93,11 @@ final class NodeStateUpdater {
             if (stateVal == null) {
                 continue;
             }
+            if (isPowerWork(stateVal) && !powerSaveOn.getAsBoolean() && behaviour.refusesPowerWorkAsPowerAction()) {
+                log.error("Invalid power action (default) for nodes " + name);
+                error = SlurmError.INVALID_POWER_ACTION;
+                continue;
+            }
             if (!validChange(n.state(), stateVal)) {
                 log.info("Invalid node state transition requested for node " + name + " from="
                         + NodeState.longName(n.state()) + " to=" + NodeState.requestName(stateVal));
@@ -136,6 +143,14 @@ final class NodeStateUpdater {
     }
 
     /** _valid_node_state_change. */
+    /** POWER_UP, POWER_DOWN and its _ASAP/_FORCE forms: work the power-save module does. */
+    private static boolean isPowerWork(int requested) {
+        return requested == NodeState.POWER_DOWN || requested == NodeState.POWER_UP
+                || requested == (NodeState.POWER_DOWN | NodeState.POWER_UP)
+                || requested == (NodeState.POWER_DOWN | NodeState.POWERED_DOWN)
+                || requested == (NodeState.POWER_DOWN | NodeState.POWER_DRAIN);
+    }
+
     private boolean validChange(int old, int requested) {
         if (old == requested) {
             return true;
@@ -149,10 +164,7 @@ final class NodeStateUpdater {
         if (requested == NodeState.UNDRAIN) {
             return (flags & NodeState.INVALID_REG) == 0;
         }
-        if (requested == NodeState.POWER_DOWN || requested == NodeState.POWER_UP
-                || requested == (NodeState.POWER_DOWN | NodeState.POWER_UP)
-                || requested == (NodeState.POWER_DOWN | NodeState.POWERED_DOWN)
-                || requested == (NodeState.POWER_DOWN | NodeState.POWER_DRAIN)) {
+        if (isPowerWork(requested)) {
             if (powerSaveOn.getAsBoolean()) {
                 return true;
             }

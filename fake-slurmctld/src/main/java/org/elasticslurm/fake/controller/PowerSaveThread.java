@@ -325,6 +325,9 @@ final class PowerSaveThread {
 
         launch(HookKind.SUSPEND, config.suspendProgram(), sleep, null);
         launch(HookKind.RESUME, config.resumeProgram(), wake, resumeJson);
+        if (wake != null && behaviour.scansAgainAfterWake()) {
+            nodes.touch(now);
+        }
         launch(HookKind.RESUME_FAIL, config.resumeFailProgram(), failed, null);
     }
 

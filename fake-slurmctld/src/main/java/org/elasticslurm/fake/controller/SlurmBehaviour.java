@@ -72,7 +72,53 @@ public record SlurmBehaviour(SlurmVersion version, boolean jobStartsAtRegistrati
         return version != SlurmVersion.V26_05;
     }
 
-        /** The info line for a node that missed its ResumeTimeout. */
+    /**
+     * 26.05 refuses POWER_UP/POWER_DOWN while power saving is disabled with "error: Invalid power action (default)
+     * for nodes X" and ESLURM_INVALID_POWER_ACTION ("Invalid power action"); 22.05 and 24.11 with "attempt to do
+     * power work on node but PowerSave is disabled" and "Invalid node state specified" (hook-* scenarios).
+     */
+    boolean refusesPowerWorkAsPowerAction() {
+        return version == SlurmVersion.V26_05;
+    }
+
+    /**
+     * 22.05 hides a powered-down CLOUD node from clients unless PrivateData has {@code cloud}; 24.11 and 26.05 list
+     * it ({@code IDLE+CLOUD+POWERED_DOWN}, sinfo {@code idle~}) either way (privatedata-cloud-off).
+     */
+    boolean hidesPoweredDownCloudNodes() {
+        return version == SlurmVersion.V22_05;
+    }
+
+    /**
+     * 24.11 and later scan again one second after a scan that woke nodes, so a woken node's ResumeTimeout is checked
+     * on a grid that starts a second after the wake: with power_save_interval=30 and ResumeTimeout=30 a batch job's
+     * node fails 31 s after its wake (resume-timeout-psi30-batch: wake 3.9 s, resumefail 34.9 s on 24.11; 2.9 s,
+     * 33.9 s on 26.05), where 22.05, with no other node change, waits for the second scan past it (wake 4.0 s,
+     * resumefail 64.0 s).
+     */
+    boolean scansAgainAfterWake() {
+        return version != SlurmVersion.V22_05;
+    }
+
+    /**
+     * 22.05: a powered-down node's slurmd that answers the kill request of its job counts as responding, so a node
+     * that missed ResumeTimeout while a stale slurmd ran is "now responding" and, with ReturnToService=2, "node_did_resp:
+     * node node1 returned to service" (IDLE+CLOUD+POWERED_DOWN); 24.11 and 26.05 leave it DOWN+CLOUD+POWERED_DOWN
+     * (resume-timeout-stale-boot-rts2, resume-timeout-stale-boot).
+     */
+    boolean killAnswerOfPoweredDownNodeCounts() {
+        return version == SlurmVersion.V22_05;
+    }
+
+    /**
+     * srun's exit status when a node of its running step failed (e.g. POWER_DOWN_FORCE): 22.05 exits with its tasks'
+     * status (0 after "Node failure on node1"), 24.11 and 26.05 with 1 at least (admin-power-down-force).
+     */
+    public int srunStatusAfterStepNodeFailure(int tasksStatus) {
+        return version == SlurmVersion.V22_05 ? tasksStatus : Math.max(tasksStatus, 1);
+    }
+
+    /** The info line for a node that missed its ResumeTimeout. */
     String resumeTimeoutLine(String node, long resumeTimeout) {
         String head = "node " + node + " not resumed by ResumeTimeout(" + resumeTimeout + ")";
         return powerLog == PowerLog.WITH_PID ? head + " - marking down and power_save"

@@ -38,6 +38,7 @@ public final class SlurmController {
     private final NodeRegistrar registrar;
     private final NodePinger pinger;
     private final NodeStateUpdater updater;
+    private final SlurmBehaviour behaviour;
     private final PowerSaveThread powerSave;
     private final BackgroundThread background;
 
@@ -69,7 +70,7 @@ public final class SlurmController {
         nodes.reindex();
         this.ops = new NodeOps(nodes, log, clock);
         this.responses = new NodeResponses(nodes, log, clock, settings);
-        SlurmBehaviour behaviour = SlurmBehaviour.of(options.version());
+        this.behaviour = SlurmBehaviour.of(options.version());
         this.jobs = new JobManager(nodes, ops, log, clock, scheduler, ports.launcher(), responses, settings,
                 behaviour);
         this.registrar = new NodeRegistrar(nodes, ops, jobs, log, clock, responses, settings, behaviour);
@@ -77,16 +78,18 @@ public final class SlurmController {
         HookEnvironment environment = new HookEnvironment(options.slurmConf(), options.workingDirectory());
         this.powerSave = new PowerSaveThread(nodes, log, clock, scheduler, jobs, ports.hooks(), environment,
                 pinger::requestPingNow, options.powerTickOffset().toMillis(), behaviour);
-        this.updater = new NodeStateUpdater(nodes, ops, jobs, log, clock, powerSave::enabled, pinger::requestPingNow,
+        this.updater = new NodeStateUpdater(nodes, ops, jobs, log, clock, powerSave::enabled, behaviour,
+                pinger::requestPingNow,
                 settings.cloudRegAddrs());
         this.background = new BackgroundThread(nodes, jobs, pinger, log, clock, scheduler, powerSave::enabled,
                 settings, options.backgroundTickOffset().toMillis());
     }
 
-    /** A controller whose power-save verdict comes from checking the hook programs on this machine. */
+    /** A controller whose power-save verdict comes from checking the hook programs on this machine, worded as its version words it. */
     public static SlurmController checkingPrograms(SlurmConf conf, Scheduler scheduler, ControllerPorts ports,
                                                    ControllerOptions options) {
-        return new SlurmController(conf, new HookProgramRules().verdict(conf), scheduler, ports, options);
+        return new SlurmController(conf, new HookProgramRules().forVersion(options.version()).verdict(conf), scheduler,
+                ports, options);
     }
 
     /** Starts the controller: logs the power-save checks, starts the power-save and background threads. */
@@ -325,7 +328,8 @@ public final class SlurmController {
     }
 
     private boolean hidden(NodeRecord n) {
-        return n.isFuture() || (!settings.privateDataCloud() && n.is(NodeState.CLOUD) && n.is(NodeState.POWERED_DOWN));
+        return n.isFuture() || (behaviour.hidesPoweredDownCloudNodes() && !settings.privateDataCloud()
+                && n.is(NodeState.CLOUD) && n.is(NodeState.POWERED_DOWN));
     }
 
     private NodeView view(NodeRecord n) {

@@ -22,6 +22,8 @@ public enum SlurmError {
     ALREADY_DONE("Job/step already completing or completed"),
     /** ESLURM_INVALID_NODE_STATE. */
     INVALID_NODE_STATE("Invalid node state specified"),
+    /** ESLURM_INVALID_POWER_ACTION (26.05: power work while automatic power save is disabled). */
+    INVALID_POWER_ACTION("Invalid power action"),
     /** ESLURM_NOT_SUPPORTED (reconfigure with a different node set). */
     NOT_SUPPORTED("Requested operation not supported on this system");
 

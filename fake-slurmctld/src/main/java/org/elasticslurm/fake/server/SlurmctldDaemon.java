@@ -261,7 +261,7 @@ public final class SlurmctldDaemon {
                 log.log(LogLevel.ERROR, "read_slurm_conf: " + e.getMessage());
                 return Optional.of(e.getMessage());
             }
-            PowerSaveVerdict verdict = new HookProgramRules().verdict(newConf);
+            PowerSaveVerdict verdict = new HookProgramRules().forVersion(options.version()).verdict(newConf);
             CommandResult result = access.call(c -> c.reconfigure(newConf, verdict));
             if (!result.ok()) {
                 return Optional.of(result.error().get().message());

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.fake.hook.HookCall;
 import org.elasticslurm.fake.hook.HookKind;
+import org.elasticslurm.fake.job.JobListener;
+import org.elasticslurm.fake.job.JobRequest;
 import org.elasticslurm.fake.sim.cluster.SimulatedSrun;
 import org.elasticslurm.fake.sim.cluster.SlurmdStart;
 import org.junit.jupiter.api.Test;
@@ -199,5 +203,130 @@ class VersionBehaviourTest {
                     .matches("POWER: Node node1/[^/]+/[^/]+ powered up with instance_id=, instance_type=");
             assertThat(lab.logLines()).containsSubsequence("Node node1 now responding", instance.get(0));
         }
+    }
+
+    /**
+     * hook-missing.real-24.11.trace / .real-26.05.trace: with a missing ResumeProgram power saving is off; 24.11
+     * words it as 22.05 and refuses POWER_UP as an invalid node state, 26.05 says "not found", logs its power action
+     * lines and refuses POWER_UP as an invalid power action.
+     */
+    @Test
+    void missingResumeProgramIsWordedAs2205On2411() {
+        SimLab lab = lab(SlurmVersion.V24_11, "ResumeProgram=" + dir.resolve("missing-resume"));
+        lab.runUntil(0);
+
+        CommandResult result = lab.controller.updateNode(NodeUpdate.state("node1", NodeStateRequest.POWER_UP));
+
+        assertThat(result.error()).hasValue(SlurmError.INVALID_NODE_STATE);
+        assertThat(lab.logLines()).containsSubsequence(
+                "error: power_save program " + dir.resolve("missing-resume") + " not executable",
+                "error: power_save module disabled, invalid ResumeProgram " + dir.resolve("missing-resume"),
+                "attempt to do power work on node but PowerSave is disabled");
+    }
+
+    @Test
+    void missingResumeProgramIsNotFoundAndPowerUpAnInvalidPowerActionOn2605() {
+        SimLab lab = lab(SlurmVersion.V26_05, "ResumeProgram=" + dir.resolve("missing-resume"));
+        lab.runUntil(0);
+
+        CommandResult result = lab.controller.updateNode(NodeUpdate.state("node1", NodeStateRequest.POWER_UP));
+
+        assertThat(result.error()).hasValue(SlurmError.INVALID_POWER_ACTION);
+        assertThat(result.error().orElseThrow().message()).isEqualTo("Invalid power action");
+        assertThat(lab.logLines()).containsSubsequence(
+                "error: power_save program " + dir.resolve("missing-resume") + " not found",
+                "error: Invalid ResumeProgram PowerAction __resumeprog__ (" + dir.resolve("missing-resume") + ")",
+                "power: automatic power save mode disabled",
+                "error: Invalid power action (default) for nodes node1")
+                .noneMatch(line -> line.contains("power_save module disabled"));
+        assertThat(lab.state("node1")).isEqualTo("IDLE+CLOUD+POWERED_DOWN");
+    }
+
+    /**
+     * privatedata-cloud-off.real-22.05.trace hides the powered-down CLOUD node without PrivateData=cloud ("Node
+     * node1 not found"); .real-24.11.trace and .real-26.05.trace list it as IDLE+CLOUD+POWERED_DOWN.
+     */
+    @ParameterizedTest
+    @EnumSource(SlurmVersion.class)
+    void poweredDownCloudNodeWithoutPrivateDataCloudIsHiddenOnlyOn2205(SlurmVersion version) {
+        SimLab lab = lab(version);
+        lab.runUntil(0);
+
+        NodeLookup found = lab.controller.node("node1");
+
+        if (version == SlurmVersion.V22_05) {
+            assertThat(found).isInstanceOf(NodeLookup.Hidden.class);
+        } else {
+            assertThat(found).isNotInstanceOf(NodeLookup.Hidden.class);
+            assertThat(lab.view("node1").state()).isEqualTo("IDLE+CLOUD+POWERED_DOWN");
+        }
+    }
+
+    /** The time of the first call of {@code kind}, in seconds since the start. */
+    private static double firstCall(SimLab lab, HookKind kind) {
+        return SimLab.t(lab.calls(kind).get(0).time());
+    }
+
+    /**
+     * return-to-service-0.real-24.11.trace / .real-26.05.trace: the scan a second after the wake moves the grid, so
+     * ResumeTimeout=10 fires 11 s after the wake.
+     */
+    @ParameterizedTest
+    @EnumSource(value = SlurmVersion.class, names = {"V24_11", "V26_05"})
+    void resumeTimeoutAfterPowerUpFiresOneSecondPastItFrom2411(SlurmVersion version) {
+        SimLab lab = lab(version, "ResumeTimeout=10", "ReturnToService=0");
+        lab.runUntil(0);
+        lab.controller.updateNode(NodeUpdate.state("node1", NodeStateRequest.POWER_UP));
+        lab.runUntil(40);
+
+        assertThat(firstCall(lab, HookKind.RESUME_FAIL) - firstCall(lab, HookKind.RESUME)).isCloseTo(11.0, within(0.5));
+    }
+
+    /**
+     * resume-timeout-psi30-batch.real-24.11.trace / .real-26.05.trace: power_save_interval=30, ResumeTimeout=30, a
+     * batch job and no slurmd: the node fails 31 s after its wake (22.05: 60 s, PowerSaveIntervalTimeoutTest).
+     */
+    @ParameterizedTest
+    @EnumSource(value = SlurmVersion.class, names = {"V24_11", "V26_05"})
+    void batchNodeMissingResumeTimeoutEqualToTheIntervalFailsOneScanAfterTheWakeFrom2411(SlurmVersion version) {
+        SimLab lab = lab(version, "ReturnToService=0", "ResumeTimeout=30", "SuspendTime=300",
+                "SlurmctldParameters=power_save_interval=30");
+        lab.runUntil(0);
+        lab.controller.submit(JobRequest.sbatchWrap("hostname", Optional.of("node1"), OptionalInt.empty()),
+                JobListener.NONE);
+
+        lab.runUntil(70);
+
+        assertThat(firstCall(lab, HookKind.RESUME_FAIL) - firstCall(lab, HookKind.RESUME)).isCloseTo(31.0, within(0.5));
+        assertThat(lab.state("node1")).isEqualTo("DOWN+CLOUD+POWERED_DOWN");
+    }
+
+    /**
+     * resume-timeout-stale-boot-rts2.real-24.11.trace / .real-26.05.trace: a stale slurmd runs, ResumeTimeout passes
+     * with ReturnToService=2; the node stays DOWN+CLOUD+POWERED_DOWN (22.05 returns it to service,
+     * ResumeTimeoutTest).
+     */
+    @ParameterizedTest
+    @EnumSource(value = SlurmVersion.class, names = {"V24_11", "V26_05"})
+    void staleSlurmdDoesNotReturnTheTimedOutNodeToServiceFrom2411(SlurmVersion version) {
+        SimLab lab = lab(version, "ResumeTimeout=10", "ReturnToService=2");
+        lab.runUntil(0);
+        lab.srun("node1", "hostname");
+        lab.at(1, () -> lab.startSlurmd("node1", SlurmdStart.MACHINE_BOOT));
+
+        lab.runUntil(30);
+
+        assertThat(lab.logLines()).contains("node node1 not resumed by ResumeTimeout(10), setting DOWN and POWERED_DOWN")
+                .noneMatch(line -> line.contains("returned to service") || line.contains("now responding"));
+        assertThat(lab.state("node1")).isEqualTo("DOWN+CLOUD+POWERED_DOWN");
+    }
+
+    /** admin-power-down-force.real-VERSION.trace: srun's status after POWER_DOWN_FORCE of its running step's node. */
+    @Test
+    void srunExitsWithItsTasksStatusAfterAStepNodeFailureOn2205ButWithOneFrom2411() {
+        assertThat(SlurmBehaviour.of(SlurmVersion.V22_05).srunStatusAfterStepNodeFailure(0)).isZero();
+        assertThat(SlurmBehaviour.of(SlurmVersion.V24_11).srunStatusAfterStepNodeFailure(0)).isEqualTo(1);
+        assertThat(SlurmBehaviour.of(SlurmVersion.V26_05).srunStatusAfterStepNodeFailure(0)).isEqualTo(1);
+        assertThat(SlurmBehaviour.of(SlurmVersion.V26_05).srunStatusAfterStepNodeFailure(137)).isEqualTo(137);
     }
 }

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.elasticslurm.lab.real.LabPlacement;
@@ -33,9 +35,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The fake in 24.11 and 26.05 mode ({@code ELASTIC_SLURM_VERSION}) against the traces recorded from the real daemons
  * of those versions ({@code src/test/differential/traces/<name>.real-<version>.trace}), within the suite's
- * tolerances: the scenarios that show a difference the fake emulates. The drop-ins run through a bin directory of
- * wrappers that set the version ({@code target/versioned-bin/<version>/}); logs go to
- * {@code target/differential/<scenario>.fake-<version>/}.
+ * tolerances: every scenario whose behaviour on that version the fake emulates ({@link #MATCHING}). The drop-ins
+ * run through a bin directory of wrappers that set the version ({@code target/versioned-bin/<version>/}); logs go
+ * to {@code target/differential/<scenario>.fake-<version>/}.
  */
 @CpuCost(0) // the fake writes its node states to a feed (no JVM per sample): about 0.06 core a lab, mostly sleeping
 @ExtendWith(DropInCommandsAvailable.class)
@@ -47,9 +49,37 @@ class VersionedFakeDifferentialIT {
     private static final List<String> COMMANDS = List.of("slurmctld", "slurmd", "scontrol", "sinfo", "squeue", "srun",
             "sbatch");
 
+    /**
+     * The scenarios whose real trace of each version the fake in that version's mode matches: every scenario but
+     * resume-rate and resume-rate-timeout-batch, -long and -srun, whose ResumeRate pace of 24.11 and 26.05 the fake
+     * does not emulate yet (NOTES.md).
+     */
+    private static final List<String> MATCHING_EVERY_VERSION = List.of(
+            "admin-power", "admin-power-down-force", "hook-644", "hook-775",
+            "hook-missing", "hook-relative", "job-start-after-resume", "level0",
+            "power-down-force-configuring", "privatedata-cloud-off", "privatedata-cloud-on", "resume-rate-timeout-rate1",
+            "resume-timeout-no-slurmd", "resume-timeout-psi30", "resume-timeout-psi30-batch", "resume-timeout-stale-boot",
+            "resume-timeout-stale-boot-rts2", "return-to-service-0", "return-to-service-2", "scontrol-power",
+            "suspend-exc-count", "unprompted-registration");
+    private static final Map<String, List<String>> MATCHING = Map.of(
+            "24.11", MATCHING_EVERY_VERSION,
+            "26.05", MATCHING_EVERY_VERSION);
+
+    /**
+     * Every (scenario, version) of {@link #MATCHING}; {@code -Ddifferential.scenarios=a,b} and
+     * {@code -Ddifferential.versions=24.11} narrow it, and a scenario named there runs even if not listed (to check
+     * a new trace).
+     */
     static Stream<Arguments> runs() {
-        return Stream.of("24.11", "26.05").flatMap(v -> Stream.of("job-start-after-resume", "resume-timeout-no-slurmd",
-                "scontrol-power").map(name -> Arguments.of(name, v)));
+        List<String> only = listProperty("differential.scenarios");
+        List<String> versions = listProperty("differential.versions");
+        return MATCHING.keySet().stream().sorted().filter(v -> versions.isEmpty() || versions.contains(v))
+                .flatMap(v -> (only.isEmpty() ? MATCHING.get(v) : only).stream().map(name -> Arguments.of(name, v)));
+    }
+
+    private static List<String> listProperty(String name) {
+        String value = System.getProperty(name, "");
+        return value.isBlank() ? List.of() : Arrays.asList(value.split(","));
     }
 
     @ParameterizedTest(name = "{0} on the fake as {1}")
@@ -61,8 +91,8 @@ class VersionedFakeDifferentialIT {
         ScenarioRun run = new ScenarioRunner(fake, LabPlacement.fromSystemProperties(), Clock.systemUTC(),
                 Optional.of(Path.of("target/differential"))).run(scenario);
 
-        assertThat(run.abort()).as("%s on the fake as %s stopped early; trace:%n%s", name, version, run.trace())
-                .isEmpty();
+        // a run that stops early is compared like the rest: some real traces of these versions end with the abort
+        // the real daemon caused (a wait for 22.05's state), and the fake must stop at the same step (NOTES.md)
         Trace real = Trace.read(scenario.traceIn(TRACES, "real-" + version));
         TraceComparison comparison = new TraceComparator(Tolerances.forPowerSaveInterval(
                 scenario.powerSaveInterval())).compare(real, run.trace());
