@@ -139,7 +139,7 @@ class DebPackageIT {
             assertThat(unit).containsEntry("User", List.of(USER)).containsEntry("ProtectSystem", List.of("strict"))
                     .containsEntry("NoNewPrivileges", List.of("yes")).doesNotContainKey("SupplementaryGroups")
                     .containsEntry("ExecStart", List.of(HOME + "/bin/" + PACKAGE + " serve"));
-            Map<String, String> env = environment(unit);
+            Map<String, String> env = ScratchInstall.unitEnvironment(unit);
             assertThat(env).containsEntry("ELASTIC_SLURM_CONFIG", CONF);
 
             ScratchInstall.Run check = box.runAs(USER, env, List.of("/usr/bin/" + PACKAGE, "check"));
@@ -220,16 +220,6 @@ class DebPackageIT {
             Thread.currentThread().interrupt();
             return -1;
         }
-    }
-
-    /** The unit's Environment= lines (KEY=VALUE each). */
-    private static Map<String, String> environment(Map<String, List<String>> unit) {
-        Map<String, String> env = new LinkedHashMap<>();
-        for (String e : unit.getOrDefault("Environment", List.of())) {
-            int eq = e.indexOf('=');
-            env.put(e.substring(0, eq), e.substring(eq + 1));
-        }
-        return env;
     }
 
     /** The Maven version, from the name of the release tarball of the same build. */

@@ -113,7 +113,7 @@ class ReleaseInstallIT {
             site.put("provisioner.tls.certificate", pki.file("good.pem").toString());
             site.put("provisioner.tls.key", pki.file("service.key").toString());
             appendSettings(config, site);
-            Map<String, String> unitEnv = environment(settings);
+            Map<String, String> unitEnv = ScratchInstall.unitEnvironment(settings);
             UserPrincipal service = principal(SERVICE_USER);
             for (Path p : List.of(slurmDir, scontrol.slurmConf, scontrol.sibling(".nodes"))) {
                 Files.setOwner(p, service); // the stand-in scontrol records its calls beside slurm.conf
@@ -213,20 +213,11 @@ class ReleaseInstallIT {
     private static Process startAsTheUnit(Map<String, List<String>> unit, Path output) throws IOException {
         String execStart = unit.get("ExecStart").get(0);
         String umask = unit.getOrDefault("UMask", List.of("0022")).get(0);
-        List<String> argv = ScratchInstall.asUser(unit.get("User").get(0), unit.get("Group").get(0), environment(unit),
+        List<String> argv = ScratchInstall.asUser(unit.get("User").get(0), unit.get("Group").get(0),
+                ScratchInstall.unitEnvironment(unit),
                 List.of("/bin/sh", "-c", "umask " + umask + " && exec " + execStart));
         return new ProcessBuilder(argv).directory(Path.of(unit.get("WorkingDirectory").get(0)).toFile())
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-    }
-
-    /** The unit's Environment= lines (KEY=VALUE each). */
-    private static Map<String, String> environment(Map<String, List<String>> unit) {
-        Map<String, String> env = new LinkedHashMap<>();
-        for (String e : unit.getOrDefault("Environment", List.of())) {
-            int eq = e.indexOf('=');
-            env.put(e.substring(0, eq), e.substring(eq + 1));
-        }
-        return env;
     }
 
     /** Appends the settings at the end of the installed template (later lines win in a properties file). */

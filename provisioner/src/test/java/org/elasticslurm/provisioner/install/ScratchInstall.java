@@ -140,6 +140,16 @@ final class ScratchInstall implements AutoCloseable {
         return settings;
     }
 
+    /** The Environment= settings of a unit's {@link #serviceSettings(Path) [Service] settings}, KEY to VALUE. */
+    static Map<String, String> unitEnvironment(Map<String, List<String>> unit) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String e : unit.getOrDefault("Environment", List.of())) {
+            int eq = e.indexOf('=');
+            env.put(e.substring(0, eq), e.substring(eq + 1));
+        }
+        return env;
+    }
+
     @Override
     public void close() throws IOException {
         try (Stream<Path> all = Files.walk(base)) {

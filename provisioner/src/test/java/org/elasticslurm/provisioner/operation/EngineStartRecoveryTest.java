@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.elasticslurm.provisioner.backend.BackendException;
 import org.elasticslurm.provisioner.backend.Machine;
 import org.elasticslurm.provisioner.backend.MachineBackend;
 import org.elasticslurm.provisioner.backend.MachineListing;
 import org.elasticslurm.provisioner.backend.MachineRequest;
 import org.elasticslurm.provisioner.backend.sim.SimBackend;
+import org.elasticslurm.provisioner.testing.DelegatingBackend;
 import org.elasticslurm.provisioner.testing.EngineHarness;
 import org.elasticslurm.provisioner.testing.TestConf;
 import org.elasticslurm.provisioner.testing.TestConfig;
@@ -26,6 +28,7 @@ class EngineStartRecoveryTest {
 
     private SimBackend sim;
     private SlowListing slow;
+    private PartlySilent silentHost;
     private final List<String> later = new ArrayList<>();
     private final List<String> gaveUp = new ArrayList<>();
     private final RecoveryListener listener = new RecoveryListener() {
@@ -46,10 +49,18 @@ class EngineStartRecoveryTest {
     };
 
     private EngineHarness harness(int failedListings) {
+        return harness(backend -> slow = new SlowListing(backend, failedListings));
+    }
+
+    /** A harness whose machine of test2 is on a host that is silent until {@code silentHost.silent} is cleared. */
+    private EngineHarness harnessWithSilentHost() {
+        return harness(backend -> silentHost = new PartlySilent(backend, "test2"));
+    }
+
+    private EngineHarness harness(UnaryOperator<MachineBackend> wrap) {
         return new EngineHarness(TestConfig.pools(TestConf.CLOUD8, Map.of()), clock -> {
             sim = EngineHarness.sim(clock, Duration.ofSeconds(30));
-            slow = new SlowListing(sim, failedListings);
-            return slow;
+            return wrap.apply(sim);
         }, Optional.empty());
     }
 
@@ -134,12 +145,7 @@ class EngineStartRecoveryTest {
 
     @Test
     void aStartWithOneSilentHostRecoversTheOtherNodesAtOnceAndTheSilentHostsNodesWhenItAnswers() {
-        PartlySilent[] backend = new PartlySilent[1];
-        EngineHarness h = new EngineHarness(TestConfig.pools(TestConf.CLOUD8, Map.of()), clock -> {
-            sim = EngineHarness.sim(clock, Duration.ofSeconds(30));
-            backend[0] = new PartlySilent(sim, "test2");
-            return backend[0];
-        }, Optional.empty());
+        EngineHarness h = harnessWithSilentHost();
         sim.adopt(new Machine("test1", "default", "sim-test1", "op-1", true, Optional.of("10.0.0.1")));
         sim.adopt(new Machine("test2", "default", "sim-test2", "op-2", true, Optional.of("10.0.0.2")));
 
@@ -161,9 +167,9 @@ class EngineStartRecoveryTest {
         assertThat(h.phase("test4")).isEqualTo(Phase.READY);
         assertThat(h.engine.operation("op-2")).isEmpty();
         assertThat(h.engine.operation(held.id()).orElseThrow().status()).isEqualTo(OperationStatus.QUEUED);
-        assertThat(backend[0].callsForHidden).isZero();
+        assertThat(silentHost.callsForHidden).isZero();
 
-        backend[0].silent = false;
+        silentHost.silent = false;
         h.scheduler.advance(Duration.ofMinutes(2));
 
         assertThat(h.engine.unknownNodes()).isEmpty();
@@ -178,12 +184,7 @@ class EngineStartRecoveryTest {
 
     @Test
     void aSuspendOfANodeWhoseMachineIsUnknownCancelsItsQueuedResumeAndRunsOnceTheSilentHostAnswers() {
-        PartlySilent[] backend = new PartlySilent[1];
-        EngineHarness h = new EngineHarness(TestConfig.pools(TestConf.CLOUD8, Map.of()), clock -> {
-            sim = EngineHarness.sim(clock, Duration.ofSeconds(30));
-            backend[0] = new PartlySilent(sim, "test2");
-            return backend[0];
-        }, Optional.empty());
+        EngineHarness h = harnessWithSilentHost();
         sim.adopt(new Machine("test2", "default", "sim-test2", "op-2", true, Optional.of("10.0.0.2")));
         h.engine.recover(Map.of("test2", new LoggedOperation("op-2", OperationKind.RESUME, "test2", "default",
                 OperationStatus.SUCCEEDED, Phase.READY, Optional.empty())), Duration.ofMinutes(10), listener);
@@ -194,10 +195,10 @@ class EngineStartRecoveryTest {
 
         assertThat(h.engine.operation(resume.id()).orElseThrow().status()).isEqualTo(OperationStatus.CANCELLED);
         assertThat(h.engine.operation(suspend.id()).orElseThrow().status()).isEqualTo(OperationStatus.QUEUED);
-        assertThat(backend[0].callsForHidden).isZero();
+        assertThat(silentHost.callsForHidden).isZero();
         assertThat(sim.list()).extracting(Machine::node).containsExactly("test2");
 
-        backend[0].silent = false;
+        silentHost.silent = false;
         h.scheduler.advance(Duration.ofMinutes(2));
 
         assertThat(h.engine.operation(suspend.id()).orElseThrow().status()).isEqualTo(OperationStatus.SUCCEEDED);
@@ -209,7 +210,7 @@ class EngineStartRecoveryTest {
      * A backend on two hosts, one of which is silent while {@code silent} is set: it holds the machine of the hidden
      * node, so the listing names that node unknown and any call for it fails, as the libvirt backend does.
      */
-    private static final class PartlySilent extends Delegating {
+    private static final class PartlySilent extends DelegatingBackend {
         private final String hidden;
         volatile boolean silent = true;
         int callsForHidden;
@@ -255,74 +256,14 @@ class EngineStartRecoveryTest {
         }
     }
 
-    /** Passes every call on. */
-    private static class Delegating implements MachineBackend {
-        private final MachineBackend delegate;
-
-        Delegating(MachineBackend delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public String kind() {
-            return delegate.kind();
-        }
-
-        @Override
-        public Machine ensureRunning(MachineRequest request) {
-            return delegate.ensureRunning(request);
-        }
-
-        @Override
-        public Optional<String> address(String node) {
-            return delegate.address(node);
-        }
-
-        @Override
-        public void release(String node, String pool) {
-            delegate.release(node, pool);
-        }
-
-        @Override
-        public List<Machine> list() {
-            return delegate.list();
-        }
-
-        @Override
-        public boolean reachable() {
-            return delegate.reachable();
-        }
-    }
-
     /** A backend whose first listings have no answer in time. */
-    private static final class SlowListing implements MachineBackend {
-        private final MachineBackend delegate;
+    private static final class SlowListing extends DelegatingBackend {
         private final int failures;
         int listings;
 
         SlowListing(MachineBackend delegate, int failures) {
-            this.delegate = delegate;
+            super(delegate);
             this.failures = failures;
-        }
-
-        @Override
-        public String kind() {
-            return delegate.kind();
-        }
-
-        @Override
-        public Machine ensureRunning(MachineRequest request) {
-            return delegate.ensureRunning(request);
-        }
-
-        @Override
-        public Optional<String> address(String node) {
-            return delegate.address(node);
-        }
-
-        @Override
-        public void release(String node, String pool) {
-            delegate.release(node, pool);
         }
 
         @Override
@@ -331,12 +272,7 @@ class EngineStartRecoveryTest {
             if (listings <= failures) {
                 throw new BackendException(NO_ANSWER, true, null);
             }
-            return delegate.list();
-        }
-
-        @Override
-        public boolean reachable() {
-            return delegate.reachable();
+            return super.list();
         }
     }
 }

@@ -37,14 +37,23 @@ class OperationLogFullDiskIT {
     @TempDir
     Path dir;
 
-    @Test
-    void aFullDiskFailsTheOperationsVisiblyAndTheLogStaysReadableAndWorksAgainOnceSpaceIsFreed() throws Exception {
+    /**
+     * A 64 KiB tmpfs mounted on a new directory {@code name} of {@link #dir} (the caller unmounts it); aborts the
+     * test where mounting needs root and this is not root, unless {@code CI=true}.
+     */
+    private Path mountedTmpfs(String name) throws IOException, InterruptedException {
         boolean root = "root".equals(System.getProperty("user.name"));
         if (!root && !"true".equals(System.getenv("CI"))) {
             Assumptions.abort("mounting a tmpfs needs root (user " + System.getProperty("user.name") + ")");
         }
-        Path mount = Files.createDirectories(dir.resolve("peng-oplog"));
-        run("mount", "-t", "tmpfs", "-o", "size=64k", "peng-oplog", mount.toString());
+        Path mount = Files.createDirectories(dir.resolve(name));
+        run("mount", "-t", "tmpfs", "-o", "size=64k", name, mount.toString());
+        return mount;
+    }
+
+    @Test
+    void aFullDiskFailsTheOperationsVisiblyAndTheLogStaysReadableAndWorksAgainOnceSpaceIsFreed() throws Exception {
+        Path mount = mountedTmpfs("peng-oplog");
         try {
             Path logFile = mount.resolve("operations.jsonl");
             Path filler = mount.resolve("filler");
@@ -177,12 +186,7 @@ class OperationLogFullDiskIT {
 
     @Test
     void operationsTheServiceStartedItselfFailOnceItsLogIsFullAndTheirNodesAreSetDownWithTheReason() throws Exception {
-        boolean root = "root".equals(System.getProperty("user.name"));
-        if (!root && !"true".equals(System.getenv("CI"))) {
-            Assumptions.abort("mounting a tmpfs needs root (user " + System.getProperty("user.name") + ")");
-        }
-        Path mount = Files.createDirectories(dir.resolve("peng-downlog"));
-        run("mount", "-t", "tmpfs", "-o", "size=64k", "peng-downlog", mount.toString());
+        Path mount = mountedTmpfs("peng-downlog");
         try {
             Path logFile = mount.resolve("operations.jsonl");
             try (ServiceProcess service = new ServiceProcess(Files.createDirectories(dir.resolve("service")),

@@ -19,8 +19,7 @@ import org.elasticslurm.provisioner.backend.MachineRequest;
  * Wraps a backend and watches how the engine uses it: calls with their times, calls in progress per node
  * (two at once for one node is a violation), machines created while one existed, scripted failures.
  */
-public final class ObservedBackend implements MachineBackend {
-    private final MachineBackend delegate;
+public final class ObservedBackend extends DelegatingBackend {
     private final Clock clock;
     public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     public final List<Instant> ensureTimes = Collections.synchronizedList(new ArrayList<>());
@@ -40,13 +39,8 @@ public final class ObservedBackend implements MachineBackend {
     public volatile Consumer<String> duringRelease = n -> { };
 
     public ObservedBackend(MachineBackend delegate, Clock clock) {
-        this.delegate = delegate;
+        super(delegate);
         this.clock = clock;
-    }
-
-    @Override
-    public String kind() {
-        return delegate.kind();
     }
 
     @Override
@@ -97,16 +91,6 @@ public final class ObservedBackend implements MachineBackend {
         } finally {
             leave(node);
         }
-    }
-
-    @Override
-    public List<Machine> list() {
-        return delegate.list();
-    }
-
-    @Override
-    public boolean reachable() {
-        return delegate.reachable();
     }
 
     public long callCount(String prefix) {
