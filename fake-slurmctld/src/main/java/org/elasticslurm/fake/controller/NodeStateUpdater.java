@@ -142,7 +142,6 @@ final class NodeStateUpdater {
                 || (stateVal == NodeState.FAIL && n.is(NodeState.FAIL));
     }
 
-    /** _valid_node_state_change. */
     /** POWER_UP, POWER_DOWN and its _ASAP/_FORCE forms: work the power-save module does. */
     private static boolean isPowerWork(int requested) {
         return requested == NodeState.POWER_DOWN || requested == NodeState.POWER_UP
@@ -151,6 +150,7 @@ final class NodeStateUpdater {
                 || requested == (NodeState.POWER_DOWN | NodeState.POWER_DRAIN);
     }
 
+    /** _valid_node_state_change. */
     private boolean validChange(int old, int requested) {
         if (old == requested) {
             return true;
