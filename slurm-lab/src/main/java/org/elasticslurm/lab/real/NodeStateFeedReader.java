@@ -43,7 +43,7 @@ final class NodeStateFeedReader implements NodeStates {
     private final TraceRecorder recorder;
     private final Runnable afterEachRead;
     private final Map<String, String> last = new HashMap<>();
-    private final List<Waiter> waiters = new ArrayList<>();
+    private final List<StateWait> waiters = new ArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "node-state-feed");
         t.setDaemon(true);
@@ -133,51 +133,25 @@ final class NodeStateFeedReader implements NodeStates {
         if (!state.equals(last.put(node, state))) {
             recorder.recordAt(at, "state", node + " " + state);
         }
-        waiters.forEach(w -> w.note(at, node, state));
+        waiters.forEach(w -> w.observed(at, node, state));
     }
 
     @Override
     public boolean awaitState(String node, String state, Duration timeout) {
-        long deadline = recorder.elapsedTenths() + timeout.toMillis() / 100;
-        Waiter waiter = new Waiter(node, state, deadline);
+        StateWait waiting = StateWait.of(recorder, node, state, timeout);
         synchronized (this) {
-            waiters.add(waiter);
+            waiters.add(waiting);
             try {
                 read();
-                if (waiter.reached || state.equals(last.get(node))) {
+                if (waiting.reached() || waiting.observedNow(last.get(node))) {
                     return true;
                 }
-                long lateLimit = deadline * 100 + LATE_LINES.toMillis();
-                while (!waiter.reached && !closed && recorder.elapsed().toMillis() < lateLimit) {
+                return waiting.await(StateWait.LateAnswers.within(LATE_LINES), () -> closed, untilDeadline -> {
                     wait(PERIOD.toMillis());
                     read();
-                }
-                return waiter.reached;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LabException("interrupted while waiting for " + node + " to be " + state, e);
+                });
             } finally {
-                waiters.remove(waiter);
-            }
-        }
-    }
-
-    /** A wait for a node's state: reached by a line dated before the deadline. */
-    private static final class Waiter {
-        private final String node;
-        private final String state;
-        private final long deadlineTenths;
-        private boolean reached;
-
-        private Waiter(String node, String state, long deadlineTenths) {
-            this.node = node;
-            this.state = state;
-            this.deadlineTenths = deadlineTenths;
-        }
-
-        private void note(long atTenths, String lineNode, String lineState) {
-            if (atTenths < deadlineTenths && node.equals(lineNode) && state.equals(lineState)) {
-                reached = true;
+                waiters.remove(waiting);
             }
         }
     }

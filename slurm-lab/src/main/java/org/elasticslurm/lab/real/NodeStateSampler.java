@@ -16,7 +16,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.elasticslurm.conf.scontrol.ScontrolShow;
 import org.elasticslurm.lab.process.CommandResult;
-import org.elasticslurm.lab.process.LabException;
 import org.elasticslurm.lab.trace.TraceRecorder;
 
 /**
@@ -187,22 +186,19 @@ public final class NodeStateSampler implements NodeStates {
     @Override
     public boolean awaitState(String node, String state, Duration timeout) {
         synchronized (this) {
-            Waiter waiter = new Waiter(node, state, recorder.elapsedTenths() + timeout.toMillis() / 100, nextSequence,
-                    last.get(node));
+            Waiter waiter = new Waiter(StateWait.of(recorder, node, state, timeout), nextSequence, last.get(node));
             if (nextToApply == nextSequence && waiter.judgeNow()) {
                 return true; // no sample under way: the last one is now
             }
             waiters.add(waiter);
             try {
-                while (!waiter.reached && !closed && (recorder.elapsedTenths() < waiter.deadlineTenths
-                        || inFlight.values().stream().anyMatch(started -> started < waiter.deadlineTenths))) {
-                    long left = (waiter.deadlineTenths - recorder.elapsedTenths()) * 100;
+                // a sample under way that was started before the deadline may still show the state
+                StateWait.LateAnswers samplesUnderWay = (deadlineTenths, elapsed) ->
+                        inFlight.values().stream().anyMatch(started -> started < deadlineTenths);
+                return waiter.wait.await(samplesUnderWay, () -> closed, untilDeadline -> {
+                    long left = untilDeadline.toMillis();
                     wait(left > 0 ? left : 1000); // past the deadline: woken when the late sample ends
-                }
-                return waiter.reached;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LabException("interrupted while waiting for " + node + " to be " + state, e);
+                });
             } finally {
                 waiters.remove(waiter);
             }
@@ -214,37 +210,31 @@ public final class NodeStateSampler implements NodeStates {
      * started after the wait and before the deadline does.
      */
     private static final class Waiter {
-        private final String node;
-        private final String state;
-        private final long deadlineTenths;
+        private final StateWait wait;
         /** The sequence number of the first sample started after the wait began. */
         private final long firstAfter;
         private String now;
-        private boolean reached;
 
-        private Waiter(String node, String state, long deadlineTenths, long firstAfter, String now) {
-            this.node = node;
-            this.state = state;
-            this.deadlineTenths = deadlineTenths;
+        private Waiter(StateWait wait, long firstAfter, String now) {
+            this.wait = wait;
             this.firstAfter = firstAfter;
             this.now = now;
         }
 
         /** Whether the node is in the state now (as of the newest sample started before the wait). */
         private boolean judgeNow() {
-            reached |= state.equals(now);
-            return reached;
+            return wait.observedNow(now);
         }
 
         private void note(long sequence, long sampledAtTenths, Optional<Map<String, String>> states) {
-            String sampled = states.map(s -> s.get(node)).orElse(null);
+            String sampled = states.map(s -> s.get(wait.node())).orElse(null);
             if (sequence < firstAfter) {
                 now = sampled == null ? now : sampled;
                 if (sequence == firstAfter - 1) {
                     judgeNow();
                 }
-            } else if (sampledAtTenths < deadlineTenths && state.equals(sampled)) {
-                reached = true;
+            } else {
+                wait.observed(sampledAtTenths, wait.node(), sampled);
             }
         }
     }
