@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The hook checks on real files; expected messages are those of slurmctld 22.05's power_save.c
@@ -167,11 +169,13 @@ class HookProgramRulesTest {
 
     // 26.05.5's messages, as recorded from the real daemon (differential hook-*.real-26.05.trace, slurmctld.log)
 
-    @Test
-    void slurm2605ReportsAMissingProgramAsNotFound() {
+    /** 26.05 reports a missing program as not found; 24.11 words the checks as 22.05 does. */
+    @ParameterizedTest(name = "{0}: a missing program is \"{1}\"")
+    @CsvSource({"V26_05, not found", "V24_11, not executable", "V22_05, not executable"})
+    void aMissingProgramIsNotFoundOn2605AndNotExecutableBefore(SlurmVersion version, String wording) {
         String program = dir.resolve("nosuch").toString();
-        assertThat(rules.forVersion(SlurmVersion.V26_05).problem(program))
-                .contains("power_save program " + program + " not found");
+        assertThat(rules.forVersion(version).problem(program))
+                .contains("power_save program " + program + " " + wording);
     }
 
     @Test
@@ -179,13 +183,6 @@ class HookProgramRulesTest {
         String program = hook("resume", "rw-r--r--").toString();
         assertThat(rules.forVersion(SlurmVersion.V26_05).problem(program))
                 .contains("power_save program " + program + " is not executable");
-    }
-
-    @Test
-    void slurm2411WordsTheChecksAs2205() {
-        String program = dir.resolve("nosuch").toString();
-        assertThat(rules.forVersion(SlurmVersion.V24_11).problem(program))
-                .contains("power_save program " + program + " not executable");
     }
 
     @Test

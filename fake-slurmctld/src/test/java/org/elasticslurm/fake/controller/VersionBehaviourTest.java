@@ -212,10 +212,9 @@ class VersionBehaviourTest {
      */
     @Test
     void missingResumeProgramIsWordedAs2205On2411() {
-        SimLab lab = lab(SlurmVersion.V24_11, "ResumeProgram=" + dir.resolve("missing-resume"));
-        lab.runUntil(0);
+        SimLab lab = labWithAMissingResumeProgram(SlurmVersion.V24_11);
 
-        CommandResult result = lab.controller.updateNode(NodeUpdate.state("node1", NodeStateRequest.POWER_UP));
+        CommandResult result = powerUpNode1At0(lab);
 
         assertThat(result.error()).hasValue(SlurmError.INVALID_NODE_STATE);
         assertThat(lab.logLines()).containsSubsequence(
@@ -226,10 +225,9 @@ class VersionBehaviourTest {
 
     @Test
     void missingResumeProgramIsNotFoundAndPowerUpAnInvalidPowerActionOn2605() {
-        SimLab lab = lab(SlurmVersion.V26_05, "ResumeProgram=" + dir.resolve("missing-resume"));
-        lab.runUntil(0);
+        SimLab lab = labWithAMissingResumeProgram(SlurmVersion.V26_05);
 
-        CommandResult result = lab.controller.updateNode(NodeUpdate.state("node1", NodeStateRequest.POWER_UP));
+        CommandResult result = powerUpNode1At0(lab);
 
         assertThat(result.error()).hasValue(SlurmError.INVALID_POWER_ACTION);
         assertThat(result.error().orElseThrow().message()).isEqualTo("Invalid power action");
@@ -240,6 +238,17 @@ class VersionBehaviourTest {
                 "error: Invalid power action (default) for nodes node1")
                 .noneMatch(line -> line.contains("power_save module disabled"));
         assertThat(lab.state("node1")).isEqualTo("IDLE+CLOUD+POWERED_DOWN");
+    }
+
+    /** A lab of {@code version} whose ResumeProgram, {@code DIR/missing-resume}, does not exist. */
+    private SimLab labWithAMissingResumeProgram(SlurmVersion version) {
+        return lab(version, "ResumeProgram=" + dir.resolve("missing-resume"));
+    }
+
+    /** Runs the lab to 0 s and asks for node1's POWER_UP there. */
+    private static CommandResult powerUpNode1At0(SimLab lab) {
+        lab.runUntil(0);
+        return lab.controller.updateNode(NodeUpdate.state("node1", NodeStateRequest.POWER_UP));
     }
 
     /**

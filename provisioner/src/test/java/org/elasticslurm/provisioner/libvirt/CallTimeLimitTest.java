@@ -19,10 +19,13 @@ class CallTimeLimitTest {
     private final ExecutorService oneThread = Executors.newSingleThreadExecutor();
     private final CountDownLatch busy = new CountDownLatch(1);
     private final AtomicInteger bodiesRun = new AtomicInteger();
+    /** Lets a call that runs until answered end. */
+    private final CountDownLatch answer = new CountDownLatch(1);
 
     @AfterEach
     void stop() {
         busy.countDown();
+        answer.countDown();
         oneThread.shutdownNow();
     }
 
@@ -32,6 +35,14 @@ class CallTimeLimitTest {
             return null;
         });
         return new CallTimeLimit("test:///x", limit, 1, oneThread);
+    }
+
+    /** Calls "define x", whose body runs until {@link #answer} is counted down: the caller gives it up. */
+    private AbandonedCall giveUpACallThatRunsUntilAnswered(CallTimeLimit limit) {
+        return catchThrowableOfType(() -> limit.call("define x", () -> {
+            Uninterruptibly.await(answer);
+            return body();
+        }), AbandonedCall.class);
     }
 
     private String body() {
@@ -72,12 +83,8 @@ class CallTimeLimitTest {
     @Test
     void aCallGivenUpWhileItRunsKeepsItsPermitUntilItEndsAndReleasesItOnce() {
         CallTimeLimit limit = new CallTimeLimit("test:///x", LIMIT, 2, oneThread);
-        CountDownLatch answer = new CountDownLatch(1);
 
-        AbandonedCall given = catchThrowableOfType(() -> limit.call("define x", () -> {
-            Uninterruptibly.await(answer);
-            return body();
-        }), AbandonedCall.class);
+        AbandonedCall given = giveUpACallThatRunsUntilAnswered(limit);
 
         assertThat(limit.withoutAnswer()).isEqualTo(1);
         answer.countDown();
@@ -91,11 +98,7 @@ class CallTimeLimitTest {
     @Test
     void aCallerWaitsForTheEndOfAnAbandonedCallAtMostTheCallTimeout() {
         CallTimeLimit limit = new CallTimeLimit("test:///x", LIMIT, 2, oneThread);
-        CountDownLatch answer = new CountDownLatch(1);
-        AbandonedCall given = catchThrowableOfType(() -> limit.call("define x", () -> {
-            Uninterruptibly.await(answer);
-            return body();
-        }), AbandonedCall.class);
+        AbandonedCall given = giveUpACallThatRunsUntilAnswered(limit);
 
         long start = System.nanoTime();
         boolean ended = given.awaitEnd();

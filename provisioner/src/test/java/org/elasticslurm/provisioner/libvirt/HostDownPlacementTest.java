@@ -48,91 +48,97 @@ class HostDownPlacementTest {
         return fleet.backend(clock, hosts, pools);
     }
 
+    /** The first host, a second one that can fall silent, and the clock of the backends made on them. */
+    private final class TwoHosts {
+        final LibvirtHypervisor first = host("first");
+        final AtomicBoolean secondDown = new AtomicBoolean();
+        final Hypervisor second = TestDriverHosts.switchable(host("second"), secondDown);
+        final MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+
+        LibvirtBackend backend(PoolSpec... pools) {
+            return HostDownPlacementTest.this.backend(clock, List.of(first, second), pools);
+        }
+
+        /** A backend with the pool "spread" of test1 and test2 over both hosts. */
+        LibvirtBackend spreadBackend() {
+            return backend(pool("spread", List.of("test1", "test2"), Optional.empty()));
+        }
+
+        /** The second host stops answering, and the time passes the capacity snapshot's refresh. */
+        void secondFallsSilent() {
+            secondDown.set(true);
+            clock.advance(Duration.ofSeconds(5));
+        }
+
+        /** test2's resume fails with the silent host's error, and no machine for it is made on the first host. */
+        void assertTest2IsNotCreatedAgainOnTheFirst(LibvirtBackend backend) {
+            assertThatThrownBy(() -> backend.ensureRunning(new MachineRequest("test2", "spread", "op-3")))
+                    .isInstanceOf(BackendException.class).hasMessageContaining("Connection refused");
+            assertThat(first.domain("test2")).isEmpty();
+        }
+    }
+
     @Test
     void aHostThatStopsAnsweringFailsOnlyTheNodesPinnedToItAndNewMachinesGoToTheOther() {
-        LibvirtHypervisor first = host("first");
-        AtomicBoolean down = new AtomicBoolean();
-        Hypervisor second = TestDriverHosts.switchable(host("second"), down);
-        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
-        LibvirtBackend backend = backend(clock, List.of(first, second),
-                pool("spread", List.of("test1", "test2", "test4"), Optional.empty()),
-                pool("pinned", List.of("test3"), Optional.of(second.uri())));
+        TwoHosts hosts = new TwoHosts();
+        LibvirtBackend backend = hosts.backend(pool("spread", List.of("test1", "test2", "test4"), Optional.empty()),
+                pool("pinned", List.of("test3"), Optional.of(hosts.second.uri())));
         String placed1 = backend.ensureRunning(new MachineRequest("test1", "spread", "op-1")).backendId();
         String placed2 = backend.ensureRunning(new MachineRequest("test2", "spread", "op-2")).backendId();
         assertThat(List.of(placed1, placed2)).as("one machine on each host")
-                .containsExactlyInAnyOrder("test1@" + first.uri(), "test2@" + second.uri());
+                .containsExactlyInAnyOrder("test1@" + hosts.first.uri(), "test2@" + hosts.second.uri());
 
-        down.set(true);
-        clock.advance(Duration.ofSeconds(5)); // past the capacity snapshot's refresh
+        hosts.secondFallsSilent();
 
         assertThatThrownBy(() -> backend.ensureRunning(new MachineRequest("test3", "pinned", "op-3")))
                 .isInstanceOf(BackendException.class).hasMessageContaining("Connection refused");
         assertThat(backend.ensureRunning(new MachineRequest("test4", "spread", "op-4")).backendId())
-                .isEqualTo("test4@" + first.uri());
+                .isEqualTo("test4@" + hosts.first.uri());
     }
 
     @Test
     void aNodeWhoseMachineWasListedOnTheSilentHostIsNotCreatedAgainElsewhere() {
-        LibvirtHypervisor first = host("first");
-        AtomicBoolean down = new AtomicBoolean();
-        Hypervisor second = TestDriverHosts.switchable(host("second"), down);
-        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
-        LibvirtBackend backend = backend(clock, List.of(first, second),
-                pool("spread", List.of("test1", "test2"), Optional.empty()));
+        TwoHosts hosts = new TwoHosts();
+        LibvirtBackend backend = hosts.spreadBackend();
         backend.ensureRunning(new MachineRequest("test1", "spread", "op-1"));
         backend.ensureRunning(new MachineRequest("test2", "spread", "op-2"));
-        clock.advance(Duration.ofSeconds(5));
+        hosts.clock.advance(Duration.ofSeconds(5));
         backend.capacity(); // a listing of the second host that shows test2's domain there
 
-        down.set(true);
-        clock.advance(Duration.ofSeconds(5));
+        hosts.secondFallsSilent();
 
-        assertThatThrownBy(() -> backend.ensureRunning(new MachineRequest("test2", "spread", "op-3")))
-                .isInstanceOf(BackendException.class).hasMessageContaining("Connection refused");
-        assertThat(first.domain("test2")).isEmpty();
+        hosts.assertTest2IsNotCreatedAgainOnTheFirst(backend);
     }
 
     @Test
     void aNodePlacedOnAHostAfterItsLastListingIsNotCreatedAgainElsewhereWhenThatHostFallsSilent() {
-        LibvirtHypervisor first = host("first");
-        AtomicBoolean down = new AtomicBoolean();
-        Hypervisor second = TestDriverHosts.switchable(host("second"), down);
-        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
-        LibvirtBackend backend = backend(clock, List.of(first, second),
-                pool("spread", List.of("test1", "test2"), Optional.empty()));
+        TwoHosts hosts = new TwoHosts();
+        LibvirtBackend backend = hosts.spreadBackend();
         backend.ensureRunning(new MachineRequest("test1", "spread", "op-1"));
-        clock.advance(Duration.ofSeconds(5)); // the placement of test2 lists both hosts, neither has test2
+        hosts.clock.advance(Duration.ofSeconds(5)); // the placement of test2 lists both hosts, neither has test2
         assertThat(backend.ensureRunning(new MachineRequest("test2", "spread", "op-2")).backendId())
-                .isEqualTo("test2@" + second.uri());
+                .isEqualTo("test2@" + hosts.second.uri());
 
-        down.set(true);
-        clock.advance(Duration.ofSeconds(5));
+        hosts.secondFallsSilent();
 
-        assertThatThrownBy(() -> backend.ensureRunning(new MachineRequest("test2", "spread", "op-3")))
-                .isInstanceOf(BackendException.class).hasMessageContaining("Connection refused");
-        assertThat(first.domain("test2")).isEmpty();
+        hosts.assertTest2IsNotCreatedAgainOnTheFirst(backend);
     }
 
     @Test
     void aNodeWhoseMachineWasReleasedFromTheSilentHostIsCreatedOnAHostThatAnswers() {
-        LibvirtHypervisor first = host("first");
-        AtomicBoolean down = new AtomicBoolean();
-        Hypervisor second = TestDriverHosts.switchable(host("second"), down);
-        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
-        LibvirtBackend backend = backend(clock, List.of(first, second),
-                pool("spread", List.of("test1", "test2"), Optional.empty()));
+        TwoHosts hosts = new TwoHosts();
+        LibvirtBackend backend = hosts.spreadBackend();
         backend.ensureRunning(new MachineRequest("test1", "spread", "op-1"));
         assertThat(backend.ensureRunning(new MachineRequest("test2", "spread", "op-2")).backendId())
-                .isEqualTo("test2@" + second.uri());
-        clock.advance(Duration.ofSeconds(5));
+                .isEqualTo("test2@" + hosts.second.uri());
+        hosts.clock.advance(Duration.ofSeconds(5));
         backend.capacity(); // a listing of the second host that shows test2's domain there
         backend.release("test2", "spread");
 
-        down.set(true);
-        clock.advance(Duration.ofSeconds(5));
+        hosts.secondFallsSilent();
 
         assertThat(backend.ensureRunning(new MachineRequest("test2", "spread", "op-3")).backendId())
-                .isEqualTo("test2@" + first.uri());
+                .isEqualTo("test2@" + hosts.first.uri());
     }
 
     @Test
