@@ -54,15 +54,34 @@ final class ServiceHttp {
     }
 
     private byte[] direct(String request) throws IOException {
+        long deadline = System.nanoTime() + limit.toNanos();
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2000);
-            s.setSoTimeout((int) limit.toMillis());
             OutputStream out = s.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            return s.getInputStream().readAllBytes();
+            return readUntilClosed(s, deadline);
         } catch (SocketTimeoutException e) {
             throw new IOException("no answer from 127.0.0.1:" + port + " within " + limit.toSeconds() + " s", e);
+        }
+    }
+
+    /** Reads until the other side closes; each read may wait only for what is left of the request's limit. */
+    private static byte[] readUntilClosed(Socket s, long deadline) throws IOException {
+        InputStream in = s.getInputStream();
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
+        while (true) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                throw new SocketTimeoutException("the answer did not end in time");
+            }
+            s.setSoTimeout((int) Math.min(left, Integer.MAX_VALUE));
+            int n = in.read(chunk);
+            if (n < 0) {
+                return answer.toByteArray();
+            }
+            answer.write(chunk, 0, n);
         }
     }
 
