@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.elasticslurm.fake.hook.ProcessTable;
 
 /**
  * Who runs a command and from where (for job records): user and group with their ids, this host's short name,
@@ -31,9 +32,7 @@ record ClientIdentity(String user, long uid, String group, long gid, String host
                     gid = Long.parseLong(line.substring(4).strip().split("\\s+")[0]);
                 }
             }
-            String stat = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.UTF_8);
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            sid = Long.parseLong(fields[3]);
+            sid = ProcessTable.self().orElseThrow(() -> new IOException("/proc/self/stat cannot be read")).session();
             host = Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.UTF_8).strip();
             int dot = host.indexOf('.');
             host = dot < 0 ? host : host.substring(0, dot);

@@ -8,8 +8,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** A snapshot of the processes of this machine, from /proc/[pid]/stat. */
-final class ProcessTable {
+/**
+ * A snapshot of the processes of this machine, from /proc/[pid]/stat: fake-slurmctld's one reader of that file (its
+ * commands' own session comes from {@link #self()}).
+ */
+public final class ProcessTable {
 
     /**
      * One process.
@@ -19,8 +22,9 @@ final class ProcessTable {
      * @param state state letter (R, S, D, Z ...)
      * @param ppid parent
      * @param pgrp process group
+     * @param session session id
      */
-    record Proc(long pid, String comm, char state, long ppid, long pgrp) {
+    public record Proc(long pid, String comm, char state, long ppid, long pgrp, long session) {
         boolean isZombie() {
             return state == 'Z';
         }
@@ -49,6 +53,11 @@ final class ProcessTable {
         return new ProcessTable(all);
     }
 
+    /** This process, from /proc/self/stat; empty if that cannot be read. */
+    public static Optional<Proc> self() {
+        return parse(Path.of("/proc/self/stat"));
+    }
+
     Optional<Proc> get(long pid) {
         return Optional.ofNullable(processes.get(pid));
     }
@@ -57,7 +66,7 @@ final class ProcessTable {
         return processes.values();
     }
 
-    /** Parses {@code pid (comm) state ppid pgrp ...}; comm may hold spaces and parentheses. */
+    /** Parses {@code pid (comm) state ppid pgrp session ...}; comm may hold spaces and parentheses. */
     static Optional<Proc> parseStat(String line) {
         int open = line.indexOf('(');
         int close = line.lastIndexOf(')');
@@ -65,13 +74,13 @@ final class ProcessTable {
             return Optional.empty();
         }
         String[] rest = line.substring(close + 2).split(" ");
-        if (rest.length < 3) {
+        if (rest.length < 4) {
             return Optional.empty();
         }
         try {
             return Optional.of(new Proc(Long.parseLong(line.substring(0, open).trim()),
                     line.substring(open + 1, close), rest[0].charAt(0), Long.parseLong(rest[1]),
-                    Long.parseLong(rest[2])));
+                    Long.parseLong(rest[2]), Long.parseLong(rest[3])));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
