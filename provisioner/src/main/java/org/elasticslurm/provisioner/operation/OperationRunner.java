@@ -8,14 +8,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.elasticslurm.provisioner.backend.BackendException;
 import org.elasticslurm.provisioner.config.Pools;
-import org.elasticslurm.provisioner.slurm.SlurmException;
 
 /**
- * Runs each node's operations step by step on the {@link TaskScheduler}: retries of transient failures,
- * clean-up after a failure (release, node DOWN in Slurm), cancellation, the node's queue, and every transition
- * to the journal and the listener. A transition the journal cannot write fails its operation; whatever
+ * Runs each node's operations step by step on the {@link TaskScheduler}: the node's queue, start, dispatch of
+ * each step, success, cancellation, and every transition to the journal and the listener; a failing step goes
+ * to {@link OperationFailures} (retries, clean-up, node DOWN). A transition the journal cannot write fails its operation; whatever
  * escapes a step fails the operation, never the worker. Called with the state's lock held unless said otherwise.
  */
 final class OperationRunner {
@@ -28,7 +26,7 @@ final class OperationRunner {
     private final OperationJournal journal;
     private final OperationListener listener;
     private final Clock clock;
-    private final EngineSettings settings;
+    private final OperationFailures failures;
     /** Operations some of whose transitions could not be written to the journal. */
     private final Set<Operation> unlogged = new LinkedHashSet<>();
 
@@ -41,7 +39,7 @@ final class OperationRunner {
         this.journal = journal;
         this.listener = listener;
         this.clock = clock;
-        this.settings = settings;
+        this.failures = new OperationFailures(this, procedures, clock, settings);
     }
 
     /** Why the journal cannot be written, as it last said. */
@@ -110,28 +108,7 @@ final class OperationRunner {
 
     private void failUnexpectedly(Operation op, Throwable e) {
         synchronized (state.lock) {
-            op.stepRunning = false;
-            if (op.status.terminal()) {
-                return;
-            }
-            String message = "internal error: " + e;
-            try {
-                if (op.failure == null) {
-                    beginCleanup(op, message);
-                    return;
-                }
-            } catch (RuntimeException | Error again) {
-                message = message + "; clean-up could not start: " + again;
-            }
-            if (op.timer != null) {
-                op.timer.cancel();
-                op.timer = null;
-            }
-            op.error = op.failure == null ? message : op.failure + "; " + message;
-            op.node.lastError = op.error;
-            op.status = OperationStatus.FAILED;
-            enterPhase(op.node, Phase.FAILED, clock.instant());
-            end(op, "failed: " + op.error);
+            failures.failUnexpectedly(op, e);
         }
     }
 
@@ -145,7 +122,7 @@ final class OperationRunner {
                 return;
             }
             if (op.journalFailure != null && op.failure == null) {
-                beginCleanup(op, op.journalFailure);
+                failures.beginCleanup(op, op.journalFailure);
                 return;
             }
             op.stepRunning = true;
@@ -165,13 +142,13 @@ final class OperationRunner {
                 return;
             }
             if (failure != null) {
-                handleFailure(op, step, failure);
+                failures.handleFailure(op, step, failure);
                 return;
             }
             op.failedAttempts = 0;
             op.failingSince = null;
             if (op.journalFailure != null && op.failure == null) {
-                beginCleanup(op, op.journalFailure);
+                failures.beginCleanup(op, op.journalFailure);
                 return;
             }
             if (next.isDone()) {
@@ -182,7 +159,7 @@ final class OperationRunner {
         }
     }
 
-    private void dispatch(Operation op, Step.Next next) {
+    void dispatch(Operation op, Step.Next next) {
         Step step = next.step();
         if (next.delay().isZero()) {
             scheduler.execute(task(op, step));
@@ -191,84 +168,16 @@ final class OperationRunner {
         }
     }
 
-    private void handleFailure(Operation op, Step step, RuntimeException failure) {
-        String message = describe(failure);
-        if (isTransient(failure)) {
-            op.failedAttempts++;
-            if (op.failingSince == null) {
-                op.failingSince = clock.instant();
-            }
-            if (settings.retry().allowsAnother(op.failedAttempts) || slurmStillUnreachable(op, failure)) {
-                Duration wait = settings.retry().backoff(op.failedAttempts);
-                emit(op, "attempt " + op.failedAttempts + " failed (transient): " + message + "; retrying in " + wait);
-                op.timer = scheduler.schedule(wait, task(op, step));
-                return;
-            }
-            message = message + " (gave up after " + op.failedAttempts + " attempts)";
-        }
-        op.failedAttempts = 0;
-        op.failingSince = null;
-        if (op.kind == OperationKind.RESUME && op.failure == null) {
-            beginCleanup(op, message);
-            return;
-        }
-        if (op.kind == OperationKind.RESUME && failure instanceof SlurmException && !op.markDownRetried) {
-            // the release went through (it calls no Slurm); only marking the node DOWN failed: once more, same reason
-            op.markDownRetried = true;
-            emit(op, "marking the node DOWN failed: " + message + "; trying once more");
-            dispatch(op, Step.Next.now(procedures.markDown(op.node.name)));
-            return;
-        }
-        if (op.kind == OperationKind.RESUME && !op.cleanupFailed && !(failure instanceof SlurmException)) {
-            // the release failed: Slurm must still hear that the node will not come (DOWN, with both reasons)
-            op.cleanupFailed = true;
-            op.failure = op.failure + "; clean-up failed: " + message;
-            op.error = op.failure;
-            op.node.lastError = op.failure;
-            emit(op, "clean-up failed: " + message + "; marking the node DOWN");
-            dispatch(op, Step.Next.now(procedures.markDown(op.node.name)));
-            return;
-        }
-        // op.failure is set here only when marking the node DOWN failed (after the clean-up, whether it failed or not)
-        op.error = op.failure == null ? message : op.failure + "; marking DOWN failed: " + message;
-        op.node.lastError = op.error;
-        op.status = OperationStatus.FAILED;
-        enterPhase(op.node, Phase.FAILED, clock.instant());
-        end(op, "failed: " + op.error);
-    }
-
-    /**
-     * A controller that cannot be reached (slurmctld restarting, a network blip) is waited for longer than a
-     * failing backend: the machine is fine, only Slurm has to hear about it.
-     */
-    private boolean slurmStillUnreachable(Operation op, RuntimeException failure) {
-        return failure instanceof SlurmException && Duration.between(op.failingSince, clock.instant())
-                .compareTo(settings.slurmUnreachableRetry()) < 0;
-    }
-
-    /** The operation has failed: its machine is released and Slurm is told (node DOWN with the reason). */
-    private void beginCleanup(Operation op, String message) {
-        op.failedAttempts = 0;
-        op.failingSince = null;
-        op.failure = message;
-        op.error = message;
-        op.node.lastError = message;
-        enterPhase(op.node, Phase.DESTROYING, clock.instant());
-        emit(op, "failed: " + message + "; cleaning up");
-        dispatch(op, Step.Next.now(procedures.cleanupAfterFailure(op.node.name, op.node.poolName)));
+    /** Runs the step again after the wait (a timer even when the wait is zero, so cancellation finds it). */
+    void retryAfter(Operation op, Duration wait, Step step) {
+        op.timer = scheduler.schedule(wait, task(op, step));
     }
 
     private void finish(Operation op) {
         Instant now = clock.instant();
         NodeRecord n = op.node;
         if (op.failure != null) {
-            op.status = OperationStatus.FAILED;
-            if (!op.cleanupFailed) {
-                n.address = null;
-                n.backendId = null;
-            }
-            enterPhase(n, Phase.FAILED, now);
-            end(op, (op.cleanupFailed ? "failed: " : "failed and cleaned up: ") + op.failure);
+            failures.finishCleanup(op);
             return;
         }
         op.status = OperationStatus.SUCCEEDED;
@@ -302,7 +211,7 @@ final class OperationRunner {
         end(op, op.error != null ? op.error : "cancelled");
     }
 
-    private void end(Operation op, String message) {
+    void end(Operation op, String message) {
         NodeRecord n = op.node;
         op.updated = clock.instant();
         if (n.active == op) {
@@ -338,7 +247,7 @@ final class OperationRunner {
         } catch (RuntimeException e) {
             unlogged.add(op);
             if (!op.status.terminal() && op.journalFailure == null) {
-                op.journalFailure = describe(e);
+                op.journalFailure = OperationFailures.describe(e);
             }
         }
         try {
@@ -346,15 +255,6 @@ final class OperationRunner {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "operation listener failed on " + event + ": " + e, e);
         }
-    }
-
-    private static boolean isTransient(RuntimeException e) {
-        return (e instanceof BackendException b && b.isTransient()) || (e instanceof SlurmException s && s.isTransient());
-    }
-
-    private static String describe(RuntimeException e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
     private Step.Progress progress(Operation op) {
