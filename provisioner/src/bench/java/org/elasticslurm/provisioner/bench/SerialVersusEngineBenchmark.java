@@ -9,7 +9,7 @@ import org.elasticslurm.provisioner.backend.MachineBackend;
 import org.elasticslurm.provisioner.backend.MachineRequest;
 import org.elasticslurm.provisioner.backend.sim.SimBackend;
 import org.elasticslurm.provisioner.backend.sim.SimSettings;
-import org.elasticslurm.provisioner.config.Pools;
+import org.elasticslurm.provisioner.pool.Pools;
 import org.elasticslurm.provisioner.operation.EngineSettings;
 import org.elasticslurm.provisioner.operation.ExecutorTaskScheduler;
 import org.elasticslurm.provisioner.operation.OperationEngine;

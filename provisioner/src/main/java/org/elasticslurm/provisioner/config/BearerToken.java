@@ -1,5 +1,6 @@
 package org.elasticslurm.provisioner.config;
 
+import org.elasticslurm.provisioner.pool.InvalidConfigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package org.elasticslurm.provisioner.config;
 
+import org.elasticslurm.provisioner.pool.Pools;
+import org.elasticslurm.provisioner.pool.InvalidConfigException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -48,7 +50,7 @@ public class ConfigProducer {
     @Singleton
     Pools pools(ValidatedConfig config, SlurmConf conf) {
         ProvisionerConfig c = config.get();
-        return Pools.resolve(c.pools(), c.pools().get(Pools.DEFAULT_POOL), conf);
+        return ConfiguredPools.resolve(c, conf);
     }
 
     /** The bearer token. */

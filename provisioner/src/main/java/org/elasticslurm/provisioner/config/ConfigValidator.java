@@ -1,5 +1,6 @@
 package org.elasticslurm.provisioner.config;
 
+import org.elasticslurm.provisioner.pool.Pools;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

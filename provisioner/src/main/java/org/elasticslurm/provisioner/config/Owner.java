@@ -1,5 +1,6 @@
 package org.elasticslurm.provisioner.config;
 
+import org.elasticslurm.provisioner.pool.InvalidConfigException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.elasticslurm.conf.SlurmConf;

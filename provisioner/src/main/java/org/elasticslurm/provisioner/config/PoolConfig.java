@@ -1,5 +1,6 @@
 package org.elasticslurm.provisioner.config;
 
+import org.elasticslurm.provisioner.pool.PoolMode;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithParentName;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package org.elasticslurm.provisioner.config;
 
+import org.elasticslurm.provisioner.pool.InvalidConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

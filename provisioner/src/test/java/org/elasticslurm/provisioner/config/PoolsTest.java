@@ -1,5 +1,9 @@
 package org.elasticslurm.provisioner.config;
 
+import org.elasticslurm.provisioner.pool.Pool;
+import org.elasticslurm.provisioner.pool.Pools;
+import org.elasticslurm.provisioner.pool.PoolMode;
+import org.elasticslurm.provisioner.pool.InvalidConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

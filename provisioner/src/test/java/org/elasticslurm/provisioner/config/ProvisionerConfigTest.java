@@ -1,5 +1,7 @@
 package org.elasticslurm.provisioner.config;
 
+import org.elasticslurm.provisioner.pool.Pools;
+import org.elasticslurm.provisioner.pool.PoolMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.runtime.configuration.DurationConverter;
