@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.elasticslurm.conf.HostlistException;
 import org.elasticslurm.conf.Hostlist;
+import org.elasticslurm.conf.HostlistException;
 import org.elasticslurm.conf.NodeDefinition;
 import org.elasticslurm.conf.SlurmConf;
 

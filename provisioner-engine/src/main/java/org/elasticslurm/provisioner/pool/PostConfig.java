@@ -15,9 +15,4 @@ public record PostConfig(Optional<List<String>> command, Duration timeout) {
     public PostConfig {
         command = command.map(List::copyOf);
     }
-
-    /** No post-configuration. */
-    public static PostConfig none() {
-        return new PostConfig(Optional.empty(), Duration.ofMinutes(10));
-    }
 }

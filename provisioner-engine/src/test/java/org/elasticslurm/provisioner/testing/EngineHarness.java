@@ -11,7 +11,6 @@ import org.elasticslurm.provisioner.backend.MachineBackend;
 import org.elasticslurm.provisioner.backend.PostConfigurer;
 import org.elasticslurm.provisioner.backend.sim.SimBackend;
 import org.elasticslurm.provisioner.backend.sim.SimSettings;
-import org.elasticslurm.provisioner.pool.Pools;
 import org.elasticslurm.provisioner.operation.EngineSettings;
 import org.elasticslurm.provisioner.operation.NodeView;
 import org.elasticslurm.provisioner.operation.OperationEngine;
@@ -20,6 +19,7 @@ import org.elasticslurm.provisioner.operation.OperationJournal;
 import org.elasticslurm.provisioner.operation.Phase;
 import org.elasticslurm.provisioner.operation.Ports;
 import org.elasticslurm.provisioner.operation.RetryPolicy;
+import org.elasticslurm.provisioner.pool.Pools;
 
 /** An engine on virtual time with a simulated backend and a recording Slurm port. */
 public final class EngineHarness {

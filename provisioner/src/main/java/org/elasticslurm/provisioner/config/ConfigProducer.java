@@ -1,7 +1,5 @@
 package org.elasticslurm.provisioner.config;
 
-import org.elasticslurm.provisioner.pool.Pools;
-import org.elasticslurm.provisioner.pool.InvalidConfigException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -10,6 +8,8 @@ import java.util.List;
 import org.elasticslurm.conf.SlurmConf;
 import org.elasticslurm.conf.SlurmConfException;
 import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.provisioner.pool.InvalidConfigException;
+import org.elasticslurm.provisioner.pool.Pools;
 
 /**
  * Turns configuration into checked, resolved objects. Every product fails with an

@@ -1,9 +1,9 @@
 package org.elasticslurm.provisioner.config;
 
-import org.elasticslurm.provisioner.pool.InvalidConfigException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.elasticslurm.conf.SlurmConf;
+import org.elasticslurm.provisioner.pool.InvalidConfigException;
 
 /**
  * The identity of one provisioner service, written into every machine it makes or starts: a service lists,

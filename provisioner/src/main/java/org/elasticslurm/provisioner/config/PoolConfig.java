@@ -1,11 +1,11 @@
 package org.elasticslurm.provisioner.config;
 
-import org.elasticslurm.provisioner.pool.PoolMode;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithParentName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.elasticslurm.provisioner.pool.PoolMode;
 
 /**
  * One node pool, {@code provisioner.pools.<name>.*}. A node belongs to at most one pool; every pool node must

@@ -1,18 +1,18 @@
 package org.elasticslurm.provisioner.libvirt;
 
+import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.quarkus.runtime.configuration.ConfigUtils;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.elasticslurm.provisioner.backend.MachineBackend;
-import org.elasticslurm.provisioner.wiring.MachineBackendFactory;
 import org.elasticslurm.conf.SlurmConf;
+import org.elasticslurm.provisioner.backend.MachineBackend;
 import org.elasticslurm.provisioner.config.BackendKind;
 import org.elasticslurm.provisioner.config.Owner;
-import org.elasticslurm.provisioner.pool.Pools;
 import org.elasticslurm.provisioner.config.ValidatedConfig;
+import org.elasticslurm.provisioner.pool.Pools;
+import org.elasticslurm.provisioner.wiring.MachineBackendFactory;
 import org.jboss.logging.Logger;
 
 /** Builds the libvirt backend from the service configuration when {@code provisioner.backend=libvirt}. */

@@ -3,16 +3,16 @@ package org.elasticslurm.provisioner.libvirt;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.elasticslurm.provisioner.cloudinit.SeedFiles;
 import org.elasticslurm.provisioner.config.LibvirtPoolConfig;
-import org.elasticslurm.provisioner.config.PoolConfig;
 import org.elasticslurm.provisioner.config.Owner;
+import org.elasticslurm.provisioner.config.PoolConfig;
+import org.elasticslurm.provisioner.config.ProvisionerConfig;
 import org.elasticslurm.provisioner.pool.Pool;
 import org.elasticslurm.provisioner.pool.PoolMode;
-import org.elasticslurm.provisioner.cloudinit.SeedFiles;
-import org.elasticslurm.provisioner.config.ProvisionerConfig;
 
 /** Turns the service configuration into the plain settings of this package, naming every bad key at once. */
 final class LibvirtConfigMapping {

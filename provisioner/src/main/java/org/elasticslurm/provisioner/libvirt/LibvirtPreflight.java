@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.elasticslurm.provisioner.backend.BackendException;
 import org.elasticslurm.provisioner.config.LibvirtPoolConfig;
+import org.elasticslurm.provisioner.config.ProvisionerConfig;
 import org.elasticslurm.provisioner.pool.Pool;
 import org.elasticslurm.provisioner.pool.PoolMode;
 import org.elasticslurm.provisioner.pool.Pools;
-import org.elasticslurm.provisioner.config.ProvisionerConfig;
 
 /**
  * What the libvirt backend will need, checked before the service needs it: every hypervisor answers, every pool's

@@ -1,14 +1,14 @@
 package org.elasticslurm.provisioner.wiring;
 
-import org.elasticslurm.provisioner.backend.MachineBackend;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.List;
-import org.elasticslurm.provisioner.pool.InvalidConfigException;
+import org.elasticslurm.provisioner.backend.MachineBackend;
 import org.elasticslurm.provisioner.config.ValidatedConfig;
+import org.elasticslurm.provisioner.pool.InvalidConfigException;
 
 /** Selects the backend named by {@code provisioner.backend} among the {@link MachineBackendFactory} beans. */
 @ApplicationScoped

@@ -1,14 +1,14 @@
 package org.elasticslurm.provisioner.wiring;
 
-import org.elasticslurm.provisioner.backend.sim.SimSettings;
-import org.elasticslurm.provisioner.backend.sim.SimBackend;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import org.elasticslurm.provisioner.backend.MachineBackend;
-import org.elasticslurm.provisioner.wiring.MachineBackendFactory;
+import org.elasticslurm.provisioner.backend.sim.SimBackend;
+import org.elasticslurm.provisioner.backend.sim.SimSettings;
 import org.elasticslurm.provisioner.config.BackendKind;
 import org.elasticslurm.provisioner.config.ProvisionerConfig;
 import org.elasticslurm.provisioner.config.ValidatedConfig;
+import org.elasticslurm.provisioner.wiring.MachineBackendFactory;
 
 /** Makes the simulated backend from {@code provisioner.sim.*}. */
 @ApplicationScoped

@@ -7,8 +7,8 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Duration;
 import java.util.Map;
 import org.elasticslurm.provisioner.config.ConfiguredPools;
-import org.elasticslurm.provisioner.pool.Pools;
 import org.elasticslurm.provisioner.config.ProvisionerConfig;
+import org.elasticslurm.provisioner.pool.Pools;
 
 /** Builds the real configuration mapping from properties, without Quarkus. */
 public final class TestConfig {

@@ -1,22 +1,18 @@
-package org.elasticslurm.provisioner.config;
+package org.elasticslurm.provisioner.pool;
 
-import org.elasticslurm.provisioner.pool.Pool;
-import org.elasticslurm.provisioner.pool.Pools;
-import org.elasticslurm.provisioner.pool.PoolMode;
-import org.elasticslurm.provisioner.pool.InvalidConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.elasticslurm.provisioner.testing.TestConf;
-import org.elasticslurm.provisioner.testing.TestConfig;
+import org.elasticslurm.provisioner.testing.TestPools;
 import org.junit.jupiter.api.Test;
 
 class PoolsTest {
 
     @Test
     void withoutPoolsEveryCloudNodeIsInTheDefaultPool() {
-        Pools pools = TestConfig.pools(TestConf.CLOUD8, Map.of());
+        Pools pools = TestPools.of(TestConf.CLOUD8, Map.of());
 
         assertThat(pools.all()).containsOnlyKeys("default");
         assertThat(pools.poolNodes()).containsExactly("test1", "test2", "test3", "test4", "test5", "test6", "test7", "test8");
@@ -26,7 +22,7 @@ class PoolsTest {
 
     @Test
     void eachPoolHoldsTheNodesOfItsHostlist() {
-        Pools pools = TestConfig.pools(TestConf.CLOUD8, Map.of(
+        Pools pools = TestPools.of(TestConf.CLOUD8, Map.of(
                 "provisioner.pools.small.nodes", "test[1-4]",
                 "provisioner.pools.big.nodes", "test[5-6]",
                 "provisioner.pools.big.mode", "existing"));
@@ -38,7 +34,7 @@ class PoolsTest {
 
     @Test
     void everyProblemOfThePoolsIsNamedAtOnce() {
-        assertThatThrownBy(() -> TestConfig.pools(TestConf.CLOUD8, Map.of(
+        assertThatThrownBy(() -> TestPools.of(TestConf.CLOUD8, Map.of(
                 "provisioner.pools.a.nodes", "test[1-4],login1",
                 "provisioner.pools.b.nodes", "test[4-5]",
                 "provisioner.pools.c.nodes", "test[5-")))
