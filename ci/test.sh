@@ -5,7 +5,7 @@
 #  (a) mvn install -DskipITs: builds and installs every module (into the local repository, ~/.m2) and runs the
 #      unit tests, module after module;
 #  (b) the integration tests of three groups of modules at the same time: slurm-conf, slurm-lab and
-#      fake-slurmctld; provisioner; scenarios. Within a group, one offline Maven run per module that runs failsafe
+#      fake-slurmctld; provisioner-engine and provisioner; scenarios. Within a group, one offline Maven run per module that runs failsafe
 #      only (no rebuild: scenarios' ITs start fake-slurmctld/target/bin and the provisioner's quarkus-app built in
 #      (a)). Their CPU-bound tests share the machine's CPU slots (@CpuCost, -Dtest.cpu-slots) and their labs
 #      reserve ports machine-wide. A group's output goes to target/ci-its/<group>.log and, prefixed with [<group>],
@@ -41,7 +41,7 @@ mkdir -p "$its"
 
 # group name, modules: the group's ITs run module after module
 groups=(fake-slurmctld provisioner scenarios)
-declare -A modules=([fake-slurmctld]=slurm-conf,slurm-lab,fake-slurmctld [provisioner]=provisioner [scenarios]=scenarios)
+declare -A modules=([fake-slurmctld]=slurm-conf,slurm-lab,fake-slurmctld [provisioner]=provisioner-engine,provisioner [scenarios]=scenarios)
 
 run_its() {
   local group=$1

@@ -9,13 +9,13 @@ import org.elasticslurm.provisioner.backend.MachineBackend;
 import org.elasticslurm.provisioner.backend.MachineRequest;
 import org.elasticslurm.provisioner.backend.sim.SimBackend;
 import org.elasticslurm.provisioner.backend.sim.SimSettings;
-import org.elasticslurm.provisioner.config.Pools;
 import org.elasticslurm.provisioner.operation.EngineSettings;
 import org.elasticslurm.provisioner.operation.ExecutorTaskScheduler;
 import org.elasticslurm.provisioner.operation.OperationEngine;
 import org.elasticslurm.provisioner.operation.Phase;
 import org.elasticslurm.provisioner.operation.Ports;
 import org.elasticslurm.provisioner.operation.RetryPolicy;
+import org.elasticslurm.provisioner.pool.Pools;
 import org.elasticslurm.provisioner.testing.RecordingSlurm;
 import org.elasticslurm.provisioner.testing.TestConfig;
 

@@ -17,13 +17,14 @@ import org.elasticslurm.conf.SlurmConfParser;
 import org.elasticslurm.provisioner.config.BackendKind;
 import org.elasticslurm.provisioner.config.BearerToken;
 import org.elasticslurm.provisioner.config.ConfigValidator;
-import org.elasticslurm.provisioner.config.InvalidConfigException;
+import org.elasticslurm.provisioner.config.ConfiguredPools;
 import org.elasticslurm.provisioner.config.Owner;
-import org.elasticslurm.provisioner.config.Pools;
 import org.elasticslurm.provisioner.config.ProvisionerConfig;
 import org.elasticslurm.provisioner.config.SiteConfigSource;
 import org.elasticslurm.provisioner.config.TlsFiles;
 import org.elasticslurm.provisioner.libvirt.LibvirtPreflight;
+import org.elasticslurm.provisioner.pool.InvalidConfigException;
+import org.elasticslurm.provisioner.pool.Pools;
 import org.elasticslurm.provisioner.slurm.ProcessRunner;
 import org.elasticslurm.provisioner.slurm.ScontrolController;
 import org.elasticslurm.provisioner.slurm.SlurmException;
@@ -81,7 +82,7 @@ final class CheckCommand {
         Pools pools = null;
         if (conf != null) {
             try {
-                pools = Pools.resolve(c.pools(), c.pools().get(Pools.DEFAULT_POOL), conf);
+                pools = ConfiguredPools.resolve(c, conf);
                 if (c.backend() == BackendKind.LIBVIRT) {
                     Owner.resolve(c.owner(), conf);
                 }

@@ -3,9 +3,9 @@ package org.elasticslurm.provisioner.api;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.elasticslurm.provisioner.config.Pools;
 import org.elasticslurm.provisioner.config.ValidatedConfig;
 import org.elasticslurm.provisioner.operation.NodeSelector;
+import org.elasticslurm.provisioner.pool.Pools;
 
 /** Makes the request validation objects. */
 @ApplicationScoped

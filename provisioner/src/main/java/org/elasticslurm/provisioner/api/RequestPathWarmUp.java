@@ -8,11 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.util.List;
-import org.elasticslurm.provisioner.config.Pools;
 import org.elasticslurm.provisioner.config.ValidatedConfig;
 import org.elasticslurm.provisioner.operation.NodeSelector;
 import org.elasticslurm.provisioner.operation.OperationEngine;
 import org.elasticslurm.provisioner.operation.RequestRejectedException;
+import org.elasticslurm.provisioner.pool.Pools;
 import org.jboss.logging.Logger;
 
 /**

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.util.EnumSet;
 import java.util.Set;
+import org.elasticslurm.provisioner.pool.InvalidConfigException;
 
 /** The bearer token that every {@code /v1} call must present, read from {@code provisioner.token-file}. */
 public final class BearerToken {

@@ -8,6 +8,8 @@ import java.util.List;
 import org.elasticslurm.conf.SlurmConf;
 import org.elasticslurm.conf.SlurmConfException;
 import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.provisioner.pool.InvalidConfigException;
+import org.elasticslurm.provisioner.pool.Pools;
 
 /**
  * Turns configuration into checked, resolved objects. Every product fails with an
@@ -48,7 +50,7 @@ public class ConfigProducer {
     @Singleton
     Pools pools(ValidatedConfig config, SlurmConf conf) {
         ProvisionerConfig c = config.get();
-        return Pools.resolve(c.pools(), c.pools().get(Pools.DEFAULT_POOL), conf);
+        return ConfiguredPools.resolve(c, conf);
     }
 
     /** The bearer token. */

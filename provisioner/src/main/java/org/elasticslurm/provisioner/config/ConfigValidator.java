@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.elasticslurm.provisioner.pool.Pools;
 
 /** Checks the values of {@link ProvisionerConfig} that their types alone do not constrain. */
 public final class ConfigValidator {

@@ -3,6 +3,7 @@ package org.elasticslurm.provisioner.config;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.elasticslurm.conf.SlurmConf;
+import org.elasticslurm.provisioner.pool.InvalidConfigException;
 
 /**
  * The identity of one provisioner service, written into every machine it makes or starts: a service lists,

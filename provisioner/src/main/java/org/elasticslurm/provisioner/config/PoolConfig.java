@@ -5,6 +5,7 @@ import io.smallrye.config.WithParentName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.elasticslurm.provisioner.pool.PoolMode;
 
 /**
  * One node pool, {@code provisioner.pools.<name>.*}. A node belongs to at most one pool; every pool node must

@@ -1,18 +1,18 @@
 package org.elasticslurm.provisioner.libvirt;
 
+import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.quarkus.runtime.configuration.ConfigUtils;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.elasticslurm.provisioner.backend.MachineBackend;
-import org.elasticslurm.provisioner.backend.MachineBackendFactory;
 import org.elasticslurm.conf.SlurmConf;
+import org.elasticslurm.provisioner.backend.MachineBackend;
 import org.elasticslurm.provisioner.config.BackendKind;
 import org.elasticslurm.provisioner.config.Owner;
-import org.elasticslurm.provisioner.config.Pools;
 import org.elasticslurm.provisioner.config.ValidatedConfig;
+import org.elasticslurm.provisioner.pool.Pools;
+import org.elasticslurm.provisioner.wiring.MachineBackendFactory;
 import org.jboss.logging.Logger;
 
 /** Builds the libvirt backend from the service configuration when {@code provisioner.backend=libvirt}. */
@@ -54,7 +54,7 @@ public class LibvirtBackendFactory implements MachineBackendFactory {
             if (faults.isPresent()) {
                 hosts = faultInjecting(hosts, faults.get());
             }
-            backend = LibvirtBackend.create(settings, LibvirtConfigMapping.pools(pools.all().values()), clock, hosts);
+            backend = LibvirtBackend.create(settings, LibvirtConfigMapping.pools(pools.all().values(), config.get().pools()), clock, hosts);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("libvirt backend: " + e.getMessage(), e);
         }

@@ -4,13 +4,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.elasticslurm.provisioner.cloudinit.SeedFiles;
 import org.elasticslurm.provisioner.config.LibvirtPoolConfig;
 import org.elasticslurm.provisioner.config.Owner;
-import org.elasticslurm.provisioner.config.Pool;
-import org.elasticslurm.provisioner.config.PoolMode;
-import org.elasticslurm.provisioner.cloudinit.SeedFiles;
+import org.elasticslurm.provisioner.config.PoolConfig;
 import org.elasticslurm.provisioner.config.ProvisionerConfig;
+import org.elasticslurm.provisioner.pool.Pool;
+import org.elasticslurm.provisioner.pool.PoolMode;
 
 /** Turns the service configuration into the plain settings of this package, naming every bad key at once. */
 final class LibvirtConfigMapping {
@@ -40,11 +42,11 @@ final class LibvirtConfigMapping {
      *
      * @throws IllegalStateException listing every bad pool key and the rule it breaks
      */
-    static List<PoolSpec> pools(Iterable<Pool> pools) {
+    static List<PoolSpec> pools(Iterable<Pool> pools, Map<String, PoolConfig> configured) {
         LibvirtConfigMapping m = new LibvirtConfigMapping();
         List<PoolSpec> specs = new ArrayList<>();
         for (Pool p : pools) {
-            m.pool(p).ifPresent(specs::add);
+            m.pool(p, configured.get(p.name()).machine()).ifPresent(specs::add);
         }
         if (!m.problems.isEmpty()) {
             throw new IllegalStateException("libvirt pool settings: " + String.join("; ", m.problems));
@@ -52,9 +54,8 @@ final class LibvirtConfigMapping {
         return specs;
     }
 
-    private Optional<PoolSpec> pool(Pool pool) {
+    private Optional<PoolSpec> pool(Pool pool, LibvirtPoolConfig c) {
         String key = "provisioner.pools." + pool.name() + ".";
-        LibvirtPoolConfig c = pool.settings().machine();
         int before = problems.size();
         StaticAddressMap addresses = attempt(key + "mac-ip/hosts-file",
                 () -> StaticAddressMap.of(c.macIp(), c.hostsFile()));

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.elasticslurm.provisioner.backend.BackendException;
 import org.elasticslurm.provisioner.config.LibvirtPoolConfig;
-import org.elasticslurm.provisioner.config.Pool;
-import org.elasticslurm.provisioner.config.PoolMode;
-import org.elasticslurm.provisioner.config.Pools;
 import org.elasticslurm.provisioner.config.ProvisionerConfig;
+import org.elasticslurm.provisioner.pool.Pool;
+import org.elasticslurm.provisioner.pool.PoolMode;
+import org.elasticslurm.provisioner.pool.Pools;
 
 /**
  * What the libvirt backend will need, checked before the service needs it: every hypervisor answers, every pool's
@@ -27,7 +27,7 @@ public final class LibvirtPreflight {
     public static List<String> problems(ProvisionerConfig config, Pools pools) {
         List<String> p = new ArrayList<>();
         try {
-            LibvirtConfigMapping.pools(pools.all().values());
+            LibvirtConfigMapping.pools(pools.all().values(), config.pools());
         } catch (IllegalStateException e) {
             for (String one : e.getMessage().replaceFirst("^libvirt pool settings: ", "").split("; ")) {
                 p.add(one);
@@ -44,7 +44,7 @@ public final class LibvirtPreflight {
                 }
             }
             for (Pool pool : pools.all().values()) {
-                pool(pool, hosts, config.libvirt().uris(), p);
+                pool(pool, config.pools().get(pool.name()).machine(), hosts, config.libvirt().uris(), p);
             }
         } finally {
             hosts.values().forEach(Hypervisor::close);
@@ -52,9 +52,8 @@ public final class LibvirtPreflight {
         return p;
     }
 
-    private static void pool(Pool pool, Map<String, Hypervisor> hosts, List<String> uris, List<String> p) {
+    private static void pool(Pool pool, LibvirtPoolConfig c, Map<String, Hypervisor> hosts, List<String> uris, List<String> p) {
         String key = "provisioner.pools." + pool.name() + ".";
-        LibvirtPoolConfig c = pool.settings().machine();
         if (c.uri().isPresent() && !uris.contains(c.uri().get())) {
             p.add(key + "uri: " + c.uri().get() + " is not one of provisioner.libvirt.uris " + uris);
         }
@@ -62,7 +61,7 @@ public final class LibvirtPreflight {
                 .orElse(List.copyOf(hosts.values()));
         c.hostsFile().ifPresent(f -> readable(key + "hosts-file", f, p));
         c.attachCommand().ifPresent(argv -> executable(key + "attach-command", argv, p));
-        pool.settings().postConfig().command().ifPresent(argv -> executable(key + "post-config.command", argv, p));
+        pool.postConfig().command().ifPresent(argv -> executable(key + "post-config.command", argv, p));
         if (pool.mode() == PoolMode.EXISTING) {
             for (String node : pool.nodes()) {
                 String domain = c.domain().replace("{node}", node);

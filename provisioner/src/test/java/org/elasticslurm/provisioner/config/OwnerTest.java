@@ -1,12 +1,13 @@
 package org.elasticslurm.provisioner.config;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.Map;
 import java.util.Optional;
+import org.elasticslurm.provisioner.pool.InvalidConfigException;
 import org.elasticslurm.provisioner.testing.TestConf;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OwnerTest {
     private static final String NODES = "NodeName=test[1-2] State=CLOUD\n";

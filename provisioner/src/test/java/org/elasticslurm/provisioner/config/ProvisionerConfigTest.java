@@ -1,7 +1,5 @@
 package org.elasticslurm.provisioner.config;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -10,7 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.elasticslurm.provisioner.pool.PoolMode;
+import org.elasticslurm.provisioner.pool.Pools;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ProvisionerConfigTest {
 

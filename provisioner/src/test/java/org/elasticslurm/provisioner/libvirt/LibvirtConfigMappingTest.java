@@ -22,7 +22,8 @@ class LibvirtConfigMappingTest {
     Path dir;
 
     private List<PoolSpec> pools(Map<String, String> properties) {
-        return LibvirtConfigMapping.pools(TestConfig.pools(CONF, properties).all().values());
+        return LibvirtConfigMapping.pools(TestConfig.pools(CONF, properties).all().values(),
+                TestConfig.load(properties).pools());
     }
 
     private Map<String, String> createPool(String... more) {

@@ -6,8 +6,9 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Duration;
 import java.util.Map;
-import org.elasticslurm.provisioner.config.Pools;
+import org.elasticslurm.provisioner.config.ConfiguredPools;
 import org.elasticslurm.provisioner.config.ProvisionerConfig;
+import org.elasticslurm.provisioner.pool.Pools;
 
 /** Builds the real configuration mapping from properties, without Quarkus. */
 public final class TestConfig {
@@ -27,6 +28,6 @@ public final class TestConfig {
     /** Pools of a slurm.conf text and pool properties. */
     public static Pools pools(String slurmConf, Map<String, String> properties) {
         ProvisionerConfig c = load(properties);
-        return Pools.resolve(c.pools(), c.pools().get(Pools.DEFAULT_POOL), TestConf.parse(slurmConf));
+        return ConfiguredPools.resolve(c, TestConf.parse(slurmConf));
     }
 }
