@@ -146,6 +146,33 @@ class PowerSavePaceTest {
     }
 
     /**
+     * 22.05's {@code >=}: a request in the second of the scan that takes it brings another scan a second later, so
+     * ResumeTimeout=10 fails 11 s after the wake (resume-timeout-no-slurmd.real-22.05.trace: 0.6 s / 11.6 s); a
+     * request in an earlier second does not, and it fails 20 s after (return-to-service-0.real-22.05.trace: 0.7 s /
+     * 20.7 s). 24.11 and later: 11 s either way.
+     */
+    @ParameterizedTest
+    @EnumSource(SlurmVersion.class)
+    void resumeTimeoutFailsElevenSecondsAfterTheWakeOn2205OnlyWhenTheRequestSharedTheScansSecond(SlurmVersion version) {
+        SimLab sameSecond = lab(version, 30_000, 0, "ResumeTimeout=10", "ReturnToService=0");
+        sameSecond.at(0.1, () -> sameSecond.controller.updateNode(
+                NodeUpdate.state("node1", NodeStateRequest.POWER_UP)));
+        sameSecond.runUntil(30);
+        SimLab earlierSecond = SimLab.conf(dir.resolve("earlier"), TestConf.lab("ResumeTimeout=10",
+                "ReturnToService=0", "NodeName=node1 State=CLOUD CPUs=1",
+                "PartitionName=debug Nodes=node1 Default=YES MaxTime=INFINITE State=UP")).version(version).start();
+        earlierSecond.at(-0.1, () -> earlierSecond.controller.updateNode(
+                NodeUpdate.state("node1", NodeStateRequest.POWER_UP)));
+        earlierSecond.runUntil(30);
+
+        assertThat(times(sameSecond, HookKind.RESUME)).containsExactly(0.8);
+        assertThat(times(earlierSecond, HookKind.RESUME)).containsExactly(0.8);
+        assertThat(times(sameSecond, HookKind.RESUME_FAIL)).containsExactly(11.8);
+        assertThat(times(earlierSecond, HookKind.RESUME_FAIL))
+                .containsExactly(version == SlurmVersion.V22_05 ? 20.8 : 11.8);
+    }
+
+    /**
      * privatedata-cloud-off.real-24.11.trace: the real 24.11 left a POWER_DOWN requested just after the scan of the
      * node's registration, in the same second, for the scan a power_save_interval + 1 s later (request 3.6 s,
      * suspend 14.9 s); the drop-ins do not reproduce that sub-second phase, and every version takes a change made
