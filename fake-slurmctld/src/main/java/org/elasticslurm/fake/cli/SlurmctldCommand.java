@@ -10,8 +10,10 @@ import org.elasticslurm.fake.server.SlurmctldDaemon;
 
 /**
  * The drop-in {@code slurmctld [-D] [-c] [-f FILE] [-L LOGFILE] [-s] [-i] [-R] [-v] [-V] [-h]
- * [--slurm-version V] [--state-feed FILE]}; {@code --state-feed} (not in Slurm) appends every change of a node's
- * shown state to FILE (see {@link org.elasticslurm.fake.controller.NodeStateFeed}).
+ * [--slurm-version V] [--state-feed FILE] [--monotonic-start-ms MS]}; {@code --state-feed} (not in Slurm) appends
+ * every change of a node's shown state to FILE (see {@link org.elasticslurm.fake.controller.NodeStateFeed});
+ * {@code --monotonic-start-ms} (not in Slurm) is CLOCK_MONOTONIC's reading at the start, which places 24.11's
+ * ResumeRate/SuspendRate refill grid (default 0, see {@link org.elasticslurm.fake.controller.ControllerOptions}).
  */
 public final class SlurmctldCommand {
 
@@ -22,6 +24,7 @@ public final class SlurmctldCommand {
             Getopt.flag("help", 'h', null),
             Getopt.flag("ignore", 'i', null),
             Getopt.value("logfile", 'L', null),
+            Getopt.value("monotonic-start-ms", '\0', "monotonic-start-ms"),
             Getopt.value("nice", 'n', null),
             Getopt.value("slurm-version", '\0', "slurm-version"),
             Getopt.flag("recover", 'R', null),
@@ -73,9 +76,15 @@ public final class SlurmctldCommand {
         if (p.has("version")) {
             return ctx.printVersion(version.get());
         }
+        String monotonic = p.last("monotonic-start-ms").orElse("0");
+        if (!monotonic.matches("[0-9]{1,15}")) {
+            ctx.err.println("slurmctld: error: --monotonic-start-ms takes the milliseconds of CLOCK_MONOTONIC at the "
+                    + "start, a whole number from 0, got \"" + monotonic + "\"");
+            return ctx.usage(1);
+        }
         return SlurmctldDaemon.run(new SlurmctldDaemon.Options(ctx.confFile(p), p.has("foreground"),
                 p.last("logfile").map(Path::of), DaemonContext.backgroundArguments(args), version.get().version(),
-                p.last("state-feed").map(Path::of)),
+                p.last("state-feed").map(Path::of), Long.parseLong(monotonic)),
                 ctx.err);
     }
 }

@@ -32,6 +32,7 @@ final class NodeTable implements NodeRecord.NodeWatcher {
     final BitSet freeCpu = new BitSet();
 
     private long lastNodeUpdate;
+    private long updates;
 
     /** Nodes with POWER_UP, POWER_DOWN or POWERING_DOWN: the scan must look at them. */
     private final BitSet powerFlags = new BitSet();
@@ -162,10 +163,16 @@ final class NodeTable implements NodeRecord.NodeWatcher {
     /** Records a node change at second {@code now} (last_node_update). */
     void touch(long now) {
         lastNodeUpdate = now;
+        updates++;
     }
 
     long lastNodeUpdate() {
         return lastNodeUpdate;
+    }
+
+    /** How many node changes were recorded so far (to tell whether one came after a given moment). */
+    long updates() {
+        return updates;
     }
 
     /** make_node_avail: available unless a power down is pending or under way. */

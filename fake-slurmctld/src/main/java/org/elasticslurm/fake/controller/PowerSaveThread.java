@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.elasticslurm.conf.Hostlist;
 import org.elasticslurm.fake.hook.HookKind;
 import org.elasticslurm.fake.hook.HookRunner;
@@ -12,12 +13,12 @@ import org.elasticslurm.fake.sim.EventHandle;
 import org.elasticslurm.fake.sim.Scheduler;
 
 /**
- * slurmctld's power-save thread (22.05's; what later versions change comes from {@link SlurmBehaviour}) ({@code power_save.c}): wakes every second, reaps the programs it started,
- * and scans the nodes when a node changed since the last scan or power_save_interval passed (never more often than
- * power_save_min_interval). A scan ({@code _do_power_work}) wakes nodes for jobs and for POWER_UP requests, suspends
- * idle nodes and POWER_DOWN requests, finishes SuspendTimeout and applies ResumeTimeout, within the rate limits,
- * then runs SuspendProgram, ResumeProgram and ResumeFailProgram once each with all their nodes (from 24.11 with a
- * ResumeRate, one POWER_UP node per ResumeProgram call). The programs themselves are {@link PowerSavePrograms}'.
+ * slurmctld's power-save thread ({@code power_save.c}): wakes every second, reaps its programs and scans the nodes
+ * when a node changed or power_save_interval passed ({@link ScanTrigger}). A scan ({@code _do_power_work}) wakes nodes
+ * for jobs and POWER_UP requests, suspends idle nodes and POWER_DOWN requests, finishes SuspendTimeout and applies
+ * ResumeTimeout within the rate limits ({@link PowerRateLimit}), then runs SuspendProgram, ResumeProgram and
+ * ResumeFailProgram ({@link PowerSavePrograms}) once each with all their nodes. 22.05's thread; what later versions
+ * change comes from {@link SlurmBehaviour}.
  */
 final class PowerSaveThread {
 
@@ -29,15 +30,17 @@ final class PowerSaveThread {
     private final PowerSavePrograms programs;
     private final long tickOffsetMillis;
     private final SlurmBehaviour behaviour;
+    private final LongSupplier monotonicMillis;
 
-    private final RateCounter suspendCounter = new RateCounter();
-    private final RateCounter resumeCounter = new RateCounter();
+    private PowerRateLimit suspendCounter;
+    private PowerRateLimit resumeCounter;
     private final SuspendExclusions exclusions = new SuspendExclusions();
 
     private PowerSaveConfig config;
     private long lastWorkScan;
     private long lastLog;
     private long lastPowerScan;
+    private long updatesAtScan = -1;
     private boolean running;
     private boolean finishing;
     private int finiIteration;
@@ -48,21 +51,24 @@ final class PowerSaveThread {
 
     PowerSaveThread(NodeTable nodes, ControllerLog log, SlurmClock clock, Scheduler scheduler, JobManager jobs,
                     HookRunner hooks, HookEnvironment environment, Runnable onProgramSucceeded,
-                    long tickOffsetMillis, SlurmBehaviour behaviour) {
+                    ControllerOptions options, SlurmBehaviour behaviour) {
         this.nodes = nodes;
         this.log = log;
         this.clock = clock;
         this.scheduler = scheduler;
         this.jobs = jobs;
         this.programs = new PowerSavePrograms(log, clock, hooks, environment, onProgramSucceeded);
-        this.tickOffsetMillis = tickOffsetMillis;
+        this.tickOffsetMillis = options.powerTickOffset().toMillis();
         this.behaviour = behaviour;
+        this.monotonicMillis = PowerRateLimit.monotonicClock(scheduler, options.monotonicStartMillis());
     }
 
     /** config_power_mgr + start_power_mgr: applies a (new) configuration and starts the thread if enabled. */
     void configure(PowerSaveConfig newConfig) {
         boolean wasEnabled = config != null && config.enabled();
         this.config = newConfig;
+        suspendCounter = behaviour.rateLimitRule().create(newConfig.suspendRate(), newConfig, monotonicMillis);
+        resumeCounter = behaviour.rateLimitRule().create(newConfig.resumeRate(), newConfig, monotonicMillis);
         lastWorkScan = 0;
         lastLog = 0;
         exclusions.clear();
@@ -115,10 +121,11 @@ final class PowerSaveThread {
             return;
         }
         long now = clock.now();
-        if (now >= lastPowerScan + config.minInterval()
-                && (nodes.lastNodeUpdate() >= lastPowerScan || now >= lastPowerScan + config.interval())) {
+        if (behaviour.scanTrigger().due(now, lastPowerScan, nodes.lastNodeUpdate(),
+                nodes.updates() != updatesAtScan, config.minInterval(), config.interval())) {
             doPowerWork(now);
             lastPowerScan = now;
+            updatesAtScan = nodes.updates();
         }
         for (String finding : programs.diagnose(scheduler.now())) {
             log.warning(finding);
@@ -177,21 +184,18 @@ final class PowerSaveThread {
             exclusions.parse(config.excNodes().orElse(null), config.excParts().orElse(null), nodes, log);
         }
         long delta = now - lastWorkScan;
-        suspendCounter.decay(delta);
-        resumeCounter.decay(delta);
+        suspendCounter.startScan(delta);
+        resumeCounter.startScan(delta);
         lastWorkScan = now;
 
         BitSet avoid = exclusions.avoid(nodes, log);
-        int resumeRate = config.resumeRate();
-        int suspendRate = config.suspendRate();
-        boolean onePerCall = behaviour.oneNodePerResumeCall() && resumeRate > 0;
 
         ResumeRequest resumeJson = new ResumeRequest(behaviour.version());
         BitSet jobPower = new BitSet();
         List<Long> resumeJobList = jobs.resumeJobList();
         for (Iterator<Long> it = resumeJobList.iterator(); it.hasNext(); ) {
             long jobId = it.next();
-            if (!resumeCounter.allows(resumeRate)) {
+            if (!resumeCounter.allows()) {
                 log.power(() -> "resume rate reached");
                 break;
             }
@@ -215,8 +219,8 @@ final class PowerSaveThread {
             need.and(nodes.power);
             BitSet toResume = new BitSet();
             for (int i = need.nextSetBit(0); i >= 0; i = need.nextSetBit(i + 1)) {
-                if (resumeCounter.allows(resumeRate)) {
-                    resumeCounter.increment();
+                if (resumeCounter.allows()) {
+                    resumeCounter.spend();
                     jobPower.set(i);
                     toResume.set(i);
                 }
@@ -230,20 +234,19 @@ final class PowerSaveThread {
         BitSet wake = null;
         BitSet sleep = null;
         BitSet failed = null;
-        boolean idleOnSuspend = config.idleOnNodeSuspend();
         BitSet candidates = nodes.scanCandidates(now);
         candidates.or(jobPower);
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             NodeRecord n = nodes.get(i);
             boolean suspState = n.is(NodeState.POWERED_DOWN);
             boolean forJob = jobPower.get(i);
-            if (forJob || (suspState && resumeCounter.allows(resumeRate) && !n.is(NodeState.POWERING_DOWN)
-                    && n.is(NodeState.POWER_UP) && (wake == null || !onePerCall))) {
+            if (forJob || (suspState && resumeCounter.allows() && !n.is(NodeState.POWERING_DOWN)
+                    && n.is(NodeState.POWER_UP))) {
                 if (wake == null) {
                     wake = new BitSet();
                 }
                 if (!forJob) {
-                    resumeCounter.increment();
+                    resumeCounter.spend();
                 }
                 n.clear(NodeState.POWER_UP | NodeState.POWERED_DOWN);
                 n.set(NodeState.POWERING_UP | NodeState.NO_RESPOND);
@@ -254,7 +257,7 @@ final class PowerSaveThread {
                 jobPower.clear(i);
             }
 
-            if (!suspState && suspendCounter.allows(suspendRate) && (n.isIdle() || n.isDown())
+            if (!suspState && suspendCounter.allows() && (n.isIdle() || n.isDown())
                     && !n.is(NodeState.COMPLETING) && !n.is(NodeState.POWERING_UP)
                     && !n.is(NodeState.POWERING_DOWN) && !n.is(NodeState.REBOOT_ISSUED)
                     && !n.is(NodeState.REBOOT_REQUESTED)
@@ -266,14 +269,14 @@ final class PowerSaveThread {
                 if (n.is(NodeState.POWER_DOWN) && n.is(NodeState.DRAIN)) {
                     n.clear(NodeState.DRAIN);
                 }
-                suspendCounter.increment();
+                suspendCounter.spend();
                 n.set(NodeState.POWERING_DOWN);
                 n.clear(NodeState.POWER_DOWN | NodeState.NO_RESPOND);
                 nodes.setPower(n, true);
                 sleep.set(i);
                 nodes.setAvail(n, false);
                 n.powerSaveReqTime = now;
-                if (idleOnSuspend) {
+                if (config.idleOnNodeSuspend()) {
                     n.setBase(NodeState.IDLE);
                     n.clear(NodeState.DRAIN | NodeState.FAIL);
                 }
@@ -325,9 +328,6 @@ final class PowerSaveThread {
 
         launch(HookKind.SUSPEND, config.suspendProgram(), sleep, null);
         launch(HookKind.RESUME, config.resumeProgram(), wake, resumeJson);
-        if (wake != null && behaviour.scansAgainAfterWake()) {
-            nodes.touch(now);
-        }
         launch(HookKind.RESUME_FAIL, config.resumeFailProgram(), failed, null);
     }
 

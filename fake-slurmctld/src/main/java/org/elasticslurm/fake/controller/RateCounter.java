@@ -5,9 +5,30 @@ package org.elasticslurm.fake.controller;
  * count decays by (60 - seconds since the previous scan) / 60, and resets after a minute; an action is allowed
  * while the rounded count stays below the rate. Kept in {@code float}, as in Slurm.
  */
-final class RateCounter {
+final class RateCounter implements PowerRateLimit {
+    private final int rate;
     private float value;
     private int rounded;
+
+    /** A counter for {@code rate} actions per minute (0 = unlimited). */
+    RateCounter(int rate) {
+        this.rate = rate;
+    }
+
+    @Override
+    public void startScan(long deltaSeconds) {
+        decay(deltaSeconds);
+    }
+
+    @Override
+    public boolean allows() {
+        return allows(rate);
+    }
+
+    @Override
+    public void spend() {
+        increment();
+    }
 
     /** Decays the counter for a scan {@code deltaSeconds} after the previous one. */
     void decay(long deltaSeconds) {

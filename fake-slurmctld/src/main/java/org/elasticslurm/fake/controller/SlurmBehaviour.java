@@ -13,14 +13,12 @@ import org.elasticslurm.fake.hook.HookKind;
  * @param jobStartsAtRegistration  22.05: an srun job on a resumed node starts as soon as the node registers; 24.11
  *                                 and later: the job stays configuring until the next periodic job_time_limit pass
  *                                 ("job_time_limit: Configuration for JobId=1 complete")
- * @param oneNodePerResumeCall     with a ResumeRate, 24.11 and later wake one POWER_UP node per ResumeProgram call
- *                                 (22.05 woke up to the rate in one call)
  * @param resumeTimeoutKeepsNotResponding 22.05 leaves a node that missed ResumeTimeout NOT_RESPONDING
  *                                 (DOWN+CLOUD+POWERED_DOWN+NOT_RESPONDING); 24.11 and later clear it
  * @param scontrolPower            {@code scontrol power up|down [asap|force] NODES} exists (24.11 and later)
  * @param powerLog                 how the power-save thread logs the programs it started
  */
-public record SlurmBehaviour(SlurmVersion version, boolean jobStartsAtRegistration, boolean oneNodePerResumeCall,
+public record SlurmBehaviour(SlurmVersion version, boolean jobStartsAtRegistration,
                              boolean resumeTimeoutKeepsNotResponding, boolean scontrolPower, PowerLog powerLog) {
 
     /** The POWER debug lines for a started program, per version. */
@@ -41,9 +39,9 @@ public record SlurmBehaviour(SlurmVersion version, boolean jobStartsAtRegistrati
     /** The behaviour of {@code version}. */
     public static SlurmBehaviour of(SlurmVersion version) {
         return switch (version) {
-            case V22_05 -> new SlurmBehaviour(version, true, false, true, false, PowerLog.WITH_PID);
-            case V24_11 -> new SlurmBehaviour(version, false, true, false, true, PowerLog.WITHOUT_PID);
-            case V26_05 -> new SlurmBehaviour(version, false, true, false, true, PowerLog.POWER_ACTION);
+            case V22_05 -> new SlurmBehaviour(version, true, true, false, PowerLog.WITH_PID);
+            case V24_11 -> new SlurmBehaviour(version, false, false, true, PowerLog.WITHOUT_PID);
+            case V26_05 -> new SlurmBehaviour(version, false, false, true, PowerLog.POWER_ACTION);
         };
     }
 
@@ -90,14 +88,23 @@ public record SlurmBehaviour(SlurmVersion version, boolean jobStartsAtRegistrati
     }
 
     /**
-     * 24.11 and later scan again one second after a scan that woke nodes, so a woken node's ResumeTimeout is checked
-     * on a grid that starts a second after the wake: with power_save_interval=30 and ResumeTimeout=30 a batch job's
-     * node fails 31 s after its wake (resume-timeout-psi30-batch: wake 3.9 s, resumefail 34.9 s on 24.11; 2.9 s,
-     * 33.9 s on 26.05), where 22.05, with no other node change, waits for the second scan past it (wake 4.0 s,
-     * resumefail 64.0 s).
+     * How ResumeRate and SuspendRate limit a scan: 22.05's decaying counter woke up to the rate in one call
+     * (resume-rate.real-22.05.trace: node[1-2] at 0.8 s); 24.11 and later's token bucket wakes a bucket's worth (one
+     * node with ResumeRate=2) and then one node per refill (resume-rate.real-24.11.trace, .real-26.05.trace).
      */
-    boolean scansAgainAfterWake() {
-        return version != SlurmVersion.V22_05;
+    PowerRateLimit.Rule rateLimitRule() {
+        return version == SlurmVersion.V22_05 ? PowerRateLimit.Rule.DECAYING_COUNTER : PowerRateLimit.Rule.TOKEN_BUCKET;
+    }
+
+    /**
+     * When the power-save loop scans: 22.05 with {@code >=} on whole seconds, 24.11 and later with {@code >}, so
+     * scans come every power_save_interval + 1 s and a node fails ResumeTimeout=10 11 s after its wake
+     * (return-to-service-0: 0.9 s / 11.9 s on 24.11, 0.7 s / 20.7 s on 22.05), ResumeTimeout=30 with
+     * power_save_interval=30 31 s after it (resume-timeout-psi30-batch: 3.9 s / 34.9 s on 24.11, 4.0 s / 64.0 s on
+     * 22.05).
+     */
+    ScanTrigger scanTrigger() {
+        return version == SlurmVersion.V22_05 ? ScanTrigger.AT_OR_AFTER : ScanTrigger.STRICTLY_AFTER;
     }
 
     /**

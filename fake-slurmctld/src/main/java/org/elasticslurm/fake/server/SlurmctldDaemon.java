@@ -67,9 +67,11 @@ public final class SlurmctldDaemon {
      * @param version    the Slurm version whose behaviour the controller emulates
      * @param stateFeed  {@code --state-feed}: append every change of a node's shown state to this file
      *                   ({@link NodeStateFeed})
+     * @param monotonicStartMillis {@code --monotonic-start-ms}: CLOCK_MONOTONIC at the start, in milliseconds
+     *                   ({@link ControllerOptions#monotonicStartMillis()})
      */
     public record Options(Path confFile, boolean foreground, Optional<Path> logFile, List<String> arguments,
-                          SlurmVersion version, Optional<Path> stateFeed) {
+                          SlurmVersion version, Optional<Path> stateFeed, long monotonicStartMillis) {
     }
 
     private final Options options;
@@ -210,7 +212,7 @@ public final class SlurmctldDaemon {
         ProcessHookRunner hooks = new ProcessHookRunner(Path.of("/usr/bin/perl"), hookScratch, clock, HOOK_LINGER);
         driver = new RealTimeDriver(clock, bootTime.toEpochMilli(), "slurmctld", this::controllerFailed);
         ControllerOptions controllerOptions = ControllerOptions.of(confPath, Path.of("").toAbsolutePath())
-                .withVersion(options.version());
+                .withVersion(options.version()).withMonotonicStart(options.monotonicStartMillis());
         controller = SlurmController.checkingPrograms(conf, driver,
                 new ControllerPorts(hooks, channel, launcher, log), controllerOptions);
         directory.bind(controller::nodeAddr);

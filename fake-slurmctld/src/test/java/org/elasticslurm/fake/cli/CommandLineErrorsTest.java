@@ -80,6 +80,16 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void slurmctldRefusesAMonotonicStartThatIsNotAWholeNumberNamingTheOptionAndTheRule() {
+        Run run = run(s -> new SlurmctldCommand(Map.of(), s[0], s[1])
+                .run(List.of("-D", "--slurm-version", "24.11", "--monotonic-start-ms", "-5")));
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).startsWith("slurmctld: error: --monotonic-start-ms takes the milliseconds of "
+                + "CLOCK_MONOTONIC at the start, a whole number from 0, got \"-5\"\n");
+    }
+
+    @Test
     void slurmdNamesTheBadOptionBeforeItsUsage() {
         Run run = run(s -> new SlurmdCommand(Map.of(), s[0], s[1]).run(List.of("--bogus")));
 

@@ -15,6 +15,8 @@ import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
 import org.elasticslurm.conf.SlurmConf;
 import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.conf.SlurmVersion;
+import org.elasticslurm.conf.UnknownSlurmVersionException;
 import org.elasticslurm.fake.hook.HookKind;
 import org.elasticslurm.fake.hook.RecordingHookRunner;
 import org.elasticslurm.fake.job.JobKind;
@@ -29,12 +31,12 @@ import org.elasticslurm.fake.sim.cluster.SlurmdStart;
 
 /**
  * Benchmark (a main, not a test): (1) 10,000 CLOUD nodes and 50,000 jobs arriving over one simulated day on the
- * virtual clock: wall time, heap, events/s; (2) the Level 0 scenario (36 s of the real daemon) in virtual time:
- * speed-up over real time.
+ * virtual clock, with the controller emulating the Slurm version given (22.05 unless one is): wall time, heap,
+ * events/s; (2) the Level 0 scenario (36 s of the real 22.05 daemon) in virtual time: speed-up over real time.
  *
  * <p>Run from the project root (builds the module with slurm-conf first):
  * <pre>
- * BENCH_JAVA_OPTS=-Xmx2g fake-slurmctld/bin/bench PowerSaveBenchmark
+ * BENCH_JAVA_OPTS=-Xmx2g fake-slurmctld/bin/bench PowerSaveBenchmark [22.05|24.11|26.05]
  * </pre>
  */
 public final class PowerSaveBenchmark {
@@ -47,12 +49,24 @@ public final class PowerSaveBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length > 1) {
+            System.err.println("usage: PowerSaveBenchmark [VERSION] (one of " + SlurmVersion.known() + ")");
+            System.exit(64);
+        }
+        SlurmVersion version;
+        try {
+            version = args.length == 0 ? SlurmVersion.V22_05 : SlurmVersion.parse(args[0], "the benchmark's argument");
+        } catch (UnknownSlurmVersionException e) {
+            System.err.println("PowerSaveBenchmark: " + e.getMessage());
+            System.exit(64);
+            return;
+        }
         Path dir = Files.createTempDirectory("power-save-benchmark");
-        day(dir.resolve("day"));
+        day(dir.resolve("day"), version);
         level0(dir.resolve("level0"), 200);
     }
 
-    private static void day(Path dir) throws IOException {
+    private static void day(Path dir, SlurmVersion version) throws IOException {
         Files.createDirectories(dir.resolve("hooks"));
         for (String hook : List.of("suspend", "resume", "resumefail")) {
             Path p = dir.resolve("hooks").resolve(hook);
@@ -94,7 +108,7 @@ public final class PowerSaveBenchmark {
         long buildStart = System.nanoTime();
         SlurmController controller = SlurmController.checkingPrograms(slurmConf, kernel,
                 new ControllerPorts(hooks, cluster, cluster, record -> logLines.incrementAndGet()),
-                ControllerOptions.of(confFile, dir));
+                ControllerOptions.of(confFile, dir).withVersion(version));
         cluster.attach(controller);
         controller.start();
         long buildMillis = (System.nanoTime() - buildStart) / 1_000_000;
@@ -133,8 +147,8 @@ public final class PowerSaveBenchmark {
         long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         long poweredUp = controller.allNodes().stream().filter(n -> !n.has(NodeState.POWERED_DOWN)).count();
-        System.out.printf(Locale.ROOT, "day: %d CLOUD nodes, %d jobs submitted (%d srun), 1 simulated day%n",
-                NODES, submitted[0], srunCount[0]);
+        System.out.printf(Locale.ROOT, "day (as %s): %d CLOUD nodes, %d jobs submitted (%d srun), 1 simulated day%n",
+                version, NODES, submitted[0], srunCount[0]);
         System.out.printf(Locale.ROOT, "  parse slurm.conf %d ms, build controller %d ms%n", parseMillis,
                 buildMillis);
         System.out.printf(Locale.ROOT, "  wall %.2f s, events %,d (%,.0f events/s), power-save scans %d%n",
@@ -158,7 +172,7 @@ public final class PowerSaveBenchmark {
             total += runLevel0(base.resolve("run" + i), confText);
         }
         double perRun = total / (double) runs / 1e9;
-        System.out.printf(Locale.ROOT, "level0: 36 s of the real daemon in %.3f ms of wall time per run (%d runs):"
+        System.out.printf(Locale.ROOT, "level0 (as 22.05): 36 s of the real daemon in %.3f ms of wall time per run (%d runs):"
                 + " %.0fx real time%n", perRun * 1000, runs, 36.0 / perRun);
     }
 

@@ -58,7 +58,7 @@ class PowerSaveRateTest {
 
     @Test
     void counterDecaysByTheFractionOfAMinuteSinceTheLastScanAndResetsAfterAMinute() {
-        RateCounter counter = new RateCounter();
+        RateCounter counter = new RateCounter(0);
         counter.decay(60);
         counter.increment();
         counter.increment();
@@ -75,7 +75,7 @@ class PowerSaveRateTest {
 
     @Test
     void zeroRateMeansUnlimited() {
-        RateCounter counter = new RateCounter();
+        RateCounter counter = new RateCounter(0);
         for (int i = 0; i < 1000; i++) {
             counter.increment();
         }

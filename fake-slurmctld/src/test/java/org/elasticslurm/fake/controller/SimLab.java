@@ -41,14 +41,15 @@ final class SimLab {
     final SlurmController controller;
 
     private SimLab(Path dir, SlurmConf conf, Duration startedBefore, Duration powerOffset, Duration backgroundOffset,
-                   SlurmVersion version) {
+                   SlurmVersion version, long monotonicStart) {
         this.dir = dir;
         this.conf = conf;
         this.kernel = new EventKernel(EPOCH.minus(startedBefore), 7);
         this.hooks = new RecordingHookRunner(kernel, 4000);
         this.cluster = new SimulatedCluster(kernel, EPOCH.minus(Duration.ofDays(3)));
         ControllerOptions options = ControllerOptions.of(conf.source(), dir)
-                .withTickOffsets(powerOffset, backgroundOffset).withVersion(version);
+                .withTickOffsets(powerOffset, backgroundOffset).withVersion(version)
+                .withMonotonicStart(monotonicStart);
         this.controller = SlurmController.checkingPrograms(conf, kernel,
                 new ControllerPorts(hooks, cluster, cluster, log::add), options);
         cluster.attach(controller);
@@ -78,6 +79,7 @@ final class SimLab {
         private Duration powerOffset = Duration.ofSeconds(1);
         private Duration backgroundOffset = Duration.ofSeconds(1);
         private SlurmVersion version = SlurmVersion.V22_05;
+        private long monotonicStart;
 
         private Builder(Path dir, String text) {
             this.dir = dir;
@@ -108,6 +110,12 @@ final class SimLab {
             return this;
         }
 
+        /** CLOCK_MONOTONIC in milliseconds when the controller starts (0 unless set). */
+        Builder monotonicStart(long millis) {
+            this.monotonicStart = millis;
+            return this;
+        }
+
         SimLab start() {
             try {
                 Path hooksDir = Files.createDirectories(dir.resolve("hooks"));
@@ -117,7 +125,8 @@ final class SimLab {
                 Path confFile = dir.resolve("slurm.conf");
                 Files.writeString(confFile, text.replace("$LAB", dir.toString()).replace("$HOST", "labhost"));
                 SlurmConf conf = new SlurmConfParser().parse(confFile);
-                SimLab lab = new SimLab(dir, conf, startedBefore, powerOffset, backgroundOffset, version);
+                SimLab lab = new SimLab(dir, conf, startedBefore, powerOffset, backgroundOffset, version,
+                        monotonicStart);
                 lab.controller.start();
                 return lab;
             } catch (IOException e) {
