@@ -2,6 +2,7 @@ package org.elasticslurm.fake.hook;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -10,12 +11,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Runs real-process tests only where /usr/bin/perl, /bin/bash and /proc exist; says why it skips, and fails
  * instead of skipping under CI=true.
  */
-final class RequiresPerlAndProc implements ExecutionCondition {
+public final class RequiresPerlAndProc implements ExecutionCondition {
+
+    /** What real hook processes need that this machine lacks: perl, bash or /proc. */
+    public static Optional<String> missing() {
+        return Optional.ofNullable(!Files.isExecutable(Path.of("/usr/bin/perl")) ? "/usr/bin/perl (Debian: perl-base)"
+                : !Files.isExecutable(Path.of("/bin/bash")) ? "/bin/bash"
+                : !Files.isDirectory(Path.of("/proc/self/fd")) ? "/proc" : null);
+    }
+
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        String missing = !Files.isExecutable(Path.of("/usr/bin/perl")) ? "/usr/bin/perl (Debian: perl-base)"
-                : !Files.isExecutable(Path.of("/bin/bash")) ? "/bin/bash"
-                : !Files.isDirectory(Path.of("/proc/self/fd")) ? "/proc" : null;
+        String missing = missing().orElse(null);
         if (missing == null) {
             return ConditionEvaluationResult.enabled("perl, bash and /proc are present");
         }

@@ -1,8 +1,8 @@
 package org.elasticslurm.fake.server;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
+import org.elasticslurm.fake.hook.RequiresPerlAndProc;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -23,9 +23,7 @@ public final class DropInCommandsAvailable implements ExecutionCondition {
             }
         }
         if (missing == null) {
-            missing = !Files.isExecutable(Path.of("/usr/bin/perl")) ? "/usr/bin/perl (Debian: perl-base)"
-                    : !Files.isExecutable(Path.of("/bin/bash")) ? "/bin/bash"
-                    : !Files.isDirectory(Path.of("/proc/self/fd")) ? "/proc" : null;
+            missing = RequiresPerlAndProc.missing().orElse(null);
         }
         if (missing == null) {
             return ConditionEvaluationResult.enabled("the drop-in commands, perl, bash and /proc are present");

@@ -6,15 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.elasticslurm.lab.real.RealSlurmAvailable;
 import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The scontrol adapter against Debian's real scontrol and slurmctld 22.05. */
 @CpuCost(0) // Debian's scontrol and slurmctld mostly sleep
-@RequiresRealSlurm
+@ExtendWith(RealSlurmAvailable.class)
 class ScontrolRealSlurmIT {
     @TempDir
     static Path dir;

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import org.elasticslurm.provisioner.slurm.RequiresRealSlurm;
+import org.elasticslurm.lab.real.RealSlurmAvailable;
 import org.elasticslurm.provisioner.testing.TestPorts;
 import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.Test;
@@ -78,7 +78,7 @@ class ChaosRunIT {
     }
 
     @Test
-    @RequiresRealSlurm
+    @ExtendWith(RealSlurmAvailable.class)
     void theRealSlurmctldStoppedAndStartedAgainDuringABurstFailsNoResumeAndEveryNodeEndsPoweredDownInSlurm()
             throws Exception {
         ChaosResult result = new ChaosRun(new ChaosOptions(16, 0, 0.0, 3, Duration.ofSeconds(170),

@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.elasticslurm.lab.ports.FreePorts;
 import org.elasticslurm.lab.real.LabPlacement;
-import org.elasticslurm.provisioner.slurm.RequiresRealSlurm;
+import org.elasticslurm.lab.real.RealSlurmAvailable;
 import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * released, slurmd stopped, nothing left running.
  */
 @CpuCost(1) // the released service and hook programs: JVM starts
-@RequiresRealSlurm
+@ExtendWith(RealSlurmAvailable.class)
 class ProductionGuideIT {
     private static final Path GUIDE = Path.of("../docs/production.md");
     private static final String SECTION = "## Trying it without VMs";

@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.elasticslurm.provisioner.testing.ServiceProcess;
+import org.elasticslurm.lab.real.RealSlurmAvailable;
 import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * no operation for it, resumes it and tells slurmctld its address.
  */
 @CpuCost(1) // the packaged service: a JVM start
-@RequiresRealSlurm
+@ExtendWith(RealSlurmAvailable.class)
 class LostResumeRealSlurmIT {
     @TempDir
     Path dir;

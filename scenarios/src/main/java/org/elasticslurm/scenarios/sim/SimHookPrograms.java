@@ -7,12 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.elasticslurm.conf.Hostlist;
-import org.elasticslurm.fake.hook.HookExit;
-import org.elasticslurm.fake.hook.HookInvocation;
-import org.elasticslurm.fake.hook.HookKind;
-import org.elasticslurm.fake.hook.HookOutcome;
-import org.elasticslurm.fake.hook.RecordingHookRunner;
-import org.elasticslurm.fake.sim.EventKernel;
+import org.elasticslurm.fake.api.HookRun;
+import org.elasticslurm.fake.api.PowerSaveHook;
+import org.elasticslurm.fake.api.Scheduler;
+import org.elasticslurm.fake.api.SimulatedSlurm;
 import org.elasticslurm.scenarios.model.HookPreset;
 import org.elasticslurm.scenarios.model.HookRole;
 import org.elasticslurm.scenarios.model.HookSpec;
@@ -40,13 +38,13 @@ final class SimHookPrograms {
 
     private final Map<HookRole, HookSpec> programs = new EnumMap<>(HookRole.class);
     private final Duration bootDelay;
-    private final EventKernel kernel;
+    private final Scheduler kernel;
     private final Optional<SimProvisioner> provisioner;
     private final Machines machines;
     private final List<String> defunct = new ArrayList<>();
     private int helperPids = 41000;
 
-    SimHookPrograms(Map<HookRole, HookSpec> programs, Duration bootDelay, EventKernel kernel,
+    SimHookPrograms(Map<HookRole, HookSpec> programs, Duration bootDelay, Scheduler kernel,
                     Optional<SimProvisioner> provisioner, Machines machines) {
         this.programs.putAll(programs);
         this.bootDelay = bootDelay;
@@ -55,10 +53,10 @@ final class SimHookPrograms {
         this.machines = machines;
     }
 
-    /** Makes {@code hooks} run these programs. */
-    void install(RecordingHookRunner hooks) {
+    /** Makes {@code slurm} run these programs. */
+    void install(SimulatedSlurm slurm) {
         for (HookRole role : HookRole.values()) {
-            hooks.behave(kind(role), invocation -> program(role, invocation));
+            slurm.hookProgram(kind(role), (argv0, hostlist) -> program(role, argv0, hostlist));
         }
     }
 
@@ -67,15 +65,15 @@ final class SimHookPrograms {
         return List.copyOf(defunct);
     }
 
-    static HookKind kind(HookRole role) {
+    static PowerSaveHook kind(HookRole role) {
         return switch (role) {
-            case RESUME -> HookKind.RESUME;
-            case SUSPEND -> HookKind.SUSPEND;
-            case RESUME_FAIL -> HookKind.RESUME_FAIL;
+            case RESUME -> PowerSaveHook.RESUME;
+            case SUSPEND -> PowerSaveHook.SUSPEND;
+            case RESUME_FAIL -> PowerSaveHook.RESUME_FAIL;
         };
     }
 
-    static HookRole role(HookKind kind) {
+    static HookRole role(PowerSaveHook kind) {
         return switch (kind) {
             case RESUME -> HookRole.RESUME;
             case SUSPEND -> HookRole.SUSPEND;
@@ -84,22 +82,22 @@ final class SimHookPrograms {
     }
 
     /** What the program for the role does when slurmctld starts it (on the controller's thread). */
-    private HookOutcome program(HookRole role, HookInvocation invocation) {
+    private HookRun program(HookRole role, String argv0, String hostlist) {
         HookSpec spec = programs.get(role);
         HookPreset preset = spec instanceof HookSpec.Preset p ? p.preset() : null;
-        List<String> nodes = Hostlist.parse(invocation.hostlist()).names();
+        List<String> nodes = Hostlist.parse(hostlist).names();
         if (preset == HookPreset.NOOP) {
-            return HookOutcome.immediateSuccess();
+            return HookRun.immediateSuccess();
         }
         if (preset == HookPreset.LOG) {
-            machines.log(new LogLine(machines.now(), "hooks.log", invocation.argv0() + " " + invocation.hostlist()));
-            return HookOutcome.immediateSuccess();
+            machines.log(new LogLine(machines.now(), "hooks.log", argv0 + " " + hostlist));
+            return HookRun.immediateSuccess();
         }
         if (preset == HookPreset.REMOTE_SLURMD || preset == HookPreset.REMOTE_SLURMD_FIXED) {
             return remoteSlurmd(nodes, preset == HookPreset.REMOTE_SLURMD);
         }
         if (preset == HookPreset.PROVISIONER && provisioner.isPresent()) {
-            return provisionerClient(role, invocation.hostlist(), provisioner.get());
+            return provisionerClient(role, hostlist, provisioner.get());
         }
         return siteProgram(role, nodes);
     }
@@ -108,7 +106,7 @@ final class SimHookPrograms {
      * The write-up's Level 1 hook: the remote-execution tool starts {@code slurmd -b} on each node (after the
      * sim boot delay); as first written, the tool's helper per node is left unreaped and ends up defunct.
      */
-    private HookOutcome remoteSlurmd(List<String> nodes, boolean leavesHelpers) {
+    private HookRun remoteSlurmd(List<String> nodes, boolean leavesHelpers) {
         Duration delay = bootDelay;
         for (String node : nodes) {
             kernel.scheduleAfter(delay, PRIORITY, () -> {
@@ -119,10 +117,10 @@ final class SimHookPrograms {
                 }
             });
         }
-        return new HookOutcome(delay, HookExit.success());
+        return new HookRun(delay, 0);
     }
 
-    private HookOutcome provisionerClient(HookRole role, String hostlist, SimProvisioner p) {
+    private HookRun provisionerClient(HookRole role, String hostlist, SimProvisioner p) {
         String client = switch (role) {
             case RESUME -> "slurm-resume";
             case SUSPEND -> "slurm-suspend";
@@ -130,7 +128,7 @@ final class SimHookPrograms {
         };
         if (!p.reachable(hostlist)) {
             machines.log(new LogLine(machines.now(), client, client + ": error: cannot reach the provisioner"));
-            return new HookOutcome(SimSession.CLIENT_RUN, new HookExit.Exited(1));
+            return new HookRun(SimSession.CLIENT_RUN, 1);
         }
         switch (role) {
             case RESUME -> p.resume(hostlist);
@@ -138,7 +136,7 @@ final class SimHookPrograms {
             case RESUME_FAIL -> p.release(hostlist, "resume-fail");
             default -> throw new IllegalStateException(role.toString());
         }
-        return new HookOutcome(SimSession.CLIENT_RUN, HookExit.success());
+        return new HookRun(SimSession.CLIENT_RUN, 0);
     }
 
     /**
@@ -146,7 +144,7 @@ final class SimHookPrograms {
      * machine boots and its slurmd starts with a fresh boot time after the sim boot delay; a suspended node's
      * slurmd stops.
      */
-    private HookOutcome siteProgram(HookRole role, List<String> nodes) {
+    private HookRun siteProgram(HookRole role, List<String> nodes) {
         if (role == HookRole.RESUME) {
             for (String node : nodes) {
                 kernel.scheduleAfter(bootDelay, PRIORITY, () -> machines.booted(node));
@@ -154,6 +152,6 @@ final class SimHookPrograms {
         } else if (role == HookRole.SUSPEND) {
             nodes.forEach(machines::stopSlurmd);
         }
-        return HookOutcome.immediateSuccess();
+        return HookRun.immediateSuccess();
     }
 }

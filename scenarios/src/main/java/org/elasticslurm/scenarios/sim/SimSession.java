@@ -12,17 +12,10 @@ import org.elasticslurm.conf.HookProgramRules;
 import org.elasticslurm.conf.Hostlist;
 import org.elasticslurm.conf.NodeDefinition;
 import org.elasticslurm.conf.SlurmConf;
-import org.elasticslurm.fake.controller.CommandResult;
-import org.elasticslurm.fake.controller.ControllerOptions;
-import org.elasticslurm.fake.controller.ControllerPorts;
-import org.elasticslurm.fake.controller.NodeStateRequest;
-import org.elasticslurm.fake.controller.NodeUpdate;
-import org.elasticslurm.fake.controller.NodeView;
-import org.elasticslurm.fake.controller.SlurmController;
-import org.elasticslurm.fake.hook.RecordingHookRunner;
-import org.elasticslurm.fake.sim.EventKernel;
-import org.elasticslurm.fake.sim.cluster.SimulatedCluster;
-import org.elasticslurm.fake.sim.cluster.SlurmdStart;
+import org.elasticslurm.fake.api.NodeChange;
+import org.elasticslurm.fake.api.SimulatedSlurm;
+import org.elasticslurm.fake.api.SlurmdStart;
+import org.elasticslurm.fake.api.VirtualClock;
 import org.elasticslurm.scenarios.model.Component;
 import org.elasticslurm.conf.state.NodeState;
 import org.elasticslurm.scenarios.model.Scenario;
@@ -56,10 +49,8 @@ final class SimSession implements TargetSession {
     private final Scenario scenario;
     private final SimLabFiles files;
     private final SlurmConf conf;
-    private final EventKernel kernel;
-    private final RecordingHookRunner hooks;
-    private final SimulatedCluster cluster;
-    private final SlurmController controller;
+    private final VirtualClock kernel;
+    private final SimulatedSlurm controller;
     private final Optional<SimProvisioner> provisioner;
     private final List<StateChange> states = new ArrayList<>();
     /** The nodes in the controller's order, and their state words as last recorded (-1: not yet). */
@@ -89,20 +80,16 @@ final class SimSession implements TargetSession {
         this.scenario = scenario;
         this.files = files;
         this.conf = files.conf();
-        this.kernel = new EventKernel(EPOCH.minus(CONTROLLER_HEAD_START), scenario.sim().seed());
-        this.hooks = new RecordingHookRunner(kernel, 4000);
-        this.cluster = new SimulatedCluster(kernel, EPOCH.minus(MACHINE_UPTIME));
-        cluster.workload(SimWorkload::run);
+        this.kernel = new VirtualClock(EPOCH.minus(CONTROLLER_HEAD_START), scenario.sim().seed());
+        this.controller = new SimulatedSlurm(kernel, EPOCH.minus(MACHINE_UPTIME), 4000);
+        controller.workload(SimWorkload::run);
         this.provisioner = scenario.provisioner().map(p -> new SimProvisioner(kernel, p, scenario.sim().bootDelay(),
                 new ProvisionerLab()));
         this.programs = new SimHookPrograms(scenario.hooks(), scenario.sim().bootDelay(), kernel, provisioner,
                 new ProgramMachines());
-        programs.install(hooks);
-        this.controller = new SlurmController(conf, hookRules.verdict(conf), kernel,
-                new ControllerPorts(hooks, cluster, cluster, r -> log.add(new LogLine(at(r.time()), "slurmctld",
-                        r.line()))), ControllerOptions.of(conf.source(), files.dir()));
-        cluster.attach(controller);
-        controller.start();
+        programs.install(controller);
+        controller.start(conf, hookRules.verdict(conf), files.dir(), (time, line) -> log.add(new LogLine(at(time),
+                "slurmctld", line)));
         kernel.runUntil(EPOCH);
         recordStates();
     }
@@ -149,7 +136,7 @@ final class SimSession implements TargetSession {
     private void recordStates() {
         int[] words = controller.stateWords();
         if (nodeNames == null) {
-            nodeNames = controller.allNodes().stream().map(NodeView::name).toArray(String[]::new);
+            nodeNames = controller.nodeNames().toArray(String[]::new);
             lastWords = new int[words.length];
             java.util.Arrays.fill(lastWords, -1);
         }
@@ -186,13 +173,13 @@ final class SimSession implements TargetSession {
     }
 
     private StepResult submit(Step.Submit s) {
-        org.elasticslurm.fake.job.JobRequest request;
+        org.elasticslurm.fake.api.JobSubmission request;
         try {
             request = SubmitArgs.request(s);
         } catch (IllegalArgumentException e) {
             return StepResult.failed(e.getMessage());
         }
-        SimJob job = SimJob.submit(s.command(), request, controller, kernel, conf);
+        SimJob job = SimJob.submit(s.command(), request, controller, kernel);
         jobs.put(s.jobId(), job);
         return job.accepted() ? StepResult.ok("job " + job.slurmId() + " submitted")
                 : StepResult.failed(String.join("\n", job.stderr()));
@@ -200,33 +187,33 @@ final class SimSession implements TargetSession {
 
     private StepResult startSlurmd(String node, SlurmdStart mode) {
         NodeDefinition def = conf.node(node).orElseThrow(() -> new TargetException("no node " + node, null));
-        cluster.startSlurmd(node, mode, def.cpus(), def.realMemory());
+        controller.startSlurmd(node, mode, def.cpus(), def.realMemory());
         slurmdModes.put(node, mode);
         return StepResult.ok("slurmd started on " + node + (mode == SlurmdStart.FRESH_BOOT
                 ? " (boot time: now)" : " (boot time: the machine's, " + MACHINE_UPTIME.toDays() + " days ago)"));
     }
 
     private StepResult scontrol(Step.ScontrolUpdate u) {
-        Optional<NodeStateRequest> state = Optional.empty();
+        Optional<String> state = Optional.empty();
         if (u.settings().containsKey("state")) {
             String value = u.settings().get("state");
-            state = NodeStateRequest.parse(value);
-            if (state.isEmpty()) {
+            state = Optional.of(value);
+            if (!NodeChange.isState(value)) {
                 return StepResult.failed("scontrol: invalid node state specified: " + value);
             }
         }
-        NodeUpdate update = new NodeUpdate(u.nodes(), state, Optional.ofNullable(u.settings().get("reason")),
+        NodeChange update = new NodeChange(u.nodes(), state, Optional.ofNullable(u.settings().get("reason")),
                 Optional.ofNullable(u.settings().get("nodeaddr")),
                 Optional.ofNullable(u.settings().get("nodehostname")));
-        CommandResult result = controller.updateNode(update);
-        return result.ok() ? StepResult.ok("scontrol update done")
-                : StepResult.failed("scontrol: error: " + result.error().get().message());
+        Optional<String> error = controller.updateNode(update);
+        return error.isEmpty() ? StepResult.ok("scontrol update done")
+                : StepResult.failed("scontrol: error: " + error.get());
     }
 
     private StepResult stop(Component component, Optional<String> node) {
         if (component == Component.SLURMD) {
             for (String n : Hostlist.parse(node.orElseThrow()).names()) {
-                cluster.stopSlurmd(n);
+                controller.stopSlurmd(n);
             }
             return StepResult.ok("slurmd stopped on " + node.get());
         }
@@ -238,7 +225,7 @@ final class SimSession implements TargetSession {
     private StepResult restart(Component component, Optional<String> node) {
         if (component == Component.SLURMD) {
             for (String n : Hostlist.parse(node.orElseThrow()).names()) {
-                cluster.stopSlurmd(n);
+                controller.stopSlurmd(n);
                 startSlurmd(n, slurmdModes.getOrDefault(n, SlurmdStart.MACHINE_BOOT));
             }
             return StepResult.ok("slurmd restarted on " + node.get());
@@ -267,7 +254,7 @@ final class SimSession implements TargetSession {
 
         @Override
         public void stopSlurmd(String node) {
-            cluster.stopSlurmd(node);
+            controller.stopSlurmd(node);
         }
 
         @Override
@@ -290,14 +277,14 @@ final class SimSession implements TargetSession {
 
         @Override
         public void machineStopped(String node) {
-            cluster.stopSlurmd(node);
+            controller.stopSlurmd(node);
         }
 
         @Override
         public void reportAddress(String node, String address) {
-            CommandResult r = controller.updateNode(NodeUpdate.address(node, address, Optional.empty()));
-            if (!r.ok()) {
-                log(node + ": scontrol update nodeaddr=" + address + " failed: " + r.error().get().message());
+            Optional<String> error = controller.updateNode(NodeChange.address(node, address));
+            if (error.isPresent()) {
+                log(node + ": scontrol update nodeaddr=" + address + " failed: " + error.get());
             }
         }
 
@@ -322,8 +309,8 @@ final class SimSession implements TargetSession {
     @Override
     public Observations observations() {
         List<HookCall> calls = new ArrayList<>();
-        for (org.elasticslurm.fake.hook.HookCall c : hooks.calls()) {
-            calls.add(new HookCall(at(c.time()), SimHookPrograms.role(c.kind()), List.of(c.hostlist())));
+        for (org.elasticslurm.fake.api.HookCall c : controller.hookCalls()) {
+            calls.add(new HookCall(at(c.time()), SimHookPrograms.role(c.hook()), List.of(c.hostlist())));
         }
         Map<String, JobRecord> records = new LinkedHashMap<>();
         jobs.forEach((id, job) -> records.put(id, job.record(id, controller, SimSession::at)));
@@ -343,7 +330,7 @@ final class SimSession implements TargetSession {
     }
 
     /** The controller (for queries on its thread: this one). */
-    SlurmController controller() {
+    SimulatedSlurm controller() {
         return controller;
     }
 

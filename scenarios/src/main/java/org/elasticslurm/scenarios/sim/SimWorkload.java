@@ -3,8 +3,7 @@ package org.elasticslurm.scenarios.sim;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import org.elasticslurm.fake.job.JobLaunch;
-import org.elasticslurm.fake.sim.cluster.SimulatedRun;
+import org.elasticslurm.fake.api.CommandRun;
 
 /**
  * How job commands behave on sim, which runs nothing: {@code hostname} prints each node's name,
@@ -19,39 +18,39 @@ final class SimWorkload {
     private SimWorkload() {
     }
 
-    static SimulatedRun run(JobLaunch launch) {
-        List<String> words = launch.command();
+    static CommandRun run(List<String> command, List<String> nodes) {
+        List<String> words = command;
         if (words.size() >= 3 && words.get(0).endsWith("sh") && words.get(1).equals("-c")) {
             words = Arrays.asList(words.get(2).trim().split("\\s+"));
         }
         if (words.isEmpty()) {
-            return new SimulatedRun(DEFAULT_RUN, 0, "");
+            return new CommandRun(DEFAULT_RUN, 0, "");
         }
         String program = words.get(0).substring(words.get(0).lastIndexOf('/') + 1);
         return switch (program) {
-            case "hostname" -> new SimulatedRun(DEFAULT_RUN, 0, perNode(launch, null));
-            case "echo" -> new SimulatedRun(DEFAULT_RUN, 0, perNode(launch, String.join(" ",
+            case "hostname" -> new CommandRun(DEFAULT_RUN, 0, perNode(nodes, null));
+            case "echo" -> new CommandRun(DEFAULT_RUN, 0, perNode(nodes, String.join(" ",
                     words.subList(1, words.size()))));
-            case "false" -> new SimulatedRun(DEFAULT_RUN, 1, "");
+            case "false" -> new CommandRun(DEFAULT_RUN, 1, "");
             case "sleep" -> sleep(words);
-            default -> new SimulatedRun(DEFAULT_RUN, 0, "");
+            default -> new CommandRun(DEFAULT_RUN, 0, "");
         };
     }
 
-    private static String perNode(JobLaunch launch, String text) {
+    private static String perNode(List<String> nodes, String text) {
         StringBuilder b = new StringBuilder();
-        for (String node : launch.nodes()) {
+        for (String node : nodes) {
             b.append(text == null ? node : text).append('\n');
         }
         return b.toString();
     }
 
     /** {@code sleep SECONDS}; like coreutils' sleep, a bad or missing operand fails at once. */
-    private static SimulatedRun sleep(List<String> words) {
+    private static CommandRun sleep(List<String> words) {
         if (words.size() < 2 || !words.get(1).matches("\\d+(\\.\\d+)?")) {
-            return new SimulatedRun(DEFAULT_RUN, 1, "sleep: invalid time interval '"
+            return new CommandRun(DEFAULT_RUN, 1, "sleep: invalid time interval '"
                     + (words.size() < 2 ? "" : words.get(1)) + "'\n");
         }
-        return new SimulatedRun(Duration.ofMillis(Math.round(Double.parseDouble(words.get(1)) * 1000)), 0, "");
+        return new CommandRun(Duration.ofMillis(Math.round(Double.parseDouble(words.get(1)) * 1000)), 0, "");
     }
 }

@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.elasticslurm.fake.job.JobKind;
-import org.elasticslurm.fake.job.JobRequest;
+import org.elasticslurm.fake.api.JobSubmission;
 import org.elasticslurm.scenarios.model.Step;
 
 /**
@@ -22,7 +21,7 @@ final class SubmitArgs {
      *
      * @throws IllegalArgumentException naming the option the sim target does not understand
      */
-    static JobRequest request(Step.Submit submit) {
+    static JobSubmission request(Step.Submit submit) {
         boolean batch = submit.command().equals("sbatch");
         Optional<String> nodeList = Optional.empty();
         OptionalInt nodeCount = OptionalInt.empty();
@@ -58,15 +57,13 @@ final class SubmitArgs {
             if (wrap.isEmpty()) {
                 throw new IllegalArgumentException("sbatch without --wrap: batch scripts are not modelled on sim");
             }
-            return new JobRequest(JobKind.BATCH, "wrap", List.of("/bin/sh", "-c", wrap.get()), Optional.empty(),
-                    nodeList, nodeCount, partition, Optional.empty(), Optional.empty());
+            return new JobSubmission("wrap", List.of("/bin/sh", "-c", wrap.get()), nodeList, nodeCount, partition);
         }
         if (command.isEmpty()) {
             throw new IllegalArgumentException("srun without a command");
         }
         String name = command.get(0).substring(command.get(0).lastIndexOf('/') + 1);
-        return new JobRequest(JobKind.INTERACTIVE, name, command, Optional.empty(), nodeList, nodeCount, partition,
-                Optional.empty(), Optional.empty());
+        return new JobSubmission(name, command, nodeList, nodeCount, partition);
     }
 
     private record Option(String name, String value, int consumed) {

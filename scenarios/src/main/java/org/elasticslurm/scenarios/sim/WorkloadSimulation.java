@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.elasticslurm.conf.Hostlist;
 import org.elasticslurm.conf.SlurmConf;
 import org.elasticslurm.conf.SlurmConfParser;
-import org.elasticslurm.fake.job.JobView;
+import org.elasticslurm.fake.api.JobSnapshot;
 import org.elasticslurm.scenarios.model.JobState;
 import org.elasticslurm.conf.state.NodeFlag;
 import org.elasticslurm.scenarios.model.Position;
@@ -161,7 +161,7 @@ public final class WorkloadSimulation {
             } else {
                 failed++;
             }
-            JobView view = job.view(session.controller()).orElseThrow();
+            JobSnapshot view = job.view(session.controller()).orElseThrow();
             Optional<Instant> start = view.startTime();
             if (start.isPresent() && r.state() != JobState.PENDING) {
                 started++;

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Runs a test only where Debian's Slurm 22.05 can run: slurmctld, slurmd, scontrol, srun and sbatch installed,
  * munged answering. Without them the test is skipped with the reason, except when {@code CI=true}: CI installs
  * and starts them ({@code ci/install-packages.sh}, {@code ci/start-munge.sh}), so there their absence fails.
- * The one real-Slurm skip condition of every module's tests (fake-slurmctld, scenarios): slurm-lab's test jar.
+ * The one real-Slurm skip condition of every module's tests (fake-slurmctld, provisioner, scenarios): slurm-lab's
+ * test jar.
  */
 public final class RealSlurmAvailable implements ExecutionCondition {
 

@@ -3,7 +3,7 @@ package org.elasticslurm.scenarios.target.provisioned;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import org.elasticslurm.fake.wire.Json;
+import org.elasticslurm.fake.api.JsonText;
 
 /**
  * One line of the provisioner's operation log ({@code provisioner.operation-log}, JSON lines): a transition of a
@@ -26,7 +26,7 @@ public record OperationRecord(Instant time, String operation, String kind, Strin
      * @throws IllegalArgumentException when it is not such a line
      */
     public static OperationRecord parse(String line) {
-        if (!(Json.parse(line) instanceof Map<?, ?> m)) {
+        if (!(JsonText.parse(line) instanceof Map<?, ?> m)) {
             throw new IllegalArgumentException("an operation log line is a JSON object: " + line);
         }
         return new OperationRecord(Instant.parse(text(m, "time")), text(m, "operation"), text(m, "kind"),

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.elasticslurm.fake.wire.Json;
+import org.elasticslurm.fake.api.JsonText;
 import org.elasticslurm.lab.ports.FreePorts;
 import org.elasticslurm.scenarios.target.TargetException;
 
@@ -159,7 +159,7 @@ public final class ProvisionerService implements AutoCloseable {
         } catch (IOException e) {
             throw new TargetException("the provisioner does not answer GET /v1/nodes: " + e.getMessage(), e);
         }
-        if (a.status() != 200 || !(Json.parse(a.body()) instanceof List<?> list)) {
+        if (a.status() != 200 || !(JsonText.parse(a.body()) instanceof List<?> list)) {
             throw new TargetException("GET /v1/nodes answered " + a.status() + ": " + a.body(), null);
         }
         List<ProvisionedNode> out = new ArrayList<>();
