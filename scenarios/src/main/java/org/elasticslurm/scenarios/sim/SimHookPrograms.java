@@ -13,6 +13,7 @@ import org.elasticslurm.fake.hook.HookKind;
 import org.elasticslurm.fake.hook.HookOutcome;
 import org.elasticslurm.fake.hook.RecordingHookRunner;
 import org.elasticslurm.fake.sim.EventKernel;
+import org.elasticslurm.provisioner.operation.OperationKind;
 import org.elasticslurm.scenarios.model.HookPreset;
 import org.elasticslurm.scenarios.model.HookRole;
 import org.elasticslurm.scenarios.model.HookSpec;
@@ -132,11 +133,14 @@ final class SimHookPrograms {
             machines.log(new LogLine(machines.now(), client, client + ": error: cannot reach the provisioner"));
             return new HookOutcome(SimSession.CLIENT_RUN, new HookExit.Exited(1));
         }
-        switch (role) {
-            case RESUME -> p.resume(hostlist);
-            case SUSPEND -> p.release(hostlist, "suspend");
-            case RESUME_FAIL -> p.release(hostlist, "resume-fail");
-            default -> throw new IllegalStateException(role.toString());
+        Optional<String> refused = p.request(switch (role) {
+            case RESUME -> OperationKind.RESUME;
+            case SUSPEND -> OperationKind.SUSPEND;
+            case RESUME_FAIL -> OperationKind.RESUME_FAIL;
+        }, hostlist);
+        if (refused.isPresent()) {
+            machines.log(new LogLine(machines.now(), client, client + ": error: " + refused.get()));
+            return new HookOutcome(SimSession.CLIENT_RUN, new HookExit.Exited(1));
         }
         return new HookOutcome(SimSession.CLIENT_RUN, HookExit.success());
     }

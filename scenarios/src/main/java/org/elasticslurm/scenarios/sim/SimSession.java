@@ -40,7 +40,8 @@ import org.elasticslurm.scenarios.trace.StateChange;
 /**
  * One scenario on the virtual clock: fake-slurmctld's controller built from the scenario's slurm.conf, simulated
  * slurmds, the hook programs as simulated programs, jobs with simulated run times, and (Levels 2 and 3) the
- * simulated provisioner. Node states are recorded after every event of the clock, so the timeline is exact.
+ * provisioner's operation engine on simulated machines. Node states are recorded after every event of the clock,
+ * so the timeline is exact.
  */
 final class SimSession implements TargetSession {
 
@@ -93,14 +94,14 @@ final class SimSession implements TargetSession {
         this.hooks = new RecordingHookRunner(kernel, 4000);
         this.cluster = new SimulatedCluster(kernel, EPOCH.minus(MACHINE_UPTIME));
         cluster.workload(SimWorkload::run);
-        this.provisioner = scenario.provisioner().map(p -> new SimProvisioner(kernel, p, scenario.sim().bootDelay(),
-                new ProvisionerLab()));
-        this.programs = new SimHookPrograms(scenario.hooks(), scenario.sim().bootDelay(), kernel, provisioner,
-                new ProgramMachines());
-        programs.install(hooks);
         this.controller = new SlurmController(conf, hookRules.verdict(conf), kernel,
                 new ControllerPorts(hooks, cluster, cluster, r -> log.add(new LogLine(at(r.time()), "slurmctld",
                         r.line()))), ControllerOptions.of(conf.source(), files.dir()));
+        this.provisioner = scenario.provisioner().map(p -> new SimProvisioner(kernel, p, conf,
+                scenario.sim().bootDelay(), new SimSlurmPort(controller), new ProvisionerLab()));
+        this.programs = new SimHookPrograms(scenario.hooks(), scenario.sim().bootDelay(), kernel, provisioner,
+                new ProgramMachines());
+        programs.install(hooks);
         cluster.attach(controller);
         controller.start();
         kernel.runUntil(EPOCH);
@@ -281,7 +282,7 @@ final class SimSession implements TargetSession {
         }
     }
 
-    /** How the simulated provisioner acts on the lab. */
+    /** How the provisioner's simulated machines act on the lab. */
     private final class ProvisionerLab implements SimProvisioner.Lab {
         @Override
         public void slurmdStarted(String node) {
@@ -291,14 +292,6 @@ final class SimSession implements TargetSession {
         @Override
         public void machineStopped(String node) {
             cluster.stopSlurmd(node);
-        }
-
-        @Override
-        public void reportAddress(String node, String address) {
-            CommandResult r = controller.updateNode(NodeUpdate.address(node, address, Optional.empty()));
-            if (!r.ok()) {
-                log(node + ": scontrol update nodeaddr=" + address + " failed: " + r.error().get().message());
-            }
         }
 
         @Override
