@@ -104,6 +104,17 @@ public final class SimulatedSlurm {
         return controller().allNodes().stream().map(NodeView::name).toList();
     }
 
+    /** The nodes {@code scontrol show node} lists (22.05 hides powered-down CLOUD nodes), as it shows them. */
+    public List<NodeSnapshot> shownNodes() {
+        return controller().nodes().stream()
+                .map(v -> new NodeSnapshot(v.name(), v.state(), v.nodeAddr(), v.reason())).toList();
+    }
+
+    /** Whether the controller answers ({@code scontrol ping}). */
+    public boolean isRunning() {
+        return controller != null && controller.isRunning();
+    }
+
     /**
      * Carries out {@code scontrol update}.
      *

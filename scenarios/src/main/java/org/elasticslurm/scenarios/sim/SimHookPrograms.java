@@ -11,6 +11,7 @@ import org.elasticslurm.fake.api.HookRun;
 import org.elasticslurm.fake.api.PowerSaveHook;
 import org.elasticslurm.fake.api.Scheduler;
 import org.elasticslurm.fake.api.SimulatedSlurm;
+import org.elasticslurm.provisioner.operation.OperationKind;
 import org.elasticslurm.scenarios.model.HookPreset;
 import org.elasticslurm.scenarios.model.HookRole;
 import org.elasticslurm.scenarios.model.HookSpec;
@@ -130,11 +131,14 @@ final class SimHookPrograms {
             machines.log(new LogLine(machines.now(), client, client + ": error: cannot reach the provisioner"));
             return new HookRun(SimSession.CLIENT_RUN, 1);
         }
-        switch (role) {
-            case RESUME -> p.resume(hostlist);
-            case SUSPEND -> p.release(hostlist, "suspend");
-            case RESUME_FAIL -> p.release(hostlist, "resume-fail");
-            default -> throw new IllegalStateException(role.toString());
+        Optional<String> refused = p.request(switch (role) {
+            case RESUME -> OperationKind.RESUME;
+            case SUSPEND -> OperationKind.SUSPEND;
+            case RESUME_FAIL -> OperationKind.RESUME_FAIL;
+        }, hostlist);
+        if (refused.isPresent()) {
+            machines.log(new LogLine(machines.now(), client, client + ": error: " + refused.get()));
+            return new HookRun(SimSession.CLIENT_RUN, 1);
         }
         return new HookRun(SimSession.CLIENT_RUN, 0);
     }

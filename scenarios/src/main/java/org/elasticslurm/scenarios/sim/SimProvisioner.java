@@ -1,37 +1,44 @@
 package org.elasticslurm.scenarios.sim;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.Set;
-import java.util.TreeSet;
 import org.elasticslurm.conf.Hostlist;
-import org.elasticslurm.fake.api.EventHandle;
+import org.elasticslurm.conf.SlurmConf;
 import org.elasticslurm.fake.api.Scheduler;
+import org.elasticslurm.provisioner.operation.EngineSettings;
+import org.elasticslurm.provisioner.operation.NodeSelector;
+import org.elasticslurm.provisioner.operation.OperationEngine;
+import org.elasticslurm.provisioner.operation.OperationEvent;
+import org.elasticslurm.provisioner.operation.OperationKind;
+import org.elasticslurm.provisioner.operation.OperationStatus;
+import org.elasticslurm.provisioner.operation.Phase;
+import org.elasticslurm.provisioner.operation.Ports;
+import org.elasticslurm.provisioner.operation.RequestRejectedException;
+import org.elasticslurm.provisioner.operation.RetryPolicy;
+import org.elasticslurm.provisioner.pool.PoolDefinition;
+import org.elasticslurm.provisioner.pool.PoolMode;
+import org.elasticslurm.provisioner.pool.Pools;
+import org.elasticslurm.provisioner.pool.PostConfig;
+import org.elasticslurm.provisioner.slurm.SlurmController;
+import org.elasticslurm.scenarios.model.Durations;
 import org.elasticslurm.scenarios.model.FaultKind;
 import org.elasticslurm.scenarios.model.ProvisionerSetup;
 import org.elasticslurm.scenarios.model.Step;
 import org.elasticslurm.scenarios.trace.Stage;
 
 /**
- * The provisioner as the sim target models it: the same phases as the real one (CREATING, BOOTING,
- * CONFIGURING, READY, DESTROYING, FAILED) on the virtual clock, with machines that exist only as records. A
- * resume starts (existing pool) or creates (create pool: overlay volume, cloud-init seed, domain) the node's
- * machine; its address is known after half the boot delay, the post-configuration runs, slurmctld is told the
- * address ({@code scontrol update nodeaddr=}), and slurmd starts with a fresh boot time at the boot delay. A
- * suspend (or resume-fail) shuts the machine down or destroys it. Backend faults act on these phases.
+ * The provisioner on the sim target: the provisioner's own {@link OperationEngine} on the event kernel's virtual
+ * clock, with {@link SimMachines} as its backend and the simulated slurmctld behind its Slurm port. The hook clients
+ * hand their hostlists to it as the service's API does (checked by {@link NodeSelector}, then one operation per
+ * node); every transition of an operation is a provisioner log line, worded as the other targets show the service's
+ * operation log, and the stages of each node's resume are noted for reports.
  */
 final class SimProvisioner {
-
-    private static final int PRIORITY = 20;
-    private static final Duration STEP = Duration.ofMillis(500);
-    private static final Duration DEFAULT_ADDRESS_TIMEOUT = Duration.ofMinutes(2);
 
     /** What the provisioner does to the rest of the lab. */
     interface Lab {
@@ -40,9 +47,6 @@ final class SimProvisioner {
 
         /** The node's machine stopped: its slurmd is gone. */
         void machineStopped(String node);
-
-        /** {@code scontrol update nodename=node nodeaddr=address}. */
-        void reportAddress(String node, String address);
 
         /** A provisioner log line. */
         void log(String line);
@@ -54,44 +58,79 @@ final class SimProvisioner {
         Duration now();
     }
 
-    private record Fault(Optional<Set<String>> nodes, int[] left, Optional<Duration> delay) {
-        boolean hits(String node) {
-            if (nodes.isPresent() && !nodes.get().contains(node)) {
-                return false;
-            }
-            if (left[0] == 0) {
-                return false;
-            }
-            if (left[0] > 0) {
-                left[0]--;
-            }
-            return true;
-        }
-    }
+    private static final int MAX_NODES_PER_REQUEST = 10_000;
+    private static final Duration POST_CONFIG_TIMEOUT = Duration.ofMinutes(10);
 
-    private final Scheduler clock;
     private final Lab lab;
-    private final Duration bootDelay;
-    private final Duration addressTimeout;
-    private final Map<String, ProvisionerSetup.Pool> poolOf = new HashMap<>();
-    private final Map<String, Integer> index = new HashMap<>();
-    private final Map<FaultKind, List<Fault>> faults = new EnumMap<>(FaultKind.class);
-    private final Map<String, List<EventHandle>> pending = new HashMap<>();
-    private final Map<String, String> machines = new LinkedHashMap<>();
+    private final BackendFaults faults = new BackendFaults();
+    private final SimMachines machines;
+    private final OperationEngine engine;
+    private final NodeSelector selector;
+    private final Map<String, Duration> operationStart = new HashMap<>();
     private boolean running = true;
 
-    SimProvisioner(Scheduler clock, ProvisionerSetup setup, Duration bootDelay, Lab lab) {
-        this.clock = clock;
+    /**
+     * @param kernel the virtual clock the engine's steps and the machines' boots run on
+     * @param setup the scenario's provisioner
+     * @param conf the scenario's slurm.conf (the pools' nodes are its CLOUD nodes)
+     * @param bootDelay how long a machine takes to boot
+     * @param slurm the simulated slurmctld
+     * @param lab what the provisioner acts on
+     */
+    SimProvisioner(Scheduler kernel, ProvisionerSetup setup, SlurmConf conf, Duration bootDelay,
+                   SlurmController slurm, Lab lab) {
         this.lab = lab;
-        this.bootDelay = bootDelay;
-        this.addressTimeout = Optional.ofNullable(setup.properties().get("provisioner.address-timeout"))
-                .map(org.elasticslurm.scenarios.model.Durations::parse).orElse(DEFAULT_ADDRESS_TIMEOUT);
-        for (ProvisionerSetup.Pool pool : setup.pools()) {
-            for (String node : Hostlist.parse(pool.nodes()).names()) {
-                poolOf.put(node, pool);
-                index.put(node, index.size() + 1);
+        this.machines = new SimMachines(kernel, setup, bootDelay, faults, new SimMachines.Guests() {
+            @Override
+            public void slurmdStarted(String node) {
+                lab.slurmdStarted(node);
+                stage(node, "slurmd started");
             }
+
+            @Override
+            public void slurmdGone(String node) {
+                lab.machineStopped(node);
+            }
+
+            @Override
+            public void log(String line) {
+                lab.log(line);
+            }
+        });
+        Pools pools = pools(setup, conf);
+        Clock clock = new KernelClock(kernel);
+        this.engine = new OperationEngine(pools, new Ports(machines, slurm, Optional.of(machines.postConfigurer())),
+                new KernelTaskScheduler(kernel), this::record, clock, settings(setup.properties()));
+        this.selector = new NodeSelector(pools, MAX_NODES_PER_REQUEST);
+    }
+
+    private static Pools pools(ProvisionerSetup setup, SlurmConf conf) {
+        Map<String, PoolDefinition> definitions = new LinkedHashMap<>();
+        for (ProvisionerSetup.Pool p : setup.pools()) {
+            PostConfig post = new PostConfig(p.postConfig().isEmpty() ? Optional.empty() : Optional.of(p.postConfig()),
+                    POST_CONFIG_TIMEOUT);
+            definitions.put(p.name(), new PoolDefinition(Optional.of(p.nodes()),
+                    p.mode() == ProvisionerSetup.Mode.CREATE ? PoolMode.CREATE : PoolMode.EXISTING, post));
         }
+        PoolDefinition none = new PoolDefinition(Optional.empty(), PoolMode.CREATE,
+                new PostConfig(Optional.empty(), POST_CONFIG_TIMEOUT));
+        return Pools.resolve(definitions, none, conf);
+    }
+
+    /** The service's timing defaults, or the scenario's {@code provisioner.*} keys where it gives them. */
+    private static EngineSettings settings(Map<String, String> p) {
+        RetryPolicy retry = new RetryPolicy(
+                Integer.parseInt(p.getOrDefault("provisioner.retry.max-attempts", "4")),
+                duration(p, "provisioner.retry.initial-backoff", "1s"),
+                duration(p, "provisioner.retry.max-backoff", "30s"),
+                Double.parseDouble(p.getOrDefault("provisioner.retry.multiplier", "2.0")));
+        return new EngineSettings(duration(p, "provisioner.address-timeout", "5m"),
+                duration(p, "provisioner.address-poll-interval", "0.5s"),
+                duration(p, "provisioner.orphan-grace", "10m"), retry);
+    }
+
+    private static Duration duration(Map<String, String> properties, String key, String fallback) {
+        return Durations.parse(properties.getOrDefault(key, fallback));
     }
 
     /** Whether the hook clients can reach it (it runs and no {@code unreachable} fault hits). */
@@ -100,7 +139,7 @@ final class SimProvisioner {
             return false;
         }
         for (String node : Hostlist.parse(hostlist).names()) {
-            if (hit(FaultKind.UNREACHABLE, node)) {
+            if (faults.hit(FaultKind.UNREACHABLE, node)) {
                 return false;
             }
         }
@@ -118,163 +157,56 @@ final class SimProvisioner {
     }
 
     void inject(Step.InjectFault f) {
-        Optional<Set<String>> nodes = f.nodes().map(h -> new TreeSet<>(Hostlist.parse(h).names()));
-        OptionalInt times = f.times();
-        faults.computeIfAbsent(f.fault(), k -> new ArrayList<>())
-                .add(new Fault(nodes, new int[] {times.isPresent() ? times.getAsInt() : -1}, f.delay()));
+        faults.inject(f);
         lab.log("backend fault injected: " + f.fault() + f.nodes().map(n -> " on " + n).orElse(""));
     }
 
-    /** {@code slurm-resume HOSTLIST}. */
-    void resume(String hostlist) {
-        for (String node : Hostlist.parse(hostlist).names()) {
-            ProvisionerSetup.Pool pool = poolOf.get(node);
-            if (pool == null) {
-                lab.log("resume " + node + " rejected: node is in no pool");
-                continue;
+    /**
+     * {@code slurm-resume HOSTLIST}, {@code slurm-suspend HOSTLIST} or {@code slurm-resume-fail HOSTLIST} as the
+     * service's API takes it.
+     *
+     * @return why the request was refused (the client then exits 1), or empty when it was accepted
+     */
+    Optional<String> request(OperationKind kind, String hostlist) {
+        try {
+            List<String> names = selector.select(hostlist);
+            switch (kind) {
+                case RESUME -> engine.resume(names, Map.of());
+                case SUSPEND -> engine.suspend(names);
+                case RESUME_FAIL -> engine.resumeFail(names);
+                default -> throw new IllegalArgumentException(kind.toString());
             }
-            cancelPending(node);
-            resumeNode(node, pool);
-        }
-    }
-
-    /** {@code slurm-suspend HOSTLIST} and {@code slurm-resume-fail HOSTLIST}: the machines go away. */
-    void release(String hostlist, String why) {
-        for (String node : Hostlist.parse(hostlist).names()) {
-            ProvisionerSetup.Pool pool = poolOf.get(node);
-            if (pool == null) {
-                lab.log(why + " " + node + " rejected: node is in no pool");
-                continue;
-            }
-            cancelPending(node);
-            lab.log(why + " " + node + ": DESTROYING");
-            lab.machineStopped(node);
-            Duration t0 = now();
-            later(node, STEP, () -> {
-                if (hit(FaultKind.RELEASE_FAILS, node)) {
-                    lab.log(why + " " + node + ": FAILED: backend could not "
-                            + (pool.mode() == ProvisionerSetup.Mode.CREATE ? "destroy" : "shut down")
-                            + " the machine (injected fault)");
-                    return;
-                }
-                machines.remove(node);
-                lab.log(why + " " + node + ": POWERED_DOWN");
-                lab.stage(new Stage(node, pool.mode() == ProvisionerSetup.Mode.CREATE ? "machine destroyed"
-                        : "machine shut off", t0, now().minus(t0)));
-            });
-        }
-    }
-
-    private void resumeNode(String node, ProvisionerSetup.Pool pool) {
-        boolean create = pool.mode() == ProvisionerSetup.Mode.CREATE;
-        Duration t0 = now();
-        lab.log("resume " + node + ": CREATING (" + (create ? "overlay volume, cloud-init seed, domain"
-                : "start existing domain") + ")");
-        Duration delay = bootDelay.plus(faultDelay(node));
-        later(node, STEP, () -> {
-            if (hit(create ? FaultKind.CREATE_FAILS : FaultKind.START_FAILS, node)) {
-                fail(node, (create ? "create" : "start") + " failed (injected fault)");
-                return;
-            }
-            machines.put(node, create ? "domain " + node + ", volume " + node + ".qcow2, seed " + node
-                    + "-seed.iso" : "domain " + node + " (running)");
-            lab.log("resume " + node + ": BOOTING");
-            lab.stage(new Stage(node, create ? "machine created" : "machine started", t0, now().minus(t0)));
-        });
-        Duration addressAt = delay.dividedBy(2).compareTo(STEP) > 0 ? delay.dividedBy(2) : STEP.plusMillis(1);
-        later(node, addressAt, () -> {
-            if (!machines.containsKey(node)) {
-                return;
-            }
-            if (hit(FaultKind.NO_ADDRESS, node)) {
-                later(node, addressTimeout.minus(addressAt).isNegative() ? Duration.ZERO
-                        : addressTimeout.minus(addressAt), () -> destroyAfterFailure(node,
-                        "no address within " + org.elasticslurm.scenarios.model.Durations.format(addressTimeout)
-                                + " (injected fault)"));
-                cancelPendingExceptLast(node);
-                return;
-            }
-            String address = "127.0.100." + index.get(node);
-            lab.stage(new Stage(node, "address " + address, t0, now().minus(t0)));
-            if (!pool.postConfig().isEmpty()) {
-                lab.log("resume " + node + ": CONFIGURING (post-config " + String.join(" ", pool.postConfig())
-                        .replace("{address}", address) + ")");
-                if (hit(FaultKind.POST_CONFIG_FAILS, node)) {
-                    destroyAfterFailure(node, "post-config exited 1 (injected fault)");
-                    return;
-                }
-            }
-            lab.reportAddress(node, address);
-            lab.log("resume " + node + ": READY (nodeaddr " + address + " reported to slurmctld)");
-        });
-        later(node, delay, () -> {
-            if (machines.containsKey(node) && hit(FaultKind.NEVER_REGISTERS, node)) {
-                lab.log("resume " + node + ": guest booted without starting slurmd (injected fault never-registers)");
-            } else if (machines.containsKey(node)) {
-                lab.slurmdStarted(node);
-                lab.stage(new Stage(node, "slurmd started", t0, now().minus(t0)));
-            }
-        });
-    }
-
-    private void destroyAfterFailure(String node, String why) {
-        cancelPending(node);
-        machines.remove(node);
-        lab.machineStopped(node);
-        fail(node, why + "; machine removed");
-    }
-
-    private void fail(String node, String why) {
-        cancelPending(node);
-        lab.log("resume " + node + ": FAILED: " + why);
-    }
-
-    private Duration faultDelay(String node) {
-        Duration extra = Duration.ZERO;
-        for (Fault f : faults.getOrDefault(FaultKind.SLOW_BOOT, List.of())) {
-            if (f.hits(node)) {
-                extra = extra.plus(f.delay().orElse(Duration.ZERO));
-            }
-        }
-        return extra;
-    }
-
-    private boolean hit(FaultKind kind, String node) {
-        for (Fault f : faults.getOrDefault(kind, List.of())) {
-            if (f.hits(node)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void later(String node, Duration delay, Runnable action) {
-        pending.computeIfAbsent(node, n -> new ArrayList<>()).add(clock.scheduleAfter(delay, PRIORITY, action));
-    }
-
-    private void cancelPending(String node) {
-        List<EventHandle> handles = pending.remove(node);
-        if (handles != null) {
-            handles.forEach(EventHandle::cancel);
-        }
-    }
-
-    private void cancelPendingExceptLast(String node) {
-        List<EventHandle> handles = pending.get(node);
-        if (handles != null && handles.size() > 1) {
-            EventHandle last = handles.get(handles.size() - 1);
-            handles.subList(0, handles.size() - 1).forEach(EventHandle::cancel);
-            handles.clear();
-            handles.add(last);
+            return Optional.empty();
+        } catch (RequestRejectedException e) {
+            lab.log(kind.name().toLowerCase().replace('_', '-') + " " + hostlist + " refused: " + e.getMessage());
+            return Optional.of(e.getMessage());
         }
     }
 
     /** The machines of the run that exist now. */
     List<String> machinesLeft() {
-        return List.copyOf(machines.values());
+        return machines.left();
     }
 
-    private Duration now() {
-        return lab.now();
+    /** One transition of the engine: a log line, and a stage when it is one. */
+    private void record(OperationEvent e) {
+        lab.log(e.kind().name().toLowerCase().replace('_', '-') + " " + e.node() + ": " + e.phase() + " "
+                + e.status() + e.message().map(m -> " (" + m + ")").orElse(""));
+        boolean create = machines.creates(e.node());
+        if (e.status() == OperationStatus.RUNNING && "started".equals(e.message().orElse(""))) {
+            operationStart.put(e.node(), lab.now());
+        } else if (e.kind() == OperationKind.RESUME && e.phase() == Phase.BOOTING
+                && e.message().orElse("").startsWith("machine ")) {
+            stage(e.node(), create ? "machine created" : "machine started");
+        } else if (e.kind() == OperationKind.RESUME && e.message().orElse("").startsWith("address ")) {
+            stage(e.node(), e.message().get());
+        } else if (e.kind().releases() && e.status() == OperationStatus.SUCCEEDED) {
+            stage(e.node(), create ? "machine destroyed" : "machine shut off");
+        }
+    }
+
+    private void stage(String node, String name) {
+        Duration t0 = operationStart.getOrDefault(node, lab.now());
+        lab.stage(new Stage(node, name, t0, lab.now().minus(t0)));
     }
 }

@@ -33,7 +33,8 @@ import org.elasticslurm.scenarios.trace.StateChange;
 /**
  * One scenario on the virtual clock: fake-slurmctld's controller built from the scenario's slurm.conf, simulated
  * slurmds, the hook programs as simulated programs, jobs with simulated run times, and (Levels 2 and 3) the
- * simulated provisioner. Node states are recorded after every event of the clock, so the timeline is exact.
+ * provisioner's operation engine on simulated machines. Node states are recorded after every event of the clock,
+ * so the timeline is exact.
  */
 final class SimSession implements TargetSession {
 
@@ -83,8 +84,8 @@ final class SimSession implements TargetSession {
         this.kernel = new VirtualClock(EPOCH.minus(CONTROLLER_HEAD_START), scenario.sim().seed());
         this.controller = new SimulatedSlurm(kernel, EPOCH.minus(MACHINE_UPTIME), 4000);
         controller.workload(SimWorkload::run);
-        this.provisioner = scenario.provisioner().map(p -> new SimProvisioner(kernel, p, scenario.sim().bootDelay(),
-                new ProvisionerLab()));
+        this.provisioner = scenario.provisioner().map(p -> new SimProvisioner(kernel, p, conf,
+                scenario.sim().bootDelay(), new SimSlurmPort(controller), new ProvisionerLab()));
         this.programs = new SimHookPrograms(scenario.hooks(), scenario.sim().bootDelay(), kernel, provisioner,
                 new ProgramMachines());
         programs.install(controller);
@@ -268,7 +269,7 @@ final class SimSession implements TargetSession {
         }
     }
 
-    /** How the simulated provisioner acts on the lab. */
+    /** How the provisioner's simulated machines act on the lab. */
     private final class ProvisionerLab implements SimProvisioner.Lab {
         @Override
         public void slurmdStarted(String node) {
@@ -278,14 +279,6 @@ final class SimSession implements TargetSession {
         @Override
         public void machineStopped(String node) {
             controller.stopSlurmd(node);
-        }
-
-        @Override
-        public void reportAddress(String node, String address) {
-            Optional<String> error = controller.updateNode(NodeChange.address(node, address));
-            if (error.isPresent()) {
-                log(node + ": scontrol update nodeaddr=" + address + " failed: " + error.get());
-            }
         }
 
         @Override

@@ -42,6 +42,12 @@ class SimTargetTest {
         return level2.substring(0, cut).replace("name: level2", "name: level2-variant") + steps + expect;
     }
 
+    private static String level3With(String steps, String expect) throws IOException {
+        String level3 = Files.readString(LEVELS.resolve("level3.yaml"));
+        int cut = level3.indexOf("steps:\n");
+        return level3.substring(0, cut).replace("name: level3", "name: level3-variant") + steps + expect;
+    }
+
     private static List<Verdict> verdicts(ScenarioResult r) {
         return r.verdicts().stream().map(ExpectationVerdict::verdict).toList();
     }
@@ -64,7 +70,7 @@ class SimTargetTest {
                     args: node2
                     within: 2s
                     after: down
-                  - log: "resume node2: FAILED: start failed (injected fault)"
+                  - log: "resume node2: FAILED FAILED (failed and cleaned up: start failed (injected fault))"
                     within: 5s
                     after: job1
                   - reaches: idle~        # node1 booted for the failed job: suspended and shut off again
@@ -75,6 +81,51 @@ class SimTargetTest {
                 """));
         assertThat(r.error()).isEmpty();
         assertThat(r.steps()).extracting(StepOutcome::status).containsOnly(StepOutcome.Status.DONE);
+        assertThat(verdicts(r)).as("%s", r.verdicts()).containsOnly(Verdict.PASSED);
+    }
+
+    @Test
+    void aFailedStartMarksTheNodeDownInSlurmAtOnceWithTheProvisionersReason() throws IOException {
+        ScenarioResult r = run(level2With("""
+                steps:
+                  - fault: start-fails
+                    nodes: node2
+                  - submit: srun -N2 -w node[1-2] hostname
+                """, """
+                expect:
+                  - reaches: down#        # DOWN while slurmctld still waits for it: long before ResumeTimeout
+                    node: node2
+                    within: 2s
+                    after: job1
+                  - log: "scontrol update nodename=node2 state=DOWN"
+                    within: 2s
+                    after: job1
+                  - log: "update_node: node node2 reason set to: provisioner: start failed (injected fault)"
+                    within: 2s
+                    after: job1
+                """));
+        assertThat(verdicts(r)).as("%s", r.verdicts()).containsOnly(Verdict.PASSED);
+    }
+
+    @Test
+    void aFailingPostConfigFailsTheResumeMarksTheNodeDownAndDestroysTheMachine() throws IOException {
+        ScenarioResult r = run(level3With("""
+                steps:
+                  - fault: post-config-fails
+                    nodes: test1
+                  - submit: srun -w test1 hostname
+                  - advance: 60s
+                """, """
+                expect:
+                  - log: "post-config exited with status 1"
+                    within: 30s
+                    after: job1
+                  - reaches: down#        # at once, once the address is there (half the 45 s boot), not at ResumeTimeout
+                    node: test1
+                    within: 30s
+                    after: job1
+                  - no-vm-left: true
+                """));
         assertThat(verdicts(r)).as("%s", r.verdicts()).containsOnly(Verdict.PASSED);
     }
 
