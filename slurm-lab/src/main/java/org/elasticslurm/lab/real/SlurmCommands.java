@@ -30,6 +30,16 @@ public record SlurmCommands(String label, List<Path> binDirs, boolean stateFeed)
     }
 
     /**
+     * The real commands of a debootstrap root ({@code ci/slurm-root.sh}), labelled {@code real-VERSION}: wrappers
+     * written into {@code binDir} that run each in a private mount namespace chrooted into the root
+     * ({@link RootCommands}). Put {@code binDir} under /tmp when the root's daemons start these commands
+     * themselves (hooks run inside the root and see the host's /tmp).
+     */
+    public static SlurmCommands ofRoot(SlurmRoot root, Path binDir) {
+        return RootCommands.write(root, binDir);
+    }
+
+    /**
      * fake-slurmctld's drop-in executables in one directory, e.g. {@code fake-slurmctld/target/bin}; its slurmctld
      * writes the node-state feed.
      */
