@@ -21,7 +21,8 @@ final class SlurmVersionOption {
     CommandSpec spec;
 
     @Option(names = "--slurm-version", paramLabel = "V",
-            description = "the Slurm version to emulate: 22.05, 24.11 or 26.05 (default: ELASTIC_SLURM_VERSION, "
+            description = "the Slurm version to emulate (on real-slurm: to run, from the root of ci/slurm-root.sh for "
+                    + "24.11 and 26.05): 22.05, 24.11 or 26.05 (default: ELASTIC_SLURM_VERSION, "
                     + "else the version of a real slurmctld on PATH, else 24.11). The behaviour emulated is 22.05's "
                     + "for every version for now")
     String value;
@@ -35,6 +36,14 @@ final class SlurmVersionOption {
      * @throws ParameterException (exit 64) for an unknown version, naming it, its source and the known versions
      */
     LabContext apply(LabContext ctx) {
+        return apply(ctx, true);
+    }
+
+    /**
+     * As {@link #apply(LabContext)}; {@code warn} false leaves out the warning about the emulated behaviour (a run
+     * on real daemons of the version, whose behaviour is their own).
+     */
+    LabContext apply(LabContext ctx, boolean warn) {
         try {
             chosen = SlurmVersionChoice.choose(Optional.ofNullable(value), "--slurm-version", ctx.env(),
                     new InstalledSlurm(ctx.env().get("PATH"), Optional.empty()));
@@ -42,7 +51,9 @@ final class SlurmVersionOption {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter err = spec.commandLine().getErr();
-        chosen.behaviourWarning().ifPresent(w -> err.println("elastic-lab: warning: " + w));
+        if (warn) {
+            chosen.behaviourWarning().ifPresent(w -> err.println("elastic-lab: warning: " + w));
+        }
         err.flush();
         return ctx.withVersion(chosen.version());
     }
