@@ -85,6 +85,12 @@ final class SimSession implements TargetSession {
      *                 exact timeline, for scenarios), else at this period (long workload simulations)
      */
     SimSession(Scenario scenario, SimLabFiles files, Duration sampling, HookProgramRules hookRules) {
+        this(scenario, files, sampling, hookRules, org.elasticslurm.conf.SlurmVersion.V22_05);
+    }
+
+    /** @param version the Slurm version whose behaviour the simulated slurmctld emulates */
+    SimSession(Scenario scenario, SimLabFiles files, Duration sampling, HookProgramRules hookRules,
+               org.elasticslurm.conf.SlurmVersion version) {
         this.sampling = sampling;
         this.scenario = scenario;
         this.files = files;
@@ -100,7 +106,7 @@ final class SimSession implements TargetSession {
         programs.install(hooks);
         this.controller = new SlurmController(conf, hookRules.verdict(conf), kernel,
                 new ControllerPorts(hooks, cluster, cluster, r -> log.add(new LogLine(at(r.time()), "slurmctld",
-                        r.line()))), ControllerOptions.of(conf.source(), files.dir()));
+                        r.line()))), ControllerOptions.of(conf.source(), files.dir()).withVersion(version));
         cluster.attach(controller);
         controller.start();
         kernel.runUntil(EPOCH);
