@@ -122,7 +122,7 @@ public final class RealSlurmTarget implements Target {
             return Optional.empty();
         }
         org.elasticslurm.lab.process.CommandResult r = org.elasticslurm.lab.process.CommandResult.run(
-                List.of(exe.get().toString(), "-V"), Map.copyOf(System.getenv()), scratchParent, Duration.ofSeconds(30));
+                List.of(exe.get().toString(), "-V"), Map.copyOf(System.getenv()), Path.of("/"), Duration.ofSeconds(30));
         String first = r.stdout().strip().lines().findFirst().orElse("");
         return r.exitCode() == 0 && !first.isEmpty() ? Optional.of(first) : Optional.empty();
     }
