@@ -41,7 +41,8 @@ public interface Target {
 
     /**
      * This target for the Slurm version chosen ({@code --slurm-version}): the real-slurm target runs that
-     * version's real daemons; the others are returned as they are.
+     * version's real daemons, fake-realtime's drop-ins emulate it; the others are returned as they are (the sim
+     * emulates the version of the {@link LoadedScenario} it runs).
      *
      * @param env the environment (where the roots of real Slurm versions are: {@code ELASTIC_SLURM_ROOTS})
      * @throws TargetUnavailableException when the version's daemons are not on this machine, saying how to get them

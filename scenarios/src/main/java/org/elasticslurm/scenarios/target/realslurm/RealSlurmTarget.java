@@ -97,14 +97,18 @@ public final class RealSlurmTarget implements Target {
 
     /**
      * real-slurm of {@code version}: this target when it runs that version, else one running the version's real
-     * daemons ({@link SlurmBinaries#realSlurm}; their wrappers under the scratch parent). fake-realtime is
-     * returned as it is.
+     * daemons ({@link SlurmBinaries#realSlurm}; their wrappers under the scratch parent). fake-realtime: its
+     * drop-ins emulating the version ({@link SlurmBinaries#emulating}).
      *
      * @throws org.elasticslurm.scenarios.target.TargetUnavailableException when the version's root is missing
      */
     @Override
     public Target forVersion(org.elasticslurm.conf.SlurmVersion version, Map<String, String> env) {
-        if (kind() != TargetKind.REAL_SLURM || binaries.realVersion().equals(Optional.of(version))) {
+        if (kind() == TargetKind.FAKE_REALTIME) {
+            return binaries.emulatedVersion().equals(Optional.of(version)) ? this
+                    : new RealSlurmTarget(binaries.emulating(version), scratchParent, clock);
+        }
+        if (binaries.realVersion().equals(Optional.of(version))) {
             return this;
         }
         return new RealSlurmTarget(SlurmBinaries.realSlurm(version, scratchParent, env), scratchParent,

@@ -90,6 +90,24 @@ public record SlurmBinaries(TargetKind kind, SlurmCommands commands, boolean nee
                 ? SlurmVersion.find(commands.label().substring("real-".length())) : Optional.empty();
     }
 
+    /**
+     * fake-realtime's drop-ins emulating {@code version}'s behaviour: {@code ELASTIC_SLURM_VERSION} in the lab's
+     * environment (which the drop-in slurmctld reads; fake-slurmctld's README).
+     */
+    public SlurmBinaries emulating(SlurmVersion version) {
+        if (kind != TargetKind.FAKE_REALTIME) {
+            throw new IllegalStateException(kind + " runs real daemons; it emulates no version");
+        }
+        return new SlurmBinaries(kind, commands.withEnvironment(
+                org.elasticslurm.conf.SlurmVersionChoice.ENV, version.label()), needsMunge, buildHint);
+    }
+
+    /** The version the drop-ins are told to emulate ({@link #emulating}), if any. */
+    public Optional<SlurmVersion> emulatedVersion() {
+        return Optional.ofNullable(commands.environment().get(org.elasticslurm.conf.SlurmVersionChoice.ENV))
+                .flatMap(SlurmVersion::find);
+    }
+
     /** Whether the commands are a debootstrap root's (real-slurm of 24.11 or later). */
     boolean runsInRoot() {
         return realVersion().filter(v -> v != SlurmVersion.V22_05).isPresent();

@@ -66,7 +66,7 @@ class RealSlurmVersionTargetTest {
     }
 
     @Test
-    void realSlurmForAnotherVersionRunsThatVersionAndFakeRealtimeStaysAsItIs() throws IOException {
+    void realSlurmForAnotherVersionRunsThatVersionsRealDaemons() throws IOException {
         Map<String, String> env = rootsWith("forky-abc");
         RealSlurmTarget debian = new RealSlurmTarget(SlurmBinaries.debian(), dir, Clock.systemUTC());
         RealSlurmTarget fake = new RealSlurmTarget(SlurmBinaries.fakeDropIns(dir.resolve("bin")), dir,
@@ -77,7 +77,22 @@ class RealSlurmVersionTargetTest {
         assertThat(v2605).isInstanceOfSatisfying(RealSlurmTarget.class, t -> assertThat(t.binaries().realVersion())
                 .contains(SlurmVersion.V26_05));
         assertThat(v2605.forVersion(SlurmVersion.V26_05, env)).isSameAs(v2605);
-        assertThat(fake.forVersion(SlurmVersion.V26_05, env)).isSameAs(fake);
         assertThat(fake.slurmctldVersion()).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void fakeRealtimeForAVersionTellsItsDropInsToEmulateIt() {
+        RealSlurmTarget fake = new RealSlurmTarget(SlurmBinaries.fakeDropIns(dir.resolve("bin")), dir,
+                Clock.systemUTC());
+
+        Target v2411 = fake.forVersion(SlurmVersion.V24_11, Map.of());
+
+        assertThat(v2411).isInstanceOfSatisfying(RealSlurmTarget.class, t -> {
+            assertThat(t.kind()).isEqualTo(TargetKind.FAKE_REALTIME);
+            assertThat(t.binaries().commands().environment()).containsEntry("ELASTIC_SLURM_VERSION", "24.11");
+            assertThat(t.binaries().emulatedVersion()).contains(SlurmVersion.V24_11);
+        });
+        assertThat(v2411.forVersion(SlurmVersion.V24_11, Map.of())).isSameAs(v2411);
+        assertThat(fake.binaries().emulatedVersion()).isEmpty();
     }
 }
