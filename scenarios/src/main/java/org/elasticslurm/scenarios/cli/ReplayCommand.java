@@ -82,12 +82,14 @@ final class ReplayCommand implements Callable<Integer> {
         }
         ScenarioResult result = new ScenarioRunner(ctx.clock()).run(loaded, runner,
                 new TerminalProgress(err, ctx.clock(), Duration.ofSeconds(10)));
+        java.util.Optional<String> real = runner.slurmctldVersion();
         RunReport report = new RunReport("elastic-lab replay " + scenario + " --target " + kind
-                + (controller == null ? "" : " --controller " + controller.word()),
+                + (controller == null ? "" : " --controller " + controller.word())
+                + real.map(v -> " --slurm-version " + slurmVersion.chosen().version() + " (slurmctld -V: " + v + ")")
+                        .orElse(""),
                 ctx.clock().instant(), List.of(result));
         var out = spec.commandLine().getOut();
         out.print(new TerminalSummary().render(report, color != null ? color : System.console() != null));
-        java.util.Optional<String> real = runner.slurmctldVersion();
         out.println(real.map(v -> "Slurm " + slurmVersion.chosen().version() + " (real: slurmctld -V: " + v + ")")
                 .orElse(slurmVersion.summaryLine()));
         if (reportDir != null) {

@@ -208,6 +208,57 @@ class ElasticLabTest {
         }
 
         @Test
+        void aRunOnRealDaemonsNamesTheirSlurmctldVersionInTheSummaryAndTheReports() throws Exception {
+            OneNodeLab lab = new OneNodeLab();
+            Target real = new Target() {
+                @Override
+                public TargetKind kind() {
+                    return TargetKind.SIM;
+                }
+
+                @Override
+                public Optional<String> cannotRun(Step.Action action) {
+                    return Optional.empty();
+                }
+
+                @Override
+                public Optional<String> cannotCheck(Expectation expectation) {
+                    return Optional.empty();
+                }
+
+                @Override
+                public org.elasticslurm.scenarios.target.TargetSession open(
+                        org.elasticslurm.scenarios.model.LoadedScenario scenario,
+                        org.elasticslurm.scenarios.run.ProgressListener progress) {
+                    return lab.open(scenario, progress);
+                }
+
+                @Override
+                public Optional<String> slurmctldVersion() {
+                    return Optional.of("slurm-wlm 24.11.5");
+                }
+            };
+            Path reports = dir.resolve("reports");
+            Path file = dir.resolve("tiny.yaml");
+            Files.writeString(file, """
+                    name: tiny
+                    slurm-conf:
+                      text: |
+                        NodeName=n1 State=CLOUD CPUs=1
+                    steps:
+                      - submit: srun -w n1 hostname
+                    """);
+
+            Run r = run(TargetCatalog.of(Map.of(TargetKind.SIM, real)), "replay", file.toString(), "--slurm-version",
+                    "24.11", "--report-dir", reports.toString(), "--no-color");
+
+            assertThat(r.out()).startsWith("elastic-lab replay " + file + " --target sim --slurm-version 24.11 "
+                    + "(slurmctld -V: slurm-wlm 24.11.5)\n")
+                    .contains("Slurm 24.11 (real: slurmctld -V: slurm-wlm 24.11.5)\n");
+            assertThat(Files.readString(reports.resolve("junit.xml"))).contains("(slurmctld -V: slurm-wlm 24.11.5)");
+        }
+
+        @Test
         void aFailedExpectationExitsWithOne() throws IOException {
             Path file = dir.resolve("tiny.yaml");
             Files.writeString(file, """
