@@ -44,9 +44,20 @@ final class SlurmVersionOption {
      * on real daemons of the version, whose behaviour is their own).
      */
     LabContext apply(LabContext ctx, boolean warn) {
+        return apply(ctx, warn, false);
+    }
+
+    /**
+     * As {@link #apply(LabContext, boolean)}; {@code hostDaemons} also looks for the host's slurmctld in
+     * {@code /usr/sbin} after PATH (a user's PATH often lacks it): the default of the real-slurm target is the
+     * host's own version.
+     */
+    LabContext apply(LabContext ctx, boolean warn, boolean hostDaemons) {
+        String path = ctx.env().getOrDefault("PATH", "");
         try {
             chosen = SlurmVersionChoice.choose(Optional.ofNullable(value), "--slurm-version", ctx.env(),
-                    new InstalledSlurm(ctx.env().get("PATH"), Optional.empty()));
+                    new InstalledSlurm(hostDaemons ? path + java.io.File.pathSeparator + "/usr/sbin" : path,
+                            Optional.empty()));
         } catch (UnknownSlurmVersionException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
