@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.elasticslurm.conf.PowerSaveVerdict;
 import org.elasticslurm.conf.SlurmConf;
+import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.fake.controller.CommandResult;
 import org.elasticslurm.fake.controller.ControllerOptions;
 import org.elasticslurm.fake.controller.ControllerPorts;
@@ -82,12 +83,24 @@ public final class SimulatedSlurm {
      */
     public void start(SlurmConf conf, PowerSaveVerdict verdict, Path workingDirectory,
                       BiConsumer<Instant, String> log) {
+        start(conf, verdict, workingDirectory, log, SlurmVersion.V22_05);
+    }
+
+    /**
+     * Builds and starts the controller emulating a Slurm version.
+     *
+     * @param version the Slurm version whose behaviour the controller emulates
+     * @throws IllegalStateException when it has started already
+     */
+    public void start(SlurmConf conf, PowerSaveVerdict verdict, Path workingDirectory,
+                      BiConsumer<Instant, String> log, SlurmVersion version) {
         if (controller != null) {
             throw new IllegalStateException("the simulated controller has started already");
         }
         this.conf = conf;
         this.controller = new SlurmController(conf, verdict, clock.kernel(), new ControllerPorts(hooks, cluster,
-                cluster, r -> log.accept(r.time(), r.line())), ControllerOptions.of(conf.source(), workingDirectory));
+                cluster, r -> log.accept(r.time(), r.line())), ControllerOptions.of(conf.source(), workingDirectory)
+                .withVersion(version));
         cluster.attach(controller);
         controller.start();
     }

@@ -58,7 +58,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ctx = slurmVersion.apply(ctx);
+        ctx = slurmVersion.apply(ctx, target != TargetKind.REAL_SLURM, target == TargetKind.REAL_SLURM);
         Path file = ScenarioFiles.resolve(scenario, ctx).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "no scenario '" + scenario + "': give level0, level1, level2, level3 or the path of a scenario file"));
         LoadedScenario loaded = ScenarioFiles.load(file, ctx);
@@ -66,7 +66,8 @@ final class ReplayCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         Target runner;
         try {
-            runner = controller == null ? ctx.targets().get(kind) : ctx.targets().get(kind, controller);
+            runner = (controller == null ? ctx.targets().get(kind) : ctx.targets().get(kind, controller))
+                    .forVersion(slurmVersion.chosen().version(), ctx.env());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (TargetUnavailableException e) {
@@ -81,12 +82,16 @@ final class ReplayCommand implements Callable<Integer> {
         }
         ScenarioResult result = new ScenarioRunner(ctx.clock()).run(loaded, runner,
                 new TerminalProgress(err, ctx.clock(), Duration.ofSeconds(10)));
+        java.util.Optional<String> real = runner.slurmctldVersion();
         RunReport report = new RunReport("elastic-lab replay " + scenario + " --target " + kind
-                + (controller == null ? "" : " --controller " + controller.word()),
+                + (controller == null ? "" : " --controller " + controller.word())
+                + real.map(v -> " --slurm-version " + slurmVersion.chosen().version() + " (slurmctld -V: " + v + ")")
+                        .orElse(""),
                 ctx.clock().instant(), List.of(result));
         var out = spec.commandLine().getOut();
         out.print(new TerminalSummary().render(report, color != null ? color : System.console() != null));
-        out.println(slurmVersion.summaryLine());
+        out.println(real.map(v -> "Slurm " + slurmVersion.chosen().version() + " (real: slurmctld -V: " + v + ")")
+                .orElse(slurmVersion.summaryLine()));
         if (reportDir != null) {
             ReportFiles.write(reportDir, report).forEach(p -> out.println("report: " + p));
         }

@@ -21,7 +21,8 @@ final class SlurmVersionOption {
     CommandSpec spec;
 
     @Option(names = "--slurm-version", paramLabel = "V",
-            description = "the Slurm version to emulate: 22.05, 24.11 or 26.05 (default: ELASTIC_SLURM_VERSION, "
+            description = "the Slurm version to emulate (on real-slurm: to run, from the root of ci/slurm-root.sh for "
+                    + "24.11 and 26.05): 22.05, 24.11 or 26.05 (default: ELASTIC_SLURM_VERSION, "
                     + "else the version of a real slurmctld on PATH, else 24.11). The behaviour emulated is 22.05's "
                     + "for every version for now")
     String value;
@@ -35,14 +36,35 @@ final class SlurmVersionOption {
      * @throws ParameterException (exit 64) for an unknown version, naming it, its source and the known versions
      */
     LabContext apply(LabContext ctx) {
+        return apply(ctx, true);
+    }
+
+    /**
+     * As {@link #apply(LabContext)}; {@code warn} false leaves out the warning about the emulated behaviour (a run
+     * on real daemons of the version, whose behaviour is their own).
+     */
+    LabContext apply(LabContext ctx, boolean warn) {
+        return apply(ctx, warn, false);
+    }
+
+    /**
+     * As {@link #apply(LabContext, boolean)}; {@code hostDaemons} also looks for the host's slurmctld in
+     * {@code /usr/sbin} after PATH (a user's PATH often lacks it): the default of the real-slurm target is the
+     * host's own version.
+     */
+    LabContext apply(LabContext ctx, boolean warn, boolean hostDaemons) {
+        String path = ctx.env().getOrDefault("PATH", "");
         try {
             chosen = SlurmVersionChoice.choose(Optional.ofNullable(value), "--slurm-version", ctx.env(),
-                    new InstalledSlurm(ctx.env().get("PATH"), Optional.empty()));
+                    new InstalledSlurm(hostDaemons ? path + java.io.File.pathSeparator + "/usr/sbin" : path,
+                            Optional.empty()));
         } catch (UnknownSlurmVersionException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter err = spec.commandLine().getErr();
-        chosen.behaviourWarning().ifPresent(w -> err.println("elastic-lab: warning: " + w));
+        if (warn) {
+            chosen.behaviourWarning().ifPresent(w -> err.println("elastic-lab: warning: " + w));
+        }
         err.flush();
         return ctx.withVersion(chosen.version());
     }

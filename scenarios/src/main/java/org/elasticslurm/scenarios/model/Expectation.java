@@ -19,8 +19,26 @@ public sealed interface Expectation {
      * @param id for later {@code after:} references
      * @param after where its window starts
      * @param position where it is written
+     * @param versions the Slurm versions it holds for ({@code versions:}); empty = every version. On a run of
+     *                 another version it is not applicable, saying which versions it holds for
      */
-    record ExpectationHeader(Optional<String> id, Anchor after, Position position) {
+    record ExpectationHeader(Optional<String> id, Anchor after, Position position,
+                             java.util.Set<org.elasticslurm.conf.SlurmVersion> versions) {
+
+        public ExpectationHeader {
+            versions = versions.isEmpty() ? java.util.Set.of()
+                    : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(versions));
+        }
+
+        /** An expectation of every version. */
+        public ExpectationHeader(Optional<String> id, Anchor after, Position position) {
+            this(id, after, position, java.util.Set.of());
+        }
+
+        /** Whether it holds for a run of {@code version}. */
+        public boolean holdsFor(org.elasticslurm.conf.SlurmVersion version) {
+            return versions.isEmpty() || versions.contains(version);
+        }
     }
 
     /** The node is in the state at some moment within the window. */

@@ -7,6 +7,13 @@ import org.elasticslurm.conf.SlurmConf;
  *
  * @param scenario the scenario
  * @param slurmConf its slurm.conf, parsed ({@code $LAB} and {@code $HOST} still unreplaced)
+ * @param version the Slurm version it runs as (whose rules read slurm.conf; expectations with {@code versions:}
+ *                hold for the versions they name only)
  */
-public record LoadedScenario(Scenario scenario, SlurmConf slurmConf) {
+public record LoadedScenario(Scenario scenario, SlurmConf slurmConf, org.elasticslurm.conf.SlurmVersion version) {
+
+    /** Loaded for Slurm 22.05. */
+    public LoadedScenario(Scenario scenario, SlurmConf slurmConf) {
+        this(scenario, slurmConf, org.elasticslurm.conf.SlurmVersion.V22_05);
+    }
 }

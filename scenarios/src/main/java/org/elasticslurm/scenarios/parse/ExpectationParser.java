@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.scenarios.model.Anchor;
 import org.elasticslurm.scenarios.model.Expectation;
 import org.elasticslurm.scenarios.model.Expectation.ExpectationHeader;
@@ -26,12 +27,13 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class ExpectationParser {
     /** The kind keys with the extra keys each takes. */
     static final Map<String, List<String>> KINDS = kinds();
-    static final List<String> COMMON = List.of("id", "after");
+    static final List<String> COMMON = List.of("id", "after", "versions");
 
     private final Path file;
     private final Set<String> stepIds;
     private final Set<String> jobIds;
-    private final Map<String, Position> expectationIds = new LinkedHashMap<>();
+    /** Each id's expectations' versions (empty = every version): an id may be reused for other versions only. */
+    private final Map<String, List<Set<SlurmVersion>>> expectationIds = new LinkedHashMap<>();
 
     ExpectationParser(Path file, List<Step> steps) {
         this.file = file;
@@ -59,7 +61,7 @@ final class ExpectationParser {
             String kind = kind(first);
             YamlMap e = YamlMap.of(file, list.getValue().get(i), kind + " expectation");
             e.allowOnly(Stream.of(List.of(kind), KINDS.get(kind), COMMON).flatMap(List::stream).toList());
-            ExpectationHeader h = new ExpectationHeader(e.string("id"), anchor(e), e.position());
+            ExpectationHeader h = new ExpectationHeader(e.string("id"), anchor(e), e.position(), versions(e));
             out.add(expectation(e, kind, h));
             if (h.id().isPresent()) {
                 String id = h.id().get();
@@ -67,13 +69,39 @@ final class ExpectationParser {
                     throw e.error("id", "bad id '" + id + "': an id is letters, digits, '_' and '-', starting with "
                             + "a letter");
                 }
-                if (stepIds.contains(id) || expectationIds.containsKey(id)) {
-                    throw e.error("id", "id '" + id + "' is already used by a step or an earlier expectation");
+                List<Set<SlurmVersion>> earlier = expectationIds.getOrDefault(id, List.of());
+                if (stepIds.contains(id) || earlier.stream().anyMatch(v -> overlap(v, h.versions()))) {
+                    throw e.error("id", "id '" + id + "' is already used by a step or an earlier expectation"
+                            + (earlier.isEmpty() ? "" : " (an id may be reused only by expectations of other "
+                            + "versions: 'versions:' sets that do not overlap)"));
                 }
-                expectationIds.put(id, e.position());
+                expectationIds.computeIfAbsent(id, k -> new ArrayList<>()).add(h.versions());
             }
         }
         return out;
+    }
+
+    /** {@code versions: 24.11} or {@code versions: [24.11, 26.05]}: the Slurm versions it holds for. */
+    private static Set<SlurmVersion> versions(YamlMap e) {
+        if (!e.has("versions")) {
+            return Set.of();
+        }
+        Set<SlurmVersion> out = java.util.EnumSet.noneOf(SlurmVersion.class);
+        for (org.yaml.snakeyaml.nodes.ScalarNode item : e.scalarList("versions")) {
+            String v = item.getValue().strip();
+            Optional<SlurmVersion> version = SlurmVersion.find(v).filter(x -> x.label().equals(v));
+            if (version.isEmpty()) {
+                List<String> known = java.util.Arrays.stream(SlurmVersion.values()).map(SlurmVersion::label).toList();
+                throw new ScenarioException(YamlMap.position(e.file(), item), "unknown Slurm version '" + v
+                        + "' in 'versions'; known: " + String.join(", ", known), Optional.of("versions"), known, null);
+            }
+            out.add(version.get());
+        }
+        return out;
+    }
+
+    private static boolean overlap(Set<SlurmVersion> a, Set<SlurmVersion> b) {
+        return a.isEmpty() || b.isEmpty() || a.stream().anyMatch(b::contains);
     }
 
     private String kind(YamlMap e) {

@@ -49,7 +49,9 @@ public final class ExpectationChecker {
             Expectation e = expectations.get(i);
             ExpectationVerdict v = decide(i + 1, e, in, byId);
             out.add(v);
-            e.header().id().ifPresent(id -> byId.put(id, v));
+            // an id reused by expectations of other versions: the one that applies to this run is followed
+            e.header().id().ifPresent(id -> byId.merge(id, v, (earlier, now) ->
+                    earlier.verdict() == Verdict.NOT_APPLICABLE ? now : earlier));
         }
         return out;
     }

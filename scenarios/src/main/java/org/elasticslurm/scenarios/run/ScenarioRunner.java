@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.scenarios.model.Durations;
 import org.elasticslurm.scenarios.model.Expectation;
 import org.elasticslurm.scenarios.model.LoadedScenario;
@@ -69,7 +70,7 @@ public final class ScenarioRunner {
             return r;
         }
         try (session) {
-            Run run = new Run(scenario, target, session, progress);
+            Run run = new Run(scenario, loaded.version(), target, session, progress);
             List<StepOutcome> steps = run.steps();
             List<ExpectationVerdict> verdicts = run.settle();
             ScenarioResult r = new ScenarioResult(scenario.name(), scenario.description(), scenario.file(),
@@ -121,14 +122,17 @@ public final class ScenarioRunner {
     /** One run's mutable state, confined to the runner's thread. */
     private final class Run {
         private final Scenario scenario;
+        private final SlurmVersion version;
         private final Target target;
         private final TargetSession session;
         private final ProgressListener progress;
         private final Map<String, StepSpan> stepSpans = new HashMap<>();
         private final Duration limit;
 
-        Run(Scenario scenario, Target target, TargetSession session, ProgressListener progress) {
+        Run(Scenario scenario, SlurmVersion version, Target target, TargetSession session,
+            ProgressListener progress) {
             this.scenario = scenario;
+            this.version = version;
             this.target = target;
             this.session = session;
             this.progress = progress;
@@ -244,9 +248,18 @@ public final class ScenarioRunner {
 
         private List<ExpectationVerdict> check(boolean finished) {
             return checker.check(scenario.expectations(), new ExpectationChecker.Input(session.observations(),
-                    stepSpans, session.now(), finished, e -> target.cannotCheck(e)
-                    .map(why -> "not applicable on " + target.kind() + ": " + why)));
+                    stepSpans, session.now(), finished, e -> notForVersion(e, version).or(() -> target.cannotCheck(e)
+                    .map(why -> "not applicable on " + target.kind() + ": " + why))));
         }
+    }
+
+    /** Why an expectation with {@code versions:} does not hold for a run of {@code version}, or empty. */
+    static Optional<String> notForVersion(Expectation e, SlurmVersion version) {
+        if (e.header().holdsFor(version)) {
+            return Optional.empty();
+        }
+        return Optional.of("not applicable on Slurm " + version + ": holds for Slurm " + e.header().versions().stream()
+                .map(SlurmVersion::label).collect(java.util.stream.Collectors.joining(", ")) + " only");
     }
 
     /** Expectations whose window only closes with the run (no {@code within}): not waited for. */

@@ -77,6 +77,12 @@ final class SimSession implements TargetSession {
      *                 exact timeline, for scenarios), else at this period (long workload simulations)
      */
     SimSession(Scenario scenario, SimLabFiles files, Duration sampling, HookProgramRules hookRules) {
+        this(scenario, files, sampling, hookRules, org.elasticslurm.conf.SlurmVersion.V22_05);
+    }
+
+    /** @param version the Slurm version whose behaviour the simulated slurmctld emulates */
+    SimSession(Scenario scenario, SimLabFiles files, Duration sampling, HookProgramRules hookRules,
+               org.elasticslurm.conf.SlurmVersion version) {
         this.sampling = sampling;
         this.scenario = scenario;
         this.files = files;
@@ -90,7 +96,7 @@ final class SimSession implements TargetSession {
                 new ProgramMachines());
         programs.install(controller);
         controller.start(conf, hookRules.verdict(conf), files.dir(), (time, line) -> log.add(new LogLine(at(time),
-                "slurmctld", line)));
+                "slurmctld", line)), version);
         kernel.runUntil(EPOCH);
         recordStates();
     }

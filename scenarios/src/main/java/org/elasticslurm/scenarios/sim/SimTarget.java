@@ -95,7 +95,7 @@ public final class SimTarget implements Target {
             throw new TargetException("slurm.conf: " + e.getMessage(), e);
         }
         try {
-            return new SimSession(scenario.scenario(), files, Duration.ZERO, hookRules);
+            return new SimSession(scenario.scenario(), files, Duration.ZERO, hookRules, scenario.version());
         } catch (RuntimeException e) {
             files.delete();
             throw e instanceof TargetException t ? t : new TargetException("cannot start the simulated controller: "

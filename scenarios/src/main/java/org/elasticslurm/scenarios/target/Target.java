@@ -1,5 +1,6 @@
 package org.elasticslurm.scenarios.target;
 
+import org.elasticslurm.conf.SlurmVersion;
 import java.util.Optional;
 import org.elasticslurm.scenarios.model.Expectation;
 import org.elasticslurm.scenarios.model.LoadedScenario;
@@ -37,4 +38,21 @@ public interface Target {
      * @throws TargetException when the lab cannot be set up; nothing it started is left running
      */
     TargetSession open(LoadedScenario scenario, ProgressListener progress);
+
+    /**
+     * This target for the Slurm version chosen ({@code --slurm-version}): the real-slurm target runs that
+     * version's real daemons, fake-realtime's drop-ins emulate it; the others are returned as they are (the sim
+     * emulates the version of the {@link LoadedScenario} it runs).
+     *
+     * @param env the environment (where the roots of real Slurm versions are: {@code ELASTIC_SLURM_ROOTS})
+     * @throws TargetUnavailableException when the version's daemons are not on this machine, saying how to get them
+     */
+    default Target forVersion(SlurmVersion version, java.util.Map<String, String> env) {
+        return this;
+    }
+
+    /** What the target's real {@code slurmctld -V} prints (e.g. {@code slurm-wlm 24.11.5}), when it runs one. */
+    default Optional<String> slurmctldVersion() {
+        return Optional.empty();
+    }
 }

@@ -138,7 +138,7 @@ class ElasticLabTest {
             Run r = runWithoutRunners("replay", "level0");
             assertThat(r.status()).isEqualTo(ExitCodes.UNAVAILABLE);
             assertThat(r.err()).isEqualTo("elastic-lab: runner for target sim not available yet ("
-                    + LEVELS.resolve("level0.yaml") + " is valid: 2 steps, 10 expectations)\n");
+                    + LEVELS.resolve("level0.yaml") + " is valid: 2 steps, 12 expectations)\n");
         }
 
         @Test
@@ -205,6 +205,57 @@ class ElasticLabTest {
                     .newSchema(getClass().getResource("/junit-report.xsd")).newValidator()
                     .validate(new javax.xml.transform.stream.StreamSource(reports.resolve("junit.xml").toFile()));
             assertThat(Files.readString(reports.resolve("report.html"))).contains("<svg").contains("data-scenario=\"tiny\"");
+        }
+
+        @Test
+        void aRunOnRealDaemonsNamesTheirSlurmctldVersionInTheSummaryAndTheReports() throws Exception {
+            OneNodeLab lab = new OneNodeLab();
+            Target real = new Target() {
+                @Override
+                public TargetKind kind() {
+                    return TargetKind.SIM;
+                }
+
+                @Override
+                public Optional<String> cannotRun(Step.Action action) {
+                    return Optional.empty();
+                }
+
+                @Override
+                public Optional<String> cannotCheck(Expectation expectation) {
+                    return Optional.empty();
+                }
+
+                @Override
+                public org.elasticslurm.scenarios.target.TargetSession open(
+                        org.elasticslurm.scenarios.model.LoadedScenario scenario,
+                        org.elasticslurm.scenarios.run.ProgressListener progress) {
+                    return lab.open(scenario, progress);
+                }
+
+                @Override
+                public Optional<String> slurmctldVersion() {
+                    return Optional.of("slurm-wlm 24.11.5");
+                }
+            };
+            Path reports = dir.resolve("reports");
+            Path file = dir.resolve("tiny.yaml");
+            Files.writeString(file, """
+                    name: tiny
+                    slurm-conf:
+                      text: |
+                        NodeName=n1 State=CLOUD CPUs=1
+                    steps:
+                      - submit: srun -w n1 hostname
+                    """);
+
+            Run r = run(TargetCatalog.of(Map.of(TargetKind.SIM, real)), "replay", file.toString(), "--slurm-version",
+                    "24.11", "--report-dir", reports.toString(), "--no-color");
+
+            assertThat(r.out()).startsWith("elastic-lab replay " + file + " --target sim --slurm-version 24.11 "
+                    + "(slurmctld -V: slurm-wlm 24.11.5)\n")
+                    .contains("Slurm 24.11 (real: slurmctld -V: slurm-wlm 24.11.5)\n");
+            assertThat(Files.readString(reports.resolve("junit.xml"))).contains("(slurmctld -V: slurm-wlm 24.11.5)");
         }
 
         @Test
@@ -406,7 +457,7 @@ class ElasticLabTest {
                     LEVELS.resolve("level0.yaml").toString(), "--report-dir", reports.toString());
             assertThat(r.status()).isEqualTo(ExitCodes.UNAVAILABLE);
             assertThat(r.out()).contains("0 error(s), 0 warning(s), 1 note(s)")
-                    .contains("scenario " + LEVELS.resolve("level0.yaml") + ": valid (2 steps, 10 expectations)");
+                    .contains("scenario " + LEVELS.resolve("level0.yaml") + ": valid (2 steps, 12 expectations)");
             assertThat(r.err()).contains("runner for target sim not available yet; linted only")
                     .contains("scenario " + LEVELS.resolve("level0.yaml") + " not run: runner for target sim not "
                             + "available yet");

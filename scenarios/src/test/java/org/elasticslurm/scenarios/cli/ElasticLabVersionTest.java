@@ -66,6 +66,45 @@ class ElasticLabVersionTest {
     }
 
     @Test
+    void replayOnRealSlurmOfAVersionWithoutItsRootIsUnavailableNamingTheCommandThatBuildsIt() {
+        var targets = TargetCatalog.of(Map.of(org.elasticslurm.scenarios.model.TargetKind.REAL_SLURM,
+                new org.elasticslurm.scenarios.target.realslurm.RealSlurmTarget(
+                        org.elasticslurm.scenarios.target.realslurm.SlurmBinaries.debian(), dir, Clock.systemUTC())));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cl = ElasticLab.commandLine(new LabContext(ElasticLabTest.LEVELS, targets, Clock.systemUTC(),
+                new SlurmConfParser(), new HookProgramRules(), Map.of("ELASTIC_SLURM_ROOTS", dir.toString())));
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+
+        int status = cl.execute("replay", "level0", "--target", "real-slurm", "--slurm-version", "26.05");
+
+        assertThat(status).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(err.toString()).contains("no Slurm 26.05 root (forky-*) in " + dir)
+                .contains("'sudo ci/slurm-root.sh forky'")
+                .doesNotContain(WARNING); // real daemons behave as their version does
+    }
+
+    @Test
+    void realSlurmWithoutAVersionRunsTheVersionOfTheSlurmctldOnPath() throws IOException {
+        Path bin = slurmctldPrinting("slurm-wlm 26.05.5");
+        var targets = TargetCatalog.of(Map.of(org.elasticslurm.scenarios.model.TargetKind.REAL_SLURM,
+                new org.elasticslurm.scenarios.target.realslurm.RealSlurmTarget(
+                        org.elasticslurm.scenarios.target.realslurm.SlurmBinaries.debian(), dir, Clock.systemUTC())));
+        StringWriter err = new StringWriter();
+        var cl = ElasticLab.commandLine(new LabContext(ElasticLabTest.LEVELS, targets, Clock.systemUTC(),
+                new SlurmConfParser(), new HookProgramRules(), Map.of("PATH", bin.toString(),
+                "ELASTIC_SLURM_ROOTS", dir.resolve("roots").toString())));
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(err));
+
+        int status = cl.execute("replay", "level0", "--target", "real-slurm");
+
+        assertThat(status).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(err.toString()).contains("real-slurm --slurm-version 26.05: no Slurm 26.05 root");
+    }
+
+    @Test
     void optionWinsOverEnvironmentAndIsNamedInSummaryWithTheBehaviourWarning() throws IOException {
         Run r = run(Map.of("ELASTIC_SLURM_VERSION", "22.05"), "lint", "--slurm-conf", conf("").toString(),
                 "--slurm-version", "26.05");

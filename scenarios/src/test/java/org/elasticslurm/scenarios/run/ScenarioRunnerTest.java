@@ -186,6 +186,42 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void anExpectationOfOtherVersionsIsNotApplicableAndItsIdFollowsTheOneOfThisVersion() throws IOException {
+        ScriptedTarget lab = new ScriptedTarget();
+        lab.states.add(state(0, "IDLE+CLOUD+POWERED_DOWN"));
+        lab.states.add(state(30_000, "IDLE+CLOUD"));
+        LoadedScenario s = load("""
+                steps:
+                  - advance: 1s
+                expect:
+                  - reaches: IDLE+CLOUD
+                    id: idle
+                    node: n1
+                    within: 3s
+                    versions: 22.05
+                  - reaches: IDLE+CLOUD
+                    id: idle
+                    node: n1
+                    within: 35s
+                    versions: [24.11, 26.05]
+                  - stays: IDLE+CLOUD
+                    node: n1
+                    during: 5s
+                    after: idle
+                """);
+
+        ScenarioResult r = runner.run(new LoadedScenario(s.scenario(), s.slurmConf(),
+                org.elasticslurm.conf.SlurmVersion.V24_11), lab, ProgressListener.NONE);
+
+        assertThat(r.verdicts()).extracting(v -> v.verdict())
+                .containsExactly(Verdict.NOT_APPLICABLE, Verdict.PASSED, Verdict.PASSED);
+        assertThat(r.verdicts().get(0).detail()).isEqualTo("not applicable on Slurm 24.11: holds for Slurm 22.05 only");
+        ScenarioResult old = runner.run(s, new ScriptedTarget(), ProgressListener.NONE); // loaded for 22.05
+        assertThat(old.verdicts()).extracting(v -> v.verdict())
+                .containsExactly(Verdict.FAILED, Verdict.NOT_APPLICABLE, Verdict.FAILED);
+    }
+
+    @Test
     void anExpectationTheTargetCannotObserveIsNotApplicableNotPassed() throws IOException {
         ScenarioResult r = runner.run(load("""
                 steps:

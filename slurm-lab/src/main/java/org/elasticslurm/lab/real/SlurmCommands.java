@@ -21,12 +21,29 @@ import org.elasticslurm.lab.process.LabException;
  * @param stateFeed whether this side's slurmctld writes a node-state feed ({@code slurmctld --state-feed FILE}, as
  *                  fake-slurmctld's drop-in does), which a lab then reads instead of sampling
  *                  {@code scontrol show node}
+ * @param environment set in the environment of every command a lab runs, over this JVM's (e.g.
+ *                  {@code ELASTIC_SLURM_VERSION} for the drop-ins)
  */
-public record SlurmCommands(String label, List<Path> binDirs, boolean stateFeed) {
+public record SlurmCommands(String label, List<Path> binDirs, boolean stateFeed, Map<String, String> environment) {
+
+    /** Commands that need nothing in their environment beyond this JVM's. */
+    public SlurmCommands(String label, List<Path> binDirs, boolean stateFeed) {
+        this(label, binDirs, stateFeed, Map.of());
+    }
 
     /** Debian 12's slurm-wlm 22.05: daemons in /usr/sbin, clients in /usr/bin. */
     public static SlurmCommands debian() {
         return new SlurmCommands("real-22.05", List.of(Path.of("/usr/sbin"), Path.of("/usr/bin")), false);
+    }
+
+    /**
+     * The real commands of a debootstrap root ({@code ci/slurm-root.sh}), labelled {@code real-VERSION}: wrappers
+     * written into {@code binDir} that run each in a private mount namespace chrooted into the root
+     * ({@link RootCommands}). Put {@code binDir} under /tmp when the root's daemons start these commands
+     * themselves (hooks run inside the root and see the host's /tmp).
+     */
+    public static SlurmCommands ofRoot(SlurmRoot root, Path binDir) {
+        return RootCommands.write(root, binDir);
     }
 
     /**
@@ -47,9 +64,17 @@ public record SlurmCommands(String label, List<Path> binDirs, boolean stateFeed)
             throw new IllegalArgumentException("side label must be letters, digits, '.', '_' or '-': '" + label + "'");
         }
         binDirs = List.copyOf(binDirs);
+        environment = Map.copyOf(environment);
         if (binDirs.isEmpty()) {
             throw new IllegalArgumentException("at least one bin directory is needed for side " + label);
         }
+    }
+
+    /** These commands with {@code name=value} also set in their environment. */
+    public SlurmCommands withEnvironment(String name, String value) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.put(name, value);
+        return new SlurmCommands(label, binDirs, stateFeed, env);
     }
 
     /** The {@code PATH} value for scenario commands: the bin directories, then the inherited path. */
@@ -83,7 +108,8 @@ public record SlurmCommands(String label, List<Path> binDirs, boolean stateFeed)
     }
 
     /**
-     * The environment of a lab's commands: this JVM's minus {@code SLURM_*}, these commands first on {@code PATH},
+     * The environment of a lab's commands: this JVM's minus {@code SLURM_*} plus {@link #environment()}, these
+     * commands first on {@code PATH},
      * {@code SLURM_CONF} the lab's slurm.conf, {@code LAB} the lab directory.
      */
     Map<String, String> labEnvironment(Path labDir) {
@@ -93,6 +119,7 @@ public record SlurmCommands(String label, List<Path> binDirs, boolean stateFeed)
                 env.put(k, v);
             }
         });
+        env.putAll(environment);
         env.put("PATH", path(inheritedPath()));
         env.put("SLURM_CONF", labDir.resolve("slurm.conf").toString());
         env.put("LAB", labDir.toString());

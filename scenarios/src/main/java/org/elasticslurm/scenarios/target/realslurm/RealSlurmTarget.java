@@ -17,6 +17,7 @@ import org.elasticslurm.lab.process.LabException;
 import org.elasticslurm.lab.process.LabProcesses;
 import org.elasticslurm.lab.real.ConfTemplate;
 import org.elasticslurm.lab.real.Lab;
+import org.elasticslurm.lab.real.LabPlacement;
 import org.elasticslurm.scenarios.model.Component;
 import org.elasticslurm.scenarios.model.Expectation;
 import org.elasticslurm.scenarios.model.HookPreset;
@@ -63,6 +64,7 @@ public final class RealSlurmTarget implements Target {
     public static final String KEEP_PROPERTY = "elastic-lab.keep-lab";
 
     private final SlurmBinaries binaries;
+    private final Path scratchParent;
     private final ScratchDirectories scratch;
     private final Clock clock;
 
@@ -75,6 +77,7 @@ public final class RealSlurmTarget implements Target {
      */
     public RealSlurmTarget(SlurmBinaries binaries, Path scratchParent, Clock clock) {
         this.binaries = binaries;
+        this.scratchParent = scratchParent;
         this.scratch = new ScratchDirectories(scratchParent, scratchPrefix(binaries.kind()));
         this.clock = clock;
     }
@@ -90,6 +93,42 @@ public final class RealSlurmTarget implements Target {
      */
     public static RealSlurmTarget fakeRealtime() {
         return new RealSlurmTarget(SlurmBinaries.fakeDropIns(), Path.of("/tmp"), Clock.systemUTC());
+    }
+
+    /**
+     * real-slurm of {@code version}: this target when it runs that version, else one running the version's real
+     * daemons ({@link SlurmBinaries#realSlurm}; their wrappers under the scratch parent). fake-realtime: its
+     * drop-ins emulating the version ({@link SlurmBinaries#emulating}).
+     *
+     * @throws org.elasticslurm.scenarios.target.TargetUnavailableException when the version's root is missing
+     */
+    @Override
+    public Target forVersion(org.elasticslurm.conf.SlurmVersion version, Map<String, String> env) {
+        if (kind() == TargetKind.FAKE_REALTIME) {
+            return binaries.emulatedVersion().equals(Optional.of(version)) ? this
+                    : new RealSlurmTarget(binaries.emulating(version), scratchParent, clock);
+        }
+        if (binaries.realVersion().equals(Optional.of(version))) {
+            return this;
+        }
+        return new RealSlurmTarget(SlurmBinaries.realSlurm(version, scratchParent, env), scratchParent,
+                clock);
+    }
+
+    /** real-slurm: the first line of {@code slurmctld -V}, run as the lab runs it (empty if it does not answer). */
+    @Override
+    public Optional<String> slurmctldVersion() {
+        if (kind() != TargetKind.REAL_SLURM) {
+            return Optional.empty();
+        }
+        Optional<Path> exe = binaries.commands().find("slurmctld", null);
+        if (exe.isEmpty()) {
+            return Optional.empty();
+        }
+        org.elasticslurm.lab.process.CommandResult r = org.elasticslurm.lab.process.CommandResult.run(
+                List.of(exe.get().toString(), "-V"), Map.copyOf(System.getenv()), Path.of("/"), Duration.ofSeconds(30));
+        String first = r.stdout().strip().lines().findFirst().orElse("");
+        return r.exitCode() == 0 && !first.isEmpty() ? Optional.of(first) : Optional.empty();
     }
 
     /** The scratch directory prefix of a target's runs: {@code esrs} (real-slurm), {@code esfr} (fake-realtime). */
@@ -188,7 +227,7 @@ public final class RealSlurmTarget implements Target {
                     LabFiles.slurmConfText(scenario).replace(HOOKS, dir.resolve("hooks") + "/")
                             .replace("$CTLD_ADDR", "127.0.0.1"));
             long t0 = System.nanoTime();
-            Lab lab = Lab.start(binaries.commands(), template, List.of(), dir, clock);
+            Lab lab = Lab.start(binaries.commands(), template, List.of(), placement(dir), clock);
             Duration startup = Duration.ofNanos(System.nanoTime() - t0);
             Stage stage = new Stage("", "slurmctld started, answering scontrol ping", Duration.ZERO, startup);
             try {
@@ -212,6 +251,12 @@ public final class RealSlurmTarget implements Target {
             onExit.close();
             throw e;
         }
+    }
+
+    /** The lab in {@code dir}, its ports from {@code -Ddifferential.ports=FIRST-LAST} if set, else any free ones. */
+    private static LabPlacement placement(Path dir) {
+        String range = System.getProperty(LabPlacement.PORTS_PROPERTY, "");
+        return new LabPlacement(dir, range.isBlank() ? Optional.empty() : Optional.of(range));
     }
 
     private void installHooks(Scenario scenario, PowerSaveSettings settings, Path hooksDir, HookScripts scripts)

@@ -7,8 +7,11 @@ import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.lab.real.SlurmCommands;
+import org.elasticslurm.lab.real.SlurmRoot;
 import org.elasticslurm.scenarios.model.TargetKind;
+import org.elasticslurm.scenarios.target.TargetUnavailableException;
 
 /**
  * Which Slurm executables a process lab runs: the one place that decides the binaries of the {@code real-slurm}
@@ -19,6 +22,10 @@ import org.elasticslurm.scenarios.model.TargetKind;
  * <ul>
  * <li>{@link #debian()} ({@code real-slurm}): Debian's slurm-wlm 22.05, daemons in {@code /usr/sbin}, clients in
  * {@code /usr/bin}; needs a running munged, as every message between the real daemons and commands is signed.</li>
+ * <li>{@link #realSlurm(SlurmVersion, Path, java.util.Map)} ({@code real-slurm --slurm-version 24.11|26.05}):
+ * the real daemons and commands of that version from the debootstrap root {@code ci/slurm-root.sh} builds, run
+ * through slurm-lab's {@link SlurmCommands#ofRoot wrappers} (a private mount namespace each, chrooted into the
+ * root, the host's munged); 22.05 is {@link #debian()}.</li>
  * <li>{@link #fakeDropIns(Path)} ({@code fake-realtime}): fake-slurmctld's drop-in daemons and commands
  * ({@code fake-slurmctld/target/bin}, made by {@code mvn package} of that module), each a JVM started by a
  * launcher script. They talk HTTP on loopback without authentication, so munge is not needed (slurm.conf's
@@ -50,6 +57,60 @@ public record SlurmBinaries(TargetKind kind, SlurmCommands commands, boolean nee
     public static SlurmBinaries debian() {
         return new SlurmBinaries(TargetKind.REAL_SLURM, SlurmCommands.debian(), true,
                 "install Debian's slurm-wlm (bash ci/install-packages.sh) and start munged (bash ci/start-munge.sh)");
+    }
+
+    /**
+     * {@code real-slurm} of {@code version}: {@link #debian()} for 22.05 (the host's packages), else the real
+     * commands of the version's root (found under {@link SlurmRoot#base}), whose wrappers are written to
+     * {@code wrappersParent/esl-slurm-VERSION} (keep it under /tmp: the root's daemons run them too, and see the
+     * host's /tmp only).
+     *
+     * @throws TargetUnavailableException when no root of the version is there, naming the command that builds it
+     */
+    public static SlurmBinaries realSlurm(SlurmVersion version, Path wrappersParent, java.util.Map<String, String> env) {
+        if (version == SlurmVersion.V22_05) {
+            return debian();
+        }
+        SlurmRoot root;
+        try {
+            root = SlurmRoot.require(version.label(), SlurmRoot.base(env));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new TargetUnavailableException(TargetKind.REAL_SLURM, "real-slurm --slurm-version " + version
+                    + ": " + e.getMessage());
+        }
+        return new SlurmBinaries(TargetKind.REAL_SLURM,
+                SlurmCommands.ofRoot(root, wrappersParent.resolve("esl-slurm-" + version.label())), true,
+                "the root is " + root.path() + " (rebuild it with 'sudo " + SlurmRoot.buildCommand(version.label())
+                        + "'); start munged (bash ci/start-munge.sh); run as root (the wrappers mount)");
+    }
+
+    /** The Slurm version of the real commands, from the label ({@code real-24.11}), or empty for the drop-ins. */
+    public Optional<SlurmVersion> realVersion() {
+        return kind == TargetKind.REAL_SLURM && commands.label().startsWith("real-")
+                ? SlurmVersion.find(commands.label().substring("real-".length())) : Optional.empty();
+    }
+
+    /**
+     * fake-realtime's drop-ins emulating {@code version}'s behaviour: {@code ELASTIC_SLURM_VERSION} in the lab's
+     * environment (which the drop-in slurmctld reads; fake-slurmctld's README).
+     */
+    public SlurmBinaries emulating(SlurmVersion version) {
+        if (kind != TargetKind.FAKE_REALTIME) {
+            throw new IllegalStateException(kind + " runs real daemons; it emulates no version");
+        }
+        return new SlurmBinaries(kind, commands.withEnvironment(
+                org.elasticslurm.conf.SlurmVersionChoice.ENV, version.label()), needsMunge, buildHint);
+    }
+
+    /** The version the drop-ins are told to emulate ({@link #emulating}), if any. */
+    public Optional<SlurmVersion> emulatedVersion() {
+        return Optional.ofNullable(commands.environment().get(org.elasticslurm.conf.SlurmVersionChoice.ENV))
+                .flatMap(SlurmVersion::find);
+    }
+
+    /** Whether the commands are a debootstrap root's (real-slurm of 24.11 or later). */
+    boolean runsInRoot() {
+        return realVersion().filter(v -> v != SlurmVersion.V22_05).isPresent();
     }
 
     /** fake-slurmctld's drop-ins in {@code binDir} ({@code fake-realtime}). */
@@ -123,11 +184,16 @@ public record SlurmBinaries(TargetKind kind, SlurmCommands commands, boolean nee
         if (needsMunge && !Files.exists(Path.of(MUNGE_SOCKET))) {
             lacking.add("a running munged (no " + MUNGE_SOCKET + "; bash ci/start-munge.sh)");
         }
+        if (runsInRoot() && !"root".equals(System.getProperty("user.name"))) {
+            lacking.add("root privileges (each command of the root runs in a mount namespace of its own)");
+        }
         if (lacking.isEmpty()) {
             return Optional.empty();
         }
-        String what = kind == TargetKind.REAL_SLURM ? "real-slurm needs Debian's slurm-wlm and munge"
-                : kind + " needs fake-slurmctld's drop-in commands in " + commands.binDirs().get(0);
+        String what = kind != TargetKind.REAL_SLURM
+                ? kind + " needs fake-slurmctld's drop-in commands in " + commands.binDirs().get(0)
+                : runsInRoot() ? "real-slurm " + commands.label() + " needs its root's commands, munge and root privileges"
+                : "real-slurm needs Debian's slurm-wlm and munge";
         return Optional.of(what + ": missing " + String.join(", ", lacking) + "; " + buildHint);
     }
 }
