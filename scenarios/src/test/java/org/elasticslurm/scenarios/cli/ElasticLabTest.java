@@ -209,35 +209,7 @@ class ElasticLabTest {
 
         @Test
         void aRunOnRealDaemonsNamesTheirSlurmctldVersionInTheSummaryAndTheReports() throws Exception {
-            OneNodeLab lab = new OneNodeLab();
-            Target real = new Target() {
-                @Override
-                public TargetKind kind() {
-                    return TargetKind.SIM;
-                }
-
-                @Override
-                public Optional<String> cannotRun(Step.Action action) {
-                    return Optional.empty();
-                }
-
-                @Override
-                public Optional<String> cannotCheck(Expectation expectation) {
-                    return Optional.empty();
-                }
-
-                @Override
-                public org.elasticslurm.scenarios.target.TargetSession open(
-                        org.elasticslurm.scenarios.model.LoadedScenario scenario,
-                        org.elasticslurm.scenarios.run.ProgressListener progress) {
-                    return lab.open(scenario, progress);
-                }
-
-                @Override
-                public Optional<String> slurmctldVersion() {
-                    return Optional.of("slurm-wlm 24.11.5");
-                }
-            };
+            Target real = new OneNodeLab(Optional.of("slurm-wlm 24.11.5"));
             Path reports = dir.resolve("reports");
             Path file = dir.resolve("tiny.yaml");
             Files.writeString(file, """
@@ -281,6 +253,22 @@ class ElasticLabTest {
 
     /** A lab where n1 wakes at 1 s and is idle at 3 s; the resume hook runs at 0.5 s. */
     static final class OneNodeLab implements Target {
+        private final Optional<String> slurmctldVersion;
+
+        OneNodeLab() {
+            this(Optional.empty());
+        }
+
+        /** @param slurmctldVersion what {@code slurmctld -V} of the lab's daemons prints, if they are real */
+        OneNodeLab(Optional<String> slurmctldVersion) {
+            this.slurmctldVersion = slurmctldVersion;
+        }
+
+        @Override
+        public Optional<String> slurmctldVersion() {
+            return slurmctldVersion;
+        }
+
         @Override
         public TargetKind kind() {
             return TargetKind.SIM;
