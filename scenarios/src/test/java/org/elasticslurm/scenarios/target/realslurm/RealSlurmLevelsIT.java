@@ -19,6 +19,7 @@ import org.elasticslurm.scenarios.parse.ScenarioChecker;
 import org.elasticslurm.scenarios.parse.ScenarioParser;
 import org.elasticslurm.scenarios.report.ScenarioResult;
 import org.elasticslurm.scenarios.report.Verdict;
+import org.elasticslurm.scenarios.target.provisioned.ProvisionedLevels;
 import org.elasticslurm.scenarios.run.ProgressListener;
 import org.elasticslurm.scenarios.run.ScenarioRunner;
 import org.elasticslurm.scenarios.trace.HookCall;
@@ -70,8 +71,7 @@ class RealSlurmLevelsIT {
     void level1ResumeHookThroughTheRemoteToolRunsTheJobButLeavesDefunctHelpers() {
         ScenarioResult result = run(target, LEVELS.resolve("level1.yaml"));
 
-        assertThat(result.verdicts()).allSatisfy(v -> assertThat(v.verdict()).as(v.description() + ": " + v.detail())
-                .isEqualTo(Verdict.PASSED));
+        ProvisionedLevels.assertApplicablePassed(result);
         assertThat(result.observations().defunctProcesses()).hasValueSatisfying(d ->
                 assertThat(d).anySatisfy(p -> assertThat(p).contains("slurmd").endsWith("<defunct>")));
     }
@@ -80,8 +80,7 @@ class RealSlurmLevelsIT {
     void level1FixedHookRunsTheJobAndLeavesNoDefunctProcess() {
         ScenarioResult result = run(target, LEVELS.resolve("level1-fixed.yaml"));
 
-        assertThat(result.verdicts()).allSatisfy(v -> assertThat(v.verdict()).as(v.description() + ": " + v.detail())
-                .isEqualTo(Verdict.PASSED));
+        ProvisionedLevels.assertApplicablePassed(result);
         assertThat(result.observations().defunctProcesses()).contains(List.of());
     }
 
@@ -89,8 +88,7 @@ class RealSlurmLevelsIT {
     void groupWritableResumeProgramTurnsPowerSavingOffAndTheNodeStaysPoweredDown() {
         ScenarioResult result = run(target, FAILURES.resolve("group-writable-hook.yaml"));
 
-        assertThat(result.verdicts()).allSatisfy(v -> assertThat(v.verdict()).as(v.description() + ": " + v.detail())
-                .isEqualTo(Verdict.PASSED));
+        ProvisionedLevels.assertApplicablePassed(result);
         assertThat(result.hookCalls()).isEmpty();
     }
 
@@ -98,8 +96,7 @@ class RealSlurmLevelsIT {
     void staleBootTimeTimesOutMarksTheNodeDownCallsResumeFailAndFailsTheJob() {
         ScenarioResult result = run(target, FAILURES.resolve("stale-boot-time.yaml"));
 
-        assertThat(result.verdicts()).allSatisfy(v -> assertThat(v.verdict()).as(v.description() + ": " + v.detail())
-                .isEqualTo(Verdict.PASSED));
+        ProvisionedLevels.assertApplicablePassed(result);
         assertStaleBootTimeOutcome(result);
     }
 
@@ -107,8 +104,7 @@ class RealSlurmLevelsIT {
     void burstAboveResumeRateWakesOnlyFourNodesFirstAndTheRestWaitPoweredDown() {
         ScenarioResult result = run(target, FAILURES.resolve("burst-above-resume-rate.yaml"));
 
-        assertThat(result.verdicts()).allSatisfy(v -> assertThat(v.verdict()).as(v.description() + ": " + v.detail())
-                .isEqualTo(Verdict.PASSED));
+        ProvisionedLevels.assertApplicablePassed(result);
         assertThat(result.hookCalls()).first().extracting(HookCall::hook, HookCall::hostlist)
                 .containsExactly(HookRole.RESUME, "node[1-4]");
     }
@@ -121,7 +117,7 @@ class RealSlurmLevelsIT {
      * ran between two samples).
      */
     static void assertLevel0Outcome(ScenarioResult result) {
-        assertThat(result.verdicts()).filteredOn(v -> v.index() != 3).filteredOn(v -> !ofOtherVersions(v))
+        assertThat(result.verdicts()).filteredOn(v -> v.index() != 3).filteredOn(v -> !ProvisionedLevels.ofOtherVersions(v))
                 .allSatisfy(v -> assertThat(v.verdict()).as(v.description() + ": " + v.detail())
                         .isEqualTo(Verdict.PASSED));
         if (result.verdicts().get(2).verdict() != Verdict.PASSED) {
@@ -137,11 +133,6 @@ class RealSlurmLevelsIT {
         assertThat(result.observations().jobs().get("job1").state()).isEqualTo(JobState.COMPLETED);
         assertThat(result.observations().jobs().get("job1").output()).isEqualTo("node1\n");
         assertThat(last(result, "node1")).isEqualTo(NodeState.parse("IDLE+CLOUD+POWERED_DOWN"));
-    }
-
-    /** An expectation that holds for other Slurm versions than the run's ({@code versions:}). */
-    static boolean ofOtherVersions(org.elasticslurm.scenarios.report.ExpectationVerdict v) {
-        return v.verdict() == Verdict.NOT_APPLICABLE && v.detail().startsWith("not applicable on Slurm ");
     }
 
     /** What stale-boot-time.yaml (ReturnToService=0) leaves, on any process lab. */

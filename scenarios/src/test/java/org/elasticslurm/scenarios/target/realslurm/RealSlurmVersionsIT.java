@@ -18,6 +18,7 @@ import org.elasticslurm.scenarios.run.ProgressListener;
 import org.elasticslurm.scenarios.run.ScenarioRunner;
 import org.elasticslurm.testsupport.Requirement;
 import org.elasticslurm.testsupport.cpu.CpuCost;
+import org.elasticslurm.scenarios.target.provisioned.ProvisionedLevels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -78,10 +79,10 @@ class RealSlurmVersionsIT {
 
         // Level 0: the job waits for the job_time_limit pass; 22.05's windows are not applicable
         RealSlurmLevelsIT.assertLevel0Outcome(level0);
-        assertThat(level0.verdicts()).filteredOn(RealSlurmLevelsIT::ofOtherVersions).extracting(v -> v.detail())
+        assertThat(level0.verdicts()).filteredOn(ProvisionedLevels::ofOtherVersions).extracting(v -> v.detail())
                 .containsOnly("not applicable on Slurm " + version + ": holds for Slurm 22.05 only").hasSize(2);
         // stale boot time: ResumeTimeout, down~, ResumeFailProgram, NODE_FAIL, with this version's log line
-        assertThat(stale.verdicts()).filteredOn(v -> !RealSlurmLevelsIT.ofOtherVersions(v))
+        assertThat(stale.verdicts()).filteredOn(v -> !ProvisionedLevels.ofOtherVersions(v))
                 .allSatisfy(v -> assertThat(v.verdict().toString()).as(v.description() + ": " + v.detail())
                         .isEqualTo("PASSED"));
         RealSlurmLevelsIT.assertStaleBootTimeOutcome(stale);
