@@ -117,13 +117,18 @@ class ElasticLabVersionTest {
         Path file = conf("");
         Run r = run(Map.of("ELASTIC_SLURM_VERSION", "24.11"), "lint", "--slurm-conf", file.toString());
         assertThat(r.status()).isEqualTo(ExitCodes.INVALID);
-        assertThat(r.out()).containsPattern(file + ":2: error: \\[hook-programs\\] .*"
-                + "\\[assumed Slurm 24\\.11, checked by Slurm 22\\.05's rules\\]\n");
+        assertThat(r.out()).containsPattern(file + ":2: error: \\[hook-programs\\] .*\\(\"power_save module "
+                + "disabled, invalid ResumeProgram .*\"\\).* \\[assumed Slurm 24\\.11\\]\n");
         assertThat(r.out()).endsWith("Slurm 24.11 (emulated)\n");
         assertThat(r.err()).contains("Slurm 24.11 chosen (ELASTIC_SLURM_VERSION)").contains(WARNING);
         Run own = run(Map.of(), "lint", "--slurm-conf", file.toString(), "--slurm-version", "22.05");
         assertThat(own.out()).containsPattern(":2: error: \\[hook-programs\\] .*\\[assumed Slurm 22\\.05\\]\n");
         assertThat(own.err()).isEmpty();
+        Run newest = run(Map.of(), "lint", "--slurm-conf", file.toString(), "--slurm-version", "26.05");
+        assertThat(newest.out()).containsPattern(file + ":2: error: \\[hook-programs\\] power_save program \\S+ "
+                + "has group or world write permission: slurmctld disables power saving entirely \\(\"Invalid "
+                + "ResumeProgram PowerAction __resumeprog__ \\(\\S+\\)\", \"power: automatic power save mode "
+                + "disabled\"\\).* \\[assumed Slurm 26\\.05\\]\n");
     }
 
     @Test

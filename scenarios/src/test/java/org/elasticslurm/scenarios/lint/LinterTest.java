@@ -129,6 +129,37 @@ class LinterTest {
         }
 
         @Test
+        void for2605AGroupWritableResumeProgramIsReportedIn2605sWords() throws IOException {
+            Files.setPosixFilePermissions(resume, PosixFilePermissions.fromString("rwxrwxr-x"));
+            assertThat(findings("hook-programs", conf(CLOUD, PART), SlurmVersion.V26_05)).singleElement()
+                    .satisfies(f -> assertThat(f.message()).startsWith("power_save program " + resume
+                                    + " has group or world write permission: slurmctld disables power saving entirely"
+                                    + " (\"Invalid ResumeProgram PowerAction __resumeprog__ (" + resume + ")\", "
+                                    + "\"power: automatic power save mode disabled\")")
+                            .doesNotContain("power_save module disabled"));
+            assertThat(findings("hook-programs", conf(CLOUD, PART), SlurmVersion.V24_11)).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("(\"power_save module disabled, invalid "
+                            + "ResumeProgram " + resume + "\")"));
+        }
+
+        @Test
+        void for2605AProgramWithoutExecuteBitsIsNotExecutableAndAMissingOneNotFound() throws IOException {
+            Files.setPosixFilePermissions(resume, PosixFilePermissions.fromString("rw-r--r--"));
+            Files.delete(suspend);
+            List<Finding> findings = findings("hook-programs", conf(CLOUD, PART), SlurmVersion.V26_05);
+            assertThat(findings).filteredOn(f -> f.line() == 3).singleElement().satisfies(f -> assertThat(
+                    f.message()).startsWith("power_save program " + resume + " is not executable: slurmctld disables"));
+            assertThat(findings).filteredOn(f -> f.line() == 2).singleElement().satisfies(f -> assertThat(
+                    f.message()).contains("if so on the controller, slurmctld disables power saving entirely"
+                            + " (\"power_save program " + suspend + " not found\", \"Invalid SuspendProgram PowerAction"
+                            + " __suspendprog__ (" + suspend + ")\", \"power: automatic power save mode disabled\")"));
+            assertThat(findings("hook-programs", conf(CLOUD, PART), SlurmVersion.V22_05))
+                    .filteredOn(f -> f.line() == 2).singleElement().satisfies(f -> assertThat(f.message())
+                            .contains("(\"power_save program " + suspend + " not executable\", \"power_save module "
+                                    + "disabled, invalid SuspendProgram " + suspend + "\")"));
+        }
+
+        @Test
         void worldWritableSuspendProgramIsAnError() throws IOException {
             Files.setPosixFilePermissions(suspend, PosixFilePermissions.fromString("rwxr-xrwx"));
             assertThat(findings("hook-programs", conf(CLOUD, PART))).singleElement()
