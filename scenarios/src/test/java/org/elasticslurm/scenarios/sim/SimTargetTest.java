@@ -56,6 +56,24 @@ class SimTargetTest {
     }
 
     @Test
+    void aScenarioLoadedFor2411IsReadBy2411sRulesEvenByASimTargetBuiltWithTheDefaultParser() throws IOException {
+        String level0 = Files.readString(LEVELS.resolve("level0.yaml"));
+        // a key 24.11 takes and 22.05 refuses ("Parsing error at unrecognized key")
+        String with = level0.replace("name: level0", "name: level0-exc").replace("    ClusterName=lab\n",
+                "    ClusterName=lab\n    SuspendExcStates=DOWN\n");
+        assertThat(with).contains("SuspendExcStates=DOWN");
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, with);
+        LoadedScenario loaded = new ScenarioChecker(new SlurmConfParser(SlurmVersion.V24_11))
+                .check(new ScenarioParser().parse(file));
+
+        ScenarioResult r = new ScenarioRunner(Clock.systemUTC()).run(loaded, new SimTarget(new SlurmConfParser()),
+                ProgressListener.NONE);
+
+        assertThat(r.passed()).as(r.toString()).isTrue();
+    }
+
+    @Test
     void aGroupWritableResumeProgramIsRefusedInTheWordsOfTheVersionEmulated() {
         Path file = LEVELS.resolveSibling("failures").resolve("group-writable-hook.yaml");
         for (SlurmVersion v : SlurmVersion.values()) {
