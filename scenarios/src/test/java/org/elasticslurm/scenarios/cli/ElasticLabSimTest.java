@@ -255,6 +255,7 @@ class ElasticLabSimTest {
         assertThat(bootWaitSeconds(old.out())).isLessThan(90);
         assertThat(bootWaitSeconds(newer.out())).isGreaterThanOrEqualTo(90);
         assertThat(newer.out()).endsWith("Slurm 24.11 (emulated)\n");
+        assertThat(newer.err()).isEmpty();
     }
 
     /** The max queue wait caused by boot latency of a simulate report, in whole seconds. */
@@ -262,6 +263,21 @@ class ElasticLabSimTest {
         var m = java.util.regex.Pattern.compile("1 job\\(s\\) waited, mean \\S+, max (\\S+),").matcher(report);
         assertThat(m.find()).as(report).isTrue();
         return org.elasticslurm.scenarios.model.Durations.parse(m.group(1)).toSeconds();
+    }
+
+    @Test
+    void replayOnSimWarnsOnlyAboutItsSrunClientWhichIsStill2205s() {
+        Run newest = run(java.util.Map.of(), "replay", "level0", "--target", "sim", "--slurm-version", "26.05");
+        assertThat(newest.err()).contains("elastic-lab: warning: on sim, srun is Slurm 22.05's: after \"Node failure"
+                + " on X\" it prints \"Nodes X are still not ready\"").contains("(26.05's exits 1); slurmctld's "
+                + "behaviour is Slurm 26.05's").doesNotContain("behaviour emulated is Slurm 22.05's");
+        Run middle = run(java.util.Map.of(), "replay", "level0", "--target", "sim", "--slurm-version", "24.11");
+        assertThat(middle.err()).contains("elastic-lab: warning: on sim, srun is Slurm 22.05's: it exits with its "
+                + "tasks' status after a node of its running step fails (24.11's exits 1)")
+                .doesNotContain("still not ready");
+        Run own = run(java.util.Map.of(), "replay", "level0", "--target", "sim", "--slurm-version", "22.05");
+        assertThat(own.status()).isEqualTo(ExitCodes.OK);
+        assertThat(own.err()).doesNotContain("warning");
     }
 
     @Test
