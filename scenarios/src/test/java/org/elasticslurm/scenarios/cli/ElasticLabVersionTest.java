@@ -15,6 +15,13 @@ import java.util.List;
 import java.util.Map;
 import org.elasticslurm.conf.HookProgramRules;
 import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.scenarios.model.Expectation;
+import org.elasticslurm.scenarios.model.LoadedScenario;
+import org.elasticslurm.scenarios.model.Step;
+import org.elasticslurm.scenarios.model.TargetKind;
+import org.elasticslurm.scenarios.run.ProgressListener;
+import org.elasticslurm.scenarios.target.Target;
+import org.elasticslurm.scenarios.target.TargetSession;
 import org.elasticslurm.scenarios.target.TargetCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -166,6 +173,54 @@ class ElasticLabVersionTest {
         assertThat(newer.out()).contains(file + ":4: error: [slurm-conf] Parsing error at unrecognized key:"
                 + " SchedulerAuth (slurmctld 26.05 has no such key and stops: \"Unable to process configuration"
                 + " file\"; a key of Slurm 22.05): SchedulerAuth=x [assumed Slurm 26.05]\n").endsWith("Slurm 26.05 (emulated)\n");
+    }
+
+    @Test
+    void validateRunsItsScenariosOnTheTargetOfTheChosenVersion() throws IOException {
+        List<org.elasticslurm.conf.SlurmVersion> asked = new java.util.ArrayList<>();
+        Target lab = new ElasticLabTest.OneNodeLab();
+        Target versioned = new Target() {
+            @Override
+            public TargetKind kind() {
+                return TargetKind.FAKE_REALTIME;
+            }
+
+            @Override
+            public java.util.Optional<String> cannotRun(Step.Action action) {
+                return lab.cannotRun(action);
+            }
+
+            @Override
+            public java.util.Optional<String> cannotCheck(Expectation expectation) {
+                return lab.cannotCheck(expectation);
+            }
+
+            @Override
+            public TargetSession open(LoadedScenario scenario, ProgressListener progress) {
+                return lab.open(scenario, progress);
+            }
+
+            @Override
+            public Target forVersion(org.elasticslurm.conf.SlurmVersion version, Map<String, String> env) {
+                asked.add(version);
+                return this;
+            }
+        };
+        Path scenario = dir.resolve("tiny.yaml");
+        Files.writeString(scenario, "name: tiny\nslurm-conf:\n  text: |\n    NodeName=n1 State=CLOUD CPUs=1\n"
+                + "steps:\n  - submit: srun -w n1 hostname\n");
+        StringWriter out = new StringWriter();
+        var cl = ElasticLab.commandLine(new LabContext(ElasticLabTest.LEVELS, TargetCatalog.of(Map.of(
+                TargetKind.FAKE_REALTIME, versioned)), Clock.systemUTC(), new SlurmConfParser(), new HookProgramRules(),
+                Map.of()));
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(new StringWriter()));
+
+        cl.execute("validate", "--slurm-conf", conf("").toString(), "--scenario", scenario.toString(), "--target",
+                "fake-realtime", "--slurm-version", "26.05");
+
+        assertThat(asked).containsExactly(org.elasticslurm.conf.SlurmVersion.V26_05);
+        assertThat(out.toString()).contains("tiny on fake-realtime");
     }
 
     @Test

@@ -301,8 +301,8 @@ class LinterTest {
                 assertThat(f.severity()).isEqualTo(Severity.INFO);
                 assertThat(f.line()).isEqualTo(6);
                 assertThat(f.message()).isEqualTo("SuspendExcStates=DOWN,DRAIN: Slurm 26.05 does not power down idle"
-                        + " nodes in these states; the simulation of validate and simulate powers nodes down as Slurm"
-                        + " 22.05 does (no such key) and does not honour it");
+                        + " nodes in these states; the simulation of validate and simulate does not honour the key (it"
+                        + " powers such nodes down as if it were not set)");
             });
             assertThat(findings("suspend-exc-states", conf(CLOUD, PART), SlurmVersion.V24_11)).isEmpty();
         }
