@@ -161,16 +161,27 @@ public final class HookProgramRules {
         Optional<String> problem = problem(program.get());
         if (problem.isPresent()) {
             log.add(ERROR + problem.get());
-            if (wording == Wording.POWER_ACTION) {
-                log.add(ERROR + "Invalid " + key + " PowerAction " + powerAction(key) + " (" + program.get() + ")");
-                log.add(DEBUG + "power: No valid " + key);
-                log.add("power: automatic power save mode disabled");
-            } else {
-                log.add(ERROR + "power_save module disabled, invalid " + key + " " + program.get());
-            }
+            log.addAll(disabledLines(key, program.get()));
             return false;
         }
         return true;
+    }
+
+    /**
+     * The lines the daemon logs, after the program's {@link #problem}, when an invalid SuspendProgram or
+     * ResumeProgram turns power saving off, with their level prefixes: 22.05 and 24.11
+     * {@code error: power_save module disabled, invalid ResumeProgram X}; 26.05
+     * {@code error: Invalid ResumeProgram PowerAction __resumeprog__ (X)}, {@code debug:  power: No valid
+     * ResumeProgram}, {@code power: automatic power save mode disabled}.
+     *
+     * @param key {@code SuspendProgram} or {@code ResumeProgram}
+     */
+    public List<String> disabledLines(String key, String program) {
+        if (wording == Wording.POWER_ACTION) {
+            return List.of(ERROR + "Invalid " + key + " PowerAction " + powerAction(key) + " (" + program + ")",
+                    DEBUG + "power: No valid " + key, "power: automatic power save mode disabled");
+        }
+        return List.of(ERROR + "power_save module disabled, invalid " + key + " " + program);
     }
 
     /** 26.05's name of the action a program performs ({@code __suspendprog__} assumed by analogy, not recorded). */

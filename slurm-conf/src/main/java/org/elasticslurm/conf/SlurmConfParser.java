@@ -32,7 +32,7 @@ public final class SlurmConfParser {
 
     private final SlurmVersion version;
 
-    /** A parser with the rules of Slurm 22.05 (the version whose behaviour the project emulates today). */
+    /** A parser with the rules of Slurm 22.05. */
     public SlurmConfParser() {
         this(SlurmVersion.V22_05);
     }

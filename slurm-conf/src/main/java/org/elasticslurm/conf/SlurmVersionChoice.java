@@ -54,18 +54,4 @@ public record SlurmVersionChoice(SlurmVersion version, String source) {
         String version = text.substring(text.lastIndexOf(' ') + 1);
         return new SlurmVersionChoice(SlurmVersion.parse(version, source + " (\"" + text + "\")"), source);
     }
-
-    /** Whether the behaviour emulated is this version's own (today only 22.05's is). */
-    public boolean behaviourIsOwn() {
-        return version == SlurmVersion.V22_05;
-    }
-
-    /**
-     * The warning to show when the behaviour emulated is not the chosen version's, else empty.
-     */
-    public Optional<String> behaviourWarning() {
-        return behaviourIsOwn() ? Optional.empty() : Optional.of("Slurm " + version + " chosen (" + source
-                + "), but the behaviour emulated is Slurm 22.05's for every version until the per-version "
-                + "behaviour lands; slurm.conf keys and defaults are " + version + "'s own");
-    }
 }

@@ -102,13 +102,6 @@ class SlurmVersionChoiceTest {
     }
 
     @Test
-    void behaviourWarningOnlyForVersionsOtherThan2205() {
-        assertThat(new SlurmVersionChoice(SlurmVersion.V22_05, "x").behaviourWarning()).isEmpty();
-        assertThat(new SlurmVersionChoice(SlurmVersion.V24_11, "x").behaviourWarning()).hasValueSatisfying(
-                w -> assertThat(w).contains("behaviour emulated is Slurm 22.05's"));
-    }
-
-    @Test
     void askedSlurmctldIsToldItIsAProbeAndAProbeDoesNotAskFurther() throws IOException {
         Path bin = Files.createDirectories(tmp.resolve("env"));
         Path script = bin.resolve("slurmctld");

@@ -58,7 +58,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ctx = slurmVersion.apply(ctx, target != TargetKind.REAL_SLURM, target == TargetKind.REAL_SLURM);
+        ctx = slurmVersion.apply(ctx, target == TargetKind.REAL_SLURM);
         Path file = ScenarioFiles.resolve(scenario, ctx).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "no scenario '" + scenario + "': give level0, level1, level2, level3 or the path of a scenario file"));
         LoadedScenario loaded = ScenarioFiles.load(file, ctx);
@@ -74,6 +74,10 @@ final class ReplayCommand implements Callable<Integer> {
             throw new TargetUnavailableException(kind, e.getMessage() + " (" + file + " is valid: "
                     + TerminalProgress.count(loaded.scenario().steps().size(), "step") + ", "
                     + TerminalProgress.count(loaded.scenario().expectations().size(), "expectation") + ")");
+        }
+        if (kind == TargetKind.SIM) {
+            SimSrunNote.of(loaded.scenario(), slurmVersion.chosen().version())
+                    .ifPresent(w -> err.println("elastic-lab: warning: " + w));
         }
         if (!loaded.scenario().targets().contains(kind)) {
             err.println("elastic-lab: note: " + loaded.scenario().name() + " is written for "

@@ -1,6 +1,5 @@
 package org.elasticslurm.scenarios.cli;
 
-import java.io.PrintWriter;
 import java.util.Optional;
 import org.elasticslurm.conf.InstalledSlurm;
 import org.elasticslurm.conf.SlurmVersionChoice;
@@ -23,36 +22,26 @@ final class SlurmVersionOption {
     @Option(names = "--slurm-version", paramLabel = "V",
             description = "the Slurm version to emulate (on real-slurm: to run, from the root of ci/slurm-root.sh for "
                     + "24.11 and 26.05): 22.05, 24.11 or 26.05 (default: ELASTIC_SLURM_VERSION, "
-                    + "else the version of a real slurmctld on PATH, else 24.11). The behaviour emulated is 22.05's "
-                    + "for every version for now")
+                    + "else the version of a real slurmctld on PATH, else 24.11); slurm.conf is read and slurmctld's "
+                    + "power saving emulated as that version's")
     String value;
 
     private SlurmVersionChoice chosen;
 
     /**
-     * Chooses the version, warns on stderr when its behaviour is not the one emulated, and returns the context
-     * that reads slurm.conf by the version's rules.
+     * Chooses the version and returns the context that reads slurm.conf by the version's rules.
      *
      * @throws ParameterException (exit 64) for an unknown version, naming it, its source and the known versions
      */
     LabContext apply(LabContext ctx) {
-        return apply(ctx, true);
+        return apply(ctx, false);
     }
 
     /**
-     * As {@link #apply(LabContext)}; {@code warn} false leaves out the warning about the emulated behaviour (a run
-     * on real daemons of the version, whose behaviour is their own).
+     * As {@link #apply(LabContext)}; {@code hostDaemons} also looks for the host's slurmctld in {@code /usr/sbin}
+     * after PATH (a user's PATH often lacks it): the default of the real-slurm target is the host's own version.
      */
-    LabContext apply(LabContext ctx, boolean warn) {
-        return apply(ctx, warn, false);
-    }
-
-    /**
-     * As {@link #apply(LabContext, boolean)}; {@code hostDaemons} also looks for the host's slurmctld in
-     * {@code /usr/sbin} after PATH (a user's PATH often lacks it): the default of the real-slurm target is the
-     * host's own version.
-     */
-    LabContext apply(LabContext ctx, boolean warn, boolean hostDaemons) {
+    LabContext apply(LabContext ctx, boolean hostDaemons) {
         String path = ctx.env().getOrDefault("PATH", "");
         try {
             chosen = SlurmVersionChoice.choose(Optional.ofNullable(value), "--slurm-version", ctx.env(),
@@ -61,11 +50,6 @@ final class SlurmVersionOption {
         } catch (UnknownSlurmVersionException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        PrintWriter err = spec.commandLine().getErr();
-        if (warn) {
-            chosen.behaviourWarning().ifPresent(w -> err.println("elastic-lab: warning: " + w));
-        }
-        err.flush();
         return ctx.withVersion(chosen.version());
     }
 

@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
             + "'lint'), then checks and runs the given scenario files.",
             "Then it runs the site's configuration on sim under a burst (the CLOUD nodes of the default "
             + "partition, up to 32, else a tenth of them, at least 32; or --burst N) and under a boot that outlasts ResumeTimeout: the simulated slurmctld checks "
-            + "the site's hook program files as slurmctld 22.05 does; their behaviour is modelled as a working "
+            + "the site's hook program files as slurmctld of the chosen version does; their behaviour is modelled as a working "
             + "cloud booting a node in --boot-time (default 30s)."},
         footer = {"", "Exit status: the worst of: lint (0 clean, 1 warnings with --strict, 2 errors), scenarios "
             + "(1 failed, 2 invalid, 3 no runner for their target); 64 usage."})
@@ -108,11 +108,16 @@ final class ValidateCommand implements Callable<Integer> {
                 continue;
             }
             TargetKind kind = target != null ? target : loaded.scenario().defaultTarget();
+            if (kind == TargetKind.SIM) {
+                SimSrunNote.of(loaded.scenario(), ctx.confParser().version())
+                        .ifPresent(w -> err.println("elastic-lab: warning: " + w));
+            }
             out.println("scenario " + file + ": valid (" + TerminalProgress.count(loaded.scenario().steps().size(),
                     "step") + ", " + TerminalProgress.count(loaded.scenario().expectations().size(), "expectation")
                     + ")");
             try {
-                results.add(new ScenarioRunner(ctx.clock()).run(loaded, ctx.targets().get(kind),
+                results.add(new ScenarioRunner(ctx.clock()).run(loaded, ctx.targets().get(kind)
+                        .forVersion(loaded.version(), ctx.env()),
                         new TerminalProgress(err, ctx.clock(), Duration.ofSeconds(10))));
             } catch (TargetUnavailableException e) {
                 err.println("elastic-lab: scenario " + file + " not run: " + e.getMessage());

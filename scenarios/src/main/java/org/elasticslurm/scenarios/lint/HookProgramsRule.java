@@ -9,9 +9,10 @@ import java.util.Optional;
 import org.elasticslurm.conf.HookProgramRules;
 
 /**
- * slurmctld 22.05's own checks of SuspendProgram, ResumeProgram and ResumeFailProgram (absolute, executable,
- * not group or world writable): a bad Suspend/ResumeProgram turns power saving off entirely, a bad
- * ResumeFailProgram is dropped. Also: CLOUD nodes with power saving not configured at all.
+ * slurmctld's own checks of SuspendProgram, ResumeProgram and ResumeFailProgram (absolute, executable, not group or
+ * world writable), worded as the Slurm version of the lint words them ({@link HookProgramRules#forVersion}): a bad
+ * Suspend/ResumeProgram turns power saving off entirely, a bad ResumeFailProgram is dropped. Also: CLOUD nodes with
+ * power saving not configured at all.
  */
 public final class HookProgramsRule implements LintRule {
     private static final String HINT = "; lint on the controller, or stage its files in a directory and pass --root "
@@ -45,7 +46,8 @@ public final class HookProgramsRule implements LintRule {
                     + LintContext.hostlist(c.cloudNodes()) + " are never resumed and their jobs wait forever; set "
                     + "SuspendTime"));
         }
-        HookProgramRules rules = c.options().root().map(HookProgramRules::under).orElse(ownPaths);
+        HookProgramRules rules = c.options().root().map(HookProgramRules::under).orElse(ownPaths)
+                .forVersion(c.version());
         var ps = c.conf().powerSave();
         required(c, rules, out, "SuspendProgram", ps.suspendProgram());
         required(c, rules, out, "ResumeProgram", ps.resumeProgram());
@@ -68,16 +70,24 @@ public final class HookProgramsRule implements LintRule {
                     + "(\"power_save module disabled, NULL " + key + "\")"));
             return;
         }
-        String effect = "slurmctld disables power saving entirely (\"power_save program " + program.get()
-                + " not executable\", \"power_save module disabled, invalid " + key + " " + program.get() + "\")";
         Optional<String> missing = missing(rules, program.get());
+        Optional<String> problem = rules.problem(program.get());
         if (missing.isPresent()) {
-            out.add(c.atKey(id(), Severity.ERROR, key, missing.get() + "; if so on the controller, " + effect + HINT));
+            out.add(c.atKey(id(), Severity.ERROR, key, missing.get() + "; if so on the controller, slurmctld disables "
+                    + "power saving entirely (" + quoted(problem, rules.disabledLines(key, program.get())) + ")"
+                    + HINT));
             return;
         }
-        rules.problem(program.get()).ifPresent(problem -> out.add(c.atKey(id(), Severity.ERROR, key,
-                problem + ": slurmctld disables power saving entirely (\"power_save module disabled, invalid "
-                        + key + " " + program.get() + "\")" + fix(problem))));
+        problem.ifPresent(p -> out.add(c.atKey(id(), Severity.ERROR, key, p + ": slurmctld disables power saving "
+                + "entirely (" + quoted(Optional.empty(), rules.disabledLines(key, program.get())) + ")" + fix(p))));
+    }
+
+    /** The daemon's lines, each quoted, without their level prefixes: {@code "a", "b"}. */
+    private static String quoted(Optional<String> problem, List<String> lines) {
+        List<String> all = new ArrayList<>();
+        problem.ifPresent(all::add);
+        lines.stream().filter(l -> !l.startsWith("debug:")).map(l -> l.replaceFirst("^error: ", "")).forEach(all::add);
+        return all.stream().map(l -> "\"" + l + "\"").collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** "does not exist on this machine (looked for FILE)" for an absolute program whose file is missing. */

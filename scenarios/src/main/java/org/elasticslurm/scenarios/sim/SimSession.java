@@ -80,7 +80,11 @@ final class SimSession implements TargetSession {
         this(scenario, files, sampling, hookRules, org.elasticslurm.conf.SlurmVersion.V22_05);
     }
 
-    /** @param version the Slurm version whose behaviour the simulated slurmctld emulates */
+    /**
+     * @param hookRules how the simulated slurmctld checks the hook program files; worded as {@code version} words
+     *                  them
+     * @param version   the Slurm version whose behaviour the simulated slurmctld emulates
+     */
     SimSession(Scenario scenario, SimLabFiles files, Duration sampling, HookProgramRules hookRules,
                org.elasticslurm.conf.SlurmVersion version) {
         this.sampling = sampling;
@@ -95,7 +99,7 @@ final class SimSession implements TargetSession {
         this.programs = new SimHookPrograms(scenario.hooks(), scenario.sim().bootDelay(), kernel, provisioner,
                 new ProgramMachines());
         programs.install(controller);
-        controller.start(conf, hookRules.verdict(conf), files.dir(), (time, line) -> log.add(new LogLine(at(time),
+        controller.start(conf, hookRules.forVersion(version).verdict(conf), files.dir(), (time, line) -> log.add(new LogLine(at(time),
                 "slurmctld", line)), version);
         kernel.runUntil(EPOCH);
         recordStates();

@@ -17,7 +17,8 @@ import org.elasticslurm.scenarios.target.TargetException;
 import org.elasticslurm.scenarios.target.TargetSession;
 
 /**
- * The {@code sim} target: fake-slurmctld's emulation of slurmctld 22.05's power saving on a virtual clock, with
+ * The {@code sim} target: fake-slurmctld's emulation of slurmctld's power saving on a virtual clock, as the Slurm
+ * version the scenario was loaded for ({@link LoadedScenario#version()}: its slurm.conf rules and behaviour), with
  * simulated slurmds, hook programs, jobs and provisioner. Needs nothing beyond Java; a scenario of minutes runs
  * in milliseconds. Shell commands, controller restarts, node weights and libvirtd are not modelled and are
  * reported not applicable.
@@ -88,7 +89,8 @@ public final class SimTarget implements Target {
     public TargetSession open(LoadedScenario scenario, ProgressListener progress) {
         SimLabFiles files;
         try {
-            files = SimLabFiles.create(scenario.scenario(), parser);
+            files = SimLabFiles.create(scenario.scenario(), parser.version() == scenario.version() ? parser
+                    : new SlurmConfParser(scenario.version()));
         } catch (IOException e) {
             throw new TargetException("cannot write the sim lab's files: " + e.getMessage(), e);
         } catch (SlurmConfException e) {

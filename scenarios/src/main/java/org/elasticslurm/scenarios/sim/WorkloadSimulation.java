@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.elasticslurm.conf.HookProgramRules;
 import org.elasticslurm.conf.Hostlist;
 import org.elasticslurm.conf.SlurmConf;
 import org.elasticslurm.conf.SlurmConfParser;
@@ -37,7 +38,8 @@ import org.elasticslurm.scenarios.workload.WorkloadJob;
  * time on whole nodes (the simulated configuration gives every node one CPU, so a job never shares a node:
  * fake-slurmctld's job model allocates one CPU per node and job); the hook programs are modelled as a working cloud (a resumed node's slurmd registers with a fresh boot time after the boot time given; a
  * suspended node's slurmd stops), so the figures show what the configuration's power-saving settings do. Node
- * states are read every {@link #SAMPLING}.
+ * states are read every {@link #SAMPLING}. The simulated slurmctld behaves as the Slurm version the parser reads by
+ * ({@link SlurmConfParser#version()}).
  */
 public final class WorkloadSimulation {
 
@@ -53,7 +55,7 @@ public final class WorkloadSimulation {
 
     private final SlurmConfParser parser;
 
-    /** @param parser reads slurm.conf */
+    /** @param parser reads slurm.conf; the simulated slurmctld emulates the Slurm version it reads by */
     public WorkloadSimulation(SlurmConfParser parser) {
         this.parser = parser;
     }
@@ -89,7 +91,7 @@ public final class WorkloadSimulation {
         }
         SimSession session;
         try {
-            session = new SimSession(scenario, files, SAMPLING);
+            session = new SimSession(scenario, files, SAMPLING, new HookProgramRules(), parser.version());
         } catch (RuntimeException e) {
             files.delete();
             throw e;

@@ -241,6 +241,46 @@ class ElasticLabSimTest {
     }
 
     @Test
+    void simulateEmulatesTheChosenVersionsResumeRate() throws IOException {
+        Path swf = dir.resolve("w.swf");
+        Files.writeString(swf, "1 0 10 600 32 -1 -1 32 1200 -1 1 1 1 -1 1 -1 -1 -1\n");
+        String conf = siteConf("rwxr-xr-x", 4, 2).toString();
+        Run old = run("simulate", "--slurm-conf", conf, "--workload", swf.toString(), "--boot-time", "30s",
+                "--slurm-version", "22.05");
+        Run newer = run(java.util.Map.of(), "simulate", "--slurm-conf", conf, "--workload", swf.toString(),
+                "--boot-time", "30s", "--slurm-version", "24.11");
+        assertThat(old.status()).as(old.out() + old.err()).isEqualTo(ExitCodes.OK);
+        assertThat(newer.status()).as(newer.out() + newer.err()).isEqualTo(ExitCodes.OK);
+        // ResumeRate=2: 22.05 wakes two of the four nodes in its first call, 24.11's token bucket one per 30 s
+        assertThat(bootWaitSeconds(old.out())).isLessThan(90);
+        assertThat(bootWaitSeconds(newer.out())).isGreaterThanOrEqualTo(90);
+        assertThat(newer.out()).endsWith("Slurm 24.11 (emulated)\n");
+        assertThat(newer.err()).isEmpty();
+    }
+
+    /** The max queue wait caused by boot latency of a simulate report, in whole seconds. */
+    private static long bootWaitSeconds(String report) {
+        var m = java.util.regex.Pattern.compile("1 job\\(s\\) waited, mean \\S+, max (\\S+),").matcher(report);
+        assertThat(m.find()).as(report).isTrue();
+        return org.elasticslurm.scenarios.model.Durations.parse(m.group(1)).toSeconds();
+    }
+
+    @Test
+    void replayOnSimWarnsOnlyAboutItsSrunClientWhichIsStill2205s() {
+        Run newest = run(java.util.Map.of(), "replay", "level0", "--target", "sim", "--slurm-version", "26.05");
+        assertThat(newest.err()).contains("elastic-lab: warning: on sim, srun is Slurm 22.05's: after \"Node failure"
+                + " on X\" it prints \"Nodes X are still not ready\"").contains("(26.05's exits 1); slurmctld's "
+                + "behaviour is Slurm 26.05's").doesNotContain("behaviour emulated is Slurm 22.05's");
+        Run middle = run(java.util.Map.of(), "replay", "level0", "--target", "sim", "--slurm-version", "24.11");
+        assertThat(middle.err()).contains("elastic-lab: warning: on sim, srun is Slurm 22.05's: it exits with its "
+                + "tasks' status after a node of its running step fails (24.11's exits 1)")
+                .doesNotContain("still not ready");
+        Run own = run(java.util.Map.of(), "replay", "level0", "--target", "sim", "--slurm-version", "22.05");
+        assertThat(own.status()).isEqualTo(ExitCodes.OK);
+        assertThat(own.err()).doesNotContain("warning");
+    }
+
+    @Test
     void simulateExitsOneWhenTheBootOutlastsResumeTimeout() throws IOException {
         Path spec = dir.resolve("burst.yaml");
         Files.writeString(spec, "jobs: 2\nmean-interval: 60s\nnodes: 1\nruntime: 2m\ncpus-per-node: 8\n");

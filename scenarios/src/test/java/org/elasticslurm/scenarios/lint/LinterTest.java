@@ -129,6 +129,37 @@ class LinterTest {
         }
 
         @Test
+        void for2605AGroupWritableResumeProgramIsReportedIn2605sWords() throws IOException {
+            Files.setPosixFilePermissions(resume, PosixFilePermissions.fromString("rwxrwxr-x"));
+            assertThat(findings("hook-programs", conf(CLOUD, PART), SlurmVersion.V26_05)).singleElement()
+                    .satisfies(f -> assertThat(f.message()).startsWith("power_save program " + resume
+                                    + " has group or world write permission: slurmctld disables power saving entirely"
+                                    + " (\"Invalid ResumeProgram PowerAction __resumeprog__ (" + resume + ")\", "
+                                    + "\"power: automatic power save mode disabled\")")
+                            .doesNotContain("power_save module disabled"));
+            assertThat(findings("hook-programs", conf(CLOUD, PART), SlurmVersion.V24_11)).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("(\"power_save module disabled, invalid "
+                            + "ResumeProgram " + resume + "\")"));
+        }
+
+        @Test
+        void for2605AProgramWithoutExecuteBitsIsNotExecutableAndAMissingOneNotFound() throws IOException {
+            Files.setPosixFilePermissions(resume, PosixFilePermissions.fromString("rw-r--r--"));
+            Files.delete(suspend);
+            List<Finding> findings = findings("hook-programs", conf(CLOUD, PART), SlurmVersion.V26_05);
+            assertThat(findings).filteredOn(f -> f.line() == 3).singleElement().satisfies(f -> assertThat(
+                    f.message()).startsWith("power_save program " + resume + " is not executable: slurmctld disables"));
+            assertThat(findings).filteredOn(f -> f.line() == 2).singleElement().satisfies(f -> assertThat(
+                    f.message()).contains("if so on the controller, slurmctld disables power saving entirely"
+                            + " (\"power_save program " + suspend + " not found\", \"Invalid SuspendProgram PowerAction"
+                            + " __suspendprog__ (" + suspend + ")\", \"power: automatic power save mode disabled\")"));
+            assertThat(findings("hook-programs", conf(CLOUD, PART), SlurmVersion.V22_05))
+                    .filteredOn(f -> f.line() == 2).singleElement().satisfies(f -> assertThat(f.message())
+                            .contains("(\"power_save program " + suspend + " not executable\", \"power_save module "
+                                    + "disabled, invalid SuspendProgram " + suspend + "\")"));
+        }
+
+        @Test
         void worldWritableSuspendProgramIsAnError() throws IOException {
             Files.setPosixFilePermissions(suspend, PosixFilePermissions.fromString("rwxr-xrwx"));
             assertThat(findings("hook-programs", conf(CLOUD, PART))).singleElement()
@@ -270,8 +301,8 @@ class LinterTest {
                 assertThat(f.severity()).isEqualTo(Severity.INFO);
                 assertThat(f.line()).isEqualTo(6);
                 assertThat(f.message()).isEqualTo("SuspendExcStates=DOWN,DRAIN: Slurm 26.05 does not power down idle"
-                        + " nodes in these states; the simulation of validate and simulate powers nodes down as Slurm"
-                        + " 22.05 does (no such key) and does not honour it");
+                        + " nodes in these states; the simulation of validate and simulate does not honour the key (it"
+                        + " powers such nodes down as if it were not set)");
             });
             assertThat(findings("suspend-exc-states", conf(CLOUD, PART), SlurmVersion.V24_11)).isEmpty();
         }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.scenarios.model.LoadedScenario;
 import org.elasticslurm.scenarios.parse.ScenarioChecker;
 import org.elasticslurm.scenarios.parse.ScenarioParser;
@@ -17,6 +18,8 @@ import org.elasticslurm.scenarios.report.StepOutcome;
 import org.elasticslurm.scenarios.report.Verdict;
 import org.elasticslurm.scenarios.run.ProgressListener;
 import org.elasticslurm.scenarios.run.ScenarioRunner;
+import org.elasticslurm.scenarios.target.TargetSession;
+import org.elasticslurm.scenarios.trace.LogLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +53,47 @@ class SimTargetTest {
 
     private static List<Verdict> verdicts(ScenarioResult r) {
         return r.verdicts().stream().map(ExpectationVerdict::verdict).toList();
+    }
+
+    @Test
+    void aScenarioLoadedFor2411IsReadBy2411sRulesEvenByASimTargetBuiltWithTheDefaultParser() throws IOException {
+        String level0 = Files.readString(LEVELS.resolve("level0.yaml"));
+        // a key 24.11 takes and 22.05 refuses ("Parsing error at unrecognized key")
+        String with = level0.replace("name: level0", "name: level0-exc").replace("    ClusterName=lab\n",
+                "    ClusterName=lab\n    SuspendExcStates=DOWN\n");
+        assertThat(with).contains("SuspendExcStates=DOWN");
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, with);
+        LoadedScenario loaded = new ScenarioChecker(new SlurmConfParser(SlurmVersion.V24_11))
+                .check(new ScenarioParser().parse(file));
+
+        ScenarioResult r = new ScenarioRunner(Clock.systemUTC()).run(loaded, new SimTarget(new SlurmConfParser()),
+                ProgressListener.NONE);
+
+        assertThat(r.passed()).as(r.toString()).isTrue();
+    }
+
+    @Test
+    void aGroupWritableResumeProgramIsRefusedInTheWordsOfTheVersionEmulated() {
+        Path file = LEVELS.resolveSibling("failures").resolve("group-writable-hook.yaml");
+        for (SlurmVersion v : SlurmVersion.values()) {
+            SlurmConfParser parser = new SlurmConfParser(v);
+            LoadedScenario loaded = new ScenarioChecker(parser).check(new ScenarioParser().parse(file));
+            List<String> log;
+            try (TargetSession session = new SimTarget(parser).open(loaded, ProgressListener.NONE)) {
+                log = session.observations().log().stream().map(LogLine::text).toList();
+            }
+            assertThat(log).as(v.toString()).anyMatch(l -> l.contains("has group or world write permission"));
+            if (v == SlurmVersion.V26_05) {
+                assertThat(log).as(v.toString())
+                        .anyMatch(l -> l.contains("Invalid ResumeProgram PowerAction __resumeprog__"))
+                        .anyMatch(l -> l.contains("power: automatic power save mode disabled"))
+                        .noneMatch(l -> l.contains("power_save module disabled"));
+            } else {
+                assertThat(log).as(v.toString())
+                        .anyMatch(l -> l.contains("power_save module disabled, invalid ResumeProgram"));
+            }
+        }
     }
 
     @Test

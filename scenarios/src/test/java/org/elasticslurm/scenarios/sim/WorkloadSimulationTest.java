@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.scenarios.workload.Workload;
 import org.elasticslurm.scenarios.workload.WorkloadJob;
 import org.junit.jupiter.api.Test;
@@ -73,5 +74,25 @@ class WorkloadSimulationTest {
                 .run(conf, oneJob(8, Duration.ofMinutes(1)), Duration.ofSeconds(10));
         assertThat(r.completed()).isEqualTo(1);
         assertThat(Files.readString(conf)).as("the site's file is not touched").isEqualTo(before);
+    }
+
+    @Test
+    void withResumeRate2AFourNodeJobWaitsLongerOn2411And2605WhoseTokenBucketWakesOneNodePerCall()
+            throws IOException {
+        Workload fourNodes = oneJob(32, Duration.ofMinutes(10));
+        SimulationReport old = new WorkloadSimulation(new SlurmConfParser(SlurmVersion.V22_05))
+                .run(conf("ResumeRate=2\n"), fourNodes, Duration.ofSeconds(30));
+        // 22.05's decaying counter wakes two nodes in the first call, then one about every 30 s: the last of the
+        // four wakes within a minute of the first
+        assertThat(old.resumes()).isEqualTo(4);
+        assertThat(old.maxBootWait()).isLessThan(Duration.ofSeconds(90));
+        for (SlurmVersion v : List.of(SlurmVersion.V24_11, SlurmVersion.V26_05)) {
+            SimulationReport r = new WorkloadSimulation(new SlurmConfParser(v))
+                    .run(conf("ResumeRate=2\n"), fourNodes, Duration.ofSeconds(30));
+            // one token per 30 s, one node per call: the fourth wakes three refills after the first
+            assertThat(r.resumes()).as(v.toString()).isEqualTo(4);
+            assertThat(r.completed()).as(v.toString()).isEqualTo(1);
+            assertThat(r.maxBootWait()).as(v.toString()).isGreaterThanOrEqualTo(Duration.ofSeconds(90));
+        }
     }
 }
