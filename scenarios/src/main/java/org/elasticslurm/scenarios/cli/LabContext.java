@@ -6,7 +6,7 @@ import java.util.Map;
 import org.elasticslurm.conf.HookProgramRules;
 import org.elasticslurm.conf.SlurmConfParser;
 import org.elasticslurm.conf.SlurmVersion;
-import org.elasticslurm.scenarios.target.TargetCatalog;
+import org.elasticslurm.scenarios.catalog.TargetCatalog;
 
 /**
  * What the commands work with, built once by {@link ElasticLab#main}.

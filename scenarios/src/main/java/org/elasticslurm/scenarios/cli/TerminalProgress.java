@@ -11,7 +11,7 @@ import org.elasticslurm.scenarios.report.ExpectationVerdict;
 import org.elasticslurm.scenarios.report.ScenarioResult;
 import org.elasticslurm.scenarios.report.StepOutcome;
 import org.elasticslurm.scenarios.report.Verdict;
-import org.elasticslurm.scenarios.run.ProgressListener;
+import org.elasticslurm.scenarios.target.ProgressListener;
 import org.elasticslurm.scenarios.trace.Stage;
 
 /**

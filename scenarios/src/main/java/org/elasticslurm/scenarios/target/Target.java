@@ -6,7 +6,6 @@ import org.elasticslurm.scenarios.model.Expectation;
 import org.elasticslurm.scenarios.model.LoadedScenario;
 import org.elasticslurm.scenarios.model.Step;
 import org.elasticslurm.scenarios.model.TargetKind;
-import org.elasticslurm.scenarios.run.ProgressListener;
 
 /**
  * A place scenarios run (the port the runner drives): {@code sim}, {@code fake-realtime}, {@code libvirt-test},

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.elasticslurm.conf.HookProgramRules;
 import org.elasticslurm.conf.SlurmConfParser;
-import org.elasticslurm.scenarios.target.TargetCatalog;
+import org.elasticslurm.scenarios.catalog.TargetCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -15,14 +15,14 @@ import java.util.List;
 import java.util.Map;
 import org.elasticslurm.conf.HookProgramRules;
 import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.scenarios.catalog.TargetCatalog;
 import org.elasticslurm.scenarios.model.Expectation;
 import org.elasticslurm.scenarios.model.LoadedScenario;
 import org.elasticslurm.scenarios.model.Step;
 import org.elasticslurm.scenarios.model.TargetKind;
-import org.elasticslurm.scenarios.run.ProgressListener;
+import org.elasticslurm.scenarios.target.ProgressListener;
 import org.elasticslurm.scenarios.target.Target;
 import org.elasticslurm.scenarios.target.TargetSession;
-import org.elasticslurm.scenarios.target.TargetCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -24,6 +24,7 @@ import org.elasticslurm.scenarios.parse.ScenarioParser;
 import org.elasticslurm.scenarios.report.ScenarioResult;
 import org.elasticslurm.scenarios.report.StepOutcome;
 import org.elasticslurm.scenarios.report.Verdict;
+import org.elasticslurm.scenarios.target.ProgressListener;
 import org.elasticslurm.scenarios.target.StepResult;
 import org.elasticslurm.scenarios.target.Target;
 import org.elasticslurm.scenarios.target.TargetException;

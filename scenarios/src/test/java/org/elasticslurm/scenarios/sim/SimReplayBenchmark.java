@@ -11,7 +11,7 @@ import org.elasticslurm.scenarios.model.LoadedScenario;
 import org.elasticslurm.scenarios.parse.ScenarioChecker;
 import org.elasticslurm.scenarios.parse.ScenarioParser;
 import org.elasticslurm.scenarios.report.ScenarioResult;
-import org.elasticslurm.scenarios.run.ProgressListener;
+import org.elasticslurm.scenarios.target.ProgressListener;
 import org.elasticslurm.scenarios.run.ScenarioRunner;
 
 /**

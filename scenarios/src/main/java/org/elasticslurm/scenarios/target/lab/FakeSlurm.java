@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.elasticslurm.scenarios.model.TargetKind;
 import org.elasticslurm.scenarios.target.TargetUnavailableException;
-import org.elasticslurm.scenarios.target.provisioned.ProvisionerApp;
 
 /**
  * fake-slurmctld's drop-in daemons and commands ({@code fake-slurmctld/target/bin/}: slurmctld, slurmd, scontrol,
@@ -22,7 +21,7 @@ public record FakeSlurm(Path bin) {
      * @throws TargetUnavailableException naming the path and the command that builds them
      */
     public static FakeSlurm locate(TargetKind target) {
-        Path root = ProvisionerApp.root().orElseThrow(() -> new TargetUnavailableException(target,
+        Path root = RepositoryRoot.find().orElseThrow(() -> new TargetUnavailableException(target,
                 target + " needs fake-slurmctld's drop-in commands, and no repository root was found from "
                         + Path.of("").toAbsolutePath()));
         Path bin = root.resolve("fake-slurmctld/target/bin");

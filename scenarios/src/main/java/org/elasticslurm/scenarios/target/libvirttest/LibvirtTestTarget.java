@@ -24,7 +24,7 @@ import org.elasticslurm.scenarios.model.LoadedScenario;
 import org.elasticslurm.scenarios.model.ProvisionerSetup;
 import org.elasticslurm.scenarios.model.Scenario;
 import org.elasticslurm.scenarios.model.TargetKind;
-import org.elasticslurm.scenarios.run.ProgressListener;
+import org.elasticslurm.scenarios.target.ProgressListener;
 import org.elasticslurm.scenarios.target.TargetException;
 import org.elasticslurm.scenarios.target.TargetSession;
 import org.elasticslurm.scenarios.target.TargetUnavailableException;

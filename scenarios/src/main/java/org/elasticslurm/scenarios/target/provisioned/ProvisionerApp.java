@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.elasticslurm.scenarios.model.TargetKind;
 import org.elasticslurm.scenarios.target.TargetUnavailableException;
+import org.elasticslurm.scenarios.target.lab.RepositoryRoot;
 
 /**
  * The provisioner as packaged by its module's {@code mvn package}: the Quarkus service
@@ -19,8 +20,6 @@ import org.elasticslurm.scenarios.target.TargetUnavailableException;
  */
 public record ProvisionerApp(Path runJar, Path hooksJar) {
 
-    /** System property naming the repository root (set by the {@code elastic-lab} launcher and the build). */
-    public static final String ROOT_PROPERTY = "elastic-lab.root";
     /** System property naming another {@code provisioner/target} directory (a build of the service elsewhere). */
     public static final String TARGET_PROPERTY = "elastic-lab.provisioner-target";
     static final String BUILD = "mvn -B -o -pl provisioner -am package -DskipTests";
@@ -33,9 +32,9 @@ public record ProvisionerApp(Path runJar, Path hooksJar) {
      * @throws TargetUnavailableException naming the path looked at and the command that builds it
      */
     public static ProvisionerApp locate(TargetKind target) {
-        Path root = root().orElseThrow(() -> new TargetUnavailableException(target, target + " needs the packaged "
-                + "provisioner, and no provisioner/ folder was found in " + Path.of("").toAbsolutePath()
-                + " or its parents (set -D" + ROOT_PROPERTY + "=<repository root>)"));
+        Path root = RepositoryRoot.find().orElseThrow(() -> new TargetUnavailableException(target, target
+                + " needs the packaged provisioner, and no provisioner/ folder was found in "
+                + Path.of("").toAbsolutePath() + " or its parents (set -D" + RepositoryRoot.PROPERTY + "=<repository root>)"));
         String other = System.getProperty(TARGET_PROPERTY);
         Path dir = other != null && !other.isBlank() ? Path.of(other).toAbsolutePath()
                 : root.resolve("provisioner/target");
@@ -50,20 +49,6 @@ public record ProvisionerApp(Path runJar, Path hooksJar) {
                     + dir + "/provisioner-*-hooks.jar; build it with `cd " + root + " && " + BUILD + "`");
         }
         return new ProvisionerApp(run, hooks.get());
-    }
-
-    /** The repository root, if one is found. */
-    public static Optional<Path> root() {
-        String set = System.getProperty(ROOT_PROPERTY);
-        if (set != null && !set.isBlank()) {
-            return Optional.of(Path.of(set).toAbsolutePath().normalize());
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("provisioner")) && Files.isDirectory(p.resolve("scenarios"))) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
     }
 
     private static Optional<Path> hooksJar(Path dir) {

@@ -30,7 +30,7 @@ import org.elasticslurm.scenarios.model.ProvisionerSetup;
 import org.elasticslurm.scenarios.model.Scenario;
 import org.elasticslurm.scenarios.model.Step;
 import org.elasticslurm.scenarios.model.TargetKind;
-import org.elasticslurm.scenarios.run.ProgressListener;
+import org.elasticslurm.scenarios.target.ProgressListener;
 import org.elasticslurm.scenarios.target.ControllerKind;
 import org.elasticslurm.scenarios.target.TargetException;
 import org.elasticslurm.scenarios.target.TargetSession;
@@ -39,6 +39,7 @@ import org.elasticslurm.scenarios.target.lab.FakeSlurm;
 import org.elasticslurm.scenarios.target.lab.LabFiles;
 import org.elasticslurm.scenarios.target.lab.LabJobs;
 import org.elasticslurm.scenarios.target.lab.LabTeardown;
+import org.elasticslurm.scenarios.target.lab.RepositoryRoot;
 import org.elasticslurm.scenarios.target.lab.ScontrolProbe;
 import org.elasticslurm.scenarios.target.provisioned.HookClients;
 import org.elasticslurm.scenarios.target.provisioned.NetNs;
@@ -140,7 +141,7 @@ public final class QemuTarget extends ProvisionedTarget {
         } catch (TargetUnavailableException e) {
             lacking.add(e.getMessage());
         }
-        if (ProvisionerApp.root().map(r -> !Files.isExecutable(r.resolve("ci/netlab.sh"))).orElse(true)) {
+        if (RepositoryRoot.find().map(r -> !Files.isExecutable(r.resolve("ci/netlab.sh"))).orElse(true)) {
             lacking.add("the repository's ci/ scripts");
         }
         return lacking.isEmpty() ? Optional.empty()
@@ -154,7 +155,7 @@ public final class QemuTarget extends ProvisionedTarget {
         });
         Scenario scenario = loaded.scenario();
         ProvisionerSetup setup = setupOf(scenario);
-        Path root = ProvisionerApp.root().orElseThrow();
+        Path root = RepositoryRoot.find().orElseThrow();
         Path ci = root.resolve("ci");
         ProvisionerApp app = ProvisionerApp.locate(TargetKind.QEMU);
         byte[] random = new byte[3];

@@ -27,7 +27,7 @@ import org.elasticslurm.scenarios.model.LoadedScenario;
 import org.elasticslurm.scenarios.model.Scenario;
 import org.elasticslurm.scenarios.model.Step;
 import org.elasticslurm.scenarios.model.TargetKind;
-import org.elasticslurm.scenarios.run.ProgressListener;
+import org.elasticslurm.scenarios.target.ProgressListener;
 import org.elasticslurm.scenarios.target.ScratchDirectories;
 import org.elasticslurm.scenarios.target.Target;
 import org.elasticslurm.scenarios.target.TargetException;

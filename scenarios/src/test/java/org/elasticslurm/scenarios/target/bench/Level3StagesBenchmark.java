@@ -9,7 +9,7 @@ import org.elasticslurm.scenarios.model.Durations;
 import org.elasticslurm.scenarios.parse.ScenarioChecker;
 import org.elasticslurm.scenarios.parse.ScenarioParser;
 import org.elasticslurm.scenarios.report.ScenarioResult;
-import org.elasticslurm.scenarios.run.ProgressListener;
+import org.elasticslurm.scenarios.target.ProgressListener;
 import org.elasticslurm.scenarios.run.ScenarioRunner;
 import org.elasticslurm.scenarios.sim.SimTarget;
 import org.elasticslurm.scenarios.target.ControllerKind;

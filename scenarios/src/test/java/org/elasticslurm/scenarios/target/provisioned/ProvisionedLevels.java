@@ -17,7 +17,7 @@ import org.elasticslurm.scenarios.parse.ScenarioParser;
 import org.elasticslurm.scenarios.report.ScenarioResult;
 import org.elasticslurm.scenarios.report.ExpectationVerdict;
 import org.elasticslurm.scenarios.report.Verdict;
-import org.elasticslurm.scenarios.run.ProgressListener;
+import org.elasticslurm.scenarios.target.ProgressListener;
 import org.elasticslurm.scenarios.run.ScenarioRunner;
 import org.elasticslurm.scenarios.target.Target;
 import org.elasticslurm.scenarios.trace.Stage;

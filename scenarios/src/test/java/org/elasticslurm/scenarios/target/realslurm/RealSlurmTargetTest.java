@@ -91,7 +91,7 @@ class RealSlurmTargetTest {
                 Clock.systemUTC());
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> fake.open(loaded,
-                        new org.elasticslurm.scenarios.run.ProgressListener() {
+                        new org.elasticslurm.scenarios.target.ProgressListener() {
                         }))
                 .isInstanceOf(org.elasticslurm.scenarios.target.TargetUnavailableException.class)
                 .hasMessageContaining(dir.resolve("bin").toString()).hasMessageContaining("package -DskipTests");

@@ -14,7 +14,7 @@ import org.elasticslurm.lab.real.SlurmRoot;
 import org.elasticslurm.scenarios.parse.ScenarioChecker;
 import org.elasticslurm.scenarios.parse.ScenarioParser;
 import org.elasticslurm.scenarios.report.ScenarioResult;
-import org.elasticslurm.scenarios.run.ProgressListener;
+import org.elasticslurm.scenarios.target.ProgressListener;
 import org.elasticslurm.scenarios.run.ScenarioRunner;
 import org.elasticslurm.testsupport.Requirement;
 import org.elasticslurm.testsupport.cpu.CpuCost;

@@ -1,4 +1,4 @@
-package org.elasticslurm.scenarios.run;
+package org.elasticslurm.scenarios.target;
 
 import org.elasticslurm.scenarios.model.Scenario;
 import org.elasticslurm.scenarios.model.TargetKind;

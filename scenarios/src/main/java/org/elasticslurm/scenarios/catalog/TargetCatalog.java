@@ -1,4 +1,4 @@
-package org.elasticslurm.scenarios.target;
+package org.elasticslurm.scenarios.catalog;
 
 import java.util.Collections;
 import java.util.EnumMap;
@@ -7,6 +7,12 @@ import java.util.Set;
 import org.elasticslurm.conf.SlurmConfParser;
 import org.elasticslurm.scenarios.model.TargetKind;
 import org.elasticslurm.scenarios.sim.SimTarget;
+import org.elasticslurm.scenarios.target.ControllerKind;
+import org.elasticslurm.scenarios.target.Target;
+import org.elasticslurm.scenarios.target.TargetUnavailableException;
+import org.elasticslurm.scenarios.target.libvirttest.LibvirtTestTarget;
+import org.elasticslurm.scenarios.target.qemu.QemuTarget;
+import org.elasticslurm.scenarios.target.realslurm.RealSlurmTarget;
 
 /** The targets wired into this build, by kind. */
 public final class TargetCatalog {
@@ -32,10 +38,10 @@ public final class TargetCatalog {
      */
     public static TargetCatalog builtIn() {
         return new TargetCatalog(Map.of(TargetKind.SIM, new SimTarget(new SlurmConfParser()),
-                TargetKind.FAKE_REALTIME, org.elasticslurm.scenarios.target.realslurm.RealSlurmTarget.fakeRealtime(),
-                TargetKind.REAL_SLURM, org.elasticslurm.scenarios.target.realslurm.RealSlurmTarget.debian(),
-                TargetKind.LIBVIRT_TEST, org.elasticslurm.scenarios.target.libvirttest.LibvirtTestTarget.standard(),
-                TargetKind.QEMU, org.elasticslurm.scenarios.target.qemu.QemuTarget.standard(ControllerKind.FAKE)));
+                TargetKind.FAKE_REALTIME, RealSlurmTarget.fakeRealtime(),
+                TargetKind.REAL_SLURM, RealSlurmTarget.debian(),
+                TargetKind.LIBVIRT_TEST, LibvirtTestTarget.standard(),
+                TargetKind.QEMU, QemuTarget.standard(ControllerKind.FAKE)));
     }
 
     /**
@@ -60,9 +66,9 @@ public final class TargetCatalog {
      */
     public Target get(TargetKind kind, ControllerKind controller) {
         Target t = get(kind);
-        if (t instanceof org.elasticslurm.scenarios.target.qemu.QemuTarget q) {
+        if (t instanceof QemuTarget q) {
             return q.controller() == controller ? q
-                    : org.elasticslurm.scenarios.target.qemu.QemuTarget.standard(controller);
+                    : QemuTarget.standard(controller);
         }
         throw new IllegalArgumentException("--controller applies to the qemu target only; " + kind
                 + " has one controller of its own");
