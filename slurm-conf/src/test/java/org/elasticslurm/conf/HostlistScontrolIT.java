@@ -10,9 +10,12 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.elasticslurm.conf.HostlistCorpus.Entry;
 import org.elasticslurm.conf.HostlistCorpusGenerator.Answer;
+import org.elasticslurm.testsupport.Missing;
+import org.elasticslurm.testsupport.Requirement;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -73,20 +76,16 @@ class HostlistScontrolIT {
         return dot < 0 ? name : name.substring(0, dot);
     }
 
-    /** Runs the tests when scontrol is on the PATH, or always under CI=true (where its absence must fail). */
+    /** Runs the tests when scontrol is on the PATH; under CI=true its absence fails them. */
     static final class ScontrolInstalled implements ExecutionCondition {
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
             String path = System.getenv().getOrDefault("PATH", "");
             boolean installed = Stream.of(path.split(File.pathSeparator))
                     .anyMatch(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, "scontrol")));
-            if (installed) {
-                return ConditionEvaluationResult.enabled("scontrol found on the PATH");
-            }
-            if ("true".equals(System.getenv("CI"))) {
-                return ConditionEvaluationResult.enabled("CI=true: scontrol must be installed (slurm-client)");
-            }
-            return ConditionEvaluationResult.disabled("scontrol is not installed (Debian package slurm-client)");
+            String missing = "scontrol is not installed (Debian package slurm-client)";
+            return Requirement.evaluate("scontrol found on the PATH", installed ? Optional.empty()
+                    : Optional.of(Missing.of(missing, missing + "; run ci/install-packages.sh")));
         }
     }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.elasticslurm.testsupport.Missing;
+import org.elasticslurm.testsupport.Requirement;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * with the same code as slurmctld (minus the daemon-only checks) and refuses what that code refuses.
  *
  * <p>As a JUnit condition: runs the tests when scontrol is installed; skips them with the reason when it is
- * not, except under {@code CI=true}, where the tests run and fail because CI installs slurm-client.
+ * not, except under {@code CI=true}, where its absence fails the tests because CI installs slurm-client.
  */
 final class RealScontrol implements ExecutionCondition {
 
@@ -57,13 +59,9 @@ final class RealScontrol implements ExecutionCondition {
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         Optional<Path> scontrol = find();
-        if (scontrol.isPresent()) {
-            return ConditionEvaluationResult.enabled("real scontrol at " + scontrol.get());
-        }
-        if ("true".equals(System.getenv("CI"))) {
-            return ConditionEvaluationResult.enabled("CI=true: scontrol must be installed, so the test runs and fails");
-        }
-        return ConditionEvaluationResult.disabled("scontrol (Debian package slurm-client 22.05) is not installed");
+        String missing = "scontrol (Debian package slurm-client 22.05) is not installed";
+        return Requirement.evaluate("real scontrol at " + scontrol.orElse(null), scontrol.isPresent()
+                ? Optional.empty() : Optional.of(Missing.of(missing, missing + "; run ci/install-packages.sh")));
     }
 
     /**

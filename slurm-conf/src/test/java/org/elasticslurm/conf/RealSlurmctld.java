@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.elasticslurm.testsupport.Missing;
+import org.elasticslurm.testsupport.Requirement;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code auth/none} so that it needs no munge key, listening on a free port and naming only 127.0.0.1.
  *
  * <p>As a JUnit condition: runs the tests when slurmctld and scontrol are installed; skips them with the reason
- * when they are not, except under {@code CI=true}, where the tests run and fail.
+ * when they are not, except under {@code CI=true}, where their absence fails the tests.
  */
 final class RealSlurmctld implements ExecutionCondition, AutoCloseable {
 
@@ -42,13 +44,10 @@ final class RealSlurmctld implements ExecutionCondition, AutoCloseable {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        if (RealScontrol.find("slurmctld").isPresent() && RealScontrol.find("scontrol").isPresent()) {
-            return ConditionEvaluationResult.enabled("real slurmctld and scontrol installed");
-        }
-        if ("true".equals(System.getenv("CI"))) {
-            return ConditionEvaluationResult.enabled("CI=true: slurm-wlm must be installed, so the test runs and fails");
-        }
-        return ConditionEvaluationResult.disabled("slurmctld/scontrol (Debian package slurm-wlm 22.05) not installed");
+        boolean installed = RealScontrol.find("slurmctld").isPresent() && RealScontrol.find("scontrol").isPresent();
+        String missing = "slurmctld/scontrol (Debian package slurm-wlm 22.05) not installed";
+        return Requirement.evaluate("real slurmctld and scontrol installed", installed ? Optional.empty()
+                : Optional.of(Missing.of(missing, missing + "; run ci/install-packages.sh")));
     }
 
     /** The lines every scratch configuration starts with; the caller appends power-save keys, nodes, partitions. */

@@ -2,7 +2,10 @@ package org.elasticslurm.fake.server;
 
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
 import org.elasticslurm.fake.hook.RequiresPerlAndProc;
+import org.elasticslurm.testsupport.Missing;
+import org.elasticslurm.testsupport.Requirement;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -25,12 +28,8 @@ public final class DropInCommandsAvailable implements ExecutionCondition {
         if (missing == null) {
             missing = RequiresPerlAndProc.missing().orElse(null);
         }
-        if (missing == null) {
-            return ConditionEvaluationResult.enabled("the drop-in commands, perl, bash and /proc are present");
-        }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException("CI=true but " + missing + " is missing: the drop-in tests must run");
-        }
-        return ConditionEvaluationResult.disabled("skipped: " + missing + " is missing");
+        return Requirement.evaluate("the drop-in commands, perl, bash and /proc are present",
+                Optional.ofNullable(missing).map(m -> Missing.of("skipped: " + m + " is missing",
+                        m + " is missing: the drop-in tests must run")));
     }
 }

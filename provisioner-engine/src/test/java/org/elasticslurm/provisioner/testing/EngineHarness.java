@@ -20,6 +20,7 @@ import org.elasticslurm.provisioner.operation.Phase;
 import org.elasticslurm.provisioner.operation.Ports;
 import org.elasticslurm.provisioner.operation.RetryPolicy;
 import org.elasticslurm.provisioner.pool.Pools;
+import org.elasticslurm.testsupport.MutableClock;
 
 /** An engine on virtual time with a simulated backend and a recording Slurm port. */
 public final class EngineHarness {

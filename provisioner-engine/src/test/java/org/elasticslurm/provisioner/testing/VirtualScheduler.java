@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.PriorityQueue;
 import org.elasticslurm.provisioner.operation.TaskScheduler;
+import org.elasticslurm.testsupport.MutableClock;
 
 /**
  * A {@link TaskScheduler} on virtual time: tasks run in the caller's thread, ordered by (time, sequence),

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Optional;
 import org.elasticslurm.lab.real.RealSlurmAvailable;
 import org.elasticslurm.provisioner.testing.TestPorts;
+import org.elasticslurm.testsupport.Missing;
+import org.elasticslurm.testsupport.Requirement;
 import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -121,13 +123,7 @@ class ChaosRunIT {
             String missing = !Files.isExecutable(Path.of("/usr/sbin/libvirtd")) ? "/usr/sbin/libvirtd is not installed"
                     : !"root".equals(System.getProperty("user.name")) ? "the run starts a libvirtd: root is needed"
                     : null;
-            if (missing == null) {
-                return ConditionEvaluationResult.enabled("root, libvirtd installed");
-            }
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException("CI=true but " + missing);
-            }
-            return ConditionEvaluationResult.disabled(missing);
+            return Requirement.evaluate("root, libvirtd installed", Optional.ofNullable(missing).map(Missing::of));
         }
     }
 }

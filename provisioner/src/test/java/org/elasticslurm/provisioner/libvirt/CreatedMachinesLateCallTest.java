@@ -22,6 +22,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.elasticslurm.provisioner.backend.BackendException;
 import org.elasticslurm.provisioner.backend.MachineRequest;
+import org.elasticslurm.testsupport.MutableClock;
 import org.elasticslurm.testsupport.TestDriverHost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -13,6 +13,7 @@ import org.elasticslurm.provisioner.backend.BackendException;
 import org.elasticslurm.provisioner.backend.Machine;
 import org.elasticslurm.provisioner.backend.MachineListing;
 import org.elasticslurm.provisioner.backend.MachineRequest;
+import org.elasticslurm.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.elasticslurm.provisioner.backend.BackendException;
 import org.elasticslurm.provisioner.backend.Machine;
 import org.elasticslurm.provisioner.backend.MachineRequest;
+import org.elasticslurm.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.elasticslurm.provisioner.backend.BackendException;
+import org.elasticslurm.testsupport.Missing;
+import org.elasticslurm.testsupport.Requirement;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,15 +29,8 @@ public @interface RequiresLibvirtDaemon {
     class Condition implements ExecutionCondition {
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            String missing = missing();
-            if (missing == null) {
-                return ConditionEvaluationResult.enabled("libvirtd answers on qemu:///system");
-            }
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException("CI=true but " + missing
-                        + "; run ci/install-packages.sh and ci/start-libvirt.sh");
-            }
-            return ConditionEvaluationResult.disabled(missing);
+            return Requirement.evaluate("libvirtd answers on qemu:///system", Optional.ofNullable(missing())
+                    .map(m -> Missing.of(m, m + "; run ci/install-packages.sh and ci/start-libvirt.sh")));
         }
 
         private static String missing() {

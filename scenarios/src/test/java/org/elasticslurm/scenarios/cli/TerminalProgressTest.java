@@ -5,42 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.elasticslurm.scenarios.model.TargetKind;
 import org.elasticslurm.scenarios.parse.ScenarioParser;
 import org.elasticslurm.scenarios.report.StepOutcome;
 import org.elasticslurm.scenarios.trace.Stage;
+import org.elasticslurm.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class TerminalProgressTest {
 
-    /** A wall clock the test moves by hand. */
-    static final class HandClock extends Clock {
-        Instant now = Instant.parse("2026-11-28T15:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void linesCarryScenarioTargetAndWallTimeAndWaitsAreThrottled() {
-        HandClock clock = new HandClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-28T15:00:00Z"));
         StringWriter text = new StringWriter();
         TerminalProgress p = new TerminalProgress(new PrintWriter(text), clock, Duration.ofSeconds(10));
         var level3 = new ScenarioParser().parse(Path.of(System.getProperty("scenarios.levels", "levels"))
@@ -48,11 +26,11 @@ class TerminalProgressTest {
 
         p.scenarioStarted(level3, TargetKind.QEMU);
         p.stepStarted(1, 1, "submit srun -w test1 hostname");
-        clock.now = clock.now.plusSeconds(3);
+        clock.advance(Duration.ofSeconds(3));
         p.waiting("expectations", Duration.ofSeconds(3));
-        clock.now = clock.now.plusSeconds(4);
+        clock.advance(Duration.ofSeconds(4));
         p.waiting("expectations", Duration.ofSeconds(7));
-        clock.now = clock.now.plusSeconds(65);
+        clock.advance(Duration.ofSeconds(65));
         p.waiting("expectations", Duration.ofSeconds(72));
         p.stage(new Stage("test1", "slurmd registered", Duration.ofSeconds(34), Duration.ofMillis(38_200)));
         p.stepFinished(new StepOutcome(1, "x", StepOutcome.Status.NOT_APPLICABLE, Duration.ZERO, Duration.ZERO,

@@ -2,6 +2,9 @@ package org.elasticslurm.scenarios.report;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import org.elasticslurm.testsupport.Missing;
+import org.elasticslurm.testsupport.Requirement;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -15,14 +18,9 @@ final class ChromiumAvailable implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        if (Files.isExecutable(CHROMIUM)) {
-            return ConditionEvaluationResult.enabled(CHROMIUM + " is installed");
-        }
-        if ("true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("CI=true but " + CHROMIUM + " is missing: ci/install-packages.sh "
-                    + "installs Debian's chromium package");
-        }
-        return ConditionEvaluationResult.disabled(CHROMIUM + " is not installed (apt-get install chromium): the "
-                + "HTML report is not rendered in a browser here");
+        return Requirement.evaluate(CHROMIUM + " is installed", Files.isExecutable(CHROMIUM) ? Optional.empty()
+                : Optional.of(Missing.of(CHROMIUM + " is not installed (apt-get install chromium): the "
+                        + "HTML report is not rendered in a browser here", CHROMIUM + " is missing: "
+                        + "ci/install-packages.sh installs Debian's chromium package")));
     }
 }

@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.elasticslurm.lab.process.LabException;
 import org.elasticslurm.lab.trace.LabText;
 import org.elasticslurm.lab.trace.TraceRecorder;
+import org.elasticslurm.testsupport.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +26,7 @@ class StateWaitTest {
 
     @TempDir
     Path dir;
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-01-05T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:00:00Z"));
     private TraceRecorder recorder;
     private StateWait wait;
     private final List<Arrival> arrivals = new ArrayList<>();
@@ -171,34 +169,6 @@ class StateWaitTest {
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {
             Thread.interrupted();
-        }
-    }
-
-    /** A clock that moves only when told. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        private MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.elasticslurm.provisioner.backend.BackendException;
 import org.elasticslurm.provisioner.backend.MachineRequest;
-import org.elasticslurm.provisioner.testing.MutableClock;
+import org.elasticslurm.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class SimBackendTest {

@@ -1,6 +1,7 @@
 package org.elasticslurm.scenarios.target.libvirttest;
 
-import java.util.Optional;
+import org.elasticslurm.testsupport.Missing;
+import org.elasticslurm.testsupport.Requirement;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -12,13 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class LibvirtTestAvailable implements ExecutionCondition {
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        Optional<String> missing = LibvirtTestTarget.missing();
-        if (missing.isEmpty()) {
-            return ConditionEvaluationResult.enabled("libvirt0, the provisioner and fake-slurmctld are here");
-        }
-        if ("true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("CI=true but libvirt-test needs: " + missing.get());
-        }
-        return ConditionEvaluationResult.disabled("libvirt-test needs: " + missing.get());
+        return Requirement.evaluate("libvirt0, the provisioner and fake-slurmctld are here",
+                LibvirtTestTarget.missing().map(m -> Missing.of("libvirt-test needs: " + m)));
     }
 }

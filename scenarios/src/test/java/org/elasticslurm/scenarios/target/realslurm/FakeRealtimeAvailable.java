@@ -1,6 +1,7 @@
 package org.elasticslurm.scenarios.target.realslurm;
 
-import java.util.Optional;
+import org.elasticslurm.testsupport.Missing;
+import org.elasticslurm.testsupport.Requirement;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,13 +15,7 @@ final class FakeRealtimeAvailable implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        Optional<String> missing = SlurmBinaries.fakeDropIns().missing();
-        if (missing.isEmpty()) {
-            return ConditionEvaluationResult.enabled("fake-slurmctld's drop-ins are built");
-        }
-        if ("true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("CI=true but " + missing.get());
-        }
-        return ConditionEvaluationResult.disabled(missing.get());
+        return Requirement.evaluate("fake-slurmctld's drop-ins are built",
+                SlurmBinaries.fakeDropIns().missing().map(Missing::of));
     }
 }
