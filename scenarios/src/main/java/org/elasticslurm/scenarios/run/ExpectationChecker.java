@@ -44,19 +44,23 @@ public final class ExpectationChecker {
     /** Verdicts for the expectations, in order; earlier verdicts anchor later ones. */
     public List<ExpectationVerdict> check(List<Expectation> expectations, Input in) {
         List<ExpectationVerdict> out = new ArrayList<>();
-        Map<String, ExpectationVerdict> byId = new HashMap<>();
+        Map<String, Anchoring> byId = new HashMap<>();
         for (int i = 0; i < expectations.size(); i++) {
             Expectation e = expectations.get(i);
             ExpectationVerdict v = decide(i + 1, e, in, byId);
             out.add(v);
             // an id reused by expectations of other versions: the one that applies to this run is followed
-            e.header().id().ifPresent(id -> byId.merge(id, v, (earlier, now) ->
-                    earlier.verdict() == Verdict.NOT_APPLICABLE ? now : earlier));
+            e.header().id().ifPresent(id -> byId.merge(id, new Anchoring(e, v), (earlier, now) ->
+                    earlier.verdict().verdict() == Verdict.NOT_APPLICABLE ? now : earlier));
         }
         return out;
     }
 
-    private ExpectationVerdict decide(int index, Expectation e, Input in, Map<String, ExpectationVerdict> byId) {
+    /** An expectation that later ones may follow ({@code after: ID}), with its verdict. */
+    private record Anchoring(Expectation expectation, ExpectationVerdict verdict) {
+    }
+
+    private ExpectationVerdict decide(int index, Expectation e, Input in, Map<String, Anchoring> byId) {
         Optional<String> na = in.notApplicable().apply(e);
         if (na.isPresent()) {
             return verdict(index, e, Verdict.NOT_APPLICABLE, Optional.empty(), na.get());
@@ -74,13 +78,14 @@ public final class ExpectationChecker {
                         + "' never completed, so the window never opened");
             }
         } else {
-            ExpectationVerdict anchor = byId.get(((Anchor.AfterExpectation) after).expectationId());
+            Anchoring anchoring = byId.get(((Anchor.AfterExpectation) after).expectationId());
+            ExpectationVerdict anchor = anchoring.verdict();
             if (anchor.verdict() == Verdict.FAILED || anchor.verdict() == Verdict.NOT_APPLICABLE) {
                 return verdict(index, e, anchor.verdict(), Optional.empty(), "follows expectation '"
                         + ((Anchor.AfterExpectation) after).expectationId() + "', which was "
                         + anchor.verdict().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
             }
-            start = anchor.metAt().map(Window::at);
+            start = anchor.metAt().map(t -> new Window(since(anchoring.expectation(), t, in), t));
         }
         if (start.isEmpty()) {
             return verdict(index, e, Verdict.PENDING, Optional.empty(), "waiting for " + after);
@@ -90,10 +95,25 @@ public final class ExpectationChecker {
     }
 
     /**
+     * The earliest moment the anchor met at {@code metAt} may have taken effect: for a node state seen by a sampled
+     * target, the last observation that did not show it yet ({@link StateChange#since()}); else {@code metAt}.
+     */
+    private static Duration since(Expectation anchor, Duration metAt, Input in) {
+        if (anchor instanceof Expectation.Reaches r) {
+            for (StateChange c : in.observations().states()) {
+                if (c.node().equals(r.node()) && c.at().equals(metAt)) {
+                    return c.since();
+                }
+            }
+        }
+        return metAt;
+    }
+
+    /**
      * Where an expectation's window starts: events it waits for count from {@code opens} (nothing a step causes
-     * can happen before the step was issued); its length ({@code within}, {@code during}) counts from
-     * {@code base}, the moment the anchor is known to have taken effect. One moment for every anchor but a step
-     * that took time.
+     * can happen before the step was issued, nothing a sampled state causes before the last sample that did not
+     * show it); its length ({@code within}, {@code during}) counts from {@code base}, the moment the anchor is known
+     * to have taken effect. One moment for every anchor but a step that took time and a state seen by sampling.
      */
     private record Window(Duration opens, Duration base) {
         static Window at(Duration moment) {

@@ -118,6 +118,68 @@ class ExpectationCheckerTest {
     }
 
     @Test
+    void aHookCalledBetweenTheLastSampleWithoutTheAnchorStateAndTheSampleThatShowsItCountsAsAfterIt()
+            throws IOException {
+        // burst-above-resume-rate on real 22.05: the job's allocation and the wake fall between two samples; the
+        // hook stamps its own call (2.70 s), the sample that first shows node8 allocated began at 2.754 s
+        Observations obs = sampledAllocationAndHookAt(2_700, Duration.ofMillis(2_654));
+
+        assertThat(check(BURST_EXPECTATIONS, obs, Duration.ofSeconds(13), true)).satisfiesExactly(
+                v -> assertThat(v.verdict()).as(v.detail()).isEqualTo(Verdict.PASSED),
+                v -> {
+                    assertThat(v.verdict()).as(v.detail()).isEqualTo(Verdict.PASSED);
+                    assertThat(v.metAt()).hasValue(Duration.ofMillis(2_700));
+                },
+                v -> assertThat(v.verdict()).as(v.detail()).isEqualTo(Verdict.PASSED));
+    }
+
+    @Test
+    void aHookCalledBeforeAnAnchorStateObservedAsItHappenedDoesNotCount() throws IOException {
+        Observations obs = sampledAllocationAndHookAt(2_700, Duration.ofMillis(2_754));
+
+        assertThat(check(BURST_EXPECTATIONS, obs, Duration.ofSeconds(13), true)).satisfiesExactly(
+                v -> assertThat(v.verdict()).isEqualTo(Verdict.PASSED),
+                v -> assertThat(v.detail()).startsWith("resume node[1-4] was not called between 2.754s and 4.754s"),
+                v -> assertThat(v.detail()).isEqualTo("resume was called 0 time(s); expected 1"));
+    }
+
+    @Test
+    void aHookCalledBeforeTheLastSampleWithoutTheAnchorStateDoesNotCount() throws IOException {
+        Observations obs = sampledAllocationAndHookAt(2_600, Duration.ofMillis(2_654));
+
+        assertThat(check(BURST_EXPECTATIONS, obs, Duration.ofSeconds(13), true)).satisfiesExactly(
+                v -> assertThat(v.verdict()).isEqualTo(Verdict.PASSED),
+                v -> assertThat(v.detail()).startsWith("resume node[1-4] was not called between 2.654s and 4.754s"),
+                v -> assertThat(v.verdict()).isEqualTo(Verdict.FAILED));
+    }
+
+    private static final String BURST_EXPECTATIONS = """
+              - reaches: alloc~
+                node: node8
+                within: 4s
+                id: node8-allocated
+              - hook: resume
+                args: node[1-4]
+                after: node8-allocated
+                within: 2s
+              - hook: resume
+                times: 1
+                after: node8-allocated
+                within: 10s
+            """;
+
+    /** node8 seen allocated by the sample that began at 2.754 s, the one before having begun at {@code since}. */
+    private static Observations sampledAllocationAndHookAt(int hookMillis, Duration since) {
+        List<StateChange> changes = List.of(
+                new StateChange(Duration.ofMillis(70), "node8", NodeState.parse("IDLE+CLOUD+POWERED_DOWN")),
+                new StateChange(Duration.ofMillis(2_754), "node8", NodeState.parse("ALLOCATED+CLOUD+POWERED_DOWN"),
+                        since));
+        return new Observations(changes, List.of(new HookCall(Duration.ofMillis(hookMillis), HookRole.RESUME,
+                List.of("node[1-4]"))), List.of(), Map.of(), Optional.empty(), Optional.empty(),
+                List.of());
+    }
+
+    @Test
     void staysCountsFromWhenTheSubmitWasSeenToTakeEffect() throws IOException {
         String e = "  - stays: ALLOCATED+CLOUD+POWERED_DOWN\n    node: n1\n    after: job1\n    during: 1s\n";
         Observations obs = states(0, "n1", "IDLE+CLOUD+POWERED_DOWN", 950, "n1", "ALLOCATED+CLOUD+POWERED_DOWN",

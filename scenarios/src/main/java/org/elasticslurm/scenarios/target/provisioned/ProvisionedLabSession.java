@@ -59,6 +59,7 @@ public final class ProvisionedLabSession implements TargetSession {
     private volatile RuntimeException pollError;
     private long logOffset;
     private int operationsLogged;
+    private Duration lastPoll;
 
     /** Opens the session on a lab that is up; starts polling. */
     public ProvisionedLabSession(Parts parts) {
@@ -74,11 +75,14 @@ public final class ProvisionedLabSession implements TargetSession {
         try {
             Map<String, NodeState> shown = parts.probe().nodeStates();
             synchronized (states) {
+                Duration previous = lastPoll == null ? at : lastPoll;
                 shown.forEach((node, s) -> {
                     if (!s.equals(last.put(node, s))) {
-                        states.add(new StateChange(at, node, s));
+                        // seen at this poll; it may have begun any time after the previous poll
+                        states.add(new StateChange(at, node, s, previous));
                     }
                 });
+                lastPoll = at;
             }
             readControllerLog(at);
             parts.jobs().records(parts.probe()); // a job's end is noted at the sample that first shows it

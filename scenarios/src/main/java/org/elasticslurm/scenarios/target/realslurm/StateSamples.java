@@ -9,7 +9,8 @@ import org.elasticslurm.conf.state.NodeState;
 import org.elasticslurm.scenarios.trace.StateChange;
 
 /**
- * Node states from overlapping samples ({@code scontrol show node}), each recorded at the moment it began. Two
+ * Node states from overlapping samples ({@code scontrol show node}), each recorded at the moment it began, with the
+ * previous sample's start as the earliest moment the change may have happened ({@link StateChange#since()}). Two
  * samples can overlap (the sampler's and a submit's, each a process that may take a JVM start): a sample that
  * began before the last one taken says less and is dropped, and then the later one stands for it, so the moment a
  * sample is known to hold is that later one's start.
@@ -34,9 +35,10 @@ final class StateSamples {
                 holds = holds.compareTo(newest) < 0 ? newest : holds;
                 continue;
             }
-            lastAt.put(node, at);
+            Duration previous = lastAt.put(node, at);
             if (!e.getValue().equals(last.put(node, e.getValue()))) {
-                changes.add(new StateChange(at, node, e.getValue()));
+                // seen at this sample's start; it may have begun any time after the previous sample's start
+                changes.add(new StateChange(at, node, e.getValue(), previous == null ? at : previous));
             }
         }
         return holds;

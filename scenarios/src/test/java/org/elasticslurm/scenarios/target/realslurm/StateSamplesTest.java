@@ -25,7 +25,19 @@ class StateSamplesTest {
         assertThat(samples.take(ms(420), Map.of("node1", ALLOCATED))).isEqualTo(ms(420));
 
         assertThat(samples.changes()).containsExactly(new StateChange(ms(99), "node1", IDLE),
-                new StateChange(ms(420), "node1", ALLOCATED));
+                new StateChange(ms(420), "node1", ALLOCATED, ms(320)));
+    }
+
+    @Test
+    void aChangeMayHaveBegunAnyTimeAfterThePreviousSampleOfItsNode() {
+        samples.take(ms(99), Map.of("node1", IDLE, "node2", IDLE));
+        samples.take(ms(200), Map.of("node2", IDLE));
+        samples.take(ms(900), Map.of("node1", ALLOCATED, "node2", ALLOCATED));
+
+        assertThat(samples.changes()).filteredOn(c -> c.state().equals(ALLOCATED))
+                .extracting(StateChange::node, StateChange::since)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("node1", ms(99)),
+                        org.assertj.core.groups.Tuple.tuple("node2", ms(200)));
     }
 
     @Test
@@ -39,7 +51,7 @@ class StateSamplesTest {
 
         assertThat(holds).as("the moment the job's states are known from").isEqualTo(ms(322));
         assertThat(samples.changes()).containsExactly(new StateChange(ms(99), "node1", IDLE),
-                new StateChange(ms(322), "node1", ALLOCATED));
+                new StateChange(ms(322), "node1", ALLOCATED, ms(99)));
     }
 
     @Test
@@ -50,7 +62,7 @@ class StateSamplesTest {
         Duration holds = samples.take(ms(250), Map.of("node1", ALLOCATED, "node2", ALLOCATED));
 
         assertThat(holds).isEqualTo(ms(300));
-        assertThat(samples.changes()).contains(new StateChange(ms(250), "node1", ALLOCATED),
-                new StateChange(ms(300), "node2", ALLOCATED));
+        assertThat(samples.changes()).contains(new StateChange(ms(250), "node1", ALLOCATED, ms(100)),
+                new StateChange(ms(300), "node2", ALLOCATED, ms(100)));
     }
 }
