@@ -6,7 +6,11 @@
 # The root is /var/cache/elastic-slurm-lab/roots/<suite>-<hash of the recipe>; a second call with the same
 # recipe prints the same path at once. It is built in a temporary directory beside it under a lock and renamed
 # into place only when complete, so a half-built root is never used. The mirror is the one apt uses here.
-# Run the daemons with `chroot ROOT ...` after bind-mounting proc sys dev dev/pts run/munge tmp (host munged).
+# Run the daemons with `chroot ROOT ...` after bind-mounting proc sys dev dev/pts run/munge tmp (host munged);
+# the root has each of these directories.
+# Name lookups stay on the machine: the root's /etc/hosts names the loopback addresses and its only name server
+# is 127.0.0.1 (debootstrap leaves neither a hosts file nor a loopback resolver, and slurmctld 24.11 looks up
+# the name of every RPC's peer: without them each lookup went to the build host's name server).
 set -euo pipefail
 
 suite=${1:-}
@@ -28,7 +32,8 @@ if [ -z "$mirror" ]; then
 fi
 [ -n "$mirror" ] || { echo "$0: no Debian mirror found in apt's sources" >&2; exit 1; }
 
-hash=$(printf '%s\n' "$suite" "$script" "$variant" "$packages" "$mirror" | sha256sum | cut -c1-12)
+setup="hosts:loopback resolver:127.0.0.1 mountpoints:proc,sys,dev,dev/pts,run/munge,tmp"
+hash=$(printf '%s\n' "$suite" "$script" "$variant" "$packages" "$mirror" "$setup" | sha256sum | cut -c1-12)
 root=$base/$suite-$hash
 if [ -x "$root/usr/sbin/slurmctld" ]; then
     echo "$root"
@@ -49,6 +54,11 @@ if [ ! -x "$root/usr/sbin/slurmctld" ]; then
         exit 1
     fi
     [ -x "$tmp/usr/sbin/slurmctld" ] || { echo "$0: no slurmctld in the $suite root" >&2; exit 1; }
+    mkdir -p "$tmp/proc" "$tmp/sys" "$tmp/dev/pts" "$tmp/run/munge" "$tmp/tmp"   # the bind mounts' targets
+    rm -f "$tmp/etc/hosts" "$tmp/etc/resolv.conf"
+    printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' >"$tmp/etc/hosts"
+    printf '# names come from /etc/hosts; a DNS query never leaves the machine\nnameserver 127.0.0.1\n' \
+        >"$tmp/etc/resolv.conf"
     rm -f "$tmp.log"
     mv -T "$tmp" "$root"
     trap - EXIT

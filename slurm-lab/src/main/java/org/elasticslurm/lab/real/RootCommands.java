@@ -89,7 +89,7 @@ public final class RootCommands {
                     prev=$a
                 done
                 exec /usr/bin/unshare -m --propagation private /bin/bash -c '
-                    for m in %9$s; do /bin/mount --bind "/$m" "$0/$m" || exit 70; done
+                    for m in %9$s; do /bin/mount --bind "/$m" "$0/$m" || { echo "cannot bind-mount /$m on $0/$m" >&2; exit 70; }; done
                     cd / && exec /usr/sbin/chroot "$0" "$@"' "$root" "$exe" "$@"
                 """.formatted(command, root.version(), root.path(), quote(root.path().toString()), exe,
                 root.suite(), SlurmRoot.buildCommand(root.version()), ROOT_MISSING, MOUNTS);
