@@ -41,18 +41,25 @@ public final class CpuSlots implements InvocationInterceptor {
         holding(context, invocation, name(call) + " " + context.getDisplayName());
     }
 
-    /** A class's set-up (a service started, a guest booted for every test) holds the class's cost while it runs. */
+    /**
+     * A class's set-up (a service started, a guest booted for every test) holds the class's cost while it runs, or
+     * its own when it is marked {@code @CpuCost}.
+     */
     @Override
     public void interceptBeforeAllMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
                                          ExtensionContext context) throws Throwable {
-        holding(context, invocation, name(call) + " @BeforeAll");
+        holding(context, invocation, name(call) + " @BeforeAll", Optional.of(call.getExecutable()));
     }
 
-    /** A test's set-up holds the test's cost while it runs (given back before the test takes it again). */
+    /**
+     * A test's set-up holds the test's cost while it runs (given back before the test takes it again), or its own
+     * when it is marked {@code @CpuCost}.
+     */
     @Override
     public void interceptBeforeEachMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
                                           ExtensionContext context) throws Throwable {
-        holding(context, invocation, name(call) + " @BeforeEach of " + context.getDisplayName());
+        holding(context, invocation, name(call) + " @BeforeEach of " + context.getDisplayName(),
+                Optional.of(call.getExecutable()));
     }
 
     /** Each dynamic test of a {@code @TestFactory} holds the factory's cost while it runs. */
@@ -71,8 +78,20 @@ public final class CpuSlots implements InvocationInterceptor {
 
     private static void holding(ExtensionContext context, Invocation<Void> invocation, String what)
             throws Throwable {
+        holding(context, invocation, what, Optional.empty());
+    }
+
+    /**
+     * Holds the cost of the test (or factory) {@code context} belongs to while {@code invocation} runs; a set-up
+     * method marked {@code @CpuCost} itself holds its own cost instead ({@code @CpuCost(0)}: a cheap set-up of a
+     * costly test waits for no slot).
+     */
+    private static void holding(ExtensionContext context, Invocation<Void> invocation, String what,
+                                Optional<Method> setUp) throws Throwable {
         ExtensionContext test = testOrFactoryContext(context);
-        int cost = TestCost.of(test.getTestMethod(), test.getTestClass());
+        int cost = setUp.filter(m -> m.isAnnotationPresent(CpuCost.class)).isPresent()
+                ? TestCost.of(setUp, Optional.empty())
+                : TestCost.of(test.getTestMethod(), test.getTestClass());
         if (cost == 0) {
             invocation.proceed();
             return;
