@@ -9,7 +9,8 @@
 #      only (no rebuild: scenarios' ITs start fake-slurmctld/target/bin and the provisioner's quarkus-app built in
 #      (a)). Their CPU-bound tests share the machine's CPU slots (@CpuCost, -Dtest.cpu-slots) and their labs
 #      reserve ports machine-wide. A group's output goes to target/ci-its/<group>.log and, prefixed with [<group>],
-#      to standard output.
+#      to standard output; every holding of CPU slots to target/ci-its/cpu-slots.log (-Dtest.cpu-slots.log: when a
+#      test asked, how long it waited for its slots and held them), summed up by test class at the end.
 # Exit status: that of (a) if it fails, else non-zero when any module's ITs failed; the last lines give each
 # module's wall time and verdict.
 # Usage: bash ci/test.sh [extra maven arguments, passed to every Maven run]
@@ -38,6 +39,7 @@ mvn -B -ntp install -DskipITs "$@"
 its=target/ci-its
 rm -rf "$its"
 mkdir -p "$its"
+slots_log="$PWD/$its/cpu-slots.log"
 
 # group name, modules: the group's ITs run module after module
 groups=(fake-slurmctld provisioner scenarios)
@@ -51,7 +53,8 @@ run_its() {
     for module in ${modules[$group]//,/ }; do
       start=$(date +%s)
       status=0
-      mvn -o -B -ntp -pl "$module" failsafe:integration-test failsafe:verify "$@" 2>&1 || status=$?
+      mvn -o -B -ntp -pl "$module" failsafe:integration-test failsafe:verify -Dtest.cpu-slots.log="$slots_log" "$@" \
+        2>&1 || status=$?
       echo "$status $(( $(date +%s) - start ))" >"$its/$module.result"
     done; } | tee "$its/$group.log" | sed -u "s/^/[$group] /" || true
 }
@@ -64,6 +67,10 @@ wait
 
 failed=()
 echo "test.sh: integration tests, the three groups at the same time: $(( $(date +%s) - start )) s"
+if [ -s "$slots_log" ]; then
+  echo "test.sh: CPU slots by test class (seconds; $slots_log has every holding):"
+  bash ci/slot-summary.sh "$slots_log"
+fi
 for group in "${groups[@]}"; do
   for module in ${modules[$group]//,/ }; do
     read -r rc seconds <"$its/$module.result" 2>/dev/null || { rc="?"; seconds=0; }

@@ -14,9 +14,15 @@ import org.elasticslurm.provisioner.testing.TestConf;
 import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
-/** The packaged service refuses to start on bad configuration and says why. */
+/**
+ * The packaged service refuses to start on bad configuration and says why. Each test starts a service of its own
+ * in a directory of its own, so they run side by side, as many at once as CPU slots are free.
+ */
 @CpuCost(1) // the packaged service: a JVM start per test
+@Execution(ExecutionMode.CONCURRENT)
 class StartupRefusalIT {
     @TempDir
     Path dir;

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Needs root and libvirtd installed (the run starts a private libvirtd of its own); skipped
  * elsewhere, but fails when {@code CI=true}.
  */
-@CpuCost(2) // the service, its hook programs (JVMs), a private libvirtd and slurmctld, busy together
+// the service, its hook programs (JVMs), a private libvirtd and slurmctld, mostly waiting on the burst's outages
+// and settles: 0.2-0.6 of a core on average per run (README, "Chaos runs"), so one slot
+@CpuCost(1)
 @ExtendWith(ChaosRunIT.NeedsPrivateLibvirtd.class)
 class ChaosRunIT {
     /** The run's directory; kept when a test fails (its logs and operation log say why). */

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * one JVM or in several. What counts is what burns CPU: a TCG guest booting, a JVM starting (the provisioner,
  * fake-slurmctld's drop-ins, {@code elastic-lab}); a lab whose daemons mostly sleep (Debian's slurmctld and slurmd)
  * costs 0 and runs beside the others. On a method it overrides the class's; on a class it covers the class's
- * {@code @Nested} classes and subclasses. {@code @CpuCost(0)} says a test was judged not CPU-bound.
+ * {@code @Nested} classes and subclasses. {@code @CpuCost(0)} says a test was judged not CPU-bound. On a
+ * {@code @BeforeEach} or {@code @BeforeAll} method it is what that set-up holds, instead of its test's or class's
+ * cost: {@code @CpuCost(0)} on a set-up that only looks around lets it run without waiting for slots.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)

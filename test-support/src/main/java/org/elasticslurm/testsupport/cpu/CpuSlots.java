@@ -1,6 +1,9 @@
 package org.elasticslurm.testsupport.cpu;
 
 import java.lang.reflect.Method;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,57 +17,94 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
  * class's {@code @BeforeAll} methods, each on its own; a test without a cost takes none. The slots
  * are shared by every JVM of the machine, so CPU-bound runs (a TCG guest boot under deadlines that assume a core of
  * its own) never share the cores with more CPU-bound runs than the budget allows, whichever module's tests they
- * are, while sleeping labs proceed beside them.
+ * are, while sleeping labs proceed beside them. With {@value SlotUsageLog#FILE} set, each holding is logged
+ * ({@link SlotUsageLog}): how long the test waited for its slots and how long it held them.
  */
 public final class CpuSlots implements InvocationInterceptor {
 
     /** Created on first use: a JVM without a costed test never reads the properties or touches the directory. */
     private static final class Shared {
         static final MachineSlots SLOTS = MachineSlots.open(SlotSettings.fromSystemProperties());
+        static final SlotUsageLog LOG = SlotUsageLog.fromSystemProperties();
+        static final Clock CLOCK = Clock.systemUTC();
     }
 
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
                                     ExtensionContext context) throws Throwable {
-        holding(context, invocation);
+        holding(context, invocation, name(call));
     }
 
     @Override
     public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
                                             ExtensionContext context) throws Throwable {
-        holding(context, invocation);
+        holding(context, invocation, name(call) + " " + context.getDisplayName());
     }
 
-    /** A class's set-up (a service started, a guest booted for every test) holds the class's cost while it runs. */
+    /**
+     * A class's set-up (a service started, a guest booted for every test) holds the class's cost while it runs, or
+     * its own when it is marked {@code @CpuCost}.
+     */
     @Override
     public void interceptBeforeAllMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
                                          ExtensionContext context) throws Throwable {
-        holding(context, invocation);
+        holding(context, invocation, name(call) + " @BeforeAll", Optional.of(call.getExecutable()));
     }
 
-    /** A test's set-up holds the test's cost while it runs (given back before the test takes it again). */
+    /**
+     * A test's set-up holds the test's cost while it runs (given back before the test takes it again), or its own
+     * when it is marked {@code @CpuCost}.
+     */
     @Override
     public void interceptBeforeEachMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
                                           ExtensionContext context) throws Throwable {
-        holding(context, invocation);
+        holding(context, invocation, name(call) + " @BeforeEach of " + context.getDisplayName(),
+                Optional.of(call.getExecutable()));
     }
 
     /** Each dynamic test of a {@code @TestFactory} holds the factory's cost while it runs. */
     @Override
     public void interceptDynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext call,
                                      ExtensionContext context) throws Throwable {
-        holding(context, invocation);
+        ExtensionContext factory = testOrFactoryContext(context);
+        holding(context, invocation, factory.getRequiredTestClass().getName() + "#"
+                + factory.getTestMethod().map(Method::getName).orElse("?") + " " + context.getDisplayName());
     }
 
-    private static void holding(ExtensionContext context, Invocation<Void> invocation) throws Throwable {
+    /** {@code Class#method} of a test or set-up method. */
+    private static String name(ReflectiveInvocationContext<Method> call) {
+        return call.getTargetClass().getName() + "#" + call.getExecutable().getName();
+    }
+
+    private static void holding(ExtensionContext context, Invocation<Void> invocation, String what)
+            throws Throwable {
+        holding(context, invocation, what, Optional.empty());
+    }
+
+    /**
+     * Holds the cost of the test (or factory) {@code context} belongs to while {@code invocation} runs; a set-up
+     * method marked {@code @CpuCost} itself holds its own cost instead ({@code @CpuCost(0)}: a cheap set-up of a
+     * costly test waits for no slot).
+     */
+    private static void holding(ExtensionContext context, Invocation<Void> invocation, String what,
+                                Optional<Method> setUp) throws Throwable {
         ExtensionContext test = testOrFactoryContext(context);
-        int cost = TestCost.of(test.getTestMethod(), test.getTestClass());
+        int cost = setUp.filter(m -> m.isAnnotationPresent(CpuCost.class)).isPresent()
+                ? TestCost.of(setUp, Optional.empty())
+                : TestCost.of(test.getTestMethod(), test.getTestClass());
         if (cost == 0) {
             invocation.proceed();
             return;
         }
+        Instant asked = Shared.CLOCK.instant();
         try (MachineSlots.Held held = Shared.SLOTS.acquire(cost)) {
-            invocation.proceed();
+            Instant got = Shared.CLOCK.instant();
+            try {
+                invocation.proceed();
+            } finally {
+                Shared.LOG.record(new SlotUse(asked, ProcessHandle.current().pid(), what, held.count(),
+                        Duration.between(asked, got), Duration.between(got, Shared.CLOCK.instant())));
+            }
         }
     }
 

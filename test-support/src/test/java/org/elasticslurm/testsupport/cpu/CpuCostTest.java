@@ -55,6 +55,27 @@ class CpuCostTest {
         }
     }
 
+    @Nested
+    class WithASetUpCostingNothing {
+        private boolean setUp;
+
+        @BeforeEach
+        @CpuCost(0)
+        void aSetUpMarkedWithItsOwnCostHoldsThatInstead() throws Exception {
+            try (OtherJvm other = new OtherJvm(Path.of(System.getProperty(SlotSettings.DIRECTORY)), 2, 2)) {
+                await("the other JVM takes every slot while the set-up runs").atMost(JVM_START)
+                        .until(() -> other.said("held 2"));
+            }
+            setUp = true;
+        }
+
+        @Test
+        void theTestAfterItStillHoldsTheClassCost() throws Exception {
+            assertThat(setUp).isTrue();
+            assertTheOtherJvmGetsNoSlot();
+        }
+    }
+
     private static void assertTheOtherJvmGetsNoSlot() throws Exception {
         try (OtherJvm other = new OtherJvm(Path.of(System.getProperty(SlotSettings.DIRECTORY)), 2, 1)) {
             await("the other JVM asks").atMost(JVM_START).until(() -> other.said("asking"));

@@ -50,6 +50,7 @@ class LibvirtTestLevelsIT {
     }
 
     @BeforeEach
+    @CpuCost(0) // lists this JVM's processes: no reason to wait for the test's slots twice
     void noteTheProcessesThatAlreadyRun() {
         before = ProvisionedLevels.childProcesses();
     }
