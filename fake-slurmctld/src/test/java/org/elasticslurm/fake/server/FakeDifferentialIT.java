@@ -22,7 +22,6 @@ import org.elasticslurm.lab.trace.Trace;
 import org.elasticslurm.lab.trace.TraceComparator;
 import org.elasticslurm.lab.trace.TraceComparison;
 import org.elasticslurm.testsupport.cpu.CpuCost;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -33,7 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The proof: the differential scenarios, run by slurm-lab's lab with the fake's {@code target/bin} first on
  * PATH (fake slurmctld, fake slurmd, drop-in clients), compared with the recorded traces of the real slurmctld
  * 22.05 ({@code src/test/differential/traces/<name>.real-22.05.trace}) within power_save_interval + 2 s.
- * {@code -Ddifferential.scenarios=level0,hook-775} runs only those. Each run's logs are kept under
+ * {@code -Ddifferential.scenarios=hook-775,admin-power} runs only those. The scenarios converted to YAML (Level 0
+ * among them) run in scenarios' {@code DifferentialIT}. Each run's logs are kept under
  * {@code target/differential/<scenario>.fake/}.
  */
 @CpuCost(0) // the fake writes its node states to a feed (no JVM per sample): about 0.06 core a lab, mostly sleeping
@@ -45,15 +45,10 @@ class FakeDifferentialIT {
     private static final Path TRACES = Path.of("src/test/differential/traces");
     private static final SlurmCommands FAKE = SlurmCommands.inDirectory("fake", FakeCluster.BIN);
 
-    @Test
-    void level0OnTheFakeMatchesTheRecordedRealTrace() {
-        assertMatchesRealTrace("level0");
-    }
-
     static Stream<String> scenarios() {
         String only = System.getProperty("differential.scenarios", "");
         List<String> names = only.isBlank() ? allScenarios() : Arrays.asList(only.split(","));
-        return names.stream().filter(n -> !n.equals("level0"));
+        return names.stream();
     }
 
     @ParameterizedTest(name = "{0}")

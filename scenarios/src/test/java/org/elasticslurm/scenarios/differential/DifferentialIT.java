@@ -1,0 +1,151 @@
+package org.elasticslurm.scenarios.differential;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.elasticslurm.conf.SlurmVersion;
+import org.elasticslurm.lab.real.LabPlacement;
+import org.elasticslurm.lab.real.SlurmCommands;
+import org.elasticslurm.lab.scenario.Scenario;
+import org.elasticslurm.lab.scenario.ScenarioRun;
+import org.elasticslurm.lab.scenario.ScenarioRunner;
+import org.elasticslurm.lab.trace.Tolerances;
+import org.elasticslurm.lab.trace.Trace;
+import org.elasticslurm.lab.trace.TraceComparator;
+import org.elasticslurm.lab.trace.TraceComparison;
+import org.elasticslurm.scenarios.target.realslurm.SlurmBinaries;
+import org.elasticslurm.testsupport.cpu.CpuCost;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The differential suite: each YAML scenario of {@link DifferentialFiles} run by slurm-lab's lab on
+ * {@code fake-realtime} (fake-slurmctld's drop-ins, in the mode of each Slurm version) and compared with the trace
+ * the real daemons of that version recorded ({@code <name>.real-<version>.trace}), within power_save_interval + 2 s.
+ *
+ * <p>{@code -Ddifferential.scenarios=level0,hook-775} and {@code -Ddifferential.versions=22.05} narrow the runs;
+ * {@code -Ddifferential.side=real-slurm} runs the real daemons instead (22.05: Debian's; later versions: their
+ * debootstrap roots), and with it {@code -Ddifferential.record=true} rewrites the golden traces from those runs.
+ * Each run's logs, slurm.conf and trace are kept under {@code target/differential/<scenario>.<side>/}.
+ */
+@CpuCost(0) // the fake writes its node states to a feed; the real daemons sleep on the scan grid
+@Execution(ExecutionMode.CONCURRENT)
+class DifferentialIT {
+
+    private static final boolean RECORD = Boolean.getBoolean("differential.record");
+    private static final boolean REAL = System.getProperty("differential.side", "fake-realtime").equals("real-slurm");
+    private static final List<String> VERSIONS = List.of("22.05", "24.11", "26.05");
+    private static final List<String> COMMANDS = List.of("slurmctld", "slurmd", "scontrol", "sinfo", "squeue", "srun",
+            "sbatch");
+
+    /**
+     * The scenarios whose real trace of a version the fake does not match (NOTES.md of the traces): the recorded
+     * 24.11 run of resume-rate-timeout-srun had its allocation just after the first scan, in the same second.
+     */
+    private static final Map<String, List<String>> FAKE_DIFFERS = Map.of(
+            "24.11", List.of("resume-rate-timeout-srun", "privatedata-cloud-off"),
+            "26.05", List.of("privatedata-cloud-off"));
+
+    /**
+     * CLOCK_MONOTONIC at the fake's start ({@code slurmctld --monotonic-start-ms}) per {@code scenario@version}:
+     * the phase of the ResumeRate token bucket's refill in each recording (NOTES.md lists the admitted ranges).
+     */
+    private static final Map<String, Long> MONOTONIC_START = Map.of(
+            "resume-rate@24.11", 24_500L,
+            "resume-rate@26.05", 11_000L,
+            "resume-rate-timeout-batch@26.05", 20_500L,
+            "resume-rate-timeout-long@24.11", 19_000L,
+            "resume-rate-timeout-long@26.05", 10_500L,
+            "resume-rate-timeout-srun@26.05", 3_000L);
+
+    static Stream<Arguments> runs() {
+        List<String> only = listProperty("differential.scenarios");
+        List<String> versions = listProperty("differential.versions");
+        List<String> names = only.isEmpty() ? DifferentialFiles.scenarioNames() : only;
+        return VERSIONS.stream().filter(v -> versions.isEmpty() || versions.contains(v))
+                .flatMap(v -> names.stream()
+                        .filter(n -> REAL || !only.isEmpty() || !FAKE_DIFFERS.getOrDefault(v, List.of()).contains(n))
+                        .map(n -> Arguments.of(n, v)));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("runs")
+    void scenarioMatchesTheRealDaemonsTraceOfThatVersion(String name, String version) {
+        Scenario scenario = DifferentialScenario.read(DifferentialFiles.file(name));
+        SlurmCommands side = REAL ? real(version) : fake(name, version);
+
+        ScenarioRun run = new ScenarioRunner(side, LabPlacement.fromSystemProperties(), Clock.systemUTC(),
+                Optional.of(Path.of("target/differential"))).run(scenario);
+
+        // a run that stops early is compared like the rest: some golden traces end with the abort the real daemon
+        // caused (a wait for 22.05's state), and the other side must stop at the same step
+        Path golden = DifferentialFiles.goldenTrace(name, version);
+        if (RECORD && REAL) {
+            run.trace().write(golden);
+        }
+        TraceComparison comparison = new TraceComparator(Tolerances.forPowerSaveInterval(
+                scenario.powerSaveInterval())).compare(Trace.read(golden), run.trace());
+        assertThat(comparison.differences())
+                .as("%s on %s differs from %s:%n%s%n--- trace:%n%s", name, side.label(), golden,
+                        comparison.report(), run.trace())
+                .isEmpty();
+    }
+
+    private static SlurmCommands real(String version) {
+        SlurmBinaries binaries = SlurmBinaries.realSlurm(SlurmVersion.find(version).orElseThrow(), Path.of("/tmp"),
+                System.getenv());
+        return binaries.commands();
+    }
+
+    /** fake-realtime: the drop-ins as they are for 22.05, behind wrappers that choose the version otherwise. */
+    private static SlurmCommands fake(String name, String version) {
+        SlurmBinaries dropIns = SlurmBinaries.fakeDropIns();
+        assertThat(dropIns.missing()).as("fake-slurmctld's drop-ins").isEmpty();
+        Path bin = dropIns.commands().binDirs().get(0);
+        if (version.equals("22.05")) {
+            return SlurmCommands.inDirectory("fake", bin);
+        }
+        long monotonicStart = MONOTONIC_START.getOrDefault(name + "@" + version, 0L);
+        return SlurmCommands.inDirectory("fake-" + version, versionedBin(bin, version, monotonicStart));
+    }
+
+    /** The drop-ins behind wrappers that choose {@code version}, slurmctld's with CLOCK_MONOTONIC at {@code monotonicStart} ms. */
+    private static Path versionedBin(Path bin, String version, long monotonicStart) {
+        Path dir = Path.of("target/versioned-bin", version + "-monotonic-" + monotonicStart).toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+            for (String command : COMMANDS) {
+                // written aside and renamed into place: a concurrent run of the same version may be running it
+                Path written = Files.createTempFile(dir, command, ".new");
+                String extra = command.equals("slurmctld") ? " --monotonic-start-ms " + monotonicStart : "";
+                Files.writeString(written, "#!/bin/sh\nELASTIC_SLURM_VERSION=" + version + " exec "
+                        + bin.resolve(command) + extra + " \"$@\"\n");
+                Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rwxr-xr-x"));
+                Files.move(written, dir.resolve(command), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
+    private static List<String> listProperty(String name) {
+        String value = System.getProperty(name, "");
+        return value.isBlank() ? List.of() : Arrays.asList(value.split(","));
+    }
+}

@@ -1,0 +1,80 @@
+package org.elasticslurm.scenarios.differential;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.elasticslurm.lab.real.HookSpec;
+import org.elasticslurm.lab.scenario.Scenario;
+import org.elasticslurm.lab.scenario.Step;
+import org.elasticslurm.scenarios.parse.ScenarioException;
+import org.elasticslurm.scenarios.parse.ScenarioParser;
+import org.junit.jupiter.api.Test;
+
+class DifferentialScenarioTest {
+
+    private static final Path FILE = Path.of("differential/example.yaml");
+    private static final String CONF = """
+            slurm-conf:
+              text: |
+                SlurmctldHost=$HOST($CTLD_ADDR)
+                SuspendProgram=$LAB/hooks/suspend
+                ResumeProgram=$LAB/hooks/resume
+                ResumeFailProgram=$LAB/hooks/resumefail
+                SuspendTime=15
+                NodeName=node1 State=CLOUD CPUs=1 Port=17101 NodeAddr=127.0.0.1
+            """;
+
+    @Test
+    void levelZeroBecomesTheLabStepsOfTheFormerDifferentialScript() {
+        Scenario scenario = DifferentialScenario.read(Path.of("levels/level0.yaml"));
+
+        assertThat(scenario.name()).isEqualTo("level0");
+        assertThat(scenario.nodes()).containsExactly("node1");
+        assertThat(scenario.powerSaveInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(scenario.confTemplate().text()).contains("SlurmctldHost=$HOST(127.0.0.1)")
+                .doesNotContain("$CTLD_ADDR");
+        assertThat(scenario.hooks()).containsExactly(HookSpec.valid("resume"), HookSpec.valid("suspend"),
+                HookSpec.valid("resumefail"));
+        assertThat(scenario.steps()).containsExactly(
+                new Step.At(Duration.ZERO, "at 0"),
+                new Step.Background("job1", "srun -w node1 hostname", "bg job1 srun -w node1 hostname"),
+                new Step.WaitState("node1", "ALLOCATED+CLOUD+NOT_RESPONDING+POWERING_UP", Duration.ofSeconds(15),
+                        "wait-state node1 ALLOCATED+CLOUD+NOT_RESPONDING+POWERING_UP 15"),
+                new Step.At(Duration.ofMillis(3500), "at 3.5"),
+                new Step.StartSlurmd("node1", List.of("-b"), "slurmd node1 -b"),
+                new Step.WaitJob("job1", Duration.ofSeconds(45), "wait-job job1 45"),
+                new Step.WaitState("node1", "IDLE+CLOUD+POWERED_DOWN", Duration.ofSeconds(60),
+                        "wait-state node1 IDLE+CLOUD+POWERED_DOWN 60"));
+    }
+
+    @Test
+    void aHookModeLaysTheRecordingProgramOutWithThatMode() {
+        Scenario scenario = translate("""
+                hooks:
+                  resume: {preset: noop, mode: "0644"}
+                steps:
+                  - advance: 1s
+                """);
+
+        assertThat(scenario.hooks()).contains(new HookSpec("resume", 0644, true));
+    }
+
+    @Test
+    void aWaitForAStateInSinfosFormIsRefusedAtItsStep() {
+        assertThatThrownBy(() -> translate("""
+                steps:
+                  - wait: {node: node1, state: idle~}
+                    timeout: 10s
+                """))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("differential/example.yaml:11:5")
+                .hasMessageContaining("as scontrol prints it");
+    }
+
+    private static Scenario translate(String rest) {
+        return DifferentialScenario.of(new ScenarioParser().parse("name: example\n" + CONF + rest, FILE));
+    }
+}
