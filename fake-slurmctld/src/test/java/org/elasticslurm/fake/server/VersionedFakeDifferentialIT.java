@@ -54,11 +54,12 @@ class VersionedFakeDifferentialIT {
      * privatedata-cloud-off, whose recorded 24.11 and 26.05 runs took the admin's power down a power-save interval
      * late (the request came just after a scan, in the same second; a sub-second race the drop-ins do not
      * reproduce), and, on 24.11, resume-rate-timeout-srun, whose recorded allocation came just after the first scan
-     * in the same second and was woken a scan later (NOTES.md).
+     * in the same second and was woken a scan later (NOTES.md). The scenarios converted to YAML run in scenarios'
+     * {@code DifferentialIT}.
      */
     private static final List<String> MATCHING_EVERY_VERSION = List.of(
-            "admin-power", "admin-power-down-force", "hook-644", "hook-775",
-            "hook-missing", "hook-relative", "job-start-after-resume",
+            "admin-power-down-force",
+            "hook-missing", "job-start-after-resume",
             "power-down-force-configuring", "privatedata-cloud-on", "resume-rate", "resume-rate-timeout-batch",
             "resume-rate-timeout-long", "resume-rate-timeout-rate1",
             "resume-timeout-no-slurmd", "resume-timeout-psi30", "resume-timeout-psi30-batch", "resume-timeout-stale-boot",

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.elasticslurm.lab.real.ConfTemplate;
 import org.elasticslurm.lab.scenario.Scenario;
 import org.elasticslurm.lab.scenario.Step;
+import org.elasticslurm.scenarios.model.Component;
 import org.elasticslurm.scenarios.model.HookPreset;
 import org.elasticslurm.scenarios.model.HookRole;
 import org.elasticslurm.scenarios.model.HookSpec;
@@ -105,9 +106,31 @@ public final class DifferentialScenario {
             return new Step.Sleep(a.by(), "sleep " + seconds(a.by()));
         } else if (step instanceof org.elasticslurm.scenarios.model.Step.WaitFor w) {
             return waitFor(w);
+        } else if (step instanceof org.elasticslurm.scenarios.model.Step.RunCommand r) {
+            return run(r);
+        } else if (step instanceof org.elasticslurm.scenarios.model.Step.Stop s
+                && s.component() == Component.SLURMD) {
+            return new Step.KillSlurmd(s.node().orElseThrow(), "kill-slurmd " + s.node().orElseThrow());
+        } else if (step instanceof org.elasticslurm.scenarios.model.Step.Mark m) {
+            return new Step.Mark(m.text(), "mark " + m.text());
+        } else if (step instanceof org.elasticslurm.scenarios.model.Step.LogLines l) {
+            Pattern regex = Pattern.compile(l.regex());
+            return l.timeout().<Step>map(t -> new Step.Log(regex, t, true, "expect-log " + seconds(t) + " " + l.regex()))
+                    .orElseGet(() -> new Step.Log(regex, Duration.ZERO, false, "log " + l.regex()));
         }
         throw new ScenarioException(step.header().position(), "the differential suite cannot run '"
                 + step.describe() + "'");
+    }
+
+    private static Step run(org.elasticslurm.scenarios.model.Step.RunCommand r) {
+        if (!r.on().equals("controller")) {
+            throw new ScenarioException(r.header().position(), "the differential suite runs commands on the "
+                    + "controller's machine only (every daemon of the lab runs there), not on '" + r.on() + "'");
+        }
+        String name = r.header().id().orElseThrow(() -> new ScenarioException(r.header().position(),
+                "a run step of the differential suite needs an id: it names the command's output in the trace"));
+        return r.background() ? new Step.Background(name, r.command(), "bg " + name + " " + r.command())
+                : new Step.Run(name, r.command(), "run " + name + " " + r.command());
     }
 
     private static Step waitFor(org.elasticslurm.scenarios.model.Step.WaitFor w) {

@@ -63,6 +63,78 @@ class DifferentialScenarioTest {
     }
 
     @Test
+    void runLogMarkAndStopStepsBecomeTheLabStepsTheTraceNames() {
+        Scenario scenario = translate("""
+                steps:
+                  - run: timeout 12 srun -w node1 hostname
+                    id: job1
+                    background: true
+                  - run: scontrol update nodename=node1 state=power_up
+                    id: up
+                  - wait: {job: job1}
+                    timeout: 20s
+                  - stop: slurmd
+                    node: node1
+                  - mark: killed
+                  - log: 'Still waiting for boot of node \\S+'
+                    timeout: 10s
+                  - log: power_save
+                """);
+
+        assertThat(scenario.steps()).extracting(Step::source).containsExactly(
+                "bg job1 timeout 12 srun -w node1 hostname",
+                "run up scontrol update nodename=node1 state=power_up",
+                "wait-job job1 20",
+                "kill-slurmd node1",
+                "mark killed",
+                "expect-log 10 Still waiting for boot of node \\S+",
+                "log power_save");
+        assertThat(scenario.steps().get(0)).isEqualTo(new Step.Background("job1", "timeout 12 srun -w node1 hostname",
+                "bg job1 timeout 12 srun -w node1 hostname"));
+        assertThat(scenario.steps().get(1)).isInstanceOf(Step.Run.class);
+        assertThat(scenario.steps().get(3)).isEqualTo(new Step.KillSlurmd("node1", "kill-slurmd node1"));
+        Step.Log expectLog = (Step.Log) scenario.steps().get(5);
+        assertThat(expectLog.required()).isTrue();
+        assertThat(expectLog.timeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(expectLog.pattern().matcher("Still waiting for boot of node node1").find()).isTrue();
+        assertThat(((Step.Log) scenario.steps().get(6)).required()).isFalse();
+    }
+
+    @Test
+    void aRunWithoutAnIdIsRefusedAtItsStep() {
+        assertThatThrownBy(() -> translate("""
+                steps:
+                  - run: sinfo
+                """))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("differential/example.yaml:11:5")
+                .hasMessageContaining("needs an id");
+    }
+
+    @Test
+    void aRunInTheBackgroundWithoutAnIdIsRefusedByTheParser() {
+        assertThatThrownBy(() -> translate("""
+                steps:
+                  - run: srun -w node1 hostname
+                    background: true
+                """))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("differential/example.yaml:12")
+                .hasMessageContaining("a run in the background needs an id");
+    }
+
+    @Test
+    void aLogStepThatIsNotARegularExpressionIsRefusedByTheParser() {
+        assertThatThrownBy(() -> translate("""
+                steps:
+                  - log: 'node[1'
+                """))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("differential/example.yaml:11")
+                .hasMessageContaining("not a regular expression");
+    }
+
+    @Test
     void aWaitForAStateInSinfosFormIsRefusedAtItsStep() {
         assertThatThrownBy(() -> translate("""
                 steps:
