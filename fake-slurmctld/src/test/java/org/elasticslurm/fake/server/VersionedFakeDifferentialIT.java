@@ -58,13 +58,10 @@ class VersionedFakeDifferentialIT {
      * {@code DifferentialIT}.
      */
     private static final List<String> MATCHING_EVERY_VERSION = List.of(
-            "admin-power-down-force",
-            "hook-missing", "job-start-after-resume",
-            "power-down-force-configuring", "privatedata-cloud-on", "resume-rate", "resume-rate-timeout-batch",
+            "hook-missing", "resume-rate", "resume-rate-timeout-batch",
             "resume-rate-timeout-long", "resume-rate-timeout-rate1",
-            "resume-timeout-no-slurmd", "resume-timeout-psi30", "resume-timeout-psi30-batch", "resume-timeout-stale-boot",
-            "resume-timeout-stale-boot-rts2", "return-to-service-0", "return-to-service-2", "scontrol-power",
-            "suspend-exc-count", "unprompted-registration");
+            "resume-timeout-psi30", "resume-timeout-psi30-batch", "resume-timeout-stale-boot",
+            "resume-timeout-stale-boot-rts2");
     private static final Map<String, List<String>> MATCHING = Map.of(
             "24.11", MATCHING_EVERY_VERSION,
             "26.05", Stream.concat(MATCHING_EVERY_VERSION.stream(), Stream.of("resume-rate-timeout-srun")).toList());

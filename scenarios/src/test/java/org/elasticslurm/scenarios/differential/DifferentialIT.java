@@ -53,8 +53,11 @@ class DifferentialIT {
             "sbatch");
 
     /**
-     * The scenarios whose real trace of a version the fake does not match (NOTES.md of the traces): the recorded
-     * 24.11 run of resume-rate-timeout-srun had its allocation just after the first scan, in the same second.
+     * The scenarios whose real trace of a version fake-realtime does not match (NOTES.md of the traces), not run on
+     * it: the recorded 24.11 and 26.05 runs of privatedata-cloud-off took the admin's power down a power-save interval
+     * late (the request came just after a scan, in the same second: a sub-second race the drop-ins do not
+     * reproduce); the recorded 24.11 run of resume-rate-timeout-srun had its allocation just after the first scan, in
+     * the same second, and was woken a scan later.
      */
     private static final Map<String, List<String>> FAKE_DIFFERS = Map.of(
             "24.11", List.of("resume-rate-timeout-srun", "privatedata-cloud-off"),
@@ -78,7 +81,7 @@ class DifferentialIT {
         List<String> names = only.isEmpty() ? DifferentialFiles.scenarioNames() : only;
         return VERSIONS.stream().filter(v -> versions.isEmpty() || versions.contains(v))
                 .flatMap(v -> names.stream()
-                        .filter(n -> REAL || !only.isEmpty() || !FAKE_DIFFERS.getOrDefault(v, List.of()).contains(n))
+                        .filter(n -> REAL || !FAKE_DIFFERS.getOrDefault(v, List.of()).contains(n))
                         .map(n -> Arguments.of(n, v)));
     }
 

@@ -84,12 +84,14 @@ public final class DifferentialScenario {
             HookSpec spec = yaml.hooks().get(role);
             if (spec == null) {
                 out.put(role, org.elasticslurm.lab.real.HookSpec.valid(name));
+            } else if (spec instanceof HookSpec.Absent) {
+                out.put(role, new org.elasticslurm.lab.real.HookSpec(name, 0, false));
             } else if (spec instanceof HookSpec.Preset p
                     && (p.preset() == HookPreset.NOOP || p.preset() == HookPreset.LOG)) {
                 out.put(role, new org.elasticslurm.lab.real.HookSpec(name, p.mode().orElse(0755), true));
             } else {
                 throw new ScenarioException(spec.position(), "the differential suite installs its own recording "
-                        + "hook programs: hook " + role + " may be the preset noop or log (with a mode)");
+                        + "hook programs: hook " + role + " may be the preset noop or log (with a mode) or absent");
             }
         }
         return List.copyOf(out.values());

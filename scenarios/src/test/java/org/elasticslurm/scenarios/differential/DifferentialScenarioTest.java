@@ -135,6 +135,18 @@ class DifferentialScenarioTest {
     }
 
     @Test
+    void anAbsentHookIsLeftOutOfTheLab() {
+        Scenario scenario = translate("""
+                hooks:
+                  resume: absent
+                steps:
+                  - advance: 1s
+                """);
+
+        assertThat(scenario.hooks()).contains(new HookSpec("resume", 0, false), HookSpec.valid("suspend"));
+    }
+
+    @Test
     void aWaitForAStateInSinfosFormIsRefusedAtItsStep() {
         assertThatThrownBy(() -> translate("""
                 steps:
