@@ -6,47 +6,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
-import org.elasticslurm.lab.scenario.Scenario;
 import org.elasticslurm.lab.trace.Aspect;
 import org.elasticslurm.lab.trace.Tolerances;
 import org.elasticslurm.lab.trace.Trace;
 import org.elasticslurm.lab.trace.TraceComparator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The recorded real traces are complete and belong to the scenarios (a script here or a YAML scenario of scenarios'
- * differential suite, which checks its own traces); Level 0 agrees with the shared trace.
+ * The recorded real traces belong to the differential suite's YAML scenarios (scenarios' DifferentialFilesTest checks
+ * that each is complete); Level 0 agrees with the shared trace.
  */
 class GoldenTracesTest {
 
-    static List<String> scenarios() {
-        return DifferentialFiles.scenarioNames();
-    }
-
-    @ParameterizedTest
-    @MethodSource("scenarios")
-    void everyScenarioParsesAndHasACompleteRealTrace(String name) {
-        Scenario scenario = DifferentialFiles.scenario(name);
-        Path golden = DifferentialFiles.goldenTrace(scenario);
-
-        assertThat(golden).as("recorded real trace of %s", name).exists();
-        Trace trace = Trace.read(golden);
-        assertThat(trace.lines().get(0).kind()).isEqualTo("start");
-        assertThat(trace.lines().get(trace.lines().size() - 1).kind()).isEqualTo("end");
-        assertThat(trace.ofKind("abort")).as("a golden trace comes from a run that finished its steps").isEmpty();
-        assertThat(trace.subjects("state")).as("every node is sampled").containsExactlyInAnyOrderElementsOf(scenario.nodes());
-    }
-
     @Test
     void everyRecordedTraceBelongsToAScenario() throws IOException {
-        List<String> scenarios = new ArrayList<>(DifferentialFiles.scenarioNames());
-        scenarios.addAll(DifferentialFiles.yamlScenarioNames());
+        List<String> scenarios = DifferentialFiles.yamlScenarioNames();
         try (Stream<Path> traces = Files.list(DifferentialFiles.TRACES)) {
             assertThat(traces.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".trace"))
                     .map(n -> n.substring(0, n.indexOf('.'))))

@@ -137,15 +137,16 @@ public final class DifferentialScenario {
 
     private static Step waitFor(org.elasticslurm.scenarios.model.Step.WaitFor w) {
         String timeout = seconds(w.timeout());
-        if (w.condition() instanceof WaitCondition.NodeIn n && n.state() instanceof NodeStatePattern.Exact exact) {
-            String state = exact.toString();
+        if (w.condition() instanceof WaitCondition.NodeIn n && (n.state() instanceof NodeStatePattern.Exact
+                || n.state() instanceof NodeStatePattern.NotListed)) {
+            String state = n.state().toString();
             return new Step.WaitState(n.node(), state, w.timeout(),
                     "wait-state " + n.node() + " " + state + " " + timeout);
         } else if (w.condition() instanceof WaitCondition.JobEnded j) {
             return new Step.WaitJob(j.job(), w.timeout(), "wait-job " + j.job() + " " + timeout);
         }
         throw new ScenarioException(w.header().position(), "the differential suite waits for a node state written "
-                + "as scontrol prints it (IDLE+CLOUD+POWERED_DOWN) or for a job; not for '" + w.condition() + "'");
+                + "as scontrol prints it (IDLE+CLOUD+POWERED_DOWN) or NOT_FOUND, or for a job; not for '" + w.condition() + "'");
     }
 
     /** Seconds as the trace's steps write them: {@code 3.5}, {@code 15}. */

@@ -147,6 +147,18 @@ class DifferentialScenarioTest {
     }
 
     @Test
+    void aWaitForAnUnlistedNodeWaitsForTheLabsNotFound() {
+        Scenario scenario = translate("""
+                steps:
+                  - wait: {node: node1, state: NOT_FOUND}
+                    timeout: 20s
+                """);
+
+        assertThat(scenario.steps()).containsExactly(new Step.WaitState("node1", "NOT_FOUND", Duration.ofSeconds(20),
+                "wait-state node1 NOT_FOUND 20"));
+    }
+
+    @Test
     void aWaitForAStateInSinfosFormIsRefusedAtItsStep() {
         assertThatThrownBy(() -> translate("""
                 steps:
