@@ -17,6 +17,8 @@ final class DifferentialFiles {
     static final Path SCENARIOS = Path.of("differential");
     static final Path LEVELS = Path.of("levels");
     static final Path TRACES = Path.of("..", "fake-slurmctld", "src", "test", "differential", "traces");
+    /** The Slurm versions the golden traces are recorded from. */
+    static final List<String> VERSIONS = List.of("22.05", "24.11", "26.05");
     /** The levels whose runs the suite compares with golden traces. */
     static final List<String> LEVELS_COMPARED = List.of("level0");
 
@@ -37,6 +39,14 @@ final class DifferentialFiles {
     /** The YAML file of a scenario the suite runs. */
     static Path file(String name) {
         return LEVELS_COMPARED.contains(name) ? LEVELS.resolve(name + ".yaml") : SCENARIOS.resolve(name + ".yaml");
+    }
+
+    /**
+     * The versions a scenario has golden traces of: every version, but 22.05 not for a scenario whose slurm.conf
+     * 22.05 refuses (a key of the later versions; {@code DifferentialFilesTest} checks that this is why).
+     */
+    static List<String> versions(String name) {
+        return VERSIONS.stream().filter(v -> Files.exists(goldenTrace(name, v))).toList();
     }
 
     /** The golden trace of a scenario on the real daemons of a version. */

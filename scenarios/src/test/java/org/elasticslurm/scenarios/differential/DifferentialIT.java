@@ -37,7 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code fake-realtime} (fake-slurmctld's drop-ins, in the mode of each Slurm version) and compared with the trace
  * the real daemons of that version recorded ({@code <name>.real-<version>.trace}), within power_save_interval + 2 s.
  *
- * <p>{@code -Ddifferential.scenarios=level0,hook-775} and {@code -Ddifferential.versions=22.05} narrow the runs;
+ * <p>A scenario runs for the versions it has golden traces of ({@link DifferentialFiles#versions}).
+ * {@code -Ddifferential.scenarios=level0,hook-775} and {@code -Ddifferential.versions=22.05} narrow the runs;
  * {@code -Ddifferential.side=real-slurm} runs the real daemons instead (22.05: Debian's; later versions: their
  * debootstrap roots), and with it {@code -Ddifferential.record=true} rewrites the golden traces from those runs.
  * Each run's logs, slurm.conf and trace are kept under {@code target/differential/<scenario>.<side>/}.
@@ -48,7 +49,6 @@ class DifferentialIT {
 
     private static final boolean RECORD = Boolean.getBoolean("differential.record");
     private static final boolean REAL = System.getProperty("differential.side", "fake-realtime").equals("real-slurm");
-    private static final List<String> VERSIONS = List.of("22.05", "24.11", "26.05");
     private static final List<String> COMMANDS = List.of("slurmctld", "slurmd", "scontrol", "sinfo", "squeue", "srun",
             "sbatch");
 
@@ -79,8 +79,9 @@ class DifferentialIT {
         List<String> only = listProperty("differential.scenarios");
         List<String> versions = listProperty("differential.versions");
         List<String> names = only.isEmpty() ? DifferentialFiles.scenarioNames() : only;
-        return VERSIONS.stream().filter(v -> versions.isEmpty() || versions.contains(v))
+        return DifferentialFiles.VERSIONS.stream().filter(v -> versions.isEmpty() || versions.contains(v))
                 .flatMap(v -> names.stream()
+                        .filter(n -> RECORD || DifferentialFiles.versions(n).contains(v))
                         .filter(n -> REAL || !FAKE_DIFFERS.getOrDefault(v, List.of()).contains(n))
                         .map(n -> Arguments.of(n, v)));
     }
