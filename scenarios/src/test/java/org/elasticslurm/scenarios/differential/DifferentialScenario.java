@@ -34,6 +34,7 @@ import org.elasticslurm.scenarios.parse.ScenarioParser;
  */
 public final class DifferentialScenario {
 
+    private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_./:=,@%+\\[\\]-]+");
     private static final Pattern PSI = Pattern.compile("(?i)power_save_interval=(\\d+)");
     private static final Map<HookRole, String> LAB_HOOK_NAMES = Map.of(HookRole.RESUME, "resume",
             HookRole.SUSPEND, "suspend", HookRole.RESUME_FAIL, "resumefail");
@@ -99,6 +100,11 @@ public final class DifferentialScenario {
 
     private static Step step(org.elasticslurm.scenarios.model.Step step) {
         if (step instanceof org.elasticslurm.scenarios.model.Step.Submit s) {
+            if (!s.args().stream().allMatch(a -> PLAIN_WORD.matcher(a).matches())) {
+                throw new ScenarioException(s.header().position(), "the differential suite runs a submit step's "
+                        + "words as a shell command line: quote nothing in it, or write it as 'run: ...' with "
+                        + "'background: true' and an id");
+            }
             String command = s.command() + " " + String.join(" ", s.args());
             return new Step.Background(s.jobId(), command, "bg " + s.jobId() + " " + command);
         } else if (step instanceof org.elasticslurm.scenarios.model.Step.StartSlurmd s) {
@@ -146,7 +152,8 @@ public final class DifferentialScenario {
             return new Step.WaitJob(j.job(), w.timeout(), "wait-job " + j.job() + " " + timeout);
         }
         throw new ScenarioException(w.header().position(), "the differential suite waits for a node state written "
-                + "as scontrol prints it (IDLE+CLOUD+POWERED_DOWN) or NOT_FOUND, or for a job; not for '" + w.condition() + "'");
+                + "as scontrol prints it (IDLE+CLOUD+POWERED_DOWN) or NOT_FOUND, or for a job; not for '"
+                + w.condition() + "'");
     }
 
     /** Seconds as the trace's steps write them: {@code 3.5}, {@code 15}. */

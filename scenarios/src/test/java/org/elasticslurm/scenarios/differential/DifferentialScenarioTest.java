@@ -101,6 +101,17 @@ class DifferentialScenarioTest {
     }
 
     @Test
+    void aSubmitWithAQuotedWordIsRefusedAtItsStep() {
+        assertThatThrownBy(() -> translate("""
+                steps:
+                  - submit: sbatch -w node1 --wrap 'sleep 5'
+                """))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("differential/example.yaml:11:5")
+                .hasMessageContaining("background: true");
+    }
+
+    @Test
     void aRunWithoutAnIdIsRefusedAtItsStep() {
         assertThatThrownBy(() -> translate("""
                 steps:
