@@ -8,22 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
-import org.elasticslurm.conf.SlurmVersion;
-import org.elasticslurm.lab.real.LabPlacement;
 import org.elasticslurm.lab.real.SlurmCommands;
-import org.elasticslurm.lab.scenario.Scenario;
-import org.elasticslurm.lab.scenario.ScenarioRun;
-import org.elasticslurm.lab.scenario.ScenarioRunner;
-import org.elasticslurm.lab.trace.Tolerances;
-import org.elasticslurm.lab.trace.Trace;
-import org.elasticslurm.lab.trace.TraceComparator;
-import org.elasticslurm.lab.trace.TraceComparison;
 import org.elasticslurm.scenarios.target.realslurm.SlurmBinaries;
 import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.parallel.Execution;
@@ -33,22 +21,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The differential suite: each YAML scenario of {@link DifferentialFiles} run by slurm-lab's lab on
- * {@code fake-realtime} (fake-slurmctld's drop-ins, in the mode of each Slurm version) and compared with the trace
- * the real daemons of that version recorded ({@code <name>.real-<version>.trace}), within power_save_interval + 2 s.
- *
- * <p>A scenario runs for the versions it has golden traces of ({@link DifferentialFiles#versions}).
- * {@code -Ddifferential.scenarios=level0,hook-775} and {@code -Ddifferential.versions=22.05} narrow the runs;
- * {@code -Ddifferential.side=real-slurm} runs the real daemons instead (22.05: Debian's; later versions: their
- * debootstrap roots), and with it {@code -Ddifferential.record=true} rewrites the golden traces from those runs.
- * Each run's logs, slurm.conf and trace are kept under {@code target/differential/<scenario>.<side>/}.
+ * The differential suite on fake-realtime: each YAML scenario of {@link DifferentialFiles} run by slurm-lab's lab
+ * with fake-slurmctld's drop-ins (in the mode of each Slurm version it has a golden trace of) and compared with the
+ * trace the real daemons of that version recorded ({@code <name>.real-<version>.trace}), within
+ * power_save_interval + 2 s. {@link RealSlurmDifferentialIT} runs the same on the real daemons and records the golden
+ * traces; {@link DifferentialRuns} says how to narrow the runs.
  */
-@CpuCost(0) // the fake writes its node states to a feed; the real daemons sleep on the scan grid
+@CpuCost(0) // the fake writes its node states to a feed (no JVM per sample): about 0.06 core a lab, mostly sleeping
 @Execution(ExecutionMode.CONCURRENT)
 class DifferentialIT {
 
-    private static final boolean RECORD = Boolean.getBoolean("differential.record");
-    private static final boolean REAL = System.getProperty("differential.side", "fake-realtime").equals("real-slurm");
     private static final List<String> COMMANDS = List.of("slurmctld", "slurmd", "scontrol", "sinfo", "squeue", "srun",
             "sbatch");
 
@@ -76,43 +58,14 @@ class DifferentialIT {
             "resume-rate-timeout-srun@26.05", 3_000L);
 
     static Stream<Arguments> runs() {
-        List<String> only = listProperty("differential.scenarios");
-        List<String> versions = listProperty("differential.versions");
-        List<String> names = only.isEmpty() ? DifferentialFiles.scenarioNames() : only;
-        return DifferentialFiles.VERSIONS.stream().filter(v -> versions.isEmpty() || versions.contains(v))
-                .flatMap(v -> names.stream()
-                        .filter(n -> RECORD || DifferentialFiles.versions(n).contains(v))
-                        .filter(n -> REAL || !FAKE_DIFFERS.getOrDefault(v, List.of()).contains(n))
-                        .map(n -> Arguments.of(n, v)));
+        return DifferentialRuns.runs(DifferentialFiles.VERSIONS,
+                (name, version) -> !FAKE_DIFFERS.getOrDefault(version, List.of()).contains(name));
     }
 
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("runs")
-    void scenarioMatchesTheRealDaemonsTraceOfThatVersion(String name, String version) {
-        Scenario scenario = DifferentialScenario.read(DifferentialFiles.file(name));
-        SlurmCommands side = REAL ? real(version) : fake(name, version);
-
-        ScenarioRun run = new ScenarioRunner(side, LabPlacement.fromSystemProperties(), Clock.systemUTC(),
-                Optional.of(Path.of("target/differential"))).run(scenario);
-
-        // a run that stops early is compared like the rest: some golden traces end with the abort the real daemon
-        // caused (a wait for 22.05's state), and the other side must stop at the same step
-        Path golden = DifferentialFiles.goldenTrace(name, version);
-        if (RECORD && REAL) {
-            run.trace().write(golden);
-        }
-        TraceComparison comparison = new TraceComparator(Tolerances.forPowerSaveInterval(
-                scenario.powerSaveInterval())).compare(Trace.read(golden), run.trace());
-        assertThat(comparison.differences())
-                .as("%s on %s differs from %s:%n%s%n--- trace:%n%s", name, side.label(), golden,
-                        comparison.report(), run.trace())
-                .isEmpty();
-    }
-
-    private static SlurmCommands real(String version) {
-        SlurmBinaries binaries = SlurmBinaries.realSlurm(SlurmVersion.find(version).orElseThrow(), Path.of("/tmp"),
-                System.getenv());
-        return binaries.commands();
+    void scenarioOnTheFakeMatchesTheRealDaemonsTraceOfThatVersion(String name, String version) {
+        DifferentialRuns.assertMatchesGoldenTrace(name, version, fake(name, version), false);
     }
 
     /** fake-realtime: the drop-ins as they are for 22.05, behind wrappers that choose the version otherwise. */
@@ -127,7 +80,10 @@ class DifferentialIT {
         return SlurmCommands.inDirectory("fake-" + version, versionedBin(bin, version, monotonicStart));
     }
 
-    /** The drop-ins behind wrappers that choose {@code version}, slurmctld's with CLOCK_MONOTONIC at {@code monotonicStart} ms. */
+    /**
+     * The drop-ins behind wrappers that choose {@code version}, slurmctld's with CLOCK_MONOTONIC at
+     * {@code monotonicStart} ms.
+     */
     private static Path versionedBin(Path bin, String version, long monotonicStart) {
         Path dir = Path.of("target/versioned-bin", version + "-monotonic-" + monotonicStart).toAbsolutePath();
         try {
@@ -146,10 +102,5 @@ class DifferentialIT {
             throw new UncheckedIOException(e);
         }
         return dir;
-    }
-
-    private static List<String> listProperty(String name) {
-        String value = System.getProperty(name, "");
-        return value.isBlank() ? List.of() : Arrays.asList(value.split(","));
     }
 }
