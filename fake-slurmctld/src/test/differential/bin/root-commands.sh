@@ -1,6 +1,6 @@
 #!/bin/bash
 # Writes a bin directory of Slurm commands that run the real ones of a debootstrap root (ci/slurm-root.sh, which
-# builds the root when it is missing), for RunScenario's BIN_DIR:   root-commands.sh 24.11|26.05 DIR
+# builds the root when it is missing):   root-commands.sh 24.11|26.05 DIR
 # The wrappers are slurm-lab's (org.elasticslurm.lab.real.RootCommands, the one implementation; its Javadoc says
 # what they do); this script only builds the root first. Needs slurm-lab's classes (mvn -o -B -pl slurm-lab -am
 # compile).

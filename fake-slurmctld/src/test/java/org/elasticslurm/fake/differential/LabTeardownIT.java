@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.elasticslurm.lab.real.HookSpec;
 import org.elasticslurm.lab.real.Lab;
 import org.elasticslurm.lab.real.RealSlurmAvailable;
 import org.elasticslurm.lab.real.SlurmCommands;
-import org.elasticslurm.lab.scenario.Scenario;
 import org.elasticslurm.testsupport.cpu.CpuCost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,11 +24,12 @@ class LabTeardownIT {
 
     @Test
     void closingTheLabEndsDaemonsJobsAndReparentedJobStepsAndDeletesItsDirectory() {
-        Scenario scenario = DifferentialFiles.scenario("admin-power-down-force");
+        List<HookSpec> hooks = List.of(HookSpec.valid("resume"), HookSpec.valid("suspend"),
+                HookSpec.valid("resumefail"));
         List<Long> pids;
         Path dir;
-        try (Lab lab = Lab.start(SlurmCommands.debian(), scenario.confTemplate(), scenario.hooks(), Path.of("/tmp"),
-                Clock.systemUTC())) {
+        try (Lab lab = Lab.start(SlurmCommands.debian(), DifferentialFiles.template("admin-power-down-force"), hooks,
+                Path.of("/tmp"), Clock.systemUTC())) {
             dir = lab.directory();
             lab.startSlurmd("node1", List.of("-b"));
             await("node1 IDLE+CLOUD").atMost(Duration.ofSeconds(20))

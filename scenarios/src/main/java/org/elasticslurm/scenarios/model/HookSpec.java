@@ -15,6 +15,17 @@ public sealed interface HookSpec {
     record Preset(HookPreset preset, OptionalInt mode, Position position) implements HookSpec {
     }
 
+    /**
+     * No program at the path slurm.conf names ({@code resume: absent}): slurmctld's check of a missing program, as
+     * the differential suite's hook-missing scenario shows it.
+     */
+    record Absent(Position position) implements HookSpec {
+        @Override
+        public OptionalInt mode() {
+            return OptionalInt.empty();
+        }
+    }
+
     /** A site's own program, resolved relative to the scenario file. */
     record Program(Path path, OptionalInt mode, Position position) implements HookSpec {
     }

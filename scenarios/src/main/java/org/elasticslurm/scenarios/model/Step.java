@@ -62,11 +62,45 @@ public sealed interface Step {
      * @param command the command line (run by {@code /bin/sh -c})
      * @param on {@code controller} or a node name
      * @param expectExit the exit status that counts as success (default 0); empty = any
+     * @param background {@code background: true}: started, not waited for ({@code wait: {job: ID}} waits for its
+     *                   end); the differential suite's
      */
-    record RunCommand(StepHeader header, String command, String on, OptionalInt expectExit) implements Action {
+    record RunCommand(StepHeader header, String command, String on, OptionalInt expectExit, boolean background)
+            implements Action {
+        /** A command the step waits for. */
+        public RunCommand(StepHeader header, String command, String on, OptionalInt expectExit) {
+            this(header, command, on, expectExit, false);
+        }
+
         @Override
         public String describe() {
-            return "run on " + on + ": " + command;
+            return "run " + (background ? "in the background " : "") + "on " + on + ": " + command;
+        }
+    }
+
+    /**
+     * Writes a mark into the run's record (the differential suite's trace).
+     *
+     * @param text the mark
+     */
+    record Mark(StepHeader header, String text) implements Action {
+        @Override
+        public String describe() {
+            return "mark " + text;
+        }
+    }
+
+    /**
+     * Records the controller log lines that match, written since the last such step (the differential suite's
+     * trace compares them); with a timeout, waits until one does.
+     *
+     * @param regex a Java regular expression, found anywhere in a line
+     * @param timeout how long to wait for a matching line; empty = record what is there, do not wait
+     */
+    record LogLines(StepHeader header, String regex, Optional<Duration> timeout) implements Action {
+        @Override
+        public String describe() {
+            return "log " + regex + timeout.map(t -> " (wait at most " + Durations.format(t) + ")").orElse("");
         }
     }
 

@@ -181,6 +181,9 @@ public final class ScenarioParser {
         return i;
     }
 
+    /** A hook written as {@code resume: absent}: no program is installed. */
+    static final String ABSENT = "absent";
+
     private static Map<HookRole, HookSpec> hooks(YamlMap hooks) {
         hooks.allowOnly(Keywords.all(HookRole.values()));
         Map<HookRole, HookSpec> out = new EnumMap<>(HookRole.class);
@@ -195,6 +198,9 @@ public final class ScenarioParser {
     private static HookSpec hook(YamlMap hooks, HookRole role) {
         String key = role.keyword();
         Node value = hooks.node(key);
+        if (value instanceof ScalarNode scalar && scalar.getValue().equals(ABSENT)) {
+            return new HookSpec.Absent(hooks.valuePosition(key));
+        }
         if (value instanceof ScalarNode) {
             return new HookSpec.Preset(preset(hooks, key, role), OptionalInt.empty(), hooks.valuePosition(key));
         }

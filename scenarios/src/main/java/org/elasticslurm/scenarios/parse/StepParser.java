@@ -54,13 +54,15 @@ final class StepParser {
         Map<String, List<String>> a = new LinkedHashMap<>();
         a.put("submit", List.of());
         a.put("slurmd", List.of("flags"));
-        a.put("run", List.of("on", "expect-exit"));
+        a.put("run", List.of("on", "expect-exit", "background"));
         a.put("wait", List.of("timeout"));
         a.put("advance", List.of());
         a.put("scontrol", List.of());
         a.put("stop", List.of("node"));
         a.put("restart", List.of("node"));
         a.put("fault", List.of("nodes", "times", "delay"));
+        a.put("mark", List.of());
+        a.put("log", List.of("timeout"));
         return java.util.Collections.unmodifiableMap(a);
     }
 
@@ -93,6 +95,13 @@ final class StepParser {
             }
             if (action.equals("submit")) {
                 jobIds.add(id.orElseThrow());
+            }
+            if (action.equals("run") && background(s)) {
+                if (id.isEmpty()) {
+                    throw s.error("background", "a run in the background needs an id (wait: {job: ID} waits for "
+                            + "its end)");
+                }
+                jobIds.add(id.get());
             }
             out.add(step(s, action, new StepHeader(id, at, s.position())));
         }
@@ -131,7 +140,10 @@ final class StepParser {
             case "submit" -> submit(s, h);
             case "slurmd" -> slurmd(s, h);
             case "run" -> new Step.RunCommand(h, s.requiredString("run"), s.string("on").map(n -> node(s, "on", n))
-                    .orElse("controller"), s.has("expect-exit") ? s.integer("expect-exit", 0) : OptionalInt.of(0));
+                    .orElse("controller"), s.has("expect-exit") ? s.integer("expect-exit", 0) : OptionalInt.of(0),
+                    background(s));
+            case "mark" -> new Step.Mark(h, s.requiredString("mark"));
+            case "log" -> logLines(s, h);
             case "wait" -> waitFor(s, h);
             case "advance" -> new Step.Advance(h, s.duration("advance").orElseThrow());
             case "scontrol" -> scontrol(s, h);
@@ -177,6 +189,24 @@ final class StepParser {
             }
         }
         return new Step.StartSlurmd(h, node, b);
+    }
+
+    private static boolean background(YamlMap s) {
+        String value = s.string("background").orElse("false");
+        if (!List.of("true", "false").contains(value)) {
+            throw s.error("background", "'background' is true or false, found '" + value + "'");
+        }
+        return value.equals("true");
+    }
+
+    private static Step logLines(YamlMap s, StepHeader h) {
+        String regex = s.requiredString("log");
+        try {
+            Pattern.compile(regex);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw s.error("log", "'log' is not a regular expression: " + e.getDescription() + " in '" + regex + "'");
+        }
+        return new Step.LogLines(h, regex, s.duration("timeout"));
     }
 
     private Step waitFor(YamlMap s, StepHeader h) {

@@ -114,8 +114,8 @@ final class SimLabFiles {
             return;
         }
         Path path = Path.of(configured.get());
-        if (!path.isAbsolute() || !path.normalize().startsWith(dir)) {
-            return; // never written outside the lab: slurmctld's checks see the file as it is
+        if (!path.isAbsolute() || !path.normalize().startsWith(dir) || spec instanceof HookSpec.Absent) {
+            return; // never written outside the lab, nor when absent: slurmctld's checks see the file as it is
         }
         Files.createDirectories(path.getParent());
         if (spec instanceof HookSpec.Preset p) {

@@ -82,8 +82,8 @@ class ElasticLabSimTest {
         String level0 = Files.readString(LEVELS.resolve("level0.yaml"));
         Path file = dir.resolve("with-shell.yaml");
         Files.writeString(file, level0.replace("name: level0", "name: with-shell").replace(
-                "    id: slurmd-by-hand\n    at: 3.6s\n",
-                "    id: slurmd-by-hand\n    at: 3.6s\n  - run: sinfo -N\n    on: controller\n"));
+                "    id: slurmd-by-hand\n    at: 3.5s\n",
+                "    id: slurmd-by-hand\n    at: 3.5s\n  - run: sinfo -N\n    on: controller\n"));
         Run r = run("replay", file.toString(), "--no-color");
         assertThat(r.out()).contains("not applicable on sim: sim runs no shell commands");
     }

@@ -19,6 +19,14 @@ class NodeStatePatternTest {
     }
 
     @Test
+    void notFoundIsTheUnlistedNodeWhichNoListedStateMatches() {
+        NodeStatePattern notFound = NodeStatePattern.parse("NOT_FOUND");
+
+        assertThat(notFound).isInstanceOf(NodeStatePattern.NotListed.class).hasToString("NOT_FOUND");
+        assertThat(notFound.matches(NodeState.parse("IDLE+CLOUD+POWERED_DOWN"))).isFalse();
+    }
+
+    @Test
     void misspeltSinfoWordListsTheWords() {
         assertThatThrownBy(() -> NodeStatePattern.parse("idel~"))
                 .hasMessageContaining("unknown sinfo state 'idel'")

@@ -187,6 +187,26 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void theDifferentialSuitesStepsAreNotApplicableOnATargetWhichIsNotAskedToRunThem() throws IOException {
+        ScriptedTarget lab = new ScriptedTarget();
+        ScenarioResult r = runner.run(load("""
+                steps:
+                  - run: srun -w n1 sleep 5
+                    id: bg1
+                    background: true
+                  - mark: half-way
+                  - log: power_save
+                  - run: sinfo
+                """), lab, ProgressListener.NONE);
+
+        assertThat(r.steps()).extracting(StepOutcome::status).containsExactly(StepOutcome.Status.NOT_APPLICABLE,
+                StepOutcome.Status.NOT_APPLICABLE, StepOutcome.Status.NOT_APPLICABLE, StepOutcome.Status.DONE);
+        assertThat(r.steps().get(0).detail()).isEqualTo("not applicable on sim: only the differential suite carries "
+                + "this step out (it records it in a trace)");
+        assertThat(lab.performed).containsExactly("run on controller: sinfo @0");
+    }
+
+    @Test
     void anExpectationOfOtherVersionsIsNotApplicableAndItsIdFollowsTheOneOfThisVersion() throws IOException {
         ScriptedTarget lab = new ScriptedTarget();
         lab.states.add(state(0, "IDLE+CLOUD+POWERED_DOWN"));

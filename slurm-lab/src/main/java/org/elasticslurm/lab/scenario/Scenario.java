@@ -8,9 +8,9 @@ import org.elasticslurm.lab.real.HookSpec;
 
 /**
  * A differential scenario: a slurm.conf template, the hook programs' layout and steps made of plain Slurm
- * commands. Parsed by {@link ScenarioParser}; run by {@link ScenarioRunner}.
+ * commands. Made from a YAML scenario (the scenarios module's differential suite); run by {@link ScenarioRunner}.
  *
- * @param name               the file name without {@code .scenario}
+ * @param name               the scenario's name (its golden traces are {@code <name>.<label>.trace})
  * @param description        the leading comment lines
  * @param confTemplate       the slurm.conf template
  * @param nodes              the nodes of the template, in order

@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
 import org.elasticslurm.lab.process.Pause;
 import org.elasticslurm.lab.real.Lab;
 
-/** One step of a {@link Scenario}; see {@code src/test/differential/README.md} for the file syntax. */
+/**
+ * One step of a {@link Scenario}. {@link #source()} is written in the trace's vocabulary ({@code wait-state node1
+ * IDLE+CLOUD 10}): an early stop is recorded with it; fake-slurmctld's {@code src/test/differential/README.md}.
+ */
 public sealed interface Step {
 
     /** The step as written in the scenario file (for messages). */

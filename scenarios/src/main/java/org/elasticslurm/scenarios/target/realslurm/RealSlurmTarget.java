@@ -263,8 +263,9 @@ public final class RealSlurmTarget implements Target {
             throws IOException {
         for (Map.Entry<HookRole, HookSpec> e : scenario.hooks().entrySet()) {
             Optional<String> configured = e.getKey().program(settings);
-            if (configured.isEmpty() || !configured.get().startsWith(HOOKS)) {
-                continue; // never written outside the lab: slurmctld checks the file as it is
+            if (configured.isEmpty() || !configured.get().startsWith(HOOKS)
+                    || e.getValue() instanceof HookSpec.Absent) {
+                continue; // never written outside the lab, nor when absent: slurmctld checks the file as it is
             }
             Path file = hooksDir.resolve(configured.get().substring(HOOKS.length()));
             int mode = e.getValue().mode().orElse(0755);
