@@ -72,6 +72,7 @@ final class PowerSaveThread {
         lastWorkScan = 0;
         lastLog = 0;
         exclusions.clear();
+        exclusions.keepStates(SuspendStateExclusion.read(newConfig, log));
         if (!newConfig.enabled() && wasEnabled) {
             log.info("power_save mode has been disabled due to configuration changes");
         }

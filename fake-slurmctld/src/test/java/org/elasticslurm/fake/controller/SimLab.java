@@ -124,7 +124,7 @@ final class SimLab {
                 writeHook(hooksDir.resolve("resumefail"), "rwxr-xr-x");
                 Path confFile = dir.resolve("slurm.conf");
                 Files.writeString(confFile, text.replace("$LAB", dir.toString()).replace("$HOST", "labhost"));
-                SlurmConf conf = new SlurmConfParser().parse(confFile);
+                SlurmConf conf = new SlurmConfParser(version).parse(confFile);
                 SimLab lab = new SimLab(dir, conf, startedBefore, powerOffset, backgroundOffset, version,
                         monotonicStart);
                 lab.controller.start();

@@ -1,6 +1,7 @@
 package org.elasticslurm.fake.differential;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +10,8 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
+import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.lab.scenario.Scenario;
 import org.elasticslurm.lab.trace.Aspect;
 import org.elasticslurm.lab.trace.Tolerances;
@@ -29,14 +32,32 @@ class GoldenTracesTest {
     @MethodSource("scenarios")
     void everyScenarioParsesAndHasACompleteRealTrace(String name) {
         Scenario scenario = DifferentialFiles.scenario(name);
-        Path golden = DifferentialFiles.goldenTrace(scenario);
 
-        assertThat(golden).as("recorded real trace of %s", name).exists();
-        Trace trace = Trace.read(golden);
-        assertThat(trace.lines().get(0).kind()).isEqualTo("start");
-        assertThat(trace.lines().get(trace.lines().size() - 1).kind()).isEqualTo("end");
-        assertThat(trace.ofKind("abort")).as("a golden trace comes from a run that finished its steps").isEmpty();
-        assertThat(trace.subjects("state")).as("every node is sampled").containsExactlyInAnyOrderElementsOf(scenario.nodes());
+        for (Path golden : DifferentialFiles.realTraces(scenario, name)) {
+            assertThat(golden).as("recorded real trace of %s", name).exists();
+            Trace trace = Trace.read(golden);
+            assertThat(trace.lines().get(0).kind()).isEqualTo("start");
+            assertThat(trace.lines().get(trace.lines().size() - 1).kind()).isEqualTo("end");
+            assertThat(trace.ofKind("abort")).as("a golden trace comes from a run that finished its steps").isEmpty();
+            assertThat(trace.subjects("state")).as("every node is sampled")
+                    .containsExactlyInAnyOrderElementsOf(scenario.nodes());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void exactlyTheScenariosLeftOutOf2205HaveASlurmConfThat2205Refuses(String name) throws IOException {
+        Scenario scenario = DifferentialFiles.scenario(name);
+        Path conf = DifferentialFiles.SCENARIOS.resolve(name + ".slurm.conf");
+        String text = Files.readString(conf).replace("$LAB", "/lab").replace("$HOST", "labhost");
+
+        if (DifferentialFiles.WITHOUT_2205.contains(name)) {
+            assertThatThrownBy(() -> new SlurmConfParser(SlurmVersion.V22_05).parse(text, conf))
+                    .hasMessageContaining("Parsing error at unrecognized key");
+        } else {
+            assertThat(new SlurmConfParser(SlurmVersion.V22_05).parse(text, conf).nodes()).isNotEmpty();
+        }
+        assertThat(scenario.nodes()).isNotEmpty();
     }
 
     @Test

@@ -49,7 +49,8 @@ class RealSlurmDifferentialIT {
 
     static Stream<Arguments> runs() {
         String only = System.getProperty("differential.scenarios", "");
-        List<String> selected = only.isBlank() ? DifferentialFiles.scenarioNames() : Arrays.asList(only.split(","));
+        List<String> selected = only.isBlank() ? DifferentialFiles.scenarioNames2205()
+                : Arrays.asList(only.split(","));
         return sides().flatMap(side -> selected.stream().map(name -> Arguments.of(name, side)));
     }
 

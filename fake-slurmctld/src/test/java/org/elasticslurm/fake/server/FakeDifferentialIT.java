@@ -87,7 +87,9 @@ class FakeDifferentialIT {
     private static List<String> allScenarios() {
         try (Stream<Path> files = Files.list(SCENARIOS)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".scenario"))
-                    .map(n -> n.substring(0, n.length() - ".scenario".length())).sorted().toList();
+                    .map(n -> n.substring(0, n.length() - ".scenario".length()))
+                    // a scenario whose slurm.conf 22.05 refuses has no 22.05 trace (GoldenTracesTest)
+                    .filter(n -> Files.exists(TRACES.resolve(n + ".real-22.05.trace"))).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

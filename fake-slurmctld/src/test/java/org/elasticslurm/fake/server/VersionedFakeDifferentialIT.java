@@ -63,7 +63,7 @@ class VersionedFakeDifferentialIT {
             "resume-rate-timeout-long", "resume-rate-timeout-rate1",
             "resume-timeout-no-slurmd", "resume-timeout-psi30", "resume-timeout-psi30-batch", "resume-timeout-stale-boot",
             "resume-timeout-stale-boot-rts2", "return-to-service-0", "return-to-service-2", "scontrol-power",
-            "suspend-exc-count", "unprompted-registration");
+            "suspend-exc-count", "suspend-exc-states", "suspend-exc-states-absent", "unprompted-registration");
     private static final Map<String, List<String>> MATCHING = Map.of(
             "24.11", MATCHING_EVERY_VERSION,
             "26.05", Stream.concat(MATCHING_EVERY_VERSION.stream(), Stream.of("resume-rate-timeout-srun")).toList());
