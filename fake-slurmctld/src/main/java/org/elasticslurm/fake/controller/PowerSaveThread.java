@@ -227,7 +227,7 @@ final class PowerSaveThread {
                 }
             }
             resumeJson.addJob(job, compress(toResume));
-            if (!need.intersects(job.nodes)) {
+            if (behaviour.resumeJobRelease().releases(job, need, toResume, this::compress, log)) {
                 it.remove();
             }
         }

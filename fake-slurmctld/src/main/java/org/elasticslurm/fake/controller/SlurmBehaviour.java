@@ -135,6 +135,11 @@ public record SlurmBehaviour(SlurmVersion version, boolean jobStartsAtRegistrati
         return version == SlurmVersion.V22_05;
     }
 
+    /** When a job waiting for node resumes leaves the power-save thread's list (resume-job-list). */
+    ResumeJobRelease resumeJobRelease() {
+        return version == SlurmVersion.V22_05 ? ResumeJobRelease.LATER_SCAN : ResumeJobRelease.LAST_RESUME;
+    }
+
     /** The info line for a node that missed its ResumeTimeout. */
     String resumeTimeoutLine(String node, long resumeTimeout) {
         String head = "node " + node + " not resumed by ResumeTimeout(" + resumeTimeout + ")";

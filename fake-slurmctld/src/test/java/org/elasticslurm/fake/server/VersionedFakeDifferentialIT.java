@@ -59,7 +59,8 @@ class VersionedFakeDifferentialIT {
     private static final List<String> MATCHING_EVERY_VERSION = List.of(
             "admin-power", "admin-power-down-force", "hook-644", "hook-775",
             "hook-missing", "hook-relative", "job-start-after-resume", "level0",
-            "power-down-force-configuring", "privatedata-cloud-on", "resume-rate", "resume-rate-timeout-batch",
+            "power-down-force-configuring", "privatedata-cloud-on", "resume-job-list", "resume-rate",
+            "resume-rate-timeout-batch",
             "resume-rate-timeout-long", "resume-rate-timeout-rate1",
             "resume-timeout-no-slurmd", "resume-timeout-psi30", "resume-timeout-psi30-batch", "resume-timeout-stale-boot",
             "resume-timeout-stale-boot-rts2", "return-to-service-0", "return-to-service-2", "scontrol-power",
