@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -47,9 +48,14 @@ final class TopLevelKeys {
      * A key whose value is a comma-separated list of flags.
      *
      * @param invalid the daemon's message for an unknown flag, {@code %s} being the flag
-     * @param flags the flags, matched without regard to case
+     * @param flags the flags the message names
+     * @param accepts whether the daemon takes one flag as written
      */
-    record Flags(String invalid, List<String> flags) {
+    record Flags(String invalid, List<String> flags, Predicate<String> accepts) {
+        /** Flags matched whole, without regard to case. */
+        Flags(String invalid, List<String> flags) {
+            this(invalid, flags, flag -> flags.stream().anyMatch(flag::equalsIgnoreCase));
+        }
     }
 
     /**
@@ -166,7 +172,7 @@ final class TopLevelKeys {
 
     private void checkFlags(Flags f, ConfEntry entry, List<ConfWarning> warnings) {
         for (String flag : entry.value().split(",")) {
-            if (f.flags().stream().noneMatch(flag::equalsIgnoreCase)) {
+            if (!f.accepts().test(flag)) {
                 warnings.add(new ConfWarning(entry.location(), String.format(f.invalid(), flag)
                         + " (slurmctld " + version + " knows " + String.join(", ", f.flags()) + ")"));
                 return;

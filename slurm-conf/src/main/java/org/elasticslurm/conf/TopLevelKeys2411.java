@@ -52,7 +52,8 @@ final class TopLevelKeys2411 {
                             List.of("cons_tres", "linear")),
                     new TopLevelKeys.Plugins("SwitchType", "switch", false, TopLevelKeys2205.CANT_FIND, "",
                             List.of("none", "nvidia_imex"))),
-            Map.of(), // 24.11 logs nothing for an unknown SuspendExcStates state
+            Map.of("SuspendExcStates", new TopLevelKeys.Flags(SuspendExcStates.INVALID, SuspendExcStates.STATES,
+                    SuspendExcStates::accepts)),
             new TopLevelKeys.Defaults(16));
 
     private TopLevelKeys2411() {

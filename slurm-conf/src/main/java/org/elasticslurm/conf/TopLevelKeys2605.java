@@ -12,8 +12,7 @@ import org.elasticslurm.conf.KnownKeys.Key;
  * Slurm 26.05's top-level slurm.conf keys as what changed since 24.11, each checked against Debian's slurmctld
  * 26.05.5 as {@link TopLevelKeys2411} was. The values of the added keys are taken as text. The plugin loaders
  * of 26.05 log other lines than 24.11's ("cannot create auth context for auth/jwt", "failed to initialize auth
- * plugin"), and it checks the states of SuspendExcStates ({@code Invalid SuspendExcState perfctrs}: 24.11's
- * PERFCTRS is gone), where 24.11 logs nothing.
+ * plugin"); SuspendExcStates is read as by 24.11 ({@link SuspendExcStates}).
  */
 final class TopLevelKeys2605 {
 
@@ -55,9 +54,7 @@ final class TopLevelKeys2605 {
                             "cons_tres", "linear"),
                     new TopLevelKeys.Plugins("SwitchType", "switch", false, TopLevelKeys2205.CANT_FIND, "",
                             List.of("none", "nvidia_imex"))),
-            Map.of("SuspendExcStates", new TopLevelKeys.Flags("Invalid SuspendExcState %s", List.of("CLOUD", "DOWN",
-                    "DRAIN", "DYNAMIC_FUTURE", "DYNAMIC_NORM", "FAIL", "INVALID_REG", "MAINTENANCE", "NOT_RESPONDING",
-                    "PLANNED", "RESERVED"))),
+            Map.of(), // SuspendExcStates as 24.11's
             new TopLevelKeys.Defaults(16));
 
     private TopLevelKeys2605() {

@@ -122,15 +122,19 @@ class VersionKeysTest {
         "26.05|SuspendExcStates=DOWN,bogus,DRAIN|Invalid SuspendExcState bogus",
         "26.05|SuspendExcStates=cloud,fail,perfctrs|Invalid SuspendExcState perfctrs",
         "26.05|SuspendExcStates=down,Drain,planned,reserved|-",
-        "24.11|SuspendExcStates=DOWN,bogus|-",
-        "24.11|SuspendExcStates=perfctrs|-"})
-    void suspendExcStatesStatesAreCheckedBy2605Only(String version, String line, String logged) {
+        "24.11|SuspendExcStates=DOWN,bogus|Invalid SuspendExcState bogus",
+        "24.11|SuspendExcStates=perfctrs|Invalid SuspendExcState perfctrs",
+        "24.11|SuspendExcStates=do,dr,not_resp,maint|-",
+        "24.11|SuspendExcStates=d|-",
+        "24.11|SuspendExcStates=co|Invalid SuspendExcState co",
+        "24.11|SuspendExcStates=downs|Invalid SuspendExcState downs"})
+    void suspendExcStatesTakesTheStatesAndPrefixesOf2411And2605(String version, String line, String logged) {
         var warnings = parse(version, line).warnings();
         if (logged.equals("-")) {
             assertThat(warnings).isEmpty();
         } else {
             assertThat(warnings).singleElement().satisfies(w -> assertThat(w.message()).startsWith(logged
-                    + " (slurmctld 26.05 knows CLOUD, DOWN, DRAIN, DYNAMIC_FUTURE, DYNAMIC_NORM, FAIL, INVALID_REG,"
+                    + " (slurmctld " + version + " knows CLOUD, DOWN, DRAIN, DYNAMIC_FUTURE, DYNAMIC_NORM, FAIL, INVALID_REG,"
                     + " MAINTENANCE, NOT_RESPONDING, PLANNED, RESERVED)"));
         }
     }

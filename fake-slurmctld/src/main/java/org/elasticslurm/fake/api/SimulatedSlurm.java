@@ -14,6 +14,7 @@ import org.elasticslurm.fake.controller.ControllerPorts;
 import org.elasticslurm.fake.controller.NodeStateRequest;
 import org.elasticslurm.fake.controller.NodeUpdate;
 import org.elasticslurm.fake.controller.NodeView;
+import org.elasticslurm.fake.controller.SlurmBehaviour;
 import org.elasticslurm.fake.controller.SlurmController;
 import org.elasticslurm.fake.controller.SubmitResult;
 import org.elasticslurm.fake.hook.HookExit;
@@ -42,6 +43,7 @@ public final class SimulatedSlurm {
     private final SimulatedCluster cluster;
     private SlurmController controller;
     private SlurmConf conf;
+    private SlurmBehaviour behaviour;
 
     /**
      * @param clock the clock it runs on
@@ -98,6 +100,7 @@ public final class SimulatedSlurm {
             throw new IllegalStateException("the simulated controller has started already");
         }
         this.conf = conf;
+        this.behaviour = SlurmBehaviour.of(version);
         this.controller = new SlurmController(conf, verdict, clock.kernel(), new ControllerPorts(hooks, cluster,
                 cluster, r -> log.accept(r.time(), r.line())), ControllerOptions.of(conf.source(), workingDirectory)
                 .withVersion(version));
@@ -162,11 +165,15 @@ public final class SimulatedSlurm {
 
     // ------------------------------------------------------------------ jobs
 
-    /** Runs {@code srun} now: a client that waits for booting nodes as 22.05's srun does. */
+    /**
+     * Runs {@code srun} now: a client that waits for booting nodes as 22.05's srun does, with the messages and exit
+     * status of the controller's version.
+     */
     public SrunSession srun(JobSubmission submission) {
         SimulatedSrun srun = new SimulatedSrun(controller(), clock.kernel(),
                 (int) conf.powerSave().suspendTimeout().toSeconds(),
-                (int) conf.powerSave().resumeTimeout().toSeconds()).run(request(JobKind.INTERACTIVE, submission));
+                (int) conf.powerSave().resumeTimeout().toSeconds(), behaviour)
+                .run(request(JobKind.INTERACTIVE, submission));
         return new SrunSession() {
             @Override
             public long jobId() {

@@ -86,14 +86,14 @@ final class ClientContext {
     }
 
     /**
-     * slurm.conf, parsed once.
+     * slurm.conf, parsed once with the rules of the emulated version.
      *
      * @throws CommandFailure after printing the error and Slurm's fatal line
      */
     SlurmConf conf() {
         if (conf == null) {
             try {
-                conf = new SlurmConfParser().parse(confPath());
+                conf = new SlurmConfParser(behaviour(1).version()).parse(confPath());
             } catch (SlurmConfException e) {
                 e.errors().forEach(error -> error(error.toString()));
                 throw fatal("Unable to process configuration file");

@@ -76,7 +76,8 @@ public final class SlurmdCommand {
             return 1;
         }
         return SlurmdDaemon.run(new SlurmdDaemon.Options(ctx.confFile(p), node.get(), p.has("reboot"),
-                p.has("foreground"), p.last("logfile").map(Path::of), DaemonContext.backgroundArguments(args)),
+                p.has("foreground"), p.last("logfile").map(Path::of), DaemonContext.backgroundArguments(args),
+                version.get().version()),
                 ctx.err);
     }
 }

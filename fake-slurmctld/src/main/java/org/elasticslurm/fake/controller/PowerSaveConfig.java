@@ -19,6 +19,7 @@ import org.elasticslurm.conf.SlurmConf;
  * @param cloudRegAddrs cloud_reg_addrs
  * @param excNodes SuspendExcNodes as written
  * @param excParts SuspendExcParts as written
+ * @param excStates SuspendExcStates as written (24.11 and later)
  * @param maxTimeout max(SuspendTimeout, ResumeTimeout) (shutdown wait)
  * @param debug DebugFlags=Power
  * @param modeConfigured both SuspendProgram and ResumeProgram are set (power flags survive a reconfigure)
@@ -26,7 +27,7 @@ import org.elasticslurm.conf.SlurmConf;
 record PowerSaveConfig(boolean enabled, Optional<String> suspendProgram, Optional<String> resumeProgram,
                        Optional<String> resumeFailProgram, int suspendRate, int resumeRate, int interval,
                        int minInterval, boolean idleOnNodeSuspend, boolean cloudRegAddrs, Optional<String> excNodes,
-                       Optional<String> excParts, int maxTimeout, boolean debug, boolean modeConfigured) {
+                       Optional<String> excParts, Optional<String> excStates, int maxTimeout, boolean debug, boolean modeConfigured) {
 
     static PowerSaveConfig from(SlurmConf conf, PowerSaveVerdict verdict) {
         var ps = conf.powerSave();
@@ -45,6 +46,7 @@ record PowerSaveConfig(boolean enabled, Optional<String> suspendProgram, Optiona
                 params.cloudRegAddrs(),
                 conf.parameter("SuspendExcNodes").filter(s -> !s.isBlank()),
                 conf.parameter("SuspendExcParts").filter(s -> !s.isBlank()),
+                conf.parameter("SuspendExcStates").filter(s -> !s.isBlank()),
                 maxTimeout,
                 ps.debugFlagsPower(),
                 ps.suspendProgram().isPresent() && ps.resumeProgram().isPresent());

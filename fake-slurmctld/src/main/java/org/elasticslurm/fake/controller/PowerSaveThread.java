@@ -72,6 +72,7 @@ final class PowerSaveThread {
         lastWorkScan = 0;
         lastLog = 0;
         exclusions.clear();
+        exclusions.keepStates(SuspendStateExclusion.read(newConfig, log));
         if (!newConfig.enabled() && wasEnabled) {
             log.info("power_save mode has been disabled due to configuration changes");
         }
@@ -226,7 +227,7 @@ final class PowerSaveThread {
                 }
             }
             resumeJson.addJob(job, compress(toResume));
-            if (!need.intersects(job.nodes)) {
+            if (behaviour.resumeJobRelease().releases(job, need, toResume, this::compress, log)) {
                 it.remove();
             }
         }

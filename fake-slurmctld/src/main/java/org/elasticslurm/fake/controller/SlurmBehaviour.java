@@ -125,6 +125,21 @@ public record SlurmBehaviour(SlurmVersion version, boolean jobStartsAtRegistrati
         return version == SlurmVersion.V22_05 ? tasksStatus : Math.max(tasksStatus, 1);
     }
 
+    /**
+     * 22.05 reaps its power-save programs itself and pings the nodes after one that exited 0 ({@code _reap_procs}:
+     * {@code ping_nodes_now}); 24.11 and 26.05 run them through slurmscriptd and ping at the ping interval only
+     * (suspend-exc-states: the admin's DOWN node2, whose slurmd answers, stays DOWN+CLOUD after node3's suspend,
+     * where a ping's answer would return it to service under ReturnToService=2).
+     */
+    boolean pingsAfterPowerProgram() {
+        return version == SlurmVersion.V22_05;
+    }
+
+    /** When a job waiting for node resumes leaves the power-save thread's list (resume-job-list). */
+    ResumeJobRelease resumeJobRelease() {
+        return version == SlurmVersion.V22_05 ? ResumeJobRelease.LATER_SCAN : ResumeJobRelease.LAST_RESUME;
+    }
+
     /** The info line for a node that missed its ResumeTimeout. */
     String resumeTimeoutLine(String node, long resumeTimeout) {
         String head = "node " + node + " not resumed by ResumeTimeout(" + resumeTimeout + ")";

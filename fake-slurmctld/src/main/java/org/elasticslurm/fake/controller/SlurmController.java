@@ -77,7 +77,7 @@ public final class SlurmController {
         this.pinger = new NodePinger(nodes, responses, jobs, log, clock, scheduler, ports.slurmds(), settings);
         HookEnvironment environment = new HookEnvironment(options.slurmConf(), options.workingDirectory());
         this.powerSave = new PowerSaveThread(nodes, log, clock, scheduler, jobs, ports.hooks(), environment,
-                pinger::requestPingNow, options, behaviour);
+                behaviour.pingsAfterPowerProgram() ? pinger::requestPingNow : () -> { }, options, behaviour);
         this.updater = new NodeStateUpdater(nodes, ops, jobs, log, clock, powerSave::enabled, behaviour,
                 pinger::requestPingNow,
                 settings.cloudRegAddrs());

@@ -25,11 +25,17 @@ final class SuspendExclusions {
 
     private final BitSet fixed = new BitSet();
     private final List<Partial> partials = new ArrayList<>();
+    private SuspendStateExclusion states = SuspendStateExclusion.NONE;
 
     /** Forgets the parsed values (a new configuration is parsed at the next first scan). */
     void clear() {
         fixed.clear();
         partials.clear();
+    }
+
+    /** Keeps the nodes in these states too (SuspendExcStates, read when power saving starts). */
+    void keepStates(SuspendStateExclusion exclusion) {
+        this.states = exclusion;
     }
 
     /** Parses both values, logging what 22.05 logs. */
@@ -58,7 +64,7 @@ final class SuspendExclusions {
         }
     }
 
-    /** The nodes not to suspend for idleness at this scan. */
+    /** The nodes not to suspend for idleness at this scan, those kept for their state included. */
     BitSet avoid(NodeTable nodes, ControllerLog log) {
         BitSet avoid = new BitSet();
         for (Partial p : partials) {
@@ -83,6 +89,7 @@ final class SuspendExclusions {
             log.power(() -> "excluded nodes " + compress(nodes, avoid));
         }
         avoid.or(fixed);
+        states.addKept(nodes, avoid);
         return avoid;
     }
 

@@ -111,7 +111,7 @@ public final class SlurmctldDaemon {
         Path confPath = options.confFile().toAbsolutePath();
         SlurmAddresses.Controller address;
         try {
-            conf = new SlurmConfParser().parse(confPath);
+            conf = new SlurmConfParser(options.version()).parse(confPath);
             address = SlurmAddresses.controllerHere(conf);
             checkPartitions(conf);
         } catch (SlurmConfException | IllegalArgumentException e) {
@@ -256,7 +256,7 @@ public final class SlurmctldDaemon {
         public Optional<String> reconfigure() {
             SlurmConf newConf;
             try {
-                newConf = new SlurmConfParser().parse(confPath);
+                newConf = new SlurmConfParser(options.version()).parse(confPath);
                 SlurmAddresses.controllerHere(newConf);
                 checkPartitions(newConf);
             } catch (SlurmConfException | IllegalArgumentException e) {

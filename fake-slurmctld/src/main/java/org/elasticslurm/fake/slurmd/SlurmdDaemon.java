@@ -19,6 +19,7 @@ import org.elasticslurm.conf.NodeDefinition;
 import org.elasticslurm.conf.SlurmConf;
 import org.elasticslurm.conf.SlurmConfException;
 import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.fake.controller.LogLevel;
 import org.elasticslurm.fake.controller.SlurmController;
 import org.elasticslurm.fake.server.DaemonLog;
@@ -54,9 +55,10 @@ public final class SlurmdDaemon {
      * @param foreground {@code -D}
      * @param logFile    {@code -L}: log here instead of SlurmdLogFile
      * @param arguments  the command line as given (to start the background copy)
+     * @param version    the Slurm version whose slurm.conf rules apply
      */
     public record Options(Path confFile, String node, boolean rebootNow, boolean foreground, Optional<Path> logFile,
-                          List<String> arguments) {
+                          List<String> arguments, SlurmVersion version) {
     }
 
     private static final DateTimeFormatter STARTED = DateTimeFormatter
@@ -84,7 +86,7 @@ public final class SlurmdDaemon {
         NodeDefinition node;
         SlurmAddresses.Controller controller;
         try {
-            conf = new SlurmConfParser().parse(confPath);
+            conf = new SlurmConfParser(options.version()).parse(confPath);
             controller = SlurmAddresses.controller(conf);
         } catch (SlurmConfException | IllegalArgumentException e) {
             return fatal(e.getMessage(), "Unable to process configuration file");

@@ -39,11 +39,13 @@ final class SimLab {
     final List<LogRecord> log = new ArrayList<>();
     final SlurmConf conf;
     final SlurmController controller;
+    private final SlurmVersion version;
 
     private SimLab(Path dir, SlurmConf conf, Duration startedBefore, Duration powerOffset, Duration backgroundOffset,
                    SlurmVersion version, long monotonicStart) {
         this.dir = dir;
         this.conf = conf;
+        this.version = version;
         this.kernel = new EventKernel(EPOCH.minus(startedBefore), 7);
         this.hooks = new RecordingHookRunner(kernel, 4000);
         this.cluster = new SimulatedCluster(kernel, EPOCH.minus(Duration.ofDays(3)));
@@ -124,7 +126,7 @@ final class SimLab {
                 writeHook(hooksDir.resolve("resumefail"), "rwxr-xr-x");
                 Path confFile = dir.resolve("slurm.conf");
                 Files.writeString(confFile, text.replace("$LAB", dir.toString()).replace("$HOST", "labhost"));
-                SlurmConf conf = new SlurmConfParser().parse(confFile);
+                SlurmConf conf = new SlurmConfParser(version).parse(confFile);
                 SimLab lab = new SimLab(dir, conf, startedBefore, powerOffset, backgroundOffset, version,
                         monotonicStart);
                 lab.controller.start();
@@ -170,7 +172,7 @@ final class SimLab {
 
     SimulatedSrun srun(String nodes, String... command) {
         return new SimulatedSrun(controller, kernel, (int) conf.powerSave().suspendTimeout().toSeconds(),
-                (int) conf.powerSave().resumeTimeout().toSeconds())
+                (int) conf.powerSave().resumeTimeout().toSeconds(), SlurmBehaviour.of(version))
                 .run(org.elasticslurm.fake.job.JobRequest.srun(nodes, List.of(command)));
     }
 

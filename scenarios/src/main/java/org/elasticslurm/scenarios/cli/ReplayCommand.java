@@ -75,10 +75,6 @@ final class ReplayCommand implements Callable<Integer> {
                     + TerminalProgress.count(loaded.scenario().steps().size(), "step") + ", "
                     + TerminalProgress.count(loaded.scenario().expectations().size(), "expectation") + ")");
         }
-        if (kind == TargetKind.SIM) {
-            SimSrunNote.of(loaded.scenario(), slurmVersion.chosen().version())
-                    .ifPresent(w -> err.println("elastic-lab: warning: " + w));
-        }
         if (!loaded.scenario().targets().contains(kind)) {
             err.println("elastic-lab: note: " + loaded.scenario().name() + " is written for "
                     + loaded.scenario().targets() + "; on " + kind + " the steps it cannot run are reported "

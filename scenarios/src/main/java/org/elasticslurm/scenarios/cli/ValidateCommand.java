@@ -108,10 +108,6 @@ final class ValidateCommand implements Callable<Integer> {
                 continue;
             }
             TargetKind kind = target != null ? target : loaded.scenario().defaultTarget();
-            if (kind == TargetKind.SIM) {
-                SimSrunNote.of(loaded.scenario(), ctx.confParser().version())
-                        .ifPresent(w -> err.println("elastic-lab: warning: " + w));
-            }
             out.println("scenario " + file + ": valid (" + TerminalProgress.count(loaded.scenario().steps().size(),
                     "step") + ", " + TerminalProgress.count(loaded.scenario().expectations().size(), "expectation")
                     + ")");

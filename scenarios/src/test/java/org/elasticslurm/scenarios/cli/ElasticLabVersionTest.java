@@ -29,8 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code --slurm-version}, {@code ELASTIC_SLURM_VERSION} and the real slurmctld on PATH choose the version
  * elastic-lab emulates: the summary names it, lint findings of version-dependent rules name the version they
- * assumed and are that version's, only what sim still does as 22.05 (its srun client) is warned about, and an
- * unknown value is a usage error.
+ * assumed and are that version's, and an unknown value is a usage error.
  */
 class ElasticLabVersionTest {
 

@@ -295,14 +295,14 @@ class LinterTest {
         }
 
         @Test
-        void suspendExcStatesIsNotedAsNotSimulatedForTheVersionsThatHaveIt() throws IOException {
+        void suspendExcStatesIsNotedAsSimulatedForTheVersionsThatHaveIt() throws IOException {
             String text = conf("SuspendExcStates=DOWN,DRAIN", CLOUD, PART);
             assertThat(findings("suspend-exc-states", text, SlurmVersion.V26_05)).singleElement().satisfies(f -> {
                 assertThat(f.severity()).isEqualTo(Severity.INFO);
                 assertThat(f.line()).isEqualTo(6);
                 assertThat(f.message()).isEqualTo("SuspendExcStates=DOWN,DRAIN: Slurm 26.05 does not power down idle"
-                        + " nodes in these states; the simulation of validate and simulate does not honour the key (it"
-                        + " powers such nodes down as if it were not set)");
+                        + " nodes in these states (an admin's POWER_DOWN still does); the simulation of validate and"
+                        + " simulate does the same");
             });
             assertThat(findings("suspend-exc-states", conf(CLOUD, PART), SlurmVersion.V24_11)).isEmpty();
         }

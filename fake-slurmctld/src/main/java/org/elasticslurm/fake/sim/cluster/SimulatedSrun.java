@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.fake.controller.CommandResult;
 import org.elasticslurm.fake.controller.JobReadiness;
+import org.elasticslurm.fake.controller.SlurmBehaviour;
 import org.elasticslurm.fake.controller.SlurmController;
 import org.elasticslurm.fake.controller.SlurmError;
 import org.elasticslurm.fake.controller.SubmitResult;
@@ -19,7 +21,9 @@ import org.elasticslurm.fake.sim.Scheduler;
 /**
  * An srun client in virtual time, as 22.05's srun behaves: it asks for an allocation, waits for booting nodes
  * by polling the controller after 0.1 s, 0.2 s, 0.3 s ... ({@code _wait_nodes_ready}, up to
- * (SuspendTimeout + ResumeTimeout) * 5 s), starts its step, and prints what srun prints.
+ * (SuspendTimeout + ResumeTimeout) * 5 s), starts its step, and prints what srun prints. What the version changes
+ * in srun is the drop-in srun's rule ({@link SlurmBehaviour#srunExplainsBootFailure()},
+ * {@link SlurmBehaviour#srunStatusAfterStepNodeFailure(int)}).
  */
 public final class SimulatedSrun implements JobListener {
 
@@ -29,12 +33,14 @@ public final class SimulatedSrun implements JobListener {
     private final SlurmController controller;
     private final Scheduler scheduler;
     private final int maxDelaySeconds;
+    private final SlurmBehaviour behaviour;
     private final List<String> stdout = new ArrayList<>();
     private final List<String> stderr = new ArrayList<>();
     private long jobId;
     private OptionalInt exitCode = OptionalInt.empty();
     private boolean stepStarted;
     private boolean revoked;
+    private boolean stepNodeFailed;
     private String nodeList = "";
 
     /**
@@ -44,9 +50,20 @@ public final class SimulatedSrun implements JobListener {
      * @param resumeTimeout the global ResumeTimeout of the client's slurm.conf, in seconds
      */
     public SimulatedSrun(SlurmController controller, Scheduler scheduler, int suspendTimeout, int resumeTimeout) {
+        this(controller, scheduler, suspendTimeout, resumeTimeout, SlurmBehaviour.of(SlurmVersion.V22_05));
+    }
+
+    /**
+     * The srun of a version.
+     *
+     * @param behaviour what the version changes (the controller's version)
+     */
+    public SimulatedSrun(SlurmController controller, Scheduler scheduler, int suspendTimeout, int resumeTimeout,
+                         SlurmBehaviour behaviour) {
         this.controller = controller;
         this.scheduler = scheduler;
         this.maxDelaySeconds = (suspendTimeout + resumeTimeout) * 5;
+        this.behaviour = behaviour;
     }
 
     /** Runs {@code srun} with this request now. */
@@ -80,6 +97,7 @@ public final class SimulatedSrun implements JobListener {
     @Override
     public void onNodeFailure(JobView job, String nodes) {
         stderr.add("srun: error: Node failure on " + nodes);
+        stepNodeFailed |= stepStarted;
     }
 
     @Override
@@ -91,14 +109,18 @@ public final class SimulatedSrun implements JobListener {
                 }
             }
         }
-        exitCode = OptionalInt.of(completion.exitCode());
+        exitCode = OptionalInt.of(stepNodeFailed ? behaviour.srunStatusAfterStepNodeFailure(completion.exitCode())
+                : completion.exitCode());
     }
 
-    /** SRUN_JOB_COMPLETE: while srun waits for the nodes this revokes the allocation (revoke_job). */
+    /**
+     * SRUN_JOB_COMPLETE: while srun waits for the nodes this revokes the allocation (revoke_job); after a node of the
+     * running step failed, srun exits as the version's does with no task status (22.05: 0, later: 1).
+     */
     @Override
     public void onJobEnded(JobView job) {
         if (stepStarted && exitCode.isEmpty()) {
-            exitCode = OptionalInt.of(1);
+            exitCode = OptionalInt.of(stepNodeFailed ? behaviour.srunStatusAfterStepNodeFailure(0) : 1);
         } else if (!stepStarted) {
             revoked = true;
         }
@@ -142,8 +164,10 @@ public final class SimulatedSrun implements JobListener {
      * revoked (otherwise the job stays allocated, waiting).
      */
     private void giveUp(boolean wasRevoked) {
-        stderr.add("srun: error: Nodes " + nodeList + " are still not ready");
-        stderr.add("srun: error: Something is wrong with the boot of the nodes.");
+        if (behaviour.srunExplainsBootFailure()) {
+            stderr.add("srun: error: Nodes " + nodeList + " are still not ready");
+            stderr.add("srun: error: Something is wrong with the boot of the nodes.");
+        }
         if (wasRevoked) {
             controller.completeJob(jobId, 1);
         }
