@@ -4,8 +4,10 @@
 # phases:
 #  (a) mvn install -DskipITs: builds and installs every module (into the local repository, ~/.m2) and runs the
 #      unit tests, module after module;
-#  (b) the integration tests of three groups of modules at the same time: slurm-conf, slurm-lab and
-#      fake-slurmctld; provisioner-engine and provisioner; scenarios. Within a group, one offline Maven run per module that runs failsafe
+#  (b) the integration tests of four groups at the same time: slurm-conf, slurm-lab and fake-slurmctld;
+#      provisioner-engine and provisioner; scenarios' ITs but the differential suite's; the differential suite
+#      (scenarios' differential package, with failsafe reports of its own: target/failsafe-reports-differential).
+#      Within a group, one offline Maven run per module that runs failsafe
 #      only (no rebuild: scenarios' ITs start fake-slurmctld/target/bin and the provisioner's quarkus-app built in
 #      (a)). Their CPU-bound tests share the machine's CPU slots (@CpuCost, -Dtest.cpu-slots) and their labs
 #      reserve ports machine-wide. A group's output goes to target/ci-its/<group>.log and, prefixed with [<group>],
@@ -41,21 +43,27 @@ rm -rf "$its"
 mkdir -p "$its"
 slots_log="$PWD/$its/cpu-slots.log"
 
-# group name, modules: the group's ITs run module after module
-groups=(fake-slurmctld provisioner scenarios)
-declare -A modules=([fake-slurmctld]=slurm-conf,slurm-lab,fake-slurmctld [provisioner]=provisioner-engine,provisioner [scenarios]=scenarios)
+# group name, modules: the group's ITs run module after module; a group's own failsafe arguments (two groups run
+# ITs of the scenarios module at once: the differential suite writes its reports and summary elsewhere)
+groups=(fake-slurmctld provisioner scenarios differential)
+declare -A modules=([fake-slurmctld]=slurm-conf,slurm-lab,fake-slurmctld [provisioner]=provisioner-engine,provisioner
+  [scenarios]=scenarios [differential]=scenarios)
+declare -A group_args=([scenarios]='-Dit.test=**/*IT,!**/differential/*IT'
+  [differential]='-Dit.test=**/differential/*IT -Dscenarios.it.reports=target/failsafe-reports-differential')
 
 run_its() {
   local group=$1
   shift
   # one Maven run per module: a module whose ITs fail does not keep the next module's from running
+  local -a own
+  read -r -a own <<<"${group_args[$group]:-}"
   { local module start status
     for module in ${modules[$group]//,/ }; do
       start=$(date +%s)
       status=0
-      mvn -o -B -ntp -pl "$module" failsafe:integration-test failsafe:verify -Dtest.cpu-slots.log="$slots_log" "$@" \
-        2>&1 || status=$?
-      echo "$status $(( $(date +%s) - start ))" >"$its/$module.result"
+      mvn -o -B -ntp -pl "$module" failsafe:integration-test failsafe:verify -Dtest.cpu-slots.log="$slots_log" \
+        ${own[@]+"${own[@]}"} "$@" 2>&1 || status=$?
+      echo "$status $(( $(date +%s) - start ))" >"$its/$group-$module.result"
     done; } | tee "$its/$group.log" | sed -u "s/^/[$group] /" || true
 }
 
@@ -66,20 +74,20 @@ done
 wait
 
 failed=()
-echo "test.sh: integration tests, the three groups at the same time: $(( $(date +%s) - start )) s"
+echo "test.sh: integration tests, the four groups at the same time: $(( $(date +%s) - start )) s"
 if [ -s "$slots_log" ]; then
   echo "test.sh: CPU slots by test class (seconds; $slots_log has every holding):"
   bash ci/slot-summary.sh "$slots_log"
 fi
 for group in "${groups[@]}"; do
   for module in ${modules[$group]//,/ }; do
-    read -r rc seconds <"$its/$module.result" 2>/dev/null || { rc="?"; seconds=0; }
+    read -r rc seconds <"$its/$group-$module.result" 2>/dev/null || { rc="?"; seconds=0; }
     verdict=passed
     if [ "$rc" != 0 ]; then
       verdict="FAILED (exit $rc)"
-      failed+=("$module")
+      failed+=("$group/$module")
     fi
-    printf '  %-15s %-18s %3d min %02d s  (log %s)\n' "$module" "$verdict" $(( seconds / 60 )) $(( seconds % 60 )) \
+    printf '  %-28s %-18s %3d min %02d s  (log %s)\n' "$group/$module" "$verdict" $(( seconds / 60 )) $(( seconds % 60 )) \
       "$its/$group.log"
   done
 done
