@@ -25,11 +25,7 @@ class NodeUpdateTest {
     Path dir;
 
     private SimLab lab(String... extra) {
-        String[] lines = new String[extra.length + 2];
-        System.arraycopy(extra, 0, lines, 0, extra.length);
-        lines[extra.length] = "NodeName=c[1-3] State=CLOUD CPUs=1";
-        lines[extra.length + 1] = "PartitionName=debug Nodes=c[1-3] Default=YES MaxTime=INFINITE State=UP";
-        SimLab lab = SimLab.conf(dir, TestConf.lab(lines)).start();
+        SimLab lab = SimLab.conf(dir, TestConf.cloud("c[1-3]", extra)).start();
         lab.runUntil(0);
         return lab;
     }

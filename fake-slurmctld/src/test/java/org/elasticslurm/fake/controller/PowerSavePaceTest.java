@@ -35,12 +35,8 @@ class PowerSavePaceTest {
 
     /** A lab whose CLOCK_MONOTONIC crosses a multiple of {@code periodMillis} {@code markAt} seconds after time 0. */
     private SimLab lab(SlurmVersion version, long periodMillis, double markAt, String... extra) {
-        String[] lines = new String[extra.length + 2];
-        System.arraycopy(extra, 0, lines, 0, extra.length);
-        lines[extra.length] = "NodeName=node[1-5] State=CLOUD CPUs=1";
-        lines[extra.length + 1] = "PartitionName=debug Nodes=node[1-5] Default=YES MaxTime=INFINITE State=UP";
         long monotonicStart = Math.floorMod(-(STARTED_BEFORE + Math.round(markAt * 1000)), periodMillis);
-        return SimLab.conf(dir, TestConf.lab(lines)).version(version).monotonicStart(monotonicStart).start();
+        return SimLab.conf(dir, TestConf.cloud("node[1-5]", extra)).version(version).monotonicStart(monotonicStart).start();
     }
 
     private static List<String> hosts(SimLab lab, HookKind kind) {

@@ -26,11 +26,7 @@ class ResumeJobReleaseTest {
     Path dir;
 
     private SimLab lab(SlurmVersion version, String... extra) {
-        String[] lines = new String[extra.length + 2];
-        System.arraycopy(extra, 0, lines, 0, extra.length);
-        lines[extra.length] = "NodeName=node[1-2] State=CLOUD CPUs=1";
-        lines[extra.length + 1] = "PartitionName=debug Nodes=node[1-2] Default=YES MaxTime=INFINITE State=UP";
-        return SimLab.conf(dir, TestConf.lab(lines)).version(version).start();
+        return SimLab.conf(dir, TestConf.cloud("node[1-2]", extra)).version(version).start();
     }
 
     @ParameterizedTest

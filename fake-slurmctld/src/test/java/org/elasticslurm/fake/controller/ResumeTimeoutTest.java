@@ -26,11 +26,7 @@ class ResumeTimeoutTest {
     Path dir;
 
     private SimLab lab(String... extra) {
-        String[] lines = new String[extra.length + 2];
-        System.arraycopy(extra, 0, lines, 0, extra.length);
-        lines[extra.length] = "NodeName=node1 State=CLOUD CPUs=1";
-        lines[extra.length + 1] = "PartitionName=debug Nodes=node1 Default=YES MaxTime=INFINITE State=UP";
-        return SimLab.conf(dir, TestConf.lab(lines)).start();
+        return SimLab.conf(dir, TestConf.cloud("node1", extra)).start();
     }
 
     @Test

@@ -15,17 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SuspendExclusionTest {
 
     private static final String NODES = "NodeName=c[1-4] State=CLOUD CPUs=1";
-    private static final String PARTITION = "PartitionName=debug Nodes=c[1-4] Default=YES MaxTime=INFINITE State=UP";
 
     @TempDir
     Path dir;
 
     private SimLab idleCluster(String... lines) {
-        String[] all = new String[lines.length + 2];
-        System.arraycopy(lines, 0, all, 0, lines.length);
-        all[lines.length] = NODES;
-        all[lines.length + 1] = PARTITION;
-        SimLab lab = SimLab.conf(dir, TestConf.lab(all)).start();
+        SimLab lab = SimLab.conf(dir, TestConf.cloud("c[1-4]", lines)).start();
         lab.runUntil(0);
         for (String node : new String[] {"c1", "c2", "c3", "c4"}) {
             lab.startSlurmd(node, SlurmdStart.FRESH_BOOT);

@@ -17,8 +17,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class SuspendStateExclusionTest {
 
-    private static final String NODES = "NodeName=c[1-3] State=CLOUD CPUs=1";
-    private static final String PARTITION = "PartitionName=debug Nodes=c[1-3] Default=YES MaxTime=INFINITE State=UP";
 
     @TempDir
     Path dir;
@@ -28,11 +26,7 @@ class SuspendStateExclusionTest {
      * periodic ping (whose answer returns DOWN c2 to service under ReturnToService=2), as the scenarios do.
      */
     private SimLab drainedAndDown(SlurmVersion version, String... lines) {
-        String[] all = new String[lines.length + 2];
-        System.arraycopy(lines, 0, all, 0, lines.length);
-        all[lines.length] = NODES;
-        all[lines.length + 1] = PARTITION;
-        SimLab lab = SimLab.conf(dir, TestConf.lab(all)).version(version).start();
+        SimLab lab = SimLab.conf(dir, TestConf.cloud("c[1-3]", lines)).version(version).start();
         lab.runUntil(0);
         for (String node : new String[] {"c1", "c2", "c3"}) {
             lab.startSlurmd(node, SlurmdStart.FRESH_BOOT);

@@ -29,4 +29,15 @@ final class TestConf {
         all.addAll(Arrays.asList(lines));
         return String.join("\n", all) + "\n";
     }
+
+    /**
+     * {@link #lab} with the given lines, then the CLOUD nodes {@code nodes} (one CPU each) and the default partition
+     * {@code debug} of them.
+     */
+    static String cloud(String nodes, String... lines) {
+        String[] all = Arrays.copyOf(lines, lines.length + 2);
+        all[lines.length] = "NodeName=" + nodes + " State=CLOUD CPUs=1";
+        all[lines.length + 1] = "PartitionName=debug Nodes=" + nodes + " Default=YES MaxTime=INFINITE State=UP";
+        return lab(all);
+    }
 }
