@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sums a CPU slot log (-Dtest.cpu-slots.log, one line per holding: "<asked> waited=<s>s held=<s>s slots=<n>
 # pid=<pid> <Class>#<method>...") by test class: holdings, seconds waited for slots, seconds held, and slot-seconds
-# held (held x slots), the class holding most first.
+# held (held x slots), the class holding most first. A test that lowered its holding before it ended (CpuSlots.held())
+# has a line per count held ("... lowered to <k>" where a lowering ended it), so the sums stay right.
 # Usage: bash ci/slot-summary.sh FILE
 set -euo pipefail
 awk '{

@@ -140,6 +140,7 @@ public final class ScenarioRunner {
         private final TargetSession session;
         private final ProgressListener progress;
         private final Map<String, StepSpan> stepSpans = new HashMap<>();
+        private final Set<Stage> stagesAnnounced = new HashSet<>();
         private final Duration limit;
 
         Run(Scenario scenario, SlurmVersion version, Target target, TargetSession session,
@@ -206,7 +207,9 @@ public final class ScenarioRunner {
             Duration deadline = start.plus(w.timeout());
             progress.waiting(w.condition().toString(), start);
             while (true) {
-                if (holds(w.condition(), start)) {
+                Observations obs = session.observations();
+                announceStages(obs);
+                if (holds(w.condition(), start, obs)) {
                     return outcome(index, w, StepOutcome.Status.DONE, start, w.condition() + " at "
                             + Durations.format(session.now()));
                 }
@@ -218,8 +221,7 @@ public final class ScenarioRunner {
             }
         }
 
-        private boolean holds(WaitCondition c, Duration since) {
-            Observations obs = session.observations();
+        private boolean holds(WaitCondition c, Duration since, Observations obs) {
             if (c instanceof WaitCondition.NodeIn n) {
                 return obs.stateAt(n.node(), session.now()).map(n.state()::matches).orElse(false);
             } else if (c instanceof WaitCondition.JobEnded j) {
@@ -229,6 +231,11 @@ public final class ScenarioRunner {
             return obs.hooks().stream().anyMatch(call -> call.hook() == h.hook() && call.at().compareTo(since) >= 0);
         }
 
+        /** Tells the listener of the stages that ended since it last heard (while a wait step waits, and settling). */
+        private void announceStages(Observations obs) {
+            obs.stages().stream().filter(stagesAnnounced::add).forEach(progress::stage);
+        }
+
         private StepOutcome outcome(int index, Step step, StepOutcome.Status status, Duration start, String detail) {
             return new StepOutcome(index, step.describe(), status, start, session.now(), detail);
         }
@@ -236,10 +243,9 @@ public final class ScenarioRunner {
         /** Lets time pass until every expectation is decided or the limit is reached; then the final verdicts. */
         List<ExpectationVerdict> settle() {
             Set<Integer> announced = new HashSet<>();
-            Set<Stage> stages = new HashSet<>();
             while (true) {
                 List<ExpectationVerdict> v = check(false);
-                session.observations().stages().stream().filter(stages::add).forEach(progress::stage);
+                announceStages(session.observations());
                 v.stream().filter(x -> x.verdict() != Verdict.PENDING && announced.add(x.index()))
                         .forEach(progress::expectationDecided);
                 boolean onlyEndOfRun = true;

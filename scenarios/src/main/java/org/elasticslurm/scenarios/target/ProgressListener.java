@@ -33,7 +33,10 @@ public interface ProgressListener {
     default void waiting(String what, java.time.Duration scenarioTime) {
     }
 
-    /** A stage of a real run ended (VM created, address known, slurmd registered ...). */
+    /**
+     * A stage of a real run ended (VM created, address known, slurmd registered ...): heard while a {@code wait} step
+     * waits and while the expectations are waited for, soon after it ended (within the target's poll interval).
+     */
     default void stage(Stage stage) {
     }
 

@@ -31,6 +31,7 @@ import org.elasticslurm.scenarios.target.TargetException;
 import org.elasticslurm.scenarios.target.TargetSession;
 import org.elasticslurm.scenarios.trace.HookCall;
 import org.elasticslurm.scenarios.trace.Observations;
+import org.elasticslurm.scenarios.trace.Stage;
 import org.elasticslurm.scenarios.trace.StateChange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,7 @@ class ScenarioRunnerTest {
     static final class ScriptedTarget implements Target {
         final List<StateChange> states = new ArrayList<>();
         final List<HookCall> hooks = new ArrayList<>();
+        final List<Stage> stages = new ArrayList<>();
         final List<String> performed = new ArrayList<>();
         boolean failOpen;
         boolean closed;
@@ -104,7 +106,8 @@ class ScenarioRunnerTest {
                 public Observations observations() {
                     return new Observations(states.stream().filter(s -> s.at().compareTo(now) <= 0).toList(),
                             hooks.stream().filter(h -> h.at().compareTo(now) <= 0).toList(), List.of(), Map.of(),
-                            Optional.empty(), Optional.empty(), List.of());
+                            Optional.empty(), Optional.empty(), stages.stream()
+                            .filter(s -> s.start().plus(s.duration()).compareTo(now) <= 0).toList());
                 }
 
                 @Override
@@ -287,6 +290,35 @@ class ScenarioRunnerTest {
                 """), lab, ProgressListener.NONE);
         assertThat(r.steps().get(0).finishedAt()).isEqualTo(Duration.ofMillis(2_500));
         assertThat(lab.performed).containsExactly("submit srun -w n1 hostname @2500");
+    }
+
+    @Test
+    void aStageIsHeardOnceAndWhileAWaitStepStillWaits() throws IOException {
+        ScriptedTarget lab = new ScriptedTarget();
+        lab.states.add(state(0, "IDLE+CLOUD+POWERED_DOWN"));
+        lab.hooks.add(new HookCall(Duration.ofSeconds(20), HookRole.RESUME_FAIL, List.of("n1")));
+        lab.stages.add(new Stage("n1", "machine started -> DHCP lease", Duration.ofSeconds(1), Duration.ofSeconds(4)));
+        List<String> heard = new ArrayList<>();
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void stage(Stage stage) {
+                heard.add("stage " + stage.node() + " " + stage.name() + " heard at " + lab.maxTimeReached.toMillis());
+            }
+
+            @Override
+            public void stepFinished(StepOutcome outcome) {
+                heard.add("step " + outcome.index() + " finished at " + outcome.finishedAt().toMillis());
+            }
+        };
+
+        runner.run(load("""
+                steps:
+                  - wait: {hook: resume-fail}
+                    timeout: 60s
+                """), lab, listener);
+
+        assertThat(heard).containsExactly("stage n1 machine started -> DHCP lease heard at 5000",
+                "step 1 finished at 20000");
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.elasticslurm.testsupport.cpu;
 
 import java.lang.reflect.Method;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
@@ -17,8 +16,9 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
  * class's {@code @BeforeAll} methods, each on its own; a test without a cost takes none. The slots
  * are shared by every JVM of the machine, so CPU-bound runs (a TCG guest boot under deadlines that assume a core of
  * its own) never share the cores with more CPU-bound runs than the budget allows, whichever module's tests they
- * are, while sleeping labs proceed beside them. With {@value SlotUsageLog#FILE} set, each holding is logged
- * ({@link SlotUsageLog}): how long the test waited for its slots and how long it held them.
+ * are, while sleeping labs proceed beside them. A test whose CPU-bound part ends before the test does gives back its
+ * slots then ({@link #held()}, {@link HeldSlots#lowerTo}). With {@value SlotUsageLog#FILE} set, each holding is
+ * logged ({@link SlotUsageLog}): how long the test waited for its slots and how long it held them.
  */
 public final class CpuSlots implements InvocationInterceptor {
 
@@ -27,6 +27,19 @@ public final class CpuSlots implements InvocationInterceptor {
         static final MachineSlots SLOTS = MachineSlots.open(SlotSettings.fromSystemProperties());
         static final SlotUsageLog LOG = SlotUsageLog.fromSystemProperties();
         static final Clock CLOCK = Clock.systemUTC();
+    }
+
+    /** The holding of the test or set-up running on this thread. */
+    private static final ThreadLocal<HeldSlots> CURRENT = new ThreadLocal<>();
+
+    /**
+     * The slots the costed test (or set-up) running on this thread holds, to give back some of them before it ends
+     * ({@link HeldSlots#lowerTo}, from any thread); a holding of nothing when it takes no slot. Call it on the
+     * test's own thread.
+     */
+    public static HeldSlots held() {
+        HeldSlots held = CURRENT.get();
+        return held == null ? HeldSlots.none() : held;
     }
 
     @Override
@@ -97,14 +110,15 @@ public final class CpuSlots implements InvocationInterceptor {
             return;
         }
         Instant asked = Shared.CLOCK.instant();
-        try (MachineSlots.Held held = Shared.SLOTS.acquire(cost)) {
-            Instant got = Shared.CLOCK.instant();
-            try {
-                invocation.proceed();
-            } finally {
-                Shared.LOG.record(new SlotUse(asked, ProcessHandle.current().pid(), what, held.count(),
-                        Duration.between(asked, got), Duration.between(got, Shared.CLOCK.instant())));
-            }
+        HeldSlots held = new HeldSlots(Shared.SLOTS.acquire(cost), Shared.LOG, Shared.CLOCK, asked,
+                Shared.CLOCK.instant(), what);
+        HeldSlots outer = CURRENT.get();
+        CURRENT.set(held);
+        try {
+            invocation.proceed();
+        } finally {
+            CURRENT.set(outer);
+            held.end();
         }
     }
 

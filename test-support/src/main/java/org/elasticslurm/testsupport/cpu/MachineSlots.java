@@ -201,26 +201,45 @@ public final class MachineSlots {
         return path;
     }
 
-    /** Slots this process holds; {@link #close()} gives them back (once). */
+    /**
+     * Slots this process holds; {@link #lowerTo} gives back some of them before the end, {@link #close()} the rest.
+     * Each slot is given back once: a slot given back and taken again by another holder is not given back again.
+     */
     public final class Held implements AutoCloseable {
-        private final List<Integer> slots;
-        private boolean closed;
+        private List<Integer> slots;
 
         private Held(List<Integer> slots) {
             this.slots = slots;
         }
 
-        /** How many slots are held. */
-        public int count() {
+        /** How many slots are held now. */
+        public synchronized int count() {
             return slots.size();
         }
 
-        @Override
-        public synchronized void close() {
-            if (!closed) {
-                closed = true;
-                release(slots);
+        /**
+         * Gives back every slot above {@code count} (the last taken first); nothing when this holds {@code count} or
+         * fewer. May be called from any thread.
+         *
+         * @return how many slots were given back
+         */
+        public synchronized int lowerTo(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("a holding of CPU slots can be lowered to 0 or more, not " + count);
             }
+            if (count >= slots.size()) {
+                return 0;
+            }
+            List<Integer> given = slots.subList(count, slots.size());
+            release(given);
+            int n = given.size();
+            slots = List.copyOf(slots.subList(0, count));
+            return n;
+        }
+
+        @Override
+        public void close() {
+            lowerTo(0);
         }
     }
 }

@@ -26,6 +26,20 @@ class CpuCostTest {
         assertTheOtherJvmGetsNoSlot();
     }
 
+    @Test
+    void aTestThatLowersItsHoldingLetsAnotherJvmTakeTheSlotsGivenBackWhileItRuns() throws Exception {
+        try (OtherJvm other = new OtherJvm(Path.of(System.getProperty(SlotSettings.DIRECTORY)), 2, 1)) {
+            await("the other JVM asks").atMost(JVM_START).until(() -> other.said("asking"));
+            await("the other JVM waits while this test holds every slot")
+                    .during(STILL_WAITING).atMost(STILL_WAITING.multipliedBy(3)).until(() -> !other.said("held 1"));
+
+            CpuSlots.held().lowerTo(1);
+
+            await("the other JVM takes the slot given back").atMost(JVM_START).until(() -> other.said("held 1"));
+            assertThat(CpuSlots.held().count()).isEqualTo(1);
+        }
+    }
+
     @TestFactory
     DynamicTest aDynamicTestHoldsTheCostOfItsFactory() {
         return DynamicTest.dynamicTest("all slots", CpuCostTest::assertTheOtherJvmGetsNoSlot);

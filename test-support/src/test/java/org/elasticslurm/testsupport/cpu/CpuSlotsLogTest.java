@@ -29,4 +29,28 @@ class CpuSlotsLogTest {
                 "\\S+Z waited=\\d+\\.\\ds held=\\d+\\.\\ds slots=1 pid=" + ProcessHandle.current().pid()
                         + " " + CpuSlotsLogTest.class.getName() + "#aCostedTestRuns"));
     }
+
+    @Test
+    @Order(3)
+    @CpuCost(2)
+    void aCostedTestGivesBackItsSlotsFromAnotherThread() throws Exception {
+        HeldSlots held = CpuSlots.held();
+        Thread other = new Thread(held::release, "release");
+        other.start();
+        other.join();
+        assertThat(held.count()).isZero();
+    }
+
+    @Test
+    @Order(4)
+    void itsHoldingIsLoggedOnceAsLoweredToNothing() throws Exception {
+        Path log = Path.of(System.getProperty(SlotUsageLog.FILE));
+
+        String thisJvm = " pid=" + ProcessHandle.current().pid() + " ";
+        assertThat(Files.readAllLines(log))
+                .filteredOn(line -> line.contains(thisJvm) && line.contains("#aCostedTestGivesBack"))
+                .singleElement().satisfies(line -> assertThat(line).matches(
+                        "\\S+Z waited=\\d+\\.\\ds held=\\d+\\.\\ds slots=2" + thisJvm + CpuSlotsLogTest.class.getName()
+                                + "#aCostedTestGivesBackItsSlotsFromAnotherThread lowered to 0"));
+    }
 }

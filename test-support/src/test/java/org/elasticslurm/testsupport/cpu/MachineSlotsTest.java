@@ -83,6 +83,43 @@ class MachineSlotsTest {
     }
 
     @Test
+    void aHoldingLoweredGivesBackTheSlotsAboveTheCountAndItsCloseOnlyTheRest() throws Exception {
+        MachineSlots slots = MachineSlots.open(new SlotSettings(2, tmp.resolve("slots")));
+        MachineSlots.Held both = slots.acquire(2);
+        CompletableFuture<MachineSlots.Held> second = acquireAsync(slots, 1);
+        await("a 1-slot request waits while both slots are held")
+                .during(STILL_WAITING).atMost(STILL_WAITING.multipliedBy(3)).until(() -> !second.isDone());
+
+        assertThat(both.lowerTo(1)).as("slots given back").isEqualTo(1);
+        await("the request gets the slot given back").atMost(SOON).until(second::isDone);
+        assertThat(both.count()).isEqualTo(1);
+        assertThat(both.lowerTo(1)).as("lowering to the count held again").isZero();
+        assertThat(both.lowerTo(2)).as("a higher count").isZero();
+
+        CompletableFuture<MachineSlots.Held> third = acquireAsync(slots, 1);
+        both.close();
+        await("the slot still held is given back at the close").atMost(SOON).until(third::isDone);
+        CompletableFuture<MachineSlots.Held> fourth = acquireAsync(slots, 1);
+        both.close();
+        both.lowerTo(0);
+        await("the close gave back none of the slots the two others hold now")
+                .during(STILL_WAITING).atMost(STILL_WAITING.multipliedBy(3)).until(() -> !fourth.isDone());
+        second.get().close();
+        await("the fourth request gets the slot the second one gives back").atMost(SOON).until(fourth::isDone);
+        third.get().close();
+        fourth.get().close();
+    }
+
+    @Test
+    void aHoldingCannotBeLoweredBelowNothing() throws Exception {
+        MachineSlots.Held one = MachineSlots.open(new SlotSettings(2, tmp.resolve("slots"))).acquire(1);
+        assertThatThrownBy(() -> one.lowerTo(-1))
+                .hasMessage("a holding of CPU slots can be lowered to 0 or more, not -1");
+        assertThat(one.count()).isEqualTo(1);
+        one.close();
+    }
+
+    @Test
     void anInterruptedWaiterHoldsNothing() throws Exception {
         MachineSlots slots = MachineSlots.open(new SlotSettings(2, tmp.resolve("slots")));
         MachineSlots.Held one = slots.acquire(1);

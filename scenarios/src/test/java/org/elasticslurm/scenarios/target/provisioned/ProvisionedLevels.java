@@ -39,8 +39,13 @@ public final class ProvisionedLevels {
      * run that decided nothing, fails the test here.
      */
     public static ScenarioResult run(Path file, Target target) {
+        return run(file, target, ProgressListener.NONE);
+    }
+
+    /** {@link #run(Path, Target)}, telling {@code progress} how the run progresses. */
+    public static ScenarioResult run(Path file, Target target, ProgressListener progress) {
         var loaded = new ScenarioChecker(new SlurmConfParser()).check(new ScenarioParser().parse(file));
-        ScenarioResult result = new ScenarioRunner(Clock.systemUTC()).run(loaded, target, ProgressListener.NONE);
+        ScenarioResult result = new ScenarioRunner(Clock.systemUTC()).run(loaded, target, progress);
         assertThat(result.error()).as("set-up error of " + file).isEmpty();
         assertThat(result.verdicts()).as("verdicts of " + file).hasSize(loaded.scenario().expectations().size());
         return result;

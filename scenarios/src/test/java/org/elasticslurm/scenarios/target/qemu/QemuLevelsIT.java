@@ -20,6 +20,7 @@ import org.elasticslurm.scenarios.target.provisioned.ProvisionedLevels;
 import org.elasticslurm.scenarios.target.provisioned.RunStages;
 import org.elasticslurm.scenarios.trace.HookCall;
 import org.elasticslurm.testsupport.cpu.CpuCost;
+import org.elasticslurm.testsupport.cpu.CpuSlots;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * network namespace, with Debian's slurmctld and with fake-slurmctld's. The scenario files as they are (every
  * expectation must pass); each test then checks that the run left no domain, storage pool, namespace, process or
  * lab directory. Slow: a TCG guest boots in 40-150 s here. Its tests run one after the other (one guest boots at
- * a time), each holding every CPU slot ({@link CpuCost}): the boot-time windows assume a machine whose other core is
- * not busy with more JVM-heavy labs; only labs that sleep run beside a guest.
+ * a time), each holding every CPU slot ({@link CpuCost}) while its guests boot: the boot-time windows assume a
+ * machine whose other core is not busy with more JVM-heavy labs; only labs that sleep run beside a guest. Once the
+ * guests are past their boot ({@link GuestBootSlots}), the test gives its slots back while the run waits on
+ * Slurm's timers.
  */
 @CpuCost(Integer.MAX_VALUE)
 @ExtendWith(QemuAvailable.class)
@@ -47,10 +50,11 @@ class QemuLevelsIT {
     /** The runs this test opened (other tests and other JVMs on the machine make qemu-target runs too). */
     private final List<String> runs = new ArrayList<>();
 
-    private ScenarioResult run(Path file, ControllerKind controller) {
+    /** Runs the file; {@code slots} gives back the test's CPU slots once the guests are past their boot. */
+    private ScenarioResult run(Path file, ControllerKind controller, GuestBootSlots slots) {
         QemuTarget target = new QemuTarget(controller, Clock.systemUTC(), scratch);
         try {
-            return ProvisionedLevels.run(file, target);
+            return ProvisionedLevels.run(file, target, slots);
         } finally {
             runs.addAll(target.runs());
         }
@@ -76,7 +80,8 @@ class QemuLevelsIT {
 
     @Test
     void level3WithDebiansSlurmctldCreatesAVmWhoseSlurmdRegistersAfterTheResumeAndPrintsItsName() {
-        ScenarioResult r = run(LEVELS.resolve("level3.yaml"), ControllerKind.REAL);
+        ScenarioResult r = run(LEVELS.resolve("level3.yaml"), ControllerKind.REAL,
+                GuestBootSlots.onceRegistered(Set.of("test1"), CpuSlots.held()::lowerTo));
 
         assertAllPassed(r);
         assertThat(r.observations().jobs().get("job1").output()).isEqualTo("test1\n");
@@ -87,7 +92,8 @@ class QemuLevelsIT {
 
     @Test
     void level3WithFakeSlurmctldRunsTheFakeSlurmdInsideTheVm() {
-        ScenarioResult r = run(LEVELS.resolve("level3.yaml"), ControllerKind.FAKE);
+        ScenarioResult r = run(LEVELS.resolve("level3.yaml"), ControllerKind.FAKE,
+                GuestBootSlots.onceRegistered(Set.of("test1"), CpuSlots.held()::lowerTo));
 
         assertAllPassed(r);
         assertThat(r.observations().jobs().get("job1").output()).isEqualTo("test1\n");
@@ -95,7 +101,8 @@ class QemuLevelsIT {
 
     @Test
     void level2WithDebiansSlurmctldStartsTheDefinedDomainsAndShutsThemOffAgain() {
-        ScenarioResult r = run(LEVELS.resolve("level2.yaml"), ControllerKind.REAL);
+        ScenarioResult r = run(LEVELS.resolve("level2.yaml"), ControllerKind.REAL,
+                GuestBootSlots.onceRegistered(Set.of("node1", "node2"), CpuSlots.held()::lowerTo));
 
         assertAllPassed(r);
         assertThat(r.hookCalls()).extracting(HookCall::hook).containsExactly(HookRole.RESUME, HookRole.SUSPEND);
@@ -104,7 +111,7 @@ class QemuLevelsIT {
     @Test
     void aVmWhoseSlurmdNeverStartsEndsDownAfterResumeTimeoutAndIsDestroyed() {
         ScenarioResult r = run(LEVELS.resolveSibling("failures").resolve("never-registers.yaml"),
-                ControllerKind.REAL);
+                ControllerKind.REAL, GuestBootSlots.onceLeased(Set.of("test1"), CpuSlots.held()::lowerTo));
 
         assertAllPassed(r);
         assertThat(stageNames(r, "test1"))
