@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.elasticslurm.conf.state.NodeFlag;
 
 /**
@@ -27,16 +28,17 @@ import org.elasticslurm.conf.state.NodeFlag;
  */
 public record SuspendExcStates(boolean down, Set<NodeFlag> flags, List<String> invalid) {
 
-    /** The states the key takes, as the daemon's source lists them. */
-    public static final List<String> STATES = List.of("CLOUD", "DOWN", "DRAIN", "DYNAMIC_FUTURE", "DYNAMIC_NORM",
-            "FAIL", "INVALID_REG", "MAINTENANCE", "NOT_RESPONDING", "PLANNED", "RESERVED");
-
-    /** The daemon's error for a state it does not take, {@code %s} being the state as written. */
-    public static final String INVALID = "Invalid SuspendExcState %s";
-
+    /** The node flags whose nodes the key can keep (PERFCTRS, in 24.11's manual, is refused by its daemon). */
     private static final Set<NodeFlag> EXCLUDABLE = EnumSet.of(NodeFlag.CLOUD, NodeFlag.DRAIN,
             NodeFlag.DYNAMIC_FUTURE, NodeFlag.DYNAMIC_NORM, NodeFlag.FAIL, NodeFlag.INVALID_REG, NodeFlag.MAINTENANCE,
             NodeFlag.NOT_RESPONDING, NodeFlag.PLANNED, NodeFlag.RESERVED);
+
+    /** The states the key takes, in alphabetical order (as the manual lists them): DOWN and {@code EXCLUDABLE}. */
+    public static final List<String> STATES = Stream.concat(Stream.of("DOWN"), EXCLUDABLE.stream().map(NodeFlag::name))
+            .sorted().toList();
+
+    /** The daemon's error for a state it does not take, {@code %s} being the state as written. */
+    public static final String INVALID = "Invalid SuspendExcState %s";
 
     /** No state kept (the key is absent). */
     public static final SuspendExcStates NONE = new SuspendExcStates(false, Set.of(), List.of());

@@ -75,22 +75,12 @@ public final class SimulatedSlurm {
     }
 
     /**
-     * Builds and starts the controller.
+     * Builds and starts the controller emulating a Slurm version (there is no default: name the version).
      *
-     * @param conf the parsed slurm.conf
+     * @param conf the parsed slurm.conf (read by the rules of {@code version})
      * @param verdict whether the power-save programs pass slurmctld's checks
      * @param workingDirectory the controller's working directory
      * @param log receives each controller log line with its time
-     * @throws IllegalStateException when it has started already
-     */
-    public void start(SlurmConf conf, PowerSaveVerdict verdict, Path workingDirectory,
-                      BiConsumer<Instant, String> log) {
-        start(conf, verdict, workingDirectory, log, SlurmVersion.V22_05);
-    }
-
-    /**
-     * Builds and starts the controller emulating a Slurm version.
-     *
      * @param version the Slurm version whose behaviour the controller emulates
      * @throws IllegalStateException when it has started already
      */

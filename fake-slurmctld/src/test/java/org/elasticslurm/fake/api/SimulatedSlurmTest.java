@@ -17,6 +17,7 @@ import java.util.OptionalInt;
 import org.elasticslurm.conf.HookProgramRules;
 import org.elasticslurm.conf.SlurmConf;
 import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.conf.state.NodeFlag;
 import org.elasticslurm.conf.state.NodeState;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,13 +52,14 @@ class SimulatedSlurmTest {
                 "ResumeProgram=" + dir + "/hooks/resume", "ResumeFailProgram=" + dir + "/hooks/resumefail",
                 "SuspendTime=600", "SuspendTimeout=5", "ResumeTimeout=60", "NodeName=c[1-2] State=CLOUD CPUs=1",
                 "PartitionName=debug Nodes=c[1-2] Default=YES MaxTime=INFINITE State=UP") + "\n");
-        conf = new SlurmConfParser().parse(file);
+        conf = new SlurmConfParser(SlurmVersion.V22_05).parse(file);
         clock = new VirtualClock(START, 1);
         slurm = new SimulatedSlurm(clock, START.minus(Duration.ofDays(3)), 1000);
     }
 
     private void start() {
-        slurm.start(conf, new HookProgramRules().verdict(conf), dir, (time, line) -> log.add(line));
+        slurm.start(conf, new HookProgramRules().verdict(conf), dir, (time, line) -> log.add(line),
+                SlurmVersion.V22_05);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.elasticslurm.conf.SlurmConf;
 import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.fake.hook.HookCall;
 import org.elasticslurm.fake.hook.HookKind;
 import org.elasticslurm.fake.job.JobRequest;
@@ -75,7 +76,8 @@ class IdleSuspendTest {
         SlurmConf conf = new SlurmConfParser().parse(confFile);
         VirtualSlurm slurm = VirtualSlurm.of(conf).cloud(node -> Duration.ofSeconds(20), 1, 1).start();
 
-        SimulatedSrun srun = new SimulatedSrun(slurm.controller(), slurm.kernel(), 5, 30)
+        SimulatedSrun srun = new SimulatedSrun(slurm.controller(), slurm.kernel(), 5, 30,
+                SlurmBehaviour.of(SlurmVersion.V22_05))
                 .run(JobRequest.srunCount(2, List.of("hostname")));
         slurm.kernel().advance(Duration.ofSeconds(60));
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.fake.hook.HookCall;
 import org.elasticslurm.fake.hook.HookKind;
 import org.elasticslurm.fake.job.JobKind;
@@ -98,9 +99,11 @@ class JobLifecycleTest {
         lab.startSlurmd("c3", SlurmdStart.FRESH_BOOT);
         lab.runUntil(1);
 
-        SimulatedSrun first = new SimulatedSrun(lab.controller, lab.kernel, 5, 30)
+        SimulatedSrun first = new SimulatedSrun(lab.controller, lab.kernel, 5, 30,
+                SlurmBehaviour.of(SlurmVersion.V22_05))
                 .run(JobRequest.srunCount(1, List.of("hostname")));
-        SimulatedSrun second = new SimulatedSrun(lab.controller, lab.kernel, 5, 30)
+        SimulatedSrun second = new SimulatedSrun(lab.controller, lab.kernel, 5, 30,
+                SlurmBehaviour.of(SlurmVersion.V22_05))
                 .run(JobRequest.srunCount(1, List.of("hostname")));
         lab.runUntil(3);
 
@@ -114,7 +117,8 @@ class JobLifecycleTest {
         SimLab lab = lab("NodeName=big State=CLOUD CPUs=1 Weight=10", "NodeName=small State=CLOUD CPUs=1 Weight=1",
                 "PartitionName=debug Nodes=big,small Default=YES MaxTime=INFINITE State=UP");
 
-        SimulatedSrun srun = new SimulatedSrun(lab.controller, lab.kernel, 5, 30)
+        SimulatedSrun srun = new SimulatedSrun(lab.controller, lab.kernel, 5, 30,
+                SlurmBehaviour.of(SlurmVersion.V22_05))
                 .run(JobRequest.srunCount(1, List.of("hostname")));
 
         assertThat(lab.controller.job(srun.jobId()).orElseThrow().nodeList()).isEqualTo("small");

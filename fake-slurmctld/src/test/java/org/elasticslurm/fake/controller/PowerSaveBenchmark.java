@@ -128,7 +128,8 @@ public final class PowerSaveBenchmark {
                 submitted[0]++;
                 if (interactive) {
                     srunCount[0]++;
-                    new SimulatedSrun(controller, kernel, 30, 300).run(JobRequest.srunCount(nodes, List.of("work")));
+                    new SimulatedSrun(controller, kernel, 30, 300, SlurmBehaviour.of(version))
+                            .run(JobRequest.srunCount(nodes, List.of("work")));
                 } else {
                     controller.submit(new JobRequest(JobKind.BATCH, "work", List.of("work"), Optional.empty(),
                             Optional.empty(), OptionalInt.of(nodes), Optional.empty(), Optional.empty(),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.fake.hook.HookCall;
 import org.elasticslurm.fake.hook.HookKind;
 import org.elasticslurm.fake.job.JobListener;
@@ -37,7 +38,8 @@ class PowerSaveIntervalTimeoutTest {
     @Test
     void aNodeThatNeverBootsIsMarkedDownAtTheFirstThirtySecondScanPastResumeTimeout() {
         SimLab lab = lab(20);
-        SimulatedSrun srun = new SimulatedSrun(lab.controller, lab.kernel, 5, 20)
+        SimulatedSrun srun = new SimulatedSrun(lab.controller, lab.kernel, 5, 20,
+                SlurmBehaviour.of(SlurmVersion.V22_05))
                 .run(JobRequest.srun("node1", java.util.List.of("hostname")));
 
         lab.runUntil(40);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.fake.hook.HookCall;
 import org.elasticslurm.fake.hook.HookKind;
 import org.elasticslurm.fake.job.JobRequest;
@@ -28,7 +29,8 @@ class PowerSaveRateTest {
                 "NodeName=c[1-5] State=CLOUD CPUs=1",
                 "PartitionName=debug Nodes=c[1-5] Default=YES MaxTime=INFINITE State=UP")).start();
         lab.runUntil(0);
-        new SimulatedSrun(lab.controller, lab.kernel, 5, 600).run(JobRequest.srunCount(5, List.of("hostname")));
+        new SimulatedSrun(lab.controller, lab.kernel, 5, 600, SlurmBehaviour.of(SlurmVersion.V22_05))
+                .run(JobRequest.srunCount(5, List.of("hostname")));
 
         lab.runUntil(100);
 
@@ -49,7 +51,8 @@ class PowerSaveRateTest {
         SimLab lab = SimLab.conf(dir, TestConf.lab("ResumeRate=0", "NodeName=c[1-5] State=CLOUD CPUs=1",
                 "PartitionName=debug Nodes=c[1-5] Default=YES MaxTime=INFINITE State=UP")).start();
         lab.runUntil(0);
-        new SimulatedSrun(lab.controller, lab.kernel, 5, 30).run(JobRequest.srunCount(5, List.of("hostname")));
+        new SimulatedSrun(lab.controller, lab.kernel, 5, 30, SlurmBehaviour.of(SlurmVersion.V22_05))
+                .run(JobRequest.srunCount(5, List.of("hostname")));
 
         lab.runUntil(5);
 

@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.elasticslurm.conf.SlurmConf;
 import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.fake.hook.ProcessHookRunner;
 import org.elasticslurm.fake.job.JobRequest;
 import org.elasticslurm.fake.sim.RealTimeDriver;
@@ -79,7 +80,8 @@ class RealClockControllerIT {
         driver.start();
         Instant submitted = driver.call(() -> {
             controller.start();
-            new SimulatedSrun(controller, driver, 1, 30).run(JobRequest.srun("node1", List.of("hostname")));
+            new SimulatedSrun(controller, driver, 1, 30, SlurmBehaviour.of(SlurmVersion.V22_05))
+                    .run(JobRequest.srun("node1", List.of("hostname")));
             return driver.now();
         }).get();
 

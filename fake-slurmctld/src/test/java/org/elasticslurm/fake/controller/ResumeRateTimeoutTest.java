@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.fake.hook.HookCall;
 import org.elasticslurm.fake.hook.HookKind;
 import org.elasticslurm.fake.job.JobListener;
@@ -104,7 +105,8 @@ class ResumeRateTimeoutTest {
     @Test
     void anSrunJobIsKilledInTheScanThatWakesItsDeferredNodeAnyway() {
         SimLab lab = lab(2, 15, 3, "2");
-        SimulatedSrun srun = new SimulatedSrun(lab.controller, lab.kernel, 5, 15)
+        SimulatedSrun srun = new SimulatedSrun(lab.controller, lab.kernel, 5, 15,
+                SlurmBehaviour.of(SlurmVersion.V22_05))
                 .run(JobRequest.srunCount(3, List.of("hostname")));
 
         lab.runUntil(50);

@@ -10,6 +10,7 @@ import org.elasticslurm.scenarios.report.RunReport;
 import org.elasticslurm.scenarios.report.ScenarioResult;
 import org.elasticslurm.scenarios.report.TerminalSummary;
 import org.elasticslurm.scenarios.run.ScenarioRunner;
+import org.elasticslurm.scenarios.target.SlurmctldVersion;
 import org.elasticslurm.scenarios.target.Target;
 import org.elasticslurm.scenarios.target.TargetUnavailableException;
 import picocli.CommandLine.Command;
@@ -82,16 +83,14 @@ final class ReplayCommand implements Callable<Integer> {
         }
         ScenarioResult result = new ScenarioRunner(ctx.clock()).run(loaded, runner,
                 new TerminalProgress(err, ctx.clock(), Duration.ofSeconds(10)));
-        java.util.Optional<String> real = runner.slurmctldVersion();
+        SlurmctldVersion slurmctld = runner.slurmctld();
         RunReport report = new RunReport("elastic-lab replay " + scenario + " --target " + kind
                 + (controller == null ? "" : " --controller " + controller.word())
-                + real.map(v -> " --slurm-version " + slurmVersion.chosen().version() + " (slurmctld -V: " + v + ")")
-                        .orElse(""),
+                + slurmVersion.titleSuffix(slurmctld),
                 ctx.clock().instant(), List.of(result));
         var out = spec.commandLine().getOut();
         out.print(new TerminalSummary().render(report, color != null ? color : System.console() != null));
-        out.println(real.map(v -> "Slurm " + slurmVersion.chosen().version() + " (real: slurmctld -V: " + v + ")")
-                .orElse(slurmVersion.summaryLine()));
+        out.println(slurmVersion.summaryLine(slurmctld));
         if (reportDir != null) {
             ReportFiles.write(reportDir, report).forEach(p -> out.println("report: " + p));
         }

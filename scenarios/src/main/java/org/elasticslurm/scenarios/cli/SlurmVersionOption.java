@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.elasticslurm.conf.InstalledSlurm;
 import org.elasticslurm.conf.SlurmVersionChoice;
 import org.elasticslurm.conf.UnknownSlurmVersionException;
+import org.elasticslurm.scenarios.target.SlurmctldVersion;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -60,6 +61,41 @@ final class SlurmVersionOption {
 
     /** The summary's version line: {@code Slurm 24.11 (emulated)}. */
     String summaryLine() {
-        return "Slurm " + chosen.version() + " (emulated)";
+        return summaryLine(new SlurmctldVersion.Emulated());
+    }
+
+    /**
+     * The version line of a run with {@code slurmctld}: {@code Slurm 24.11 (emulated)}, {@code Slurm 24.11 (real:
+     * slurmctld -V: slurm-wlm 24.11.5)}, or {@code Slurm 24.11 (real slurmctld; its version was not read: WHY)}.
+     */
+    String summaryLine(SlurmctldVersion slurmctld) {
+        String line = "Slurm " + chosen.version();
+        if (slurmctld instanceof SlurmctldVersion.Read r) {
+            return line + " (real: slurmctld -V: " + r.line() + ")";
+        }
+        if (slurmctld instanceof SlurmctldVersion.Unread u) {
+            return line + " (" + unread(u) + ")";
+        }
+        return line + " (emulated)";
+    }
+
+    /**
+     * What the report's title adds for a run with {@code slurmctld}: nothing when emulated; for a real one the
+     * version chosen and what its {@code slurmctld -V} said ({@code  --slurm-version 24.11 (slurmctld -V:
+     * slurm-wlm 24.11.5)}) or why it was not read.
+     */
+    String titleSuffix(SlurmctldVersion slurmctld) {
+        String option = " --slurm-version " + chosen.version();
+        if (slurmctld instanceof SlurmctldVersion.Read r) {
+            return option + " (slurmctld -V: " + r.line() + ")";
+        }
+        if (slurmctld instanceof SlurmctldVersion.Unread u) {
+            return option + " (" + unread(u) + ")";
+        }
+        return "";
+    }
+
+    private static String unread(SlurmctldVersion.Unread u) {
+        return "real slurmctld; its version was not read: " + u.why();
     }
 }

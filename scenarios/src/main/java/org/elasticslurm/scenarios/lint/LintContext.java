@@ -21,11 +21,6 @@ import org.elasticslurm.conf.SourceLocation;
  */
 public record LintContext(SlurmConf conf, LintOptions options, SlurmVersion version) {
 
-    /** For Slurm 22.05, the version {@link org.elasticslurm.conf.SlurmConfParser}'s default reads by. */
-    public LintContext(SlurmConf conf, LintOptions options) {
-        this(conf, options, SlurmVersion.V22_05);
-    }
-
     /**
      * A finding about a plain key, at the file and line where it is written (an included file's own line), or
      * the main file when it is not written.

@@ -36,11 +36,6 @@ public final class Linter {
         return new LintReport(refusal.errors().stream().map(SlurmConfRule::finding).toList());
     }
 
-    /** The rules' findings for a configuration read from {@code conf.source()}, meant for Slurm 22.05. */
-    public LintReport lint(SlurmConf conf, LintOptions options) {
-        return lint(conf, options, SlurmVersion.V22_05);
-    }
-
     /** The rules' findings for a configuration read from {@code conf.source()}, meant for {@code version}. */
     public LintReport lint(SlurmConf conf, LintOptions options, SlurmVersion version) {
         LintContext context = new LintContext(conf, options, version);

@@ -11,9 +11,4 @@ import org.elasticslurm.conf.SlurmConf;
  *                hold for the versions they name only)
  */
 public record LoadedScenario(Scenario scenario, SlurmConf slurmConf, org.elasticslurm.conf.SlurmVersion version) {
-
-    /** Loaded for Slurm 22.05. */
-    public LoadedScenario(Scenario scenario, SlurmConf slurmConf) {
-        this(scenario, slurmConf, org.elasticslurm.conf.SlurmVersion.V22_05);
-    }
 }

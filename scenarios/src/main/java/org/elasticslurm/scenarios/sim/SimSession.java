@@ -64,23 +64,9 @@ final class SimSession implements TargetSession {
     private final SimHookPrograms programs;
     private final Duration sampling;
 
-    SimSession(Scenario scenario, SimLabFiles files) {
-        this(scenario, files, Duration.ZERO, new HookProgramRules());
-    }
-
-    SimSession(Scenario scenario, SimLabFiles files, Duration sampling) {
-        this(scenario, files, sampling, new HookProgramRules());
-    }
-
     /**
-     * @param sampling how often node states are read: {@link Duration#ZERO} after every event of the clock (an
-     *                 exact timeline, for scenarios), else at this period (long workload simulations)
-     */
-    SimSession(Scenario scenario, SimLabFiles files, Duration sampling, HookProgramRules hookRules) {
-        this(scenario, files, sampling, hookRules, org.elasticslurm.conf.SlurmVersion.V22_05);
-    }
-
-    /**
+     * @param sampling  how often node states are read: {@link Duration#ZERO} after every event of the clock (an
+     *                  exact timeline, for scenarios), else at this period (long workload simulations)
      * @param hookRules how the simulated slurmctld checks the hook program files; worded as {@code version} words
      *                  them
      * @param version   the Slurm version whose behaviour the simulated slurmctld emulates

@@ -54,4 +54,14 @@ public interface Target {
     default Optional<String> slurmctldVersion() {
         return Optional.empty();
     }
+
+    /**
+     * The slurmctld this target runs, for the run's version line: emulated unless {@link #slurmctldVersion()}
+     * reads a real one. A target that runs a real slurmctld says so here even when its version cannot be read
+     * ({@link SlurmctldVersion.Unread}).
+     */
+    default SlurmctldVersion slurmctld() {
+        return slurmctldVersion().<SlurmctldVersion>map(SlurmctldVersion.Read::new)
+                .orElseGet(SlurmctldVersion.Emulated::new);
+    }
 }

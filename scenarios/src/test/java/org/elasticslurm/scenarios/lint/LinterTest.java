@@ -54,7 +54,7 @@ class LinterTest {
     private LintReport lint(String text, LintOptions options) throws IOException {
         Path file = dir.resolve("slurm.conf");
         Files.writeString(file, text);
-        return linter.lint(new SlurmConfParser().parse(file), options);
+        return linter.lint(new SlurmConfParser(SlurmVersion.V22_05).parse(file), options, SlurmVersion.V22_05);
     }
 
     private List<Finding> findings(String rule, String text, SlurmVersion version) throws IOException {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.scenarios.model.Expectation;
 import org.elasticslurm.scenarios.model.HookRole;
 import org.elasticslurm.scenarios.model.LoadedScenario;
@@ -128,7 +129,8 @@ class ScenarioRunnerTest {
                     PartitionName=p Nodes=n1
                 """ + body);
         var s = new ScenarioParser().parse(file);
-        return new LoadedScenario(s, new SlurmConfParser().parse("NodeName=n1 State=CLOUD CPUs=1\n", file));
+        return new LoadedScenario(s, new SlurmConfParser(SlurmVersion.V22_05)
+                .parse("NodeName=n1 State=CLOUD CPUs=1\n", file), SlurmVersion.V22_05);
     }
 
     private static StateChange state(int millis, String s) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.fake.controller.CommandResult;
 import org.elasticslurm.fake.controller.JobReadiness;
 import org.elasticslurm.fake.controller.SlurmBehaviour;
@@ -44,18 +43,12 @@ public final class SimulatedSrun implements JobListener {
     private String nodeList = "";
 
     /**
+     * The srun of a version (there is no default: name the controller's version).
+     *
      * @param controller the controller
      * @param scheduler the simulation clock
      * @param suspendTimeout the global SuspendTimeout of the client's slurm.conf, in seconds
      * @param resumeTimeout the global ResumeTimeout of the client's slurm.conf, in seconds
-     */
-    public SimulatedSrun(SlurmController controller, Scheduler scheduler, int suspendTimeout, int resumeTimeout) {
-        this(controller, scheduler, suspendTimeout, resumeTimeout, SlurmBehaviour.of(SlurmVersion.V22_05));
-    }
-
-    /**
-     * The srun of a version.
-     *
      * @param behaviour what the version changes (the controller's version)
      */
     public SimulatedSrun(SlurmController controller, Scheduler scheduler, int suspendTimeout, int resumeTimeout,

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.elasticslurm.conf.PowerSaveSettings;
 import org.elasticslurm.lab.process.CleanupOnExit;
+import org.elasticslurm.lab.process.CommandResult;
 import org.elasticslurm.lab.process.LabException;
 import org.elasticslurm.lab.process.LabProcesses;
 import org.elasticslurm.lab.real.ConfTemplate;
@@ -29,6 +30,7 @@ import org.elasticslurm.scenarios.model.Step;
 import org.elasticslurm.scenarios.model.TargetKind;
 import org.elasticslurm.scenarios.target.ProgressListener;
 import org.elasticslurm.scenarios.target.ScratchDirectories;
+import org.elasticslurm.scenarios.target.SlurmctldVersion;
 import org.elasticslurm.scenarios.target.Target;
 import org.elasticslurm.scenarios.target.TargetException;
 import org.elasticslurm.scenarios.target.TargetSession;
@@ -118,17 +120,38 @@ public final class RealSlurmTarget implements Target {
     /** real-slurm: the first line of {@code slurmctld -V}, run as the lab runs it (empty if it does not answer). */
     @Override
     public Optional<String> slurmctldVersion() {
+        return slurmctld().printed();
+    }
+
+    /**
+     * real-slurm: a real slurmctld, with the first line of its {@code slurmctld -V} (run as the lab runs it) or why
+     * that could not be read (no slurmctld, or it failed: e.g. a root that is gone or broken); fake-realtime:
+     * emulated.
+     */
+    @Override
+    public SlurmctldVersion slurmctld() {
         if (kind() != TargetKind.REAL_SLURM) {
-            return Optional.empty();
+            return new SlurmctldVersion.Emulated();
         }
         Optional<Path> exe = binaries.commands().find("slurmctld", null);
         if (exe.isEmpty()) {
-            return Optional.empty();
+            return new SlurmctldVersion.Unread("no slurmctld in " + binaries.commands().binDirs());
         }
-        org.elasticslurm.lab.process.CommandResult r = org.elasticslurm.lab.process.CommandResult.run(
-                List.of(exe.get().toString(), "-V"), Map.copyOf(System.getenv()), Path.of("/"), Duration.ofSeconds(30));
+        List<String> command = List.of(exe.get().toString(), "-V");
+        CommandResult r;
+        try {
+            r = CommandResult.run(command, Map.copyOf(System.getenv()), Path.of("/"), Duration.ofSeconds(30));
+        } catch (LabException e) {
+            return new SlurmctldVersion.Unread(e.getMessage());
+        }
         String first = r.stdout().strip().lines().findFirst().orElse("");
-        return r.exitCode() == 0 && !first.isEmpty() ? Optional.of(first) : Optional.empty();
+        if (r.exitCode() == 0 && !first.isEmpty()) {
+            return new SlurmctldVersion.Read(first);
+        }
+        String said = String.join("; ", (r.stderr().isBlank() ? r.stdout() : r.stderr()).strip().lines().toList());
+        return new SlurmctldVersion.Unread(String.join(" ", command)
+                + (r.exitCode() == 0 ? " printed nothing" : r.exitCode() < 0 ? " did not end within 30 s"
+                        : " exited " + r.exitCode()) + (said.isEmpty() ? "" : ": " + said));
     }
 
     /** The scratch directory prefix of a target's runs: {@code esrs} (real-slurm), {@code esfr} (fake-realtime). */
