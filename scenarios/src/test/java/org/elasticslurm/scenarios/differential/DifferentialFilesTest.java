@@ -19,6 +19,23 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DifferentialFilesTest {
 
+    /**
+     * The golden traces that end with an {@code abort}, as {@code scenario@version}: their scenario stops early on
+     * that version (NOTES.md of the traces says why); every other scenario runs to its end on every version.
+     */
+    private static final java.util.Set<String> STOPS_EARLY = java.util.Set.of(
+            "privatedata-cloud-off@24.11", "privatedata-cloud-off@26.05",
+            "resume-rate-timeout-batch@24.11", "resume-rate-timeout-batch@26.05",
+            "resume-rate-timeout-long@24.11", "resume-rate-timeout-long@26.05",
+            "resume-rate-timeout-rate1@24.11", "resume-rate-timeout-rate1@26.05",
+            "resume-rate-timeout-srun@24.11", "resume-rate-timeout-srun@26.05",
+            "resume-rate@26.05",
+            "resume-timeout-psi30-batch@24.11", "resume-timeout-psi30-batch@26.05",
+            "resume-timeout-psi30@24.11", "resume-timeout-psi30@26.05",
+            "resume-timeout-stale-boot-rts2@24.11", "resume-timeout-stale-boot-rts2@26.05",
+            "return-to-service-0@24.11", "return-to-service-0@26.05",
+            "return-to-service-2@24.11", "return-to-service-2@26.05");
+
     static List<String> scenarios() {
         return DifferentialFiles.scenarioNames();
     }
@@ -26,20 +43,20 @@ class DifferentialFilesTest {
     @ParameterizedTest
     @MethodSource("scenarios")
     void everyScenarioTranslatesAndHasCompleteRealTracesOf2411And2605(String name) {
-        Scenario scenario = DifferentialScenario.read(DifferentialFiles.file(name));
-
-        assertThat(scenario.name()).as("the name the golden traces are filed under").isEqualTo(name);
         assertThat(DifferentialFiles.versions(name)).as("versions with a recorded real trace of %s", name)
                 .contains("24.11", "26.05");
         for (String version : DifferentialFiles.versions(name)) {
+            Scenario scenario = DifferentialScenario.read(DifferentialFiles.file(name),
+                    SlurmVersion.find(version).orElseThrow());
+            assertThat(scenario.name()).as("the name the golden traces are filed under").isEqualTo(name);
             Trace trace = Trace.read(DifferentialFiles.goldenTrace(name, version));
             assertThat(trace.lines().get(0).kind()).isEqualTo("start");
             assertThat(trace.lines().get(trace.lines().size() - 1).kind()).isEqualTo("end");
             assertThat(trace.subjects("state")).as("every node is sampled")
                     .containsExactlyInAnyOrderElementsOf(scenario.nodes());
-            if (version.equals("22.05")) {
-                assertThat(trace.ofKind("abort")).as("the 22.05 golden trace comes from a run that finished its steps")
-                        .isEmpty();
+            if (!STOPS_EARLY.contains(name + "@" + version)) {
+                assertThat(trace.ofKind("abort")).as("the %s golden trace of %s comes from a run that finished its "
+                        + "steps", version, name).isEmpty();
             }
         }
     }
@@ -47,7 +64,7 @@ class DifferentialFilesTest {
     @ParameterizedTest
     @MethodSource("scenarios")
     void exactlyTheScenariosWithoutA2205TraceHaveASlurmConfThat2205Refuses(String name) {
-        Scenario scenario = DifferentialScenario.read(DifferentialFiles.file(name));
+        Scenario scenario = DifferentialScenario.read(DifferentialFiles.file(name), SlurmVersion.V24_11);
         String text = scenario.confTemplate().text().replace("$LAB", "/lab").replace("$HOST", "labhost");
         Path conf = DifferentialFiles.file(name);
         SlurmConfParser v2205 = new SlurmConfParser(SlurmVersion.V22_05);
