@@ -36,14 +36,13 @@ class DifferentialIT {
 
     /**
      * The scenarios whose real trace of a version fake-realtime does not match (NOTES.md of the traces), not run on
-     * it: the recorded 24.11 and 26.05 runs of privatedata-cloud-off took the admin's power down a power-save interval
-     * late (the request came just after a scan, in the same second: a sub-second race the drop-ins do not
-     * reproduce); the recorded 24.11 run of resume-rate-timeout-srun had its allocation just after the first scan, in
-     * the same second, and was woken a scan later.
+     * it: the recorded 24.11 run of privatedata-cloud-off took the admin's power down a power-save interval late (the
+     * request came just after a scan, in the same second: a sub-second race the drop-ins do not reproduce); the
+     * recorded 24.11 run of resume-rate-timeout-srun had its allocation just after the first scan, in the same second,
+     * and was woken a scan later.
      */
     private static final Map<String, List<String>> FAKE_DIFFERS = Map.of(
-            "24.11", List.of("resume-rate-timeout-srun", "privatedata-cloud-off"),
-            "26.05", List.of("privatedata-cloud-off"));
+            "24.11", List.of("resume-rate-timeout-srun", "privatedata-cloud-off"));
 
     /**
      * CLOCK_MONOTONIC at the fake's start ({@code slurmctld --monotonic-start-ms}) per {@code scenario@version}:
