@@ -56,7 +56,7 @@ class DifferentialIT {
             "resume-rate-timeout-long@26.05", 10_500L,
             "resume-rate-timeout-rate1@24.11", 50_800L,
             "resume-rate-timeout-rate1@26.05", 40_200L,
-            "resume-rate-timeout-srun@24.11", 3_000L,
+            "resume-rate-timeout-srun@24.11", 0L,
             "resume-rate-timeout-srun@26.05", 12_500L);
 
     static Stream<Arguments> runs() {
