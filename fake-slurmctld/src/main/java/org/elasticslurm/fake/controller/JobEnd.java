@@ -164,6 +164,11 @@ final class JobEnd {
     void batchRequeueFini(JobRecord job) {
         long now = clock.now();
         log.info("Requeuing " + job.label());
+        if (behaviour.newSluidOnRequeue()) {
+            String before = job.sluid != null ? job.sluid : Sluid.of(job.submitTime * 1000, 0);
+            job.sluid = Sluid.of(now * 1000, ++job.sluidChanges);
+            log.debug("job_record_set_sluid: changing from " + before + " to " + job.sluid + " due to requeue");
+        }
         job.startTime = 0;
         job.endTime = 0;
         job.nodes = new BitSet();

@@ -43,6 +43,10 @@ final class JobRecord {
     boolean requeueWhenDone;
     /** Increases at every launch, so a late report of an earlier launch is recognised. */
     int generation;
+    /** 26.05's SLUID ({@link Sluid}); empty until a requeue first needs it. */
+    String sluid;
+    /** How often the SLUID changed (each change makes a new one, also within a second). */
+    int sluidChanges;
 
     JobRecord(long id, JobRequest request, PartitionRecord partition, boolean requeue, BitSet requiredNodes,
               int nodeCount, JobListener listener, long submitTime) {

@@ -135,6 +135,15 @@ public record SlurmBehaviour(SlurmVersion version, boolean jobStartsAtRegistrati
         return version == SlurmVersion.V22_05;
     }
 
+    /**
+     * 26.05 gives a requeued job a new SLUID and logs "debug:  job_record_set_sluid: changing from X to Y due to
+     * requeue" after "Requeuing JobId=1" (resume-rate-timeout-batch, -rate1, -long and resume-timeout-psi30-batch,
+     * recorded 2026-12-07; X and Y differ per run); 22.05 and 24.11 log no such line.
+     */
+    boolean newSluidOnRequeue() {
+        return version == SlurmVersion.V26_05;
+    }
+
     /** When a job waiting for node resumes leaves the power-save thread's list (resume-job-list). */
     ResumeJobRelease resumeJobRelease() {
         return version == SlurmVersion.V22_05 ? ResumeJobRelease.LATER_SCAN : ResumeJobRelease.LAST_RESUME;

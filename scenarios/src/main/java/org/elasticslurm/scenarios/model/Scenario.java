@@ -46,6 +46,15 @@ public record Scenario(
         return targets.get(0);
     }
 
+    /**
+     * The scenario as a run of {@code version} performs it: without the steps written for other versions
+     * ({@code versions:}).
+     */
+    public Scenario forVersion(org.elasticslurm.conf.SlurmVersion version) {
+        return new Scenario(file, name, description, slurmConf, hooks, targets, provisioner, sim,
+                steps.stream().filter(s -> s.header().runsOn(version)).toList(), expectations, timeout);
+    }
+
     /** The submit steps, in order. */
     public List<Step.Submit> jobs() {
         return steps.stream().filter(Step.Submit.class::isInstance).map(Step.Submit.class::cast).toList();

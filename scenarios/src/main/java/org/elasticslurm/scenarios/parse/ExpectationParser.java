@@ -61,7 +61,7 @@ final class ExpectationParser {
             String kind = kind(first);
             YamlMap e = YamlMap.of(file, list.getValue().get(i), kind + " expectation");
             e.allowOnly(Stream.of(List.of(kind), KINDS.get(kind), COMMON).flatMap(List::stream).toList());
-            ExpectationHeader h = new ExpectationHeader(e.string("id"), anchor(e), e.position(), versions(e));
+            ExpectationHeader h = new ExpectationHeader(e.string("id"), anchor(e), e.position(), VersionsKey.read(e));
             out.add(expectation(e, kind, h));
             if (h.id().isPresent()) {
                 String id = h.id().get();
@@ -77,25 +77,6 @@ final class ExpectationParser {
                 }
                 expectationIds.computeIfAbsent(id, k -> new ArrayList<>()).add(h.versions());
             }
-        }
-        return out;
-    }
-
-    /** {@code versions: 24.11} or {@code versions: [24.11, 26.05]}: the Slurm versions it holds for. */
-    private static Set<SlurmVersion> versions(YamlMap e) {
-        if (!e.has("versions")) {
-            return Set.of();
-        }
-        Set<SlurmVersion> out = java.util.EnumSet.noneOf(SlurmVersion.class);
-        for (org.yaml.snakeyaml.nodes.ScalarNode item : e.scalarList("versions")) {
-            String v = item.getValue().strip();
-            Optional<SlurmVersion> version = SlurmVersion.find(v).filter(x -> x.label().equals(v));
-            if (version.isEmpty()) {
-                List<String> known = java.util.Arrays.stream(SlurmVersion.values()).map(SlurmVersion::label).toList();
-                throw new ScenarioException(YamlMap.position(e.file(), item), "unknown Slurm version '" + v
-                        + "' in 'versions'; known: " + String.join(", ", known), Optional.of("versions"), known, null);
-            }
-            out.add(version.get());
         }
         return out;
     }

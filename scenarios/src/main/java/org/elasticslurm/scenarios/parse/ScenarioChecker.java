@@ -62,7 +62,7 @@ public final class ScenarioChecker {
         }
         scenario.provisioner().ifPresent(p -> checkPools(p, conf));
         checkHooks(scenario, conf);
-        return new LoadedScenario(scenario, conf, confParser.version());
+        return new LoadedScenario(scenario.forVersion(confParser.version()), conf, confParser.version());
     }
 
     private SlurmConf loadConf(Scenario scenario) {

@@ -13,6 +13,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.scenarios.model.Component;
 import org.elasticslurm.scenarios.model.Durations;
 import org.elasticslurm.scenarios.model.FaultKind;
@@ -25,12 +26,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads the {@code steps:} list. A step is a mapping with exactly one action key ({@code submit},
- * {@code slurmd}, ...), the keys that action takes, and the common {@code id} and {@code at}.
+ * {@code slurmd}, ...), the keys that action takes, and the common {@code id}, {@code at} and {@code versions}.
  */
 final class StepParser {
     /** The action keys with the extra keys each takes, in the order the README documents them. */
     static final Map<String, List<String>> ACTIONS = actions();
-    static final List<String> COMMON = List.of("id", "at");
+    static final List<String> COMMON = List.of("id", "at", "versions");
     static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
     static final Pattern NODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     /** scontrol update keys a step may set (lower case, as scontrol accepts them in any case). */
@@ -103,7 +104,13 @@ final class StepParser {
                 }
                 jobIds.add(id.get());
             }
-            out.add(step(s, action, new StepHeader(id, at, s.position())));
+            Set<SlurmVersion> versions = VersionsKey.read(s);
+            if (!versions.isEmpty() && id.isPresent()) {
+                throw s.error(s.has("id") ? "id" : action, "a step of some Slurm versions only ('versions:') has no "
+                        + "id: later steps and expectations that name it would find no such step on the other "
+                        + "versions" + (action.equals("submit") ? " (a submit step always has one, job1, ...)" : ""));
+            }
+            out.add(step(s, action, new StepHeader(id, at, s.position(), versions)));
         }
         return out;
     }

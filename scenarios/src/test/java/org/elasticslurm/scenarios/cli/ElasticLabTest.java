@@ -169,7 +169,7 @@ class ElasticLabTest {
             Run r = run("replay", bad.toString());
             assertThat(r.status()).isEqualTo(ExitCodes.INVALID);
             assertThat(r.err()).isEqualTo("elastic-lab: " + bad + ":5:5: unknown key 'tagret' in submit step; "
-                    + "allowed: submit, id, at\n");
+                    + "allowed: submit, id, at, versions\n");
         }
 
         @Test

@@ -36,26 +36,28 @@ class DifferentialIT {
 
     /**
      * The scenarios whose real trace of a version fake-realtime does not match (NOTES.md of the traces), not run on
-     * it: the recorded 24.11 and 26.05 runs of privatedata-cloud-off took the admin's power down a power-save interval
-     * late (the request came just after a scan, in the same second: a sub-second race the drop-ins do not
-     * reproduce); the recorded 24.11 run of resume-rate-timeout-srun had its allocation just after the first scan, in
-     * the same second, and was woken a scan later.
+     * it: the recorded 24.11 run of privatedata-cloud-off took the admin's power down a power-save interval late (the
+     * request came just after a scan, in the same second: a sub-second race the drop-ins do not reproduce).
      */
     private static final Map<String, List<String>> FAKE_DIFFERS = Map.of(
-            "24.11", List.of("resume-rate-timeout-srun", "privatedata-cloud-off"),
-            "26.05", List.of("privatedata-cloud-off"));
+            "24.11", List.of("privatedata-cloud-off"));
 
     /**
      * CLOCK_MONOTONIC at the fake's start ({@code slurmctld --monotonic-start-ms}) per {@code scenario@version}:
-     * the phase of the ResumeRate token bucket's refill in each recording (NOTES.md lists the admitted ranges).
+     * the phase of the ResumeRate token bucket's refill in each recording (NOTES.md lists the admitted ranges; the
+     * first refill comes {@code period - value} after the start, the period being 30 s for ResumeRate=2, 60 s for 1).
      */
     private static final Map<String, Long> MONOTONIC_START = Map.of(
             "resume-rate@24.11", 24_500L,
             "resume-rate@26.05", 11_000L,
+            "resume-rate-timeout-batch@24.11", 21_500L,
             "resume-rate-timeout-batch@26.05", 20_500L,
-            "resume-rate-timeout-long@24.11", 19_000L,
+            "resume-rate-timeout-long@24.11", 28_700L,
             "resume-rate-timeout-long@26.05", 10_500L,
-            "resume-rate-timeout-srun@26.05", 3_000L);
+            "resume-rate-timeout-rate1@24.11", 50_800L,
+            "resume-rate-timeout-rate1@26.05", 40_200L,
+            "resume-rate-timeout-srun@24.11", 0L,
+            "resume-rate-timeout-srun@26.05", 12_500L);
 
     static Stream<Arguments> runs() {
         return DifferentialRuns.runs(DifferentialFiles.VERSIONS,

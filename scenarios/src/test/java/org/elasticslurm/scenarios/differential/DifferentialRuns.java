@@ -55,7 +55,8 @@ final class DifferentialRuns {
      * power_save_interval + 2 s; with {@code record}, writes the run's trace as the golden trace first.
      */
     static void assertMatchesGoldenTrace(String name, String version, SlurmCommands side, boolean record) {
-        Scenario scenario = DifferentialScenario.read(DifferentialFiles.file(name));
+        Scenario scenario = DifferentialScenario.read(DifferentialFiles.file(name),
+                org.elasticslurm.conf.SlurmVersion.find(version).orElseThrow());
 
         ScenarioRun run = new ScenarioRunner(side, LabPlacement.fromSystemProperties(), Clock.systemUTC(),
                 Optional.of(Path.of("target/differential"))).run(scenario);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.lab.real.ConfTemplate;
 import org.elasticslurm.lab.scenario.Scenario;
 import org.elasticslurm.lab.scenario.Step;
@@ -43,20 +44,20 @@ public final class DifferentialScenario {
     }
 
     /**
-     * Parses a YAML scenario file and translates it.
+     * Parses a YAML scenario file and translates it as a run of {@code version} performs it.
      *
      * @throws ScenarioException at the step (file:line:column) the differential suite cannot run
      */
-    public static Scenario read(Path file) {
-        return of(new ScenarioParser().parse(file));
+    public static Scenario read(Path file, SlurmVersion version) {
+        return of(new ScenarioParser().parse(file), version);
     }
 
-    /** Translates a parsed scenario. */
-    public static Scenario of(org.elasticslurm.scenarios.model.Scenario yaml) {
+    /** Translates a parsed scenario: its steps of {@code version} ({@code versions:} on a step). */
+    public static Scenario of(org.elasticslurm.scenarios.model.Scenario yaml, SlurmVersion version) {
         ConfTemplate template = template(yaml);
         List<String> nodes = template.render(Path.of("/lab"), "host", () -> 1).nodes();
         List<Step> steps = new ArrayList<>();
-        for (org.elasticslurm.scenarios.model.Step step : yaml.steps()) {
+        for (org.elasticslurm.scenarios.model.Step step : yaml.forVersion(version).steps()) {
             step.header().at().ifPresent(at -> steps.add(new Step.At(at, "at " + seconds(at))));
             steps.add(step(step));
         }

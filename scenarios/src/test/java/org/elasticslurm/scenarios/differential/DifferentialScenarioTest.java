@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.lab.real.HookSpec;
 import org.elasticslurm.lab.scenario.Scenario;
 import org.elasticslurm.lab.scenario.Step;
@@ -29,7 +30,7 @@ class DifferentialScenarioTest {
 
     @Test
     void levelZeroBecomesTheLabStepsOfTheFormerDifferentialScript() {
-        Scenario scenario = DifferentialScenario.read(Path.of("levels/level0.yaml"));
+        Scenario scenario = DifferentialScenario.read(Path.of("levels/level0.yaml"), SlurmVersion.V22_05);
 
         assertThat(scenario.name()).isEqualTo("level0");
         assertThat(scenario.nodes()).containsExactly("node1");
@@ -181,7 +182,31 @@ class DifferentialScenarioTest {
                 .hasMessageContaining("as scontrol prints it");
     }
 
+    @Test
+    void aStepOfOtherVersionsIsLeftOutOfTheLabStepsOfAVersion() {
+        String steps = """
+                steps:
+                  - wait: {node: node1, state: DOWN+CLOUD+POWERED_DOWN+NOT_RESPONDING}
+                    timeout: 30s
+                    versions: 22.05
+                  - wait: {node: node1, state: DOWN+CLOUD+POWERED_DOWN}
+                    timeout: 30s
+                    versions: [24.11, 26.05]
+                  - run: sinfo
+                    id: sinfo
+                """;
+
+        assertThat(translate(steps, SlurmVersion.V22_05).steps()).extracting(Step::source).containsExactly(
+                "wait-state node1 DOWN+CLOUD+POWERED_DOWN+NOT_RESPONDING 30", "run sinfo sinfo");
+        assertThat(translate(steps, SlurmVersion.V26_05).steps()).extracting(Step::source).containsExactly(
+                "wait-state node1 DOWN+CLOUD+POWERED_DOWN 30", "run sinfo sinfo");
+    }
+
     private static Scenario translate(String rest) {
-        return DifferentialScenario.of(new ScenarioParser().parse("name: example\n" + CONF + rest, FILE));
+        return translate(rest, SlurmVersion.V22_05);
+    }
+
+    private static Scenario translate(String rest, SlurmVersion version) {
+        return DifferentialScenario.of(new ScenarioParser().parse("name: example\n" + CONF + rest, FILE), version);
     }
 }

@@ -137,7 +137,7 @@ class ScenarioParserTest {
                   - submit: srun -w node1 hostname
                     tagret: sim
                 """);
-        assertThat(e.getMessage()).endsWith(":7:5: unknown key 'tagret' in submit step; allowed: submit, id, at");
+        assertThat(e.getMessage()).endsWith(":7:5: unknown key 'tagret' in submit step; allowed: submit, id, at, versions");
     }
 
     @Test
