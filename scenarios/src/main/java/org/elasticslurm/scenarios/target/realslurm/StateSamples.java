@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import org.elasticslurm.conf.state.NodeFlag;
 import org.elasticslurm.conf.state.NodeState;
 import org.elasticslurm.scenarios.trace.StateChange;
 
@@ -21,11 +21,11 @@ import org.elasticslurm.scenarios.trace.StateChange;
  *
  * <p>A logged registration ({@link #responded}) is placed at the time in its log line: the state it leaves is derived
  * from the node's state just before it in the timeline, and holds exactly from then ({@code since} = {@code at}) until
- * the next observation; a registration from which the state cannot be derived adds nothing. A sample begun before
- * a registration and answered after it, showing the state the registration led to, dates that state from the
- * registration too (it knows nothing of the moment before). A state that lasts
+ * the next observation; a registration from which the state cannot be derived adds nothing. A state that lasts
  * shorter than the sampling period, such as ALLOCATED+CLOUD between a registration and a short job's end, is thus
- * seen at the moment it began.
+ * seen at the moment it began. A sample begun before a registration and answered after it that shows the node no
+ * longer powering up read the state after the registration: it is placed at its answer (with {@code since} the
+ * registration), not at its start, which would put what it saw before the registration.
  */
 final class StateSamples {
 
@@ -85,7 +85,7 @@ final class StateSamples {
 
     /** The changes observed so far, in time order. */
     synchronized List<StateChange> changes() {
-        List<Observation> timeline = observations.stream().sorted(TIMELINE).toList();
+        List<Observation> timeline = observations.stream().map(this::placed).sorted(TIMELINE).toList();
         Map<String, NodeState> state = new HashMap<>();
         Map<String, Duration> seenAt = new HashMap<>();
         List<StateChange> changes = new ArrayList<>();
@@ -106,36 +106,30 @@ final class StateSamples {
                 }
                 continue;
             }
-            Duration known = o.at();
             if (!o.state().equals(before)) {
-                Optional<Duration> registered = before == null ? Optional.empty() : registeredDuring(o, before);
-                // seen at this sample's start, or at the registration logged while the sample was under way that
-                // led to it; else it may have begun any time after the previous observation
-                known = registered.orElse(o.at());
-                changes.add(registered.map(r -> new StateChange(r, o.node(), o.state()))
-                        .orElseGet(() -> new StateChange(o.at(), o.node(), o.state(),
-                                seenAt.getOrDefault(o.node(), o.at()))));
+                // seen at this sample's (placed) start; it may have begun any time after the previous observation
+                changes.add(new StateChange(o.at(), o.node(), o.state(), seenAt.getOrDefault(o.node(), o.at())));
             }
             state.put(o.node(), o.state());
-            seenAt.put(o.node(), known);
+            seenAt.put(o.node(), o.at());
         }
-        changes.sort(Comparator.comparing(StateChange::at));
         return changes;
     }
 
     /**
-     * The time of a registration logged while {@code sample} was under way (after it began, by its answer) that
-     * leads from {@code before} to the state the sample shows: the sample was answered after it, so the change
-     * happened then, not at the sample's start.
+     * A sample that shows its node not powering up, under way while a valid registration of the node was logged,
+     * placed at its answer; every other observation as it is.
      */
-    private Optional<Duration> registeredDuring(Observation sample, NodeState before) {
-        if (!NowResponding.after(before).equals(Optional.of(sample.state()))) {
-            return Optional.empty();
+    private Observation placed(Observation sample) {
+        if (sample.kind() != Kind.SAMPLE || sample.state().has(NodeFlag.POWERING_UP)) {
+            return sample;
         }
-        return observations.stream().filter(o -> o.kind() == Kind.RESPONDED && o.node().equals(sample.node())
-                        && o.at().compareTo(sample.at()) > 0 && o.at().compareTo(sample.answered()) <= 0
-                        && !invalidNear(o))
-                .map(Observation::at).min(Comparator.naturalOrder());
+        boolean registeredMeanwhile = observations.stream().anyMatch(o -> o.kind() == Kind.RESPONDED
+                && o.node().equals(sample.node()) && o.at().compareTo(sample.at()) > 0
+                && o.at().compareTo(sample.answered()) <= 0 && !invalidNear(o));
+        return registeredMeanwhile
+                ? new Observation(sample.answered(), sample.answered(), sample.node(), Kind.SAMPLE, sample.state())
+                : sample;
     }
 
     private boolean invalidNear(Observation responded) {

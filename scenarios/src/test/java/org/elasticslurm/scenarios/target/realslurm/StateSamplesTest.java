@@ -132,6 +132,21 @@ class StateSamplesTest {
 
         assertThat(samples.changes()).containsExactly(new StateChange(ms(3900), "node1", POWERING_UP),
                 new StateChange(ms(4052), "node1", REGISTERED),
-                new StateChange(ms(4600), "node1", IDLE_UP, ms(4052)));
+                new StateChange(ms(4600), "node1", IDLE_UP, ms(4080)));
+    }
+
+    @Test
+    void aSlowSampleThatReadTheStateAfterTheRegistrationIsPlacedAtItsAnswer() {
+        NodeState completing = NodeState.parse("IDLE+CLOUD+COMPLETING");
+        samples.take(ms(3500), ms(3900), Map.of("node1", POWERING_UP));
+        // began before the registration, answered after it and after the short job's end
+        samples.take(ms(3978), ms(4390), Map.of("node1", completing));
+        samples.take(ms(4411), ms(4800), Map.of("node1", IDLE_UP));
+        samples.responded(ms(4100), "node1");
+
+        assertThat(samples.changes()).containsExactly(new StateChange(ms(3500), "node1", POWERING_UP),
+                new StateChange(ms(4100), "node1", REGISTERED),
+                new StateChange(ms(4390), "node1", completing, ms(4100)),
+                new StateChange(ms(4411), "node1", IDLE_UP, ms(4390)));
     }
 }
