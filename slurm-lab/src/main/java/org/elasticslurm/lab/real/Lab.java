@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -257,6 +258,11 @@ public final class Lab implements AutoCloseable {
     /** Time since the start. */
     public Duration elapsed() {
         return recorder.elapsed();
+    }
+
+    /** Time from the start to {@code instant} (e.g. the time of a controller log line). */
+    public Duration elapsedAt(Instant instant) {
+        return recorder.elapsedAt(instant);
     }
 
     /**

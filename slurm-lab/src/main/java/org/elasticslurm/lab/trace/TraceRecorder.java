@@ -64,6 +64,12 @@ public final class TraceRecorder {
         return Math.max(0, ChronoUnit.MICROS.between(s, instant) / 100_000);
     }
 
+    /** Time from the start to {@code instant} (negative before the start; zero if not started). */
+    public Duration elapsedAt(Instant instant) {
+        Instant s = start;
+        return s == null ? Duration.ZERO : Duration.between(s, instant);
+    }
+
     /** Time since the start. */
     public Duration elapsed() {
         Instant s = start;

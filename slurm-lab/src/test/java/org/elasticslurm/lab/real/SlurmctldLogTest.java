@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.elasticslurm.lab.real.SlurmctldLog.LoggedLine;
 import org.elasticslurm.lab.real.SlurmctldLog.SeenLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,5 +61,17 @@ class SlurmctldLogTest {
 
         assertThat(log.take(WAITING, 330)).containsExactly(
                 new SeenLine(15, "debug:  Still waiting for boot of node node1"));
+    }
+
+    @Test
+    void eachLineKeepsTheTimeInItsPrefixToTheMillisecond() throws IOException {
+        SlurmctldLog log = new SlurmctldLog(dir.resolve("slurmctld.log"));
+        append("[2026-12-06T23:10:04.052] Node node1 now responding\n");
+        append("no prefix here\n");
+
+        assertThat(log.takeLogged(Pattern.compile(""), 41)).containsExactly(
+                new LoggedLine(41, Optional.of(LocalDateTime.parse("2026-12-06T23:10:04.052")),
+                        "Node node1 now responding"),
+                new LoggedLine(41, Optional.empty(), "no prefix here"));
     }
 }

@@ -1,6 +1,7 @@
 package org.elasticslurm.scenarios.target.realslurm;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,8 +42,10 @@ final class RealSlurmSession implements TargetSession {
     private static final Duration POLL = Duration.ofMillis(500);
     /**
      * This session's sampling of node states ({@code scontrol show node}) and of the controller's log, with
-     * millisecond times (the lab's own sampler, every 0.5 s with times in tenths, is not used): states such as
-     * ALLOCATED+CLOUD between a registration and a short job's end last less than half a second.
+     * millisecond times (the lab's own sampler, every 0.5 s with times in tenths, is not used). A state shorter than
+     * this can fall between two samples; the one such state the scenarios rely on, ALLOCATED+CLOUD from a powering-up
+     * node's registration to its short job's end, is dated from the log's "now responding" line instead
+     * ({@link NowResponding}, merged by {@link StateSamples}).
      */
     static final Duration SAMPLE = Duration.ofMillis(100);
     private static final Duration SUBMIT_LIMIT = Duration.ofSeconds(15);
@@ -58,6 +61,7 @@ final class RealSlurmSession implements TargetSession {
     private final SlurmJobs slurmJobs;
     private final String scontrol;
     private final StateSamples ownSamples = new StateSamples();
+    private final RegistrationLog registrations;
     private final List<LogLine> log = new ArrayList<>();
     private final SlurmctldLog controllerLog;
     private final java.util.concurrent.ScheduledExecutorService sampler =
@@ -107,6 +111,7 @@ final class RealSlurmSession implements TargetSession {
         this.slurmJobs = new SlurmJobs(scontrol, lab.environment(), lab.directory());
         this.scontrol = scontrol;
         this.controllerLog = new SlurmctldLog(lab.directory().resolve("log/slurmctld.log"));
+        this.registrations = new RegistrationLog(ownSamples, ZoneId.systemDefault(), lab::elapsedAt);
         this.stages = List.copyOf(stages);
         this.cleanup = cleanup;
         this.onExit = CleanupOnExit.register(kind + " lab " + lab.directory(), this::close);
@@ -259,11 +264,17 @@ final class RealSlurmSession implements TargetSession {
         }
     }
 
-    /** Adds slurmctld's new log lines, at the time they are seen (to the sampling period). */
+    /**
+     * Adds slurmctld's new log lines, at the time they are seen (to the sampling period), and hands the registrations
+     * among them to the node states at the time they were logged.
+     */
     private void takeLog() {
         synchronized (log) {
             Duration at = now();
-            controllerLog.take(ANY, at.toMillis() / 100).forEach(l -> log.add(new LogLine(at, "slurmctld", l.text())));
+            controllerLog.takeLogged(ANY, at.toMillis() / 100).forEach(l -> {
+                log.add(new LogLine(at, "slurmctld", l.text()));
+                registrations.note(l, at);
+            });
         }
     }
 
@@ -278,7 +289,7 @@ final class RealSlurmSession implements TargetSession {
         if (r.exitCode() != 0) {
             return now(); // as the lab's sampler does: a failed sample is dropped
         }
-        return ownSamples.take(at, ScontrolProbe.states(r.stdout(), lab.conf().nodes()));
+        return ownSamples.take(at, now(), ScontrolProbe.states(r.stdout(), lab.conf().nodes()));
     }
 
 

@@ -54,7 +54,11 @@
  *
  * <h2>Observations</h2>
  * Node states: this target's own {@code scontrol show node} samples every 0.1 s (millisecond times; with the
- * drop-ins each sample starts a JVM, so about every 0.5 s) and one as each job comes to exist; slurmctld's log
+ * drop-ins each sample starts a JVM, so about every 0.5 s) and one as each job comes to exist, merged with the
+ * registrations slurmctld logs ({@code Node NODE now responding}, at the millisecond time in the log line): the state
+ * a powering-up node's registration leaves (the state before it without NOT_RESPONDING, POWERING_UP, POWERED_DOWN and
+ * POWERING_DOWN) holds from that moment, so the ALLOCATED+CLOUD of a node whose short job runs and ends between two
+ * samples (22.05 runs it at the registration) is observed exactly; slurmctld's log
  * lines as they appear (0.1 s, on a thread of their own); a submit step completes when slurmctld logged the job's
  * creation ({@code _slurm_rpc_allocate_resources} / {@code _slurm_rpc_submit_batch_job}), as the log sampling saw
  * it, rather than when {@code scontrol show job} first listed it; hook calls from the trace; jobs

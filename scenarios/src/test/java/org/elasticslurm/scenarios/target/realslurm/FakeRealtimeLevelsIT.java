@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Every level and failure file that lists {@code fake-realtime} runs green on it: fake-slurmctld's drop-in
  * slurmctld, slurmd and commands as processes on the wall clock ({@link RealSlurmTarget#fakeRealtime()}), the
- * files as they are (Level 0 with the sampling allowance of {@link RealSlurmLevelsIT#assertLevel0Outcome}); each
+ * files as they are (Level 0 checked by {@link RealSlurmLevelsIT#assertLevel0Outcome}, every verdict); each
  * test also checks that nothing the run started is left.
  */
 @Execution(ExecutionMode.CONCURRENT)

@@ -13,12 +13,10 @@ import org.elasticslurm.conf.SlurmConfParser;
 import org.elasticslurm.lab.real.RealSlurmAvailable;
 import org.elasticslurm.scenarios.model.HookRole;
 import org.elasticslurm.scenarios.model.JobState;
-import org.elasticslurm.conf.state.NodeFlag;
 import org.elasticslurm.conf.state.NodeState;
 import org.elasticslurm.scenarios.parse.ScenarioChecker;
 import org.elasticslurm.scenarios.parse.ScenarioParser;
 import org.elasticslurm.scenarios.report.ScenarioResult;
-import org.elasticslurm.scenarios.report.Verdict;
 import org.elasticslurm.scenarios.target.ProgressListener;
 import org.elasticslurm.scenarios.target.provisioned.ProvisionedLevels;
 import org.elasticslurm.scenarios.run.ScenarioRunner;
@@ -110,23 +108,12 @@ class RealSlurmLevelsIT {
     }
 
     /**
-     * What level0.yaml does on a process lab. Expectation 3, ALLOCATED+CLOUD after slurmd -b, lasts as long as
-     * `hostname` runs after the registration: 0.5 s in the recorded trace, but sometimes under the sampling period
-     * (0.1 s on real-slurm, about 0.5 s on fake-realtime). It may only fail when the samples show the node going from
-     * POWERING_UP to IDLE+CLOUD, at most through the job's COMPLETING, within a second of slurmd's start (the job
-     * ran between two samples).
+     * What level0.yaml does on a process lab: every expectation that holds for the run's Slurm version passes, among
+     * them ALLOCATED+CLOUD after slurmd -b, which on 22.05 lasts only as long as `hostname` runs (the target dates it
+     * from slurmctld's "now responding" line, however short it is).
      */
     static void assertLevel0Outcome(ScenarioResult result) {
-        assertThat(result.verdicts()).filteredOn(v -> v.index() != 3).filteredOn(v -> !ProvisionedLevels.ofOtherVersions(v))
-                .allSatisfy(v -> assertThat(v.verdict()).as(v.description() + ": " + v.detail())
-                        .isEqualTo(Verdict.PASSED));
-        if (result.verdicts().get(2).verdict() != Verdict.PASSED) {
-            Duration slurmdStarted = result.steps().stream().filter(s -> s.description().startsWith("start slurmd"))
-                    .findFirst().orElseThrow().finishedAt();
-            assertThat(straight(result, "node1", "ALLOCATED+CLOUD+NOT_RESPONDING+POWERING_UP", "IDLE+CLOUD")
-                    .minus(slurmdStarted)).as(result.verdicts().get(2).detail())
-                    .isLessThanOrEqualTo(Duration.ofSeconds(1));
-        }
+        ProvisionedLevels.assertApplicablePassed(result);
         assertThat(result.steps()).allSatisfy(s -> assertThat(s.status().toString()).isEqualTo("DONE"));
         assertThat(result.hookCalls()).extracting(HookCall::hook, HookCall::hostlist)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(HookRole.RESUME, "node1"),
@@ -145,28 +132,6 @@ class RealSlurmLevelsIT {
         assertThat(result.observations().jobs().get("job1").state()).isEqualTo(JobState.NODE_FAIL);
         assertThat(last(result, "node1").sinfoCompact()).as("node1 at the end: %s", last(result, "node1"))
                 .isEqualTo("down~");
-    }
-
-    /**
-     * When the node was first seen in state {@code to}, coming from state {@code from} with nothing but COMPLETING
-     * states seen in between.
-     */
-    static Duration straight(ScenarioResult result, String node, String from, String to) {
-        List<StateChange> changes = result.nodeStates().get(node);
-        for (int i = 0; i < changes.size(); i++) {
-            if (!changes.get(i).state().equals(NodeState.parse(from))) {
-                continue;
-            }
-            int next = i + 1;
-            while (next < changes.size() && changes.get(next).state().has(NodeFlag.COMPLETING)) {
-                next++;
-            }
-            if (next < changes.size() && changes.get(next).state().equals(NodeState.parse(to))) {
-                return changes.get(next).at();
-            }
-        }
-        throw new AssertionError(node + " never went from " + from + " (through COMPLETING at most) to " + to + ": "
-                + changes);
     }
 
     static NodeState last(ScenarioResult result, String node) {
