@@ -59,7 +59,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ctx = slurmVersion.apply(ctx, target == TargetKind.REAL_SLURM);
+        ctx = slurmVersion.apply(ctx, target == TargetKind.REAL_SLURM || target == TargetKind.QEMU);
         Path file = ScenarioFiles.resolve(scenario, ctx).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "no scenario '" + scenario + "': give level0, level1, level2, level3 or the path of a scenario file"));
         LoadedScenario loaded = ScenarioFiles.load(file, ctx);

@@ -112,8 +112,13 @@ final class ValidateCommand implements Callable<Integer> {
                     "step") + ", " + TerminalProgress.count(loaded.scenario().expectations().size(), "expectation")
                     + ")");
             try {
-                results.add(new ScenarioRunner(ctx.clock()).run(loaded, ctx.targets().get(kind)
-                        .forVersion(loaded.version(), ctx.env()),
+                Target runner;
+                try {
+                    runner = ctx.targets().get(kind).forVersion(loaded.version(), ctx.env());
+                } catch (IllegalArgumentException e) { // the target does not run this version
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                }
+                results.add(new ScenarioRunner(ctx.clock()).run(loaded, runner,
                         new TerminalProgress(err, ctx.clock(), Duration.ofSeconds(10))));
             } catch (TargetUnavailableException e) {
                 err.println("elastic-lab: scenario " + file + " not run: " + e.getMessage());

@@ -223,6 +223,26 @@ class ElasticLabVersionTest {
     }
 
     @Test
+    void replayOnQemuOfAVersionItDoesNotRunIsAUsageErrorNamingTheVersionsItRuns() {
+        var targets = TargetCatalog.of(Map.of(TargetKind.QEMU, org.elasticslurm.scenarios.target.qemu.QemuTarget
+                .standard(org.elasticslurm.scenarios.target.ControllerKind.FAKE)));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cl = ElasticLab.commandLine(new LabContext(ElasticLabTest.LEVELS, targets, Clock.systemUTC(),
+                new SlurmConfParser(), new HookProgramRules(), Map.of()));
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+
+        int status = cl.execute("replay", "level3", "--target", "qemu", "--controller", "real", "--slurm-version",
+                "26.05");
+
+        assertThat(status).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--slurm-version 26.05: the qemu target (--controller real) runs Slurm "
+                + "22.05 only");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void realSlurmctldOnPathIsTheDefaultAndWithoutOneItIs2411() throws IOException {
         Path bin = slurmctldPrinting("slurm-wlm 22.05.8");
         Run real = run(Map.of("PATH", bin.toString()), "lint", "--slurm-conf", conf("").toString());

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.elasticslurm.conf.Hostlist;
+import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.lab.process.CommandResult;
 import org.elasticslurm.lab.process.NamedProcesses;
 import org.elasticslurm.lab.real.ConfTemplate;
@@ -101,6 +102,22 @@ public final class QemuTarget extends ProvisionedTarget {
     /** Which controller it runs. */
     public ControllerKind controller() {
         return controller;
+    }
+
+    /**
+     * This target for {@code version}: itself for 22.05, the one version it runs (Debian 12's slurmctld and the
+     * guest image's slurmd, or fake-slurmctld emulating 22.05 beside the guest's fake slurmd).
+     *
+     * @throws IllegalArgumentException (a usage error) for any other version, naming the versions it runs
+     */
+    @Override
+    public org.elasticslurm.scenarios.target.Target forVersion(SlurmVersion version, Map<String, String> env) {
+        if (version == SlurmVersion.V22_05) {
+            return this;
+        }
+        throw new IllegalArgumentException("--slurm-version " + version + ": the qemu target (--controller "
+                + controller.word() + ") runs Slurm " + SlurmVersion.V22_05 + " only (Debian 12's slurmctld and "
+                + "the guest image's slurmd); Slurm " + version + " runs on --target real-slurm");
     }
 
     /** What this machine lacks for the target with this controller, or empty. */
