@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.elasticslurm.conf.SlurmVersion;
+import org.elasticslurm.conf.SlurmVersionChoice;
 import org.elasticslurm.scenarios.model.TargetKind;
 import org.elasticslurm.scenarios.target.TargetUnavailableException;
 
@@ -38,9 +40,16 @@ public record FakeSlurm(Path bin) {
         return bin.resolve(name);
     }
 
-    /** The environment of the lab's daemons and commands: the drop-ins first on PATH, SLURM_CONF, JAVA_HOME. */
-    public Map<String, String> environment(Path slurmConf) {
+    /**
+     * The environment of the lab's daemons and commands: the drop-ins first on PATH, SLURM_CONF, JAVA_HOME, and
+     * {@code ELASTIC_SLURM_VERSION} naming the version they emulate. Without it the drop-ins would emulate their own
+     * default (the version of a real {@code slurmctld -V} on PATH, else 24.11): a machine's, not the run's.
+     *
+     * @param version the Slurm version the drop-ins emulate
+     */
+    public Map<String, String> environment(Path slurmConf, SlurmVersion version) {
         Map<String, String> env = new LinkedHashMap<>();
+        env.put(SlurmVersionChoice.ENV, version.label());
         env.put("PATH", bin + ":/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin");
         env.put("SLURM_CONF", slurmConf.toString());
         env.put("JAVA_HOME", System.getProperty("java.home"));

@@ -118,7 +118,7 @@ public final class LibvirtTestTarget extends ProvisionedTarget {
                     .renderLocalNodes(dir, ConfTemplate.localHost(), "127.0.0.1", ports);
             Path confFile = dir.resolve("slurm.conf");
             Files.writeString(confFile, conf.text());
-            Map<String, String> env = fake.environment(confFile);
+            Map<String, String> env = fake.environment(confFile, loaded.version());
 
             HookClients hooks = new HookClients(dir.resolve("provisioner/clients"));
             hooks.writePrograms(loaded, dir);

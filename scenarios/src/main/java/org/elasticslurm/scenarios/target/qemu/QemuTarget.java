@@ -221,7 +221,7 @@ public final class QemuTarget extends ProvisionedTarget {
 
             Optional<FakeSlurm> fake = controller == ControllerKind.FAKE
                     ? Optional.of(FakeSlurm.locate(TargetKind.QEMU)) : Optional.empty();
-            Map<String, String> env = fake.map(f -> f.environment(confFile)).orElseGet(() -> Map.of(
+            Map<String, String> env = fake.map(f -> f.environment(confFile, SlurmVersion.V22_05)).orElseGet(() -> Map.of(
                     "PATH", "/usr/sbin:/usr/bin:/sbin:/bin", "SLURM_CONF", confFile.toString(), "LANG", "C.UTF-8"));
             String scontrol = fake.map(f -> f.command("scontrol").toString()).orElse("/usr/bin/scontrol");
             String slurmctld = fake.map(f -> f.command("slurmctld").toString()).orElse("/usr/sbin/slurmctld");
