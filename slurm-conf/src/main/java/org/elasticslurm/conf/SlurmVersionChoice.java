@@ -50,7 +50,19 @@ public record SlurmVersionChoice(SlurmVersion version, String source) {
             return new SlurmVersionChoice(SlurmVersion.defaultVersion(), "default (no slurmctld on PATH)");
         }
         String source = installed.slurmctld().map(p -> p + " -V").orElse("slurmctld -V");
-        String text = line.get();
+        return ofVersionLine(line.get(), source);
+    }
+
+    /**
+     * The version a Slurm command printed for {@code -V} or {@code --version} ({@code slurm-wlm 24.11.5},
+     * {@code slurm 22.05.8}: the last word is the release).
+     *
+     * @param line   the line printed
+     * @param source the command that printed it ({@code /usr/bin/scontrol --version}), kept as the source
+     * @throws UnknownSlurmVersionException when the release is not of a known version, naming the line
+     */
+    public static SlurmVersionChoice ofVersionLine(String line, String source) {
+        String text = line.strip();
         String version = text.substring(text.lastIndexOf(' ') + 1);
         return new SlurmVersionChoice(SlurmVersion.parse(version, source + " (\"" + text + "\")"), source);
     }

@@ -38,6 +38,17 @@ class SlurmVersionChoiceTest {
     }
 
     @Test
+    void theReleaseOfAVersionLineIsItsLastWord() {
+        assertThat(SlurmVersionChoice.ofVersionLine("slurm-wlm 24.11.5\n", "scontrol --version"))
+                .isEqualTo(new SlurmVersionChoice(SlurmVersion.V24_11, "scontrol --version"));
+        assertThat(SlurmVersionChoice.ofVersionLine("slurm 22.05.8", "x").version()).isEqualTo(SlurmVersion.V22_05);
+        assertThatThrownBy(() -> SlurmVersionChoice.ofVersionLine("slurm 23.11.4", "scontrol --version"))
+                .isInstanceOf(UnknownSlurmVersionException.class)
+                .hasMessage("unknown Slurm version '23.11.4' (from scontrol --version (\"slurm 23.11.4\")); known"
+                        + " versions: 22.05, 24.11, 26.05");
+    }
+
+    @Test
     void optionWinsOverEnvironmentAndInstalledSlurm() throws IOException {
         InstalledSlurm real = new InstalledSlurm(fakeSlurmctld("bin", "slurm-wlm 22.05.8").toString(),
                 Optional.empty());

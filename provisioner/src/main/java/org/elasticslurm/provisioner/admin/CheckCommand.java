@@ -12,8 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.elasticslurm.conf.SlurmConf;
-import org.elasticslurm.conf.SlurmConfException;
-import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.conf.SlurmVersionChoice;
 import org.elasticslurm.provisioner.config.BackendKind;
 import org.elasticslurm.provisioner.config.BearerToken;
 import org.elasticslurm.provisioner.config.ConfigValidator;
@@ -21,6 +20,7 @@ import org.elasticslurm.provisioner.config.ConfiguredPools;
 import org.elasticslurm.provisioner.config.Owner;
 import org.elasticslurm.provisioner.config.ProvisionerConfig;
 import org.elasticslurm.provisioner.config.SiteConfigSource;
+import org.elasticslurm.provisioner.config.SiteSlurmVersion;
 import org.elasticslurm.provisioner.config.TlsFiles;
 import org.elasticslurm.provisioner.libvirt.LibvirtPreflight;
 import org.elasticslurm.provisioner.pool.InvalidConfigException;
@@ -31,7 +31,8 @@ import org.elasticslurm.provisioner.slurm.SlurmException;
 
 /**
  * {@code check [--config FILE]}: reads the service's configuration as the service would (the site file, then
- * the environment and {@code -D} properties over it), slurm.conf and the token file, asks slurmctld
+ * the environment and {@code -D} properties over it), slurm.conf (with the rules of the site's Slurm version,
+ * which it names with where the version came from: {@link SiteSlurmVersion}) and the token file, asks slurmctld
  * ({@code scontrol ping}) and, for the libvirt backend, every hypervisor and everything the pools need
  * ({@link LibvirtPreflight}). Prints one line per problem; run it as the service's user, so that "readable" and
  * "writable" mean what they will mean to the service.
@@ -78,7 +79,7 @@ final class CheckCommand {
         if (Files.exists(c.operationLog()) && !Files.isWritable(c.operationLog())) {
             problems.add("provisioner.operation-log: " + c.operationLog() + " is not writable by user " + user());
         }
-        SlurmConf conf = slurmConf(c.slurmConf(), problems);
+        SlurmConf conf = slurmConf(c, problems, out);
         Pools pools = null;
         if (conf != null) {
             try {
@@ -111,15 +112,18 @@ final class CheckCommand {
         return config.getConfigMapping(ProvisionerConfig.class);
     }
 
-    private static SlurmConf slurmConf(Path file, List<String> problems) {
+    private static SlurmConf slurmConf(ProvisionerConfig c, List<String> problems, PrintStream out) {
+        Path file = c.slurmConf();
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             problems.add("provisioner.slurm-conf: " + file + " cannot be read by user " + user());
             return null;
         }
         try {
-            return new SlurmConfParser().parse(file);
-        } catch (SlurmConfException e) {
-            problems.add("provisioner.slurm-conf: " + e.getMessage());
+            SlurmVersionChoice version = SiteSlurmVersion.of(c);
+            out.println("slurm.conf: " + file + " read with " + SiteSlurmVersion.describe(version));
+            return SiteSlurmVersion.read(file, version);
+        } catch (InvalidConfigException e) {
+            problems.addAll(e.problems());
             return null;
         }
     }

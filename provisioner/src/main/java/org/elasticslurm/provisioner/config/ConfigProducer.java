@@ -6,10 +6,10 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
 import org.elasticslurm.conf.SlurmConf;
-import org.elasticslurm.conf.SlurmConfException;
-import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.conf.SlurmVersionChoice;
 import org.elasticslurm.provisioner.pool.InvalidConfigException;
 import org.elasticslurm.provisioner.pool.Pools;
+import org.jboss.logging.Logger;
 
 /**
  * Turns configuration into checked, resolved objects. Every product fails with an
@@ -17,6 +17,7 @@ import org.elasticslurm.provisioner.pool.Pools;
  */
 @ApplicationScoped
 public class ConfigProducer {
+    private static final Logger LOG = Logger.getLogger(ConfigProducer.class);
 
     /** The validated configuration. */
     @Produces
@@ -30,7 +31,10 @@ public class ConfigProducer {
         return new ValidatedConfig(config);
     }
 
-    /** slurm.conf as read at start. */
+    /**
+     * slurm.conf as read at start, with the rules of the site's Slurm version ({@link SiteSlurmVersion}), which
+     * the log names.
+     */
     @Produces
     @Singleton
     SlurmConf slurmConf(ValidatedConfig config) {
@@ -38,11 +42,9 @@ public class ConfigProducer {
         if (!java.nio.file.Files.isReadable(file)) {
             throw new InvalidConfigException(List.of("provisioner.slurm-conf: " + file + " cannot be read"));
         }
-        try {
-            return new SlurmConfParser().parse(file);
-        } catch (SlurmConfException e) {
-            throw new InvalidConfigException("provisioner.slurm-conf: " + e.getMessage(), e);
-        }
+        SlurmVersionChoice version = SiteSlurmVersion.of(config.get());
+        LOG.infof("slurm.conf %s is read with %s", file, SiteSlurmVersion.describe(version));
+        return SiteSlurmVersion.read(file, version);
     }
 
     /** The pools, resolved against slurm.conf. */

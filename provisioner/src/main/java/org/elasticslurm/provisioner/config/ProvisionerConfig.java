@@ -24,6 +24,14 @@ public interface ProvisionerConfig {
     Path slurmConf();
 
     /**
+     * The site's Slurm version ({@code 22.05}, {@code 24.11}, {@code 26.05}, or a release of one such as
+     * {@code 24.11.5}), whose rules slurm.conf is read with (the keys it knows and removed, its plugins). Empty =
+     * the version {@code provisioner.slurm.scontrol --version} prints, else 24.11. An unknown version stops the
+     * start with the known ones listed.
+     */
+    java.util.Optional<String> slurmVersion();
+
+    /**
      * Identity of this service, written into the metadata of every machine it makes or starts; only machines of
      * this owner are listed, recovered after a restart, swept as orphans or cleaned up. Rule
      * {@code [A-Za-z0-9][A-Za-z0-9._-]{0,63}}; empty = slurm.conf's {@code ClusterName}. Two services with the

@@ -33,7 +33,11 @@ class CheckCommandTest {
     }
 
     private String workingSite() throws Exception {
-        ScontrolStandIn scontrol = new ScontrolStandIn(dir.resolve("slurm"), TestConf.CLOUD8, List.of("test1"));
+        return workingSite(TestConf.CLOUD8);
+    }
+
+    private String workingSite(String slurmConf) throws Exception {
+        ScontrolStandIn scontrol = new ScontrolStandIn(dir.resolve("slurm"), slurmConf, List.of("test1"));
         Path token = dir.resolve("token");
         Files.writeString(token, "secret\n");
         Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
@@ -88,5 +92,60 @@ class CheckCommandTest {
 
         assertThat(exit).isEqualTo(AdminMain.PROBLEM);
         assertThat(problems()).anyMatch(l -> l.contains(dir.resolve("none.properties") + ": does not exist"));
+    }
+
+    private String output() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aKeyAddedIn2411IsNoProblemWhenTheVersionIs2411AndTheRulesAreNamed() throws Exception {
+        String site = workingSite(TestConf.CLOUD8 + "SuspendExcStates=down,drain\n")
+                + "provisioner.slurm-version=24.11\n";
+
+        assertThat(check(site)).as(output()).isZero();
+
+        assertThat(output()).contains("slurm.conf: " + dir.resolve("slurm/slurm.conf")
+                + " read with Slurm 24.11's rules (configured by provisioner.slurm-version)");
+    }
+
+    @Test
+    void aKeySlurm2411RemovedIsAProblemNamingTheVersion() throws Exception {
+        String site = workingSite(TestConf.CLOUD8 + "SlurmctldPlugstack=/etc/slurm/plugstack.conf\n")
+                + "provisioner.slurm-version=24.11\n";
+
+        assertThat(check(site)).isEqualTo(AdminMain.PROBLEM);
+
+        assertThat(problems()).singleElement().asString()
+                .contains("provisioner.slurm-conf: ")
+                .contains("Parsing error at unrecognized key: SlurmctldPlugstack (slurmctld 24.11 has no such key")
+                .contains("[read with Slurm 24.11's rules (configured by provisioner.slurm-version)]");
+    }
+
+    @Test
+    void anUnknownSlurmVersionIsAProblemListingTheKnownOnes() throws Exception {
+        assertThat(check(workingSite() + "provisioner.slurm-version=23.02\n")).isEqualTo(AdminMain.PROBLEM);
+
+        assertThat(problems()).containsExactly("problem: provisioner.slurm-version: unknown Slurm version '23.02'"
+                + " (from provisioner.slurm-version); known versions: 22.05, 24.11, 26.05");
+    }
+
+    @Test
+    void withoutAVersionTheVersionOfTheRealScontrolIsDetectedAndNamed() throws Exception {
+        String site = workingSite().replaceAll("provisioner\\.slurm\\.scontrol=.*\n",
+                "provisioner.slurm.scontrol=/usr/bin/scontrol\nprovisioner.slurm.timeout=5s\n");
+
+        check(site);
+
+        assertThat(output()).contains("slurm.conf: " + dir.resolve("slurm/slurm.conf")
+                + " read with Slurm 22.05's rules (detected from /usr/bin/scontrol --version)");
+    }
+
+    @Test
+    void aScontrolThatDoesNotTellItsVersionLeavesTheDefaultAndSaysWhy() throws Exception {
+        assertThat(check(workingSite())).as(output()).isZero();
+
+        assertThat(output()).contains(" read with Slurm 24.11's rules (the default: " + dir.resolve("slurm/scontrol")
+                + " --version did not tell its version: exit 1: invalid keyword: --version)");
     }
 }

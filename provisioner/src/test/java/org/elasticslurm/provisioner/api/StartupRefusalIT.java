@@ -28,8 +28,12 @@ class StartupRefusalIT {
     Path dir;
 
     private String start(String tokenMode, String... properties) throws Exception {
+        return startOn(TestConf.CLOUD8, tokenMode, properties);
+    }
+
+    private String startOn(String slurmConf, String tokenMode, String... properties) throws Exception {
         Path conf = dir.resolve("slurm.conf");
-        Files.writeString(conf, TestConf.CLOUD8);
+        Files.writeString(conf, slurmConf);
         Path token = dir.resolve("token");
         Files.writeString(token, "abc\n");
         Files.setPosixFilePermissions(token, PosixFilePermissions.fromString(tokenMode));
@@ -68,6 +72,30 @@ class StartupRefusalIT {
         assertThat(start("rw-------", "provisioner.pools.p.nodes=login1,test1"))
                 .contains("provisioner.pools.p.nodes: must name State=CLOUD nodes of " + dir.resolve("slurm.conf")
                         + ", but these are not: login1");
+    }
+
+    @Test
+    void aKeySlurm2411RemovedStopsTheStartWithThatVersionsMessage() throws Exception {
+        assertThat(startOn(TestConf.CLOUD8 + "SlurmctldPlugstack=/etc/slurm/plugstack.conf\n", "rw-------",
+                "provisioner.slurm-version=24.11"))
+                .contains("provisioner.slurm-conf: ")
+                .contains("Parsing error at unrecognized key: SlurmctldPlugstack (slurmctld 24.11 has no such key")
+                .contains("[read with Slurm 24.11's rules (configured by provisioner.slurm-version)]");
+    }
+
+    @Test
+    void aKeySlurm2205DoesNotKnowStopsTheStartWhenTheVersionIs2205() throws Exception {
+        assertThat(startOn(TestConf.CLOUD8 + "SuspendExcStates=down,drain\n", "rw-------",
+                "provisioner.slurm-version=22.05"))
+                .contains("Parsing error at unrecognized key: SuspendExcStates (slurmctld 22.05 has no such key")
+                .contains("[read with Slurm 22.05's rules (configured by provisioner.slurm-version)]");
+    }
+
+    @Test
+    void anUnknownSlurmVersionStopsTheStartListingTheKnownOnes() throws Exception {
+        assertThat(start("rw-------", "provisioner.slurm-version=23.02"))
+                .contains("provisioner.slurm-version: unknown Slurm version '23.02' (from provisioner.slurm-version);"
+                        + " known versions: 22.05, 24.11, 26.05");
     }
 
     @Test
