@@ -77,7 +77,7 @@ final class ChaosDomainChecks {
     }
 
     /** The owner's domains, the extra volumes and the seeds left, each noted. */
-    int leaks(PrivateLibvirtd libvirtd, Path seedDir) throws Exception {
+    int leaks(ChaosHost libvirtd, Path seedDir) throws Exception {
         List<String> left = new ArrayList<>();
         observer.get().stream().filter(d -> d.metadata().flatMap(m -> m.owner()).filter(owner::equals)
                 .isPresent()).forEach(d -> left.add("domain " + d.name()));

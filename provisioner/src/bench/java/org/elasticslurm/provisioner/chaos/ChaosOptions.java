@@ -21,14 +21,23 @@ import java.util.Optional;
  * @param slurmctldPort SlurmctldPort of that slurmctld ({@code +1}: its SlurmdPort)
  * @param logDiskFull how long the operation log's file system (a tmpfs of the run) is full from a seeded moment
  *                    of the burst; zero = never (the log is then on the run's directory)
+ * @param host the hypervisor host the service's nodes run on
  */
 record ChaosOptions(int nodes, int kills, double faultRate, long seed, Duration bound, Optional<Path> dir,
                     Duration slurmOutage, int libvirtdRestarts, Duration slurmctldDown, int slurmctldPort,
-                    Duration logDiskFull) {
+                    Duration logDiskFull, Host host) {
+    /** The hypervisor host of a run. */
+    enum Host {
+        /** libvirt's test driver in a private libvirtd of the run ({@link PrivateLibvirtd}): scale, no guests. */
+        TEST,
+        /** The machine's libvirtd on qemu:///system with tiny TCG guests ({@link SystemQemuHost}). */
+        QEMU
+    }
+
     static final String HELP = """
             usage: provisioner/bin/chaos [--nodes N] [--kills K] [--fault-rate R] [--seed S] [--time T] [--dir D]
                                    [--slurm-outage T] [--libvirtd-restarts L] [--slurmctld-down T]
-                                   [--slurmctld-port P] [--log-disk-full T]
+                                   [--slurmctld-port P] [--log-disk-full T] [--hypervisor test|qemu]
             Resumes N nodes of the packaged service (libvirt backend, a test:/// host of a private libvirtd) in
             bursts of seeded sizes, kills the service K times at seeded moments (restarting it on the same
             operation log) while a fraction R of its libvirt calls fails on purpose (transient errors, permanent
@@ -56,6 +65,12 @@ record ChaosOptions(int nodes, int kills, double faultRate, long seed, Duration 
                               moment of the burst it is filled for T, then freed; refusals (503 with a JSON
                               error) are counted as refused=R, the refused resumes sent again once it is freed
                               (default 0s: never)
+              --hypervisor H  test: libvirt's test driver in a private libvirtd of the run (default);
+                              qemu: the machine's libvirtd on qemu:///system (running: ci/start-libvirt.sh)
+                              with tiny TCG guests (64 MiB, a blank disk, no interface, no OS; addresses from
+                              a hosts file of the run), their volumes in a storage pool of the run; the
+                              libvirtd restarts then SIGKILL the system libvirtd by PID and start it again,
+                              refused while it runs domains of others
             Last line, always: chaos: nodes=N kills=K faults=F refused=R leaked=L duplicates=D lost=O http5xx=X stuck=S
             Exit status: 0 when L, D, O, X and S are 0; 1 otherwise; 64 for bad arguments.
             """;
@@ -89,6 +104,9 @@ record ChaosOptions(int nodes, int kills, double faultRate, long seed, Duration 
         if (logDiskFull.isNegative()) {
             throw new IllegalArgumentException("--log-disk-full must not be negative (" + logDiskFull + ")");
         }
+        if (host == null) {
+            throw new IllegalArgumentException("--hypervisor must be test or qemu");
+        }
         if (bound.isNegative() || bound.isZero()) {
             throw new IllegalArgumentException("--time must be positive (" + bound + ")");
         }
@@ -97,7 +115,7 @@ record ChaosOptions(int nodes, int kills, double faultRate, long seed, Duration 
     /** The default small run: 30 nodes, 1 kill, 20 % faults, seed 1, 170 s. */
     static ChaosOptions defaults() {
         return new ChaosOptions(30, 1, 0.2, 1, Duration.ofSeconds(170), Optional.empty(), Duration.ZERO, 0,
-                Duration.ZERO, 21310, Duration.ZERO);
+                Duration.ZERO, 21310, Duration.ZERO, Host.TEST);
     }
 
     /**
@@ -118,6 +136,7 @@ record ChaosOptions(int nodes, int kills, double faultRate, long seed, Duration 
         Duration slurmctldDown = d.slurmctldDown;
         int slurmctldPort = d.slurmctldPort;
         Duration logDiskFull = d.logDiskFull;
+        Host host = d.host;
         for (int i = 0; i < args.length; i += 2) {
             String key = args[i];
             if (i + 1 >= args.length) {
@@ -137,6 +156,12 @@ record ChaosOptions(int nodes, int kills, double faultRate, long seed, Duration 
                     case "--slurmctld-down" -> slurmctldDown = duration(v);
                     case "--slurmctld-port" -> slurmctldPort = Integer.parseInt(v);
                     case "--log-disk-full" -> logDiskFull = duration(v);
+                    case "--hypervisor" -> host = switch (v) {
+                        case "test" -> Host.TEST;
+                        case "qemu" -> Host.QEMU;
+                        default -> throw new IllegalArgumentException("--hypervisor must be test or qemu ('" + v
+                                + "')");
+                    };
                     default -> throw new IllegalArgumentException("unknown option " + key + " (see --help)");
                 }
             } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
@@ -144,7 +169,7 @@ record ChaosOptions(int nodes, int kills, double faultRate, long seed, Duration 
             }
         }
         return new ChaosOptions(nodes, kills, faultRate, seed, bound, dir, slurmOutage, libvirtdRestarts,
-                slurmctldDown, slurmctldPort, logDiskFull);
+                slurmctldDown, slurmctldPort, logDiskFull, host);
     }
 
     private static Duration duration(String v) {

@@ -22,7 +22,8 @@ import org.elasticslurm.provisioner.testing.ServiceProcess;
 
 /**
  * The chaos driver ({@code provisioner/bin/chaos}): a burst of resumes against the packaged service on a test
- * host of a private libvirtd, with SIGKILLs of the service and injected libvirt faults at seeded moments; then
+ * host of a private libvirtd ({@link PrivateLibvirtd}) or on the machine's qemu:///system with tiny guests
+ * ({@link SystemQemuHost}), with SIGKILLs of the service and injected libvirt faults at seeded moments; then
  * every node is suspended and the run checks that nothing was leaked, doubled, lost or left stuck, and that no
  * request got a 5xx. The controller is the scontrol stand-in of the tests (Slurm's view empty: every node is a
  * powered-down CLOUD node hidden by 22.05), or with {@code --slurmctld-down} Debian's slurmctld, stopped and
@@ -39,9 +40,11 @@ public final class ChaosRun {
     private Path dir;
     private String owner;
     private List<String> nodes;
+    /** The nodes' name before their number: {@code ch}, or on a shared qemu:///system one of the run's own. */
+    private String prefix;
     private Map<String, String> properties;
     private ServiceProcess service;
-    private PrivateLibvirtd libvirtd;
+    private ChaosHost libvirtd;
     private OperationLogDisk disk;
     private ChaosSlurmctld slurmctld;
     private ChaosSlurmSide slurmSide;
@@ -89,24 +92,26 @@ public final class ChaosRun {
         dir = options.dir().orElseGet(() -> tempDir());
         Files.createDirectories(dir);
         owner = "chaos" + Long.toHexString(options.seed() & 0xffff) + Long.toHexString(System.nanoTime() & 0xfff);
+        // domains are named after their nodes: on the machine's libvirtd, names of the run's own
+        prefix = options.host() == ChaosOptions.Host.QEMU
+                ? "c" + Integer.toHexString(Math.floorMod(owner.hashCode(), 0x10000)) + "n" : "ch";
         nodes = new ArrayList<>();
         for (int i = 1; i <= options.nodes(); i++) {
-            nodes.add("ch" + i);
+            nodes.add(prefix + i);
         }
         Path faultSwitch = dir.resolve("faults.on");
         ChaosResult result;
-        try (PrivateLibvirtd libvirtd = new PrivateLibvirtd(Files.createDirectories(dir.resolve("libvirtd")),
-                Duration.ofSeconds(30)); LibvirtHypervisor observer = LibvirtHypervisor.open(libvirtd.uri());
+        try (ChaosHost libvirtd = host(); LibvirtHypervisor observer = LibvirtHypervisor.open(libvirtd.uri());
              OperationLogDisk disk = options.logDiskFull().isZero() ? null
                      : new OperationLogDisk(dir.resolve("oplog"), "8m");
              ChaosSlurmctld ctld = options.realSlurmctld() ? new ChaosSlurmctld(
-                     Files.createDirectories(dir.resolve("slurmctld")), owner, "ch", nodes.size(),
+                     Files.createDirectories(dir.resolve("slurmctld")), owner, prefix, nodes.size(),
                      options.slurmctldPort()) : null) {
             this.libvirtd = libvirtd;
             this.disk = disk;
             this.slurmctld = ctld;
             operationLog = (disk == null ? dir.resolve("service") : disk.path()).resolve("operations.jsonl");
-            properties = properties(libvirtd.uri(), faultSwitch);
+            properties = properties(libvirtd, faultSwitch);
             ChaosDomainChecks domains = new ChaosDomainChecks(observer::domains, owner, notes);
             Thread watch = new Thread(domains::watch, "chaos-domain-watch");
             watch.setDaemon(true);
@@ -128,7 +133,7 @@ public final class ChaosRun {
                             || n[0].equals("FAILED"), n -> n[0].equals("READY")
                             || (n[0].equals("FAILED") && !n[1].isEmpty()));
                     checkFailedNodesDownInStandIn();
-                    int suspend = api.post("/v1/suspend", "ch[1-" + nodes.size() + "]");
+                    int suspend = api.post("/v1/suspend", all());
                     if (suspend != 202) {
                         notes.add("suspend of every node answered " + suspend);
                     }
@@ -140,7 +145,7 @@ public final class ChaosRun {
                             || n[0].equals("FAILED") || n[0].equals("POWERED_DOWN"), n -> !n[0].equals("FAILED")
                             || !n[1].isEmpty());
                     // Slurm powers the nodes down (as after SuspendTime) and runs the SuspendProgram
-                    ctld.update("ch[1-" + nodes.size() + "]", "POWER_DOWN_FORCE");
+                    ctld.update(all(), "POWER_DOWN_FORCE");
                 }
                 settle("every node POWERED_DOWN", deadline, n -> n[0].equals("POWERED_DOWN"),
                         n -> n[0].equals("POWERED_DOWN"));
@@ -176,6 +181,17 @@ public final class ChaosRun {
         return result;
     }
 
+    private ChaosHost host() throws Exception {
+        Path hostDir = dir.resolve("libvirtd");
+        return options.host() == ChaosOptions.Host.QEMU ? new SystemQemuHost(hostDir, owner, Duration.ofSeconds(30))
+                : new PrivateLibvirtd(Files.createDirectories(hostDir), Duration.ofSeconds(30));
+    }
+
+    /** Every node of the run as one hostlist. */
+    private String all() {
+        return prefix + "[1-" + nodes.size() + "]";
+    }
+
     private Path tempDir() {
         try {
             return Files.createTempDirectory("chaos-");
@@ -184,7 +200,8 @@ public final class ChaosRun {
         }
     }
 
-    private Map<String, String> properties(String uri, Path faultSwitch) throws IOException {
+    private Map<String, String> properties(ChaosHost host, Path faultSwitch) throws Exception {
+        String uri = host.uri();
         Path seeds = Files.createDirectories(dir.resolve("seeds"));
         Path munge = dir.resolve("munge.key");
         Files.write(munge, new byte[32]);
@@ -197,12 +214,9 @@ public final class ChaosRun {
         p.put("provisioner.libvirt.call-timeout", "2s");
         p.put("provisioner.address-poll-interval", "0.2s");
         p.put("provisioner.reconcile-interval", "1h");
-        p.put("provisioner.pools.cloud.nodes", "ch[1-" + nodes.size() + "]");
+        p.put("provisioner.pools.cloud.nodes", all());
         p.put("provisioner.pools.cloud.mode", "create");
-        p.put("provisioner.pools.cloud.storage-pool", PrivateLibvirtd.POOL);
-        p.put("provisioner.pools.cloud.base-image", PrivateLibvirtd.BASE);
-        p.put("provisioner.pools.cloud.network", PrivateLibvirtd.NETWORK);
-        p.put("provisioner.pools.cloud.memory", "64");
+        host.poolProperties(nodes).forEach((k, v) -> p.put("provisioner.pools.cloud." + k, v));
         p.put("provisioner.pools.cloud.munge-key", munge.toString());
         p.put("provisioner.pools.cloud.seed-directory", seeds.toString());
         p.put("provisioner.operation-log", operationLog.toString());
@@ -220,8 +234,8 @@ public final class ChaosRun {
         }
         restarts++;
         String conf = "ClusterName=" + owner + "\nSlurmctldHost=localhost(127.0.0.1)\n"
-                + "NodeName=ch[1-" + nodes.size() + "] CPUs=1 State=CLOUD\n"
-                + "PartitionName=cloud Nodes=ch[1-" + nodes.size() + "] Default=YES MaxTime=INFINITE State=UP\n";
+                + "NodeName=" + all() + " CPUs=1 State=CLOUD\n"
+                + "PartitionName=cloud Nodes=" + all() + " Default=YES MaxTime=INFINITE State=UP\n";
         service = new ServiceProcess(dir.resolve("service"), conf, nodes, properties);
         api.target(service.url());
     }
@@ -232,7 +246,7 @@ public final class ChaosRun {
         for (int i = 1; i <= nodes.size(); ) {
             int size = 1 + random.nextInt(8);
             int last = Math.min(nodes.size(), i + size - 1);
-            requests.add(i == last ? "ch" + i : "ch[" + i + "-" + last + "]");
+            requests.add(i == last ? prefix + i : prefix + "[" + i + "-" + last + "]");
             i = last + 1;
         }
         int outageAt = options.slurmOutage().isZero() ? -1 : random.nextInt(requests.size());
@@ -379,13 +393,13 @@ public final class ChaosRun {
     }
 
     /**
-     * Kills the private libvirtd (SIGKILL by PID) at a seeded moment, leaves the service without it for
-     * {@code down} and starts it again; the service is frozen (SIGSTOP) only while the daemon's state is read.
+     * Kills the host's libvirtd (SIGKILL by PID) at a seeded moment, leaves the service without it for
+     * {@code down} and starts it again; the service is frozen (SIGSTOP) only while a test driver's state is read.
      */
     private void restartLibvirtd(Duration after, Duration down) throws Exception {
         Thread.sleep(after.toMillis()); // the seeded moment: operations are in flight
         long pid = libvirtd.pid();
-        libvirtd.restart(down, new PrivateLibvirtd.Freezer() {
+        libvirtd.restart(down, new ChaosHost.Freezer() {
             @Override
             public <T> T during(java.util.concurrent.Callable<T> body) throws Exception {
                 signal("STOP", service.pid());

@@ -32,7 +32,7 @@ import org.libvirt.StorageVol;
  * half-way in the daemon), and the new daemon gets it back before its socket is put in place of the old one
  * (clients connect through a symbolic link that is switched atomically). Until then clients find no daemon.
  */
-final class PrivateLibvirtd implements AutoCloseable {
+final class PrivateLibvirtd implements ChaosHost {
     static final String POOL = "default-pool";
     static final String BASE = "base.qcow2";
     static final String NETWORK = "default";
@@ -114,12 +114,13 @@ final class PrivateLibvirtd implements AutoCloseable {
     }
 
     /** The URI of its shared test host (stable across restarts). */
-    String uri() {
+    @Override
+    public String uri() {
         return uri(socket);
     }
 
-    /** The PID of the current daemon. */
-    long pid() {
+    @Override
+    public long pid() {
         return process.pid();
     }
 
@@ -134,7 +135,8 @@ final class PrivateLibvirtd implements AutoCloseable {
      *
      * @param freeze holds the clients while it runs its argument
      */
-    void restart(Duration down, Freezer freeze) throws Exception {
+    @Override
+    public void restart(Duration down, Freezer freeze) throws Exception {
         Kept kept = freeze.during(() -> {
             Kept k = keep();
             process.destroyForcibly();
@@ -151,11 +153,6 @@ final class PrivateLibvirtd implements AutoCloseable {
         admin = new Connect(uri(own));
         restore(kept);
         expose(own);
-    }
-
-    /** Holds the clients of the daemon still while a body runs. */
-    interface Freezer {
-        <T> T during(java.util.concurrent.Callable<T> body) throws Exception;
     }
 
     private Kept keep() throws LibvirtException {
@@ -222,8 +219,8 @@ final class PrivateLibvirtd implements AutoCloseable {
         }
     }
 
-    /** The volumes of the storage pool other than the base image. */
-    List<String> extraVolumes() throws LibvirtException {
+    @Override
+    public List<String> extraVolumes() throws LibvirtException {
         StoragePool pool = admin.storagePoolLookupByName(POOL);
         try {
             pool.refresh(0);
@@ -231,6 +228,11 @@ final class PrivateLibvirtd implements AutoCloseable {
         } finally {
             pool.free();
         }
+    }
+
+    @Override
+    public java.util.Map<String, String> poolProperties(List<String> nodes) {
+        return java.util.Map.of("storage-pool", POOL, "base-image", BASE, "network", NETWORK, "memory", "64");
     }
 
     @Override

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.elasticslurm.lab.real.RealSlurmAvailable;
+import org.elasticslurm.provisioner.libvirt.RequiresLibvirtDaemon;
 import org.elasticslurm.provisioner.testing.TestPorts;
 import org.elasticslurm.testsupport.Missing;
 import org.elasticslurm.testsupport.Requirement;
@@ -18,6 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.libvirt.Connect;
+import org.libvirt.LibvirtException;
+import org.libvirt.StoragePool;
 
 /**
  * A small seeded chaos run (bin/chaos) against the packaged service: 20 nodes, one SIGKILL of the service during
@@ -46,7 +52,7 @@ class ChaosRunIT {
     @Test
     void aSeededBurstWithAServiceKillAndLibvirtFaultsLeaksDoublesAndLosesNothing() throws Exception {
         ChaosResult result = new ChaosRun(new ChaosOptions(20, 1, 0.2, 7, Duration.ofSeconds(150),
-                Optional.of(dir), Duration.ZERO, 0, Duration.ZERO, 21310, Duration.ZERO)).run();
+                Optional.of(dir), Duration.ZERO, 0, Duration.ZERO, 21310, Duration.ZERO, ChaosOptions.Host.TEST)).run();
 
         assertThat(result.line()).as("the chaos line").endsWith("leaked=0 duplicates=0 lost=0 http5xx=0 stuck=0");
         assertThat(result.nodes()).isEqualTo(20);
@@ -58,7 +64,7 @@ class ChaosRunIT {
     @Test
     void aControllerUnreachableFor15SecondsDuringABurstFailsNoResume() throws Exception {
         ChaosResult result = new ChaosRun(new ChaosOptions(20, 0, 0.0, 11, Duration.ofSeconds(150),
-                Optional.of(dir), Duration.ofSeconds(15), 0, Duration.ZERO, 21310, Duration.ZERO)).run();
+                Optional.of(dir), Duration.ofSeconds(15), 0, Duration.ZERO, 21310, Duration.ZERO, ChaosOptions.Host.TEST)).run();
 
         assertThat(result.line()).as("the chaos line").endsWith("leaked=0 duplicates=0 lost=0 http5xx=0 stuck=0");
         assertThat(result.clean()).isTrue();
@@ -71,7 +77,7 @@ class ChaosRunIT {
     @Test
     void aLibvirtdKilledAndRestartedDuringABurstLeavesNothingLeakedDoubledOrLost() throws Exception {
         ChaosResult result = new ChaosRun(new ChaosOptions(30, 0, 0.0, 5, Duration.ofSeconds(150),
-                Optional.of(dir), Duration.ZERO, 1, Duration.ZERO, 21310, Duration.ZERO)).run();
+                Optional.of(dir), Duration.ZERO, 1, Duration.ZERO, 21310, Duration.ZERO, ChaosOptions.Host.TEST)).run();
 
         assertThat(result.line()).as("the chaos line").endsWith("leaked=0 duplicates=0 lost=0 http5xx=0 stuck=0");
         assertThat(result.faults()).as("the one libvirtd restart, no injected fault").isEqualTo(1);
@@ -86,7 +92,7 @@ class ChaosRunIT {
     void theRealSlurmctldStoppedAndStartedAgainDuringABurstFailsNoResumeAndEveryNodeEndsPoweredDownInSlurm()
             throws Exception {
         ChaosResult result = new ChaosRun(new ChaosOptions(16, 0, 0.0, 3, Duration.ofSeconds(170),
-                Optional.of(dir), Duration.ZERO, 0, Duration.ofSeconds(15), SLURMCTLD_PORT, Duration.ZERO)).run();
+                Optional.of(dir), Duration.ZERO, 0, Duration.ofSeconds(15), SLURMCTLD_PORT, Duration.ZERO, ChaosOptions.Host.TEST)).run();
 
         assertThat(result.line()).as("the chaos line (run directory %s)", dir)
                 .endsWith("leaked=0 duplicates=0 lost=0 http5xx=0 stuck=0");
@@ -102,7 +108,7 @@ class ChaosRunIT {
     @Test
     void theOperationLogDiskFullDuringABurstRefusesNewWorkWithJsonAndLosesNothingOnceSpaceReturns() throws Exception {
         ChaosResult result = new ChaosRun(new ChaosOptions(24, 0, 0.0, 2, Duration.ofSeconds(170),
-                Optional.of(dir), Duration.ZERO, 0, Duration.ZERO, 21310, Duration.ofSeconds(5))).run();
+                Optional.of(dir), Duration.ZERO, 0, Duration.ZERO, 21310, Duration.ofSeconds(5), ChaosOptions.Host.TEST)).run();
 
         assertThat(result.line()).as("the chaos line").endsWith("leaked=0 duplicates=0 lost=0 http5xx=0 stuck=0");
         assertThat(result.refused()).as("resumes sent while the log's file system was full: 503 with a JSON error")
@@ -112,6 +118,41 @@ class ChaosRunIT {
                 .as("the log said when it could be written again").contains("writable again after: cannot append")
                 .contains("No space left on device");
         assertThat(mounts()).as("the run's tmpfs is unmounted").doesNotContain(dir.toString());
+    }
+
+    @Test
+    @RequiresLibvirtDaemon
+    void aSeededBurstOnQemuSystemWithTinyGuestsAndAServiceKillLeaksDoublesAndLosesNothing() throws Exception {
+        ChaosResult result = new ChaosRun(new ChaosOptions(10, 1, 0.2, 13, Duration.ofSeconds(170),
+                Optional.of(dir), Duration.ZERO, 0, Duration.ZERO, 21310, Duration.ZERO, ChaosOptions.Host.QEMU)).run();
+
+        assertThat(result.line()).as("the chaos line (run directory %s)", dir)
+                .endsWith("leaked=0 duplicates=0 lost=0 http5xx=0 stuck=0");
+        assertThat(result.kills()).isEqualTo(1);
+        assertThat(result.faults()).as("faults were injected").isPositive();
+        assertThat(Files.readString(dir.resolve("service/operations.jsonl")))
+                .as("the nodes' domains were created and started on qemu:///system")
+                .contains("\"status\":\"SUCCEEDED\"");
+        assertThat(poolPathsOnQemuSystem()).as("the run's storage pool is removed from the system libvirtd")
+                .noneMatch(p -> p.startsWith(dir.toString()));
+    }
+
+    private static List<String> poolPathsOnQemuSystem() throws LibvirtException {
+        Connect c = new Connect("qemu:///system");
+        try {
+            List<String> paths = new ArrayList<>();
+            for (String[] names : new String[][] {c.listStoragePools(), c.listDefinedStoragePools()}) {
+                for (String name : names) {
+                    StoragePool p = c.storagePoolLookupByName(name);
+                    String xml = p.getXMLDesc(0);
+                    paths.add(xml.replaceAll("(?s).*<path>([^<]*)</path>.*", "$1"));
+                    p.free();
+                }
+            }
+            return paths;
+        } finally {
+            c.close();
+        }
     }
 
     private static String mounts() throws java.io.IOException {
