@@ -183,7 +183,8 @@ public final class ChaosRun {
 
     private ChaosHost host() throws Exception {
         Path hostDir = dir.resolve("libvirtd");
-        return options.host() == ChaosOptions.Host.QEMU ? new SystemQemuHost(hostDir, owner, Duration.ofSeconds(30))
+        return options.host() == ChaosOptions.Host.QEMU ? new SystemQemuHost(hostDir, owner, Duration.ofSeconds(30),
+                options.libvirtdRestarts() > 0)
                 : new PrivateLibvirtd(Files.createDirectories(hostDir), Duration.ofSeconds(30));
     }
 

@@ -44,9 +44,11 @@ final class SystemQemuHost implements ChaosHost {
      *
      * @param dir a directory of the run's directory for the host (pool directory, hosts file); both are made
      *            traversable for qemu's user
-     * @throws IllegalStateException when libvirtd does not answer on {@code qemu:///system}
+     * @param restarts whether the run will restart the daemon: refused at once while it runs domains of others
+     * @throws IllegalStateException when libvirtd does not answer on {@code qemu:///system}, or restarts are asked
+     *                               for while it runs domains of others
      */
-    SystemQemuHost(Path dir, String owner, Duration bound) throws IOException, InterruptedException {
+    SystemQemuHost(Path dir, String owner, Duration bound, boolean restarts) throws IOException, InterruptedException {
         this.dir = dir;
         this.owner = owner;
         this.bound = bound;
@@ -55,6 +57,9 @@ final class SystemQemuHost implements ChaosHost {
         } catch (LibvirtException e) {
             throw new IllegalStateException("libvirtd does not answer on " + URI + " (start it: ci/start-libvirt.sh): "
                     + e.getMessage(), e);
+        }
+        if (restarts) {
+            refuseWhileShared();
         }
         // qemu's user opens the disks and seeds: the run's directory and this one must be traversable
         Files.createDirectories(dir);
@@ -116,11 +121,7 @@ final class SystemQemuHost implements ChaosHost {
 
     @Override
     public void restart(Duration down, Freezer freeze) throws Exception {
-        List<String> others = foreignDomains();
-        if (!others.isEmpty()) {
-            throw new IllegalStateException("the system libvirtd runs domains of others (" + String.join(", ", others)
-                    + "): another run uses it, so it is not restarted");
-        }
+        refuseWhileShared();
         long pid = pid();
         closeAdmin();
         Process kill = new ProcessBuilder("/bin/kill", "-KILL", Long.toString(pid)).inheritIO().start();
@@ -153,13 +154,18 @@ final class SystemQemuHost implements ChaosHost {
         }
     }
 
-    /** Names of the domains on the host that are not the run's. */
-    private List<String> foreignDomains() {
+    private void refuseWhileShared() {
+        List<String> others;
         try (LibvirtHypervisor h = LibvirtHypervisor.open(URI)) {
-            return foreign(h.domains(), owner);
+            others = foreign(h.domains(), owner);
+        }
+        if (!others.isEmpty()) {
+            throw new IllegalStateException("the system libvirtd runs domains of others (" + String.join(", ", others)
+                    + "): another run uses it, so --libvirtd-restarts is refused with --hypervisor qemu");
         }
     }
 
+    /** Names of the domains that are not {@code owner}'s. */
     static List<String> foreign(List<DomainSummary> domains, String owner) {
         return domains.stream().filter(d -> d.metadata().flatMap(m -> m.owner()).filter(owner::equals).isEmpty())
                 .map(DomainSummary::name).sorted().toList();
