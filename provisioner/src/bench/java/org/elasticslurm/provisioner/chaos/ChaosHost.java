@@ -13,6 +13,11 @@ interface ChaosHost extends AutoCloseable {
     /** The URI of the host, stable across restarts of its daemon. */
     String uri();
 
+    /**
+     * The service's {@code provisioner.libvirt.call-timeout} on this host; injected hangs last one second longer.
+     */
+    Duration callTimeout();
+
     /** The PID of its current libvirtd. */
     long pid();
 

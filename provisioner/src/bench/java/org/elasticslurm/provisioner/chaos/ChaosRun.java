@@ -211,8 +211,8 @@ public final class ChaosRun {
         p.put("provisioner.backend", "libvirt");
         p.put("provisioner.libvirt.uris", uri);
         p.put("provisioner.libvirt.test-faults", "rate=" + options.faultRate() + ",seed=" + options.seed()
-                + ",hang=3s,switch=" + faultSwitch);
-        p.put("provisioner.libvirt.call-timeout", "2s");
+                + ",hang=" + (host.callTimeout().toSeconds() + 1) + "s,switch=" + faultSwitch);
+        p.put("provisioner.libvirt.call-timeout", host.callTimeout().toSeconds() + "s");
         p.put("provisioner.address-poll-interval", "0.2s");
         p.put("provisioner.reconcile-interval", "1h");
         p.put("provisioner.pools.cloud.nodes", all());

@@ -119,6 +119,12 @@ final class PrivateLibvirtd implements ChaosHost {
         return uri(socket);
     }
 
+    /** The test driver answers in milliseconds: 2 s is long past any answer but an injected hang. */
+    @Override
+    public Duration callTimeout() {
+        return Duration.ofSeconds(2);
+    }
+
     @Override
     public long pid() {
         return process.pid();

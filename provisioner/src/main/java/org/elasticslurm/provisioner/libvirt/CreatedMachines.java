@@ -90,7 +90,7 @@ final class CreatedMachines implements PoolMachines {
         String node = request.node();
         String name = spec.domainName(node);
         Optional<Located> found = locate(name);
-        if (found.isPresent()) {
+        if (found.isPresent() && !removedIncomplete(node, found.get())) {
             return resumeExisting(request, found.get());
         }
         String uri = fleet.place(spec.uri(), name, spec.memoryMiB(), spec.vcpus());
@@ -152,6 +152,31 @@ final class CreatedMachines implements PoolMachines {
         LOG.infof("node %s: created and started domain %s (type %s, MAC %s) on %s", node, name, choice.type(), mac,
                 uri);
         return new Machine(node, spec.name(), name + "@" + uri, request.operationId(), true, staticAddress, notes);
+    }
+
+    /**
+     * Removes a domain of ours that is not running and misses a volume or the seed file its metadata lists: what a
+     * rollback left when it could delete some parts but not the domain (the hypervisor went away half-way). Starting
+     * it would fail ("Cannot access storage file"); it is made anew instead. Returns whether it was removed.
+     */
+    private boolean removedIncomplete(String node, Located at) {
+        DomainSummary d = at.domain();
+        if (d.state().active() || !ours(d, node)) {
+            return false;
+        }
+        DomainMetadata m = d.metadata().orElseThrow();
+        List<String> missing = new ArrayList<>();
+        m.volumes().stream().filter(v -> at.host().volume(v.storagePool(), v.name()).isEmpty())
+                .forEach(v -> missing.add("volume " + v.storagePool() + "/" + v.name()));
+        m.seedFile().filter(f -> !Files.exists(Path.of(f))).ifPresent(f -> missing.add("seed " + f));
+        if (missing.isEmpty()) {
+            return false;
+        }
+        LOG.warnf("node %s: domain %s on %s misses %s (a creation rolled back half-way); it is removed and made anew",
+                node, d.name(), at.host().uri(), String.join(", ", missing));
+        remove(at.host(), d);
+        fleet.removed(at.host().uri(), d.name());
+        return true;
     }
 
     private Machine resumeExisting(MachineRequest request, Located at) {
