@@ -71,8 +71,9 @@ final class LibvirtErrors {
 
     /**
      * Reads a libvirt-java exception. libvirt keeps the error it raised in a thread-local slot that libvirt-java
-     * read just before throwing; its raw code and origin are taken from there when the message matches, else the
-     * code is recovered from libvirt-java's (shifted) enum.
+     * read just before throwing; its raw code and origin are taken from there when the message matches, else (a
+     * later libvirt call of the thread, such as freeing the domain handle, reset the slot) from libvirt-java's
+     * copy ({@link #of}).
      */
     Failure failure(LibvirtException e) {
         Error error = e.getError();
@@ -80,7 +81,19 @@ final class LibvirtErrors {
         if (last != null && last.message() != null && last.message().equals(error.getMessage())) {
             return last;
         }
-        return new Failure(codeOf(error.getCode()), -1, error.getMessage());
+        return of(error);
+    }
+
+    /**
+     * libvirt-java's copy of an error: the code recovered from its (shifted) enum, the origin from its domain enum,
+     * whose order is libvirt's up to {@code VIR_FROM_REMOTE} (-1 beyond: not one the decisions here look at).
+     * Without the origin a lost connection ("End of file while reading data", a system error of the RPC layer)
+     * would count as permanent.
+     */
+    static Failure of(Error error) {
+        Error.ErrorDomain domain = error.getDomain();
+        int origin = domain == null || domain.ordinal() > FROM_REMOTE ? -1 : domain.ordinal();
+        return new Failure(codeOf(error.getCode()), origin, error.getMessage());
     }
 
     /** The calling thread's last libvirt error, for functions called through {@link NativeLibvirt}. */

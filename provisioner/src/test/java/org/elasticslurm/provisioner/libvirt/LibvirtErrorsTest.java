@@ -3,7 +3,9 @@ package org.elasticslurm.provisioner.libvirt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.libvirt.Error;
 import org.libvirt.Error.ErrorNumber;
+import org.libvirt.jna.virError;
 
 class LibvirtErrorsTest {
 
@@ -43,5 +45,26 @@ class LibvirtErrorsTest {
         assertThat(closed.isTransient()).isTrue();
         assertThat(new LibvirtErrors.Failure(LibvirtErrors.INTERNAL_ERROR, 10, "internal error: unexpected XML")
                 .isTransient()).as("an internal error of a driver stays permanent").isFalse();
+    }
+
+    @Test
+    void aDaemonGoneUnderACallIsALostConnectionAlsoWhenOnlyLibvirtJavasCopyOfTheErrorIsLeft() {
+        LibvirtErrors.Failure eof = LibvirtErrors.of(error(38, 7, "End of file while reading data: Input/output error"));
+
+        assertThat(eof.origin()).as("the RPC layer").isEqualTo(7);
+        assertThat(eof.connectionLost()).isTrue();
+        assertThat(eof.isTransient()).isTrue();
+        assertThat(LibvirtErrors.of(error(38, 18, "cannot open volume: No such file")).isTransient())
+                .as("a system error of the storage driver stays permanent").isFalse();
+        assertThat(LibvirtErrors.of(error(42, 10, "Domain not found")).code()).isEqualTo(LibvirtErrors.NO_DOMAIN);
+    }
+
+    private static Error error(int code, int domain, String message) {
+        virError v = new virError();
+        v.code = code;
+        v.domain = domain;
+        v.message = message;
+        v.level = 2;
+        return new Error(v);
     }
 }
