@@ -69,14 +69,7 @@ final class SlurmVersionOption {
      * slurmctld -V: slurm-wlm 24.11.5)}, or {@code Slurm 24.11 (real slurmctld; its version was not read: WHY)}.
      */
     String summaryLine(SlurmctldVersion slurmctld) {
-        String line = "Slurm " + chosen.version();
-        if (slurmctld instanceof SlurmctldVersion.Read r) {
-            return line + " (real: slurmctld -V: " + r.line() + ")";
-        }
-        if (slurmctld instanceof SlurmctldVersion.Unread u) {
-            return line + " (" + unread(u) + ")";
-        }
-        return line + " (emulated)";
+        return "Slurm " + chosen.version() + " (" + slurmctld.reportNote().summary() + ")";
     }
 
     /**
@@ -85,17 +78,7 @@ final class SlurmVersionOption {
      * slurm-wlm 24.11.5)}) or why it was not read.
      */
     String titleSuffix(SlurmctldVersion slurmctld) {
-        String option = " --slurm-version " + chosen.version();
-        if (slurmctld instanceof SlurmctldVersion.Read r) {
-            return option + " (slurmctld -V: " + r.line() + ")";
-        }
-        if (slurmctld instanceof SlurmctldVersion.Unread u) {
-            return option + " (" + unread(u) + ")";
-        }
-        return "";
-    }
-
-    private static String unread(SlurmctldVersion.Unread u) {
-        return "real slurmctld; its version was not read: " + u.why();
+        return slurmctld.reportNote().title().map(note -> " --slurm-version " + chosen.version() + " (" + note + ")")
+                .orElse("");
     }
 }

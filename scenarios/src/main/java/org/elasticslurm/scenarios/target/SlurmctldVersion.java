@@ -14,8 +14,27 @@ public sealed interface SlurmctldVersion {
         return this instanceof Read r ? Optional.of(r.line()) : Optional.empty();
     }
 
+    /** What a report says of this slurmctld, in its summary's version line and in its title. */
+    ReportNote reportNote();
+
+    /**
+     * What a report says of a run's slurmctld.
+     *
+     * @param summary what the summary's version line says in parentheses after {@code Slurm V}: {@code emulated},
+     *                {@code real: slurmctld -V: LINE} or {@code real slurmctld; its version was not read: WHY}
+     * @param title   what the report's title says in parentheses after {@code --slurm-version V}, for a real slurmctld
+     *                only: {@code slurmctld -V: LINE} or {@code real slurmctld; its version was not read: WHY}
+     */
+    record ReportNote(String summary, Optional<String> title) {
+    }
+
     /** The target emulates slurmctld (sim, fake-realtime, the fake controller of libvirt-test and qemu). */
     record Emulated() implements SlurmctldVersion {
+
+        @Override
+        public ReportNote reportNote() {
+            return new ReportNote("emulated", Optional.empty());
+        }
     }
 
     /**
@@ -24,6 +43,12 @@ public sealed interface SlurmctldVersion {
      * @param line the first line its {@code slurmctld -V} printed
      */
     record Read(String line) implements SlurmctldVersion {
+
+        @Override
+        public ReportNote reportNote() {
+            String printed = "slurmctld -V: " + line;
+            return new ReportNote("real: " + printed, Optional.of(printed));
+        }
     }
 
     /**
@@ -32,5 +57,11 @@ public sealed interface SlurmctldVersion {
      * @param why what went wrong (e.g. {@code slurmctld -V exited 70: cannot bind-mount ...})
      */
     record Unread(String why) implements SlurmctldVersion {
+
+        @Override
+        public ReportNote reportNote() {
+            String unread = "real slurmctld; its version was not read: " + why;
+            return new ReportNote(unread, Optional.of(unread));
+        }
     }
 }

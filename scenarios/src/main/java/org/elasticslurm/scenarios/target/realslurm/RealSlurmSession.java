@@ -1,7 +1,6 @@
 package org.elasticslurm.scenarios.target.realslurm;
 
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import org.elasticslurm.lab.process.CleanupOnExit;
 import org.elasticslurm.lab.process.CommandResult;
 import org.elasticslurm.lab.process.LabException;
 import org.elasticslurm.lab.real.Lab;
-import org.elasticslurm.lab.real.SlurmctldLog;
 import org.elasticslurm.lab.scenario.Scenario;
 import org.elasticslurm.lab.trace.TraceLine;
 import org.elasticslurm.scenarios.model.Component;
@@ -25,32 +23,22 @@ import org.elasticslurm.scenarios.model.TargetKind;
 import org.elasticslurm.scenarios.target.StepResult;
 import org.elasticslurm.scenarios.target.TargetException;
 import org.elasticslurm.scenarios.target.TargetSession;
-import org.elasticslurm.scenarios.target.lab.ScontrolProbe;
 import org.elasticslurm.scenarios.trace.JobRecord;
 import org.elasticslurm.scenarios.trace.LogLine;
 import org.elasticslurm.scenarios.trace.Observations;
 import org.elasticslurm.scenarios.trace.Stage;
-import org.elasticslurm.scenarios.trace.StateChange;
 
 /**
  * One scenario on a process lab (real-slurm or fake-realtime): a reference {@link Lab} (slurmctld, a
  * {@code slurmd -N NODE} per started node, the node state sampler and its trace) plus the scenario's jobs.
- * Scenario time is the lab's elapsed time (0 when slurmctld first answered {@code scontrol ping}).
+ * Scenario time is the lab's elapsed time (0 when slurmctld first answered {@code scontrol ping}). The session
+ * starts, steps and stops the lab; what it observes of node states and the controller's log is {@link LabSampling}'s.
  */
 final class RealSlurmSession implements TargetSession {
 
     private static final Duration POLL = Duration.ofMillis(500);
-    /**
-     * This session's sampling of node states ({@code scontrol show node}) and of the controller's log, with
-     * millisecond times (the lab's own sampler, every 0.5 s with times in tenths, is not used). A state shorter than
-     * this can fall between two samples; the one such state the scenarios rely on, ALLOCATED+CLOUD from a powering-up
-     * node's registration to its short job's end, is dated from the log's "now responding" line instead
-     * ({@link NowResponding}, merged by {@link StateSamples}).
-     */
-    static final Duration SAMPLE = Duration.ofMillis(100);
     private static final Duration SUBMIT_LIMIT = Duration.ofSeconds(15);
     private static final Duration RUN_LIMIT = Duration.ofMinutes(2);
-    private static final Pattern ANY = Pattern.compile("");
     private static final Pattern CREATED =
             Pattern.compile("_slurm_rpc_(?:allocate_resources|submit_batch_job):? JobId=(\\d+)");
     /** How long a submit looks for its job in the log only, before it also lists jobs (and then as often). */
@@ -60,16 +48,7 @@ final class RealSlurmSession implements TargetSession {
     private final HookScripts scripts;
     private final SlurmJobs slurmJobs;
     private final String scontrol;
-    private final StateSamples ownSamples = new StateSamples();
-    private final RegistrationLog registrations;
-    private final List<LogLine> log = new ArrayList<>();
-    private final SlurmctldLog controllerLog;
-    private final java.util.concurrent.ScheduledExecutorService sampler =
-            java.util.concurrent.Executors.newScheduledThreadPool(2, r -> {
-                Thread t = new Thread(r, "lab-sampler");
-                t.setDaemon(true);
-                return t;
-            });
+    private final LabSampling sampling;
     private final DefunctProcesses defunct = new DefunctProcesses(java.nio.file.Path.of("/proc"));
     private final List<Stage> stages;
     private final Map<String, Job> jobs = new LinkedHashMap<>();
@@ -78,7 +57,6 @@ final class RealSlurmSession implements TargetSession {
     private final TargetKind kind;
     private final CleanupOnExit onExit;
     private boolean closed;
-    private volatile RuntimeException samplingError;
     private int commands;
 
     /** A submitted job: its slurm id, how it was submitted, its final record once it has ended. */
@@ -110,8 +88,7 @@ final class RealSlurmSession implements TargetSession {
         this.scripts = scripts;
         this.slurmJobs = new SlurmJobs(scontrol, lab.environment(), lab.directory());
         this.scontrol = scontrol;
-        this.controllerLog = new SlurmctldLog(lab.directory().resolve("log/slurmctld.log"));
-        this.registrations = new RegistrationLog(ownSamples, ZoneId.systemDefault(), lab::elapsedAt);
+        this.sampling = new LabSampling(kind, lab, scontrol);
         this.stages = List.copyOf(stages);
         this.cleanup = cleanup;
         this.onExit = CleanupOnExit.register(kind + " lab " + lab.directory(), this::close);
@@ -162,12 +139,9 @@ final class RealSlurmSession implements TargetSession {
 
     private StepResult submit(Step.Submit s) {
         String name = s.jobId();
-        takeLog();
+        sampling.takeLog();
         List<Long> before = slurmJobs.ids();
-        int logged;
-        synchronized (log) {
-            logged = log.size();
-        }
+        int logged = sampling.logSize();
         String line = "PATH=" + quote(scripts.jobPath().toString()) + ":$PATH " + s.command() + " "
                 + s.args().stream().map(RealSlurmSession::quote).collect(Collectors.joining(" "));
         lab.background(name, line.strip());
@@ -184,7 +158,7 @@ final class RealSlurmSession implements TargetSession {
                 // the states as the job exists; the step is done when that sample began, or when an overlapping
                 // later one that was taken first began (with the drop-ins the sampling scontrol takes a JVM start,
                 // during which the power-save scan may already resume)
-                return StepResult.ok("slurm job " + id.get(), sampleStates());
+                return StepResult.ok("slurm job " + id.get(), sampling.sampleStates());
             }
             if (lab.awaitJob(name, Duration.ZERO)) {
                 LabTrace trace = trace();
@@ -205,13 +179,10 @@ final class RealSlurmSession implements TargetSession {
      * fallback.
      */
     private Optional<Long> createdSince(int from) {
-        takeLog();
-        synchronized (log) {
-            for (LogLine l : log.subList(Math.min(from, log.size()), log.size())) {
-                Matcher m = CREATED.matcher(l.text());
-                if (m.find() && isNew(Long.parseLong(m.group(1)))) {
-                    return Optional.of(Long.parseLong(m.group(1)));
-                }
+        for (LogLine l : sampling.linesFrom(from)) {
+            Matcher m = CREATED.matcher(l.text());
+            if (m.find() && isNew(Long.parseLong(m.group(1)))) {
+                return Optional.of(Long.parseLong(m.group(1)));
             }
         }
         return Optional.empty();
@@ -247,70 +218,20 @@ final class RealSlurmSession implements TargetSession {
         return StepResult.ok("slurmd -N " + node.get() + " killed (SIGKILL)");
     }
 
-    /**
-     * Starts sampling node states and the controller log every {@link #SAMPLE}, each on its own thread: a node
-     * state sample runs {@code scontrol}, which takes a JVM start with the drop-in commands, and must not delay
-     * the log's (a file read).
-     */
+    /** Starts sampling node states and the controller's log ({@link LabSampling#start()}). */
     void startSampling() {
-        for (Runnable task : List.<Runnable>of(this::takeLog, () -> sampleStates())) {
-            sampler.scheduleWithFixedDelay(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    samplingError = e; // reported by the next observations(); sampling goes on
-                }
-            }, 0, SAMPLE.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        sampling.start();
     }
-
-    /**
-     * Adds slurmctld's new log lines, at the time they are seen (to the sampling period), and hands the registrations
-     * among them to the node states at the time they were logged.
-     */
-    private void takeLog() {
-        synchronized (log) {
-            Duration at = now();
-            controllerLog.takeLogged(ANY, at.toMillis() / 100).forEach(l -> {
-                log.add(new LogLine(at, "slurmctld", l.text()));
-                registrations.note(l, at);
-            });
-        }
-    }
-
-    /**
-     * Takes one {@code scontrol show node} sample now; returns the scenario time from which the recorded states hold
-     * what it saw (its start, or a later sample's start when that one was taken first).
-     */
-    private Duration sampleStates() {
-        Duration at = now();
-        CommandResult r = CommandResult.run(List.of(scontrol, "show", "node"), lab.environment(), lab.directory(),
-                Duration.ofSeconds(10));
-        if (r.exitCode() != 0) {
-            return now(); // as the lab's sampler does: a failed sample is dropped
-        }
-        return ownSamples.take(at, now(), ScontrolProbe.states(r.stdout(), lab.conf().nodes()));
-    }
-
 
     @Override
     public Observations observations() {
-        RuntimeException error = samplingError;
-        if (error != null) {
-            throw error instanceof TargetException t ? t
-                    : new TargetException("sampling the " + kind + " lab failed: " + error.getMessage(), error);
-        }
-        takeLog();
+        sampling.throwIfFailed();
+        sampling.takeLog();
         LabTrace trace = trace();
         Map<String, JobRecord> records = new LinkedHashMap<>();
         jobs.forEach((name, job) -> records.put(name, record(name, job, trace)));
         List<Long> parents = new ArrayList<>(lab.markedProcesses());
-        List<StateChange> states = ownSamples.changes();
-        List<LogLine> lines;
-        synchronized (log) {
-            lines = List.copyOf(log);
-        }
-        return new Observations(states, trace.hooks(), lines, records, Optional.empty(),
+        return new Observations(sampling.stateChanges(), trace.hooks(), sampling.lines(), records, Optional.empty(),
                 Optional.of(defunct.childrenOf(parents)), stages);
     }
 
@@ -387,12 +308,7 @@ final class RealSlurmSession implements TargetSession {
         }
         closed = true;
         onExit.close();
-        sampler.shutdownNow();
-        try {
-            sampler.awaitTermination(15, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        sampling.stop();
         if (keep) {
             lab.keepDirectory();
         }
