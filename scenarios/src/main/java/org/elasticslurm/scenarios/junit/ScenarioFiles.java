@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.elasticslurm.conf.SlurmConfParser;
+import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.scenarios.model.LoadedScenario;
 import org.elasticslurm.scenarios.parse.ScenarioChecker;
 import org.elasticslurm.scenarios.parse.ScenarioException;
@@ -78,6 +79,14 @@ public final class ScenarioFiles {
         }
         found.sort(null);
         return new ScenarioFiles(found, new SlurmConfParser(), Clock.systemUTC());
+    }
+
+    /**
+     * These files read and run as Slurm {@code version}: its slurm.conf rules, its steps and expectations
+     * ({@code versions:}; the others are reported not applicable), and the behaviour the sim emulates.
+     */
+    public ScenarioFiles forVersion(SlurmVersion version) {
+        return new ScenarioFiles(files, new SlurmConfParser(version), clock);
     }
 
     /** The files found, sorted. */
