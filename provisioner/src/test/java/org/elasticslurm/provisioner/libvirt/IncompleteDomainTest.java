@@ -3,16 +3,9 @@ package org.elasticslurm.provisioner.libvirt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.elasticslurm.provisioner.backend.MachineRequest;
-import org.elasticslurm.testsupport.TestDriverHost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,32 +20,22 @@ import org.junit.jupiter.api.io.TempDir;
 class IncompleteDomainTest {
     @TempDir
     Path dir;
+    SeedDirectoryLab lab;
     Path seeds;
     LibvirtHypervisor host;
     LibvirtBackend backend;
 
     @BeforeEach
     void setUp() throws IOException {
-        seeds = Files.createDirectories(dir.resolve("seeds"));
-        Files.writeString(dir.resolve("slurm.conf"), "ClusterName=lab\nNodeName=test[1-4] State=CLOUD\n");
-        Files.write(dir.resolve("munge.key"), "the-munge-key-0123456789".getBytes(StandardCharsets.US_ASCII));
-        host = LibvirtHypervisor.open(TestDriverHost.withCpus(4).memoryMiB(8192).write(dir, "h1"));
-        LibvirtSettings settings = new LibvirtSettings(List.of(host.uri()), Path.of("/usr/bin/qemu-system-x86_64"),
-                Duration.ofSeconds(10), Optional.empty(), Path.of("/usr/bin/genisoimage"), Duration.ofSeconds(2), dir,
-                dir.resolve("slurm.conf"), LibvirtSettings.SeedWriter.GENISOIMAGE, "lab", Optional.empty());
-        CreatePoolSpec pool = new CreatePoolSpec("cloud", List.of("test1", "test2"), Optional.empty(), "{node}",
-                "images", "base.qcow2", 1024, 1, DomainTypePolicy.AUTO, Optional.empty(),
-                Optional.of(new CreatePoolSpec.Network("lab", false)), "52:54:00",
-                new CreatePoolSpec.Seed(Optional.empty(), dir.resolve("munge.key"), Map.of(),
-                        CreatePoolSpec.NetworkConfigMode.DHCP, 24, Optional.empty(), List.of(),
-                        CreatePoolSpec.SeedBus.SCSI, Optional.of(seeds)), StaticAddressMap.empty(), false,
-                Optional.empty());
-        backend = LibvirtBackend.create(settings, List.of(pool), Clock.systemUTC(), List.of(host));
+        lab = SeedDirectoryLab.open(dir);
+        seeds = lab.seeds();
+        host = lab.host();
+        backend = lab.backend();
     }
 
     @AfterEach
     void close() {
-        host.close();
+        lab.close();
     }
 
     @Test
