@@ -48,7 +48,7 @@ class ElasticLabSimTest {
         Run r = run("replay", "level0", "--no-color");
         assertThat(r.status()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("level0 on sim: PASSED")
-                .contains("ok   expect 12: resume-fail hook never called")
+                .contains("ok   expect 14: resume-fail hook never called")
                 .contains("1 scenario: 1 passed, 0 failed")
                 .doesNotContain("FAIL ");
         assertThat(r.out()).containsPattern("hooks: \\S+ resume node1; \\S+ suspend node1");
@@ -74,7 +74,7 @@ class ElasticLabSimTest {
         Files.writeString(file, wrong);
         Run r = run("replay", file.toString(), "--no-color");
         assertThat(r.status()).isEqualTo(ExitCodes.FAILED);
-        assertThat(r.out()).contains("level0-wrong on sim: FAILED").contains("FAIL expect 12");
+        assertThat(r.out()).contains("level0-wrong on sim: FAILED").contains("FAIL expect 14");
     }
 
     @Test

@@ -138,7 +138,7 @@ class ElasticLabTest {
             Run r = runWithoutRunners("replay", "level0");
             assertThat(r.status()).isEqualTo(ExitCodes.UNAVAILABLE);
             assertThat(r.err()).isEqualTo("elastic-lab: runner for target sim not available yet ("
-                    + LEVELS.resolve("level0.yaml") + " is valid: 5 steps, 12 expectations)\n");
+                    + LEVELS.resolve("level0.yaml") + " is valid: 5 steps, 14 expectations)\n");
         }
 
         @Test
@@ -445,7 +445,7 @@ class ElasticLabTest {
                     LEVELS.resolve("level0.yaml").toString(), "--report-dir", reports.toString());
             assertThat(r.status()).isEqualTo(ExitCodes.UNAVAILABLE);
             assertThat(r.out()).contains("0 error(s), 0 warning(s), 1 note(s)")
-                    .contains("scenario " + LEVELS.resolve("level0.yaml") + ": valid (5 steps, 12 expectations)");
+                    .contains("scenario " + LEVELS.resolve("level0.yaml") + ": valid (5 steps, 14 expectations)");
             assertThat(r.err()).contains("runner for target sim not available yet; linted only")
                     .contains("scenario " + LEVELS.resolve("level0.yaml") + " not run: runner for target sim not "
                             + "available yet");

@@ -62,7 +62,7 @@ class JUnitXmlReportTest {
         assertThat(xpath.evaluate("/testsuites/testsuite[1]/@failures", doc)).isEqualTo("0");
         assertThat(xpath.evaluate("/testsuites/testsuite[1]/properties/property[@name='target']/@value", doc))
                 .isEqualTo("real-slurm");
-        assertThat(xpath.evaluate("/testsuites/@tests", doc)).isEqualTo(String.valueOf(2 + 12 + 6));
+        assertThat(xpath.evaluate("/testsuites/@tests", doc)).isEqualTo(String.valueOf(2 + 14 + 6));
     }
 
     @Test
