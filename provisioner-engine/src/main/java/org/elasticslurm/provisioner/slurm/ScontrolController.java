@@ -22,9 +22,15 @@ import org.elasticslurm.conf.scontrol.ShownNode;
 public final class ScontrolController implements SlurmController {
     /** The {@code [user@time]} that slurmctld appends to a node's Reason. */
     private static final Pattern USER_AND_TIME = Pattern.compile("\\s*\\[[^\\]]*@[^\\]]*\\]\\s*$");
+    /**
+     * Words of scontrol's errors when the controller cannot be reached or went away under the call (slurmctld
+     * stopped or restarting: "Transport endpoint is not connected", "Zero Bytes were transmitted or received").
+     */
     private static final List<String> TRANSIENT = List.of(
             "unable to contact slurm controller", "socket timed out", "connection refused",
-            "communication connection failure", "slurmctld is busy", "resource temporarily unavailable");
+            "communication connection failure", "slurmctld is busy", "resource temporarily unavailable",
+            "transport endpoint is not connected", "connection reset by peer",
+            "zero bytes were transmitted or received");
 
     private final Path scontrol;
     private final Path slurmConf;
@@ -119,7 +125,8 @@ public final class ScontrolController implements SlurmController {
         return err.lines().filter(l -> !l.isBlank()).reduce((a, b) -> a + "; " + b).orElse(err);
     }
 
-    private static boolean isTransient(String text) {
+    /** Whether scontrol's error text says the controller could not be reached (retry) rather than refused. */
+    static boolean isTransient(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         return TRANSIENT.stream().anyMatch(lower::contains) || lower.contains(" is down");
     }

@@ -74,6 +74,17 @@ class ScontrolControllerTest {
     }
 
     @Test
+    void aControllerThatWentAwayUnderTheCallIsATransientFailure() {
+        // slurmctld stopped while scontrol talked to it (seen in a chaos run: the resume failed as permanent)
+        assertThat(ScontrolController.isTransient("slurm_update error: Transport endpoint is not connected"))
+                .isTrue();
+        assertThat(ScontrolController.isTransient("slurm_update error: Zero Bytes were transmitted or received"))
+                .isTrue();
+        assertThat(ScontrolController.isTransient("slurm_update error: Connection reset by peer")).isTrue();
+        assertThat(ScontrolController.isTransient("slurm_update error: Invalid node name specified")).isFalse();
+    }
+
+    @Test
     void nodeStatesAreParsedFromTheRealOneLineFormat() throws Exception {
         standIn.show(REAL_22_05_OUTPUT);
 
