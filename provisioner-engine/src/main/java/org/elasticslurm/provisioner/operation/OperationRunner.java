@@ -269,6 +269,9 @@ final class OperationRunner {
                 synchronized (state.lock) {
                     if (op.node.active == op) {
                         enterPhase(op.node, phase, clock.instant());
+                        if (phase == Phase.READY) {
+                            op.node.lastError = null; // in the same view as READY, not when the operation ends
+                        }
                     }
                     emit(op, message);
                 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.elasticslurm.provisioner.backend.BackendException;
 import org.elasticslurm.provisioner.slurm.SlurmNodeState;
@@ -23,11 +24,37 @@ import org.junit.jupiter.api.Test;
  */
 class ResumeAfterFailureTest {
     private final AtomicReference<ObservedBackend> observed = new AtomicReference<>();
+    private final AtomicReference<OperationEngine> engine = new AtomicReference<>();
+    private final List<NodeView> shownReady = new CopyOnWriteArrayList<>();
     private final EngineHarness h = new EngineHarness(TestPools.of(TestConf.CLOUD8, Map.of()), clock -> {
         ObservedBackend b = new ObservedBackend(EngineHarness.sim(clock, Duration.ofSeconds(3)), clock);
         observed.set(b);
         return b;
-    }, Optional.empty());
+    }, Optional.empty(), new ViewAtEachTransition());
+
+    {
+        engine.set(h.engine);
+    }
+
+    /** Keeps the node's view as a client would read it at each transition into READY. */
+    private final class ViewAtEachTransition implements OperationJournal {
+        @Override
+        public void onEvent(OperationEvent event) {
+            if (event.phase() == Phase.READY) {
+                engine.get().node(event.node()).ifPresent(shownReady::add);
+            }
+        }
+
+        @Override
+        public Optional<String> failure() {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean probe() {
+            return true;
+        }
+    }
 
     private void failFirstResume(String node) {
         observed.get().ensureFailures.add(new BackendException("injected permanent fault: define " + node, false,
@@ -90,5 +117,16 @@ class ResumeAfterFailureTest {
         resumeAgain("test4");
 
         assertThat(h.slurm.callsFor("test4")).singleElement().asString().startsWith("update test4 nodeaddr=");
+    }
+
+    @Test
+    void aNodeShownReadyAgainNoLongerShowsTheFailureOfItsLastResume() {
+        failFirstResume("test5");
+        slurmShows("test5", "DOWN+CLOUD+NOT_RESPONDING+POWERING_UP", Optional.empty());
+
+        resumeAgain("test5");
+
+        assertThat(shownReady).isNotEmpty().allSatisfy(v -> assertThat(v.lastError())
+                .as("the view of %s while READY", v.name()).isEmpty());
     }
 }
