@@ -66,7 +66,7 @@ final class ChaosDomainChecks {
     private void poll() {
         Map<String, Integer> perNode = new HashMap<>();
         for (DomainSummary d : observer.get()) {
-            d.metadata().filter(m -> m.owner().filter(owner::equals).isPresent())
+            d.metadata().filter(m -> m.ownedBy(owner))
                     .ifPresent(m -> perNode.merge(m.node(), 1, Integer::sum));
         }
         perNode.forEach((n, c) -> {
@@ -79,8 +79,7 @@ final class ChaosDomainChecks {
     /** The owner's domains, the extra volumes and the seeds left, each noted. */
     int leaks(ChaosHost libvirtd, Path seedDir) throws Exception {
         List<String> left = new ArrayList<>();
-        observer.get().stream().filter(d -> d.metadata().flatMap(m -> m.owner()).filter(owner::equals)
-                .isPresent()).forEach(d -> left.add("domain " + d.name()));
+        observer.get().stream().filter(d -> d.metadata().filter(m -> m.ownedBy(owner)).isPresent()).forEach(d -> left.add("domain " + d.name()));
         libvirtd.extraVolumes().forEach(v -> left.add("volume " + v));
         try (Stream<Path> seeds = Files.list(seedDir)) {
             seeds.forEach(s -> left.add("seed " + s.getFileName()));

@@ -177,7 +177,7 @@ final class SystemQemuHost implements ChaosHost {
 
     /** Names of the domains that are not {@code owner}'s. */
     static List<String> foreign(List<DomainSummary> domains, String owner) {
-        return domains.stream().filter(d -> d.metadata().flatMap(m -> m.owner()).filter(owner::equals).isEmpty())
+        return domains.stream().filter(d -> d.metadata().filter(m -> m.ownedBy(owner)).isEmpty())
                 .map(DomainSummary::name).sorted().toList();
     }
 
@@ -196,7 +196,7 @@ final class SystemQemuHost implements ChaosHost {
     public void close() throws Exception {
         try (LibvirtHypervisor h = LibvirtHypervisor.open(URI)) {
             for (DomainSummary d : h.domains()) {
-                if (d.metadata().flatMap(m -> m.owner()).filter(owner::equals).isPresent()) {
+                if (d.metadata().filter(m -> m.ownedBy(owner)).isPresent()) {
                     h.destroy(d.name());
                     h.undefine(d.name());
                 }

@@ -21,16 +21,10 @@ class IncompleteDomainTest {
     @TempDir
     Path dir;
     SeedDirectoryLab lab;
-    Path seeds;
-    LibvirtHypervisor host;
-    LibvirtBackend backend;
 
     @BeforeEach
     void setUp() throws IOException {
         lab = SeedDirectoryLab.open(dir);
-        seeds = lab.seeds();
-        host = lab.host();
-        backend = lab.backend();
     }
 
     @AfterEach
@@ -40,16 +34,16 @@ class IncompleteDomainTest {
 
     @Test
     void aStoppedDomainWhoseSeedFileIsGoneIsMadeAnewWithASeed() {
-        backend.ensureRunning(new MachineRequest("test1", "cloud", "op-1"));
-        host.destroy("test1");
-        Path seed = seeds.resolve("test1-seed.iso");
+        lab.backend().ensureRunning(new MachineRequest("test1", "cloud", "op-1"));
+        lab.host().destroy("test1");
+        Path seed = lab.seeds().resolve("test1-seed.iso");
         assertThat(seed).exists();
         deleteQuietly(seed);
 
-        backend.ensureRunning(new MachineRequest("test1", "cloud", "op-2"));
+        lab.backend().ensureRunning(new MachineRequest("test1", "cloud", "op-2"));
 
         assertThat(seed).as("the seed the domain boots with").exists();
-        assertThat(host.domain("test1")).hasValueSatisfying(d -> {
+        assertThat(lab.host().domain("test1")).hasValueSatisfying(d -> {
             assertThat(d.state().active()).as("running").isTrue();
             assertThat(d.metadata().orElseThrow().operationId()).as("made by the second resume").isEqualTo("op-2");
         });
@@ -57,24 +51,24 @@ class IncompleteDomainTest {
 
     @Test
     void aStoppedDomainWhoseOverlayIsGoneIsMadeAnewWithAnOverlay() {
-        backend.ensureRunning(new MachineRequest("test2", "cloud", "op-1"));
-        host.destroy("test2");
-        host.deleteVolume("images", "test2.qcow2");
+        lab.backend().ensureRunning(new MachineRequest("test2", "cloud", "op-1"));
+        lab.host().destroy("test2");
+        lab.host().deleteVolume("images", "test2.qcow2");
 
-        backend.ensureRunning(new MachineRequest("test2", "cloud", "op-2"));
+        lab.backend().ensureRunning(new MachineRequest("test2", "cloud", "op-2"));
 
-        assertThat(host.volume("images", "test2.qcow2")).as("the overlay the domain boots from").isPresent();
-        assertThat(host.domain("test2")).hasValueSatisfying(d -> assertThat(d.state().active()).isTrue());
+        assertThat(lab.host().volume("images", "test2.qcow2")).as("the overlay the domain boots from").isPresent();
+        assertThat(lab.host().domain("test2")).hasValueSatisfying(d -> assertThat(d.state().active()).isTrue());
     }
 
     @Test
     void aStoppedDomainWithEverythingItListsIsStartedAsItIs() {
-        backend.ensureRunning(new MachineRequest("test1", "cloud", "op-1"));
-        host.destroy("test1");
+        lab.backend().ensureRunning(new MachineRequest("test1", "cloud", "op-1"));
+        lab.host().destroy("test1");
 
-        backend.ensureRunning(new MachineRequest("test1", "cloud", "op-2"));
+        lab.backend().ensureRunning(new MachineRequest("test1", "cloud", "op-2"));
 
-        assertThat(host.domain("test1")).hasValueSatisfying(d -> {
+        assertThat(lab.host().domain("test1")).hasValueSatisfying(d -> {
             assertThat(d.state().active()).isTrue();
             assertThat(d.metadata().orElseThrow().operationId()).as("the first resume's domain, kept")
                     .isEqualTo("op-1");

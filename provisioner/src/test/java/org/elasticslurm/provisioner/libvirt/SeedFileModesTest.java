@@ -21,16 +21,10 @@ class SeedFileModesTest {
     @TempDir
     Path dir;
     SeedDirectoryLab lab;
-    Path seeds;
-    LibvirtHypervisor host;
-    LibvirtBackend backend;
 
     @BeforeEach
     void setUp() throws IOException {
         lab = SeedDirectoryLab.open(dir);
-        seeds = lab.seeds();
-        host = lab.host();
-        backend = lab.backend();
     }
 
     @AfterEach
@@ -40,9 +34,9 @@ class SeedFileModesTest {
 
     @Test
     void aSeedWrittenToTheSeedDirectoryIsReadableAndWritableByItsOwnerOnly() throws IOException {
-        backend.ensureRunning(new MachineRequest("test1", "cloud", "op-1"));
+        lab.backend().ensureRunning(new MachineRequest("test1", "cloud", "op-1"));
 
-        Path seed = seeds.resolve("test1-seed.iso");
+        Path seed = lab.seeds().resolve("test1-seed.iso");
         assertThat(new String(Files.readAllBytes(seed), StandardCharsets.ISO_8859_1)).contains(java.util.Base64.getEncoder()
                 .encodeToString("the-munge-key-0123456789".getBytes(StandardCharsets.US_ASCII)));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(seed))).isEqualTo("rw-------");
@@ -50,11 +44,11 @@ class SeedFileModesTest {
 
     @Test
     void aSeedLeftBehindWithAWiderModeIsReplacedByAPrivateOne() throws IOException {
-        Path seed = seeds.resolve("test2-seed.iso");
+        Path seed = lab.seeds().resolve("test2-seed.iso");
         Files.write(seed, new byte[] {1});
         Files.setPosixFilePermissions(seed, PosixFilePermissions.fromString("rw-rw-rw-"));
 
-        backend.ensureRunning(new MachineRequest("test2", "cloud", "op-2"));
+        lab.backend().ensureRunning(new MachineRequest("test2", "cloud", "op-2"));
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(seed))).isEqualTo("rw-------");
         assertThat(Files.size(seed)).isGreaterThan(1);
@@ -62,11 +56,11 @@ class SeedFileModesTest {
 
     @Test
     void aSeedThatCannotBeWrittenNamesTheCause() throws IOException {
-        Files.delete(seeds);
+        Files.delete(lab.seeds());
 
-        assertThatThrownBy(() -> backend.ensureRunning(new MachineRequest("test1", "cloud", "op-1")))
+        assertThatThrownBy(() -> lab.backend().ensureRunning(new MachineRequest("test1", "cloud", "op-1")))
                 .isInstanceOf(BackendException.class)
-                .hasMessageContaining("cannot write seed " + seeds.resolve("test1-seed.iso")
+                .hasMessageContaining("cannot write seed " + lab.seeds().resolve("test1-seed.iso")
                         + ": No such file or directory");
     }
 }
