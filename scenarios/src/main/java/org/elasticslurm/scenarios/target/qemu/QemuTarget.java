@@ -272,6 +272,7 @@ public final class QemuTarget extends ProvisionedTarget {
             properties.put("provisioner.owner", run);
             List<String> uris = new ArrayList<>(List.of(LibvirtRun.URI));
             second.ifPresent(h -> uris.add(h.uri()));
+            boolean twoHosts = second.isPresent();
             properties.put("provisioner.libvirt.uris", String.join(",", uris));
             // one KVM verdict for all runs of this boot: only the first run waits for the probe
             properties.put("provisioner.libvirt.kvm-verdict-file",
@@ -286,6 +287,11 @@ public final class QemuTarget extends ProvisionedTarget {
                 if (pool.mode() == ProvisionerSetup.Mode.CREATE) {
                     m.put("storage-pool", libvirt.pool());
                     m.put("base-image", "base.qcow2");
+                    if (twoHosts) {
+                        // the second host runs on this machine behind a URI with a host part, where the service
+                        // trusts libvirt's capabilities (kvm) since it cannot probe KVM there: TCG on both hosts
+                        m.put("domain-type", "qemu");
+                    }
                     m.put("kernel", image.resolve("vmlinuz").toString());
                     m.put("initrd", image.resolve("initrd.img").toString());
                     m.put("kernel-args", cmdline);

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Levels 2 and 3 and never-registers on real TCG VMs (qemu:///system) made by the real provisioner inside a lab
+ * Levels 2 and 3, never-registers and two hypervisor hosts on real TCG VMs (qemu:///system) made by the real provisioner inside a lab
  * network namespace, with Debian's slurmctld and with fake-slurmctld's. The scenario files as they are (every
  * expectation must pass); each test then checks that the run left no domain, storage pool, namespace, process or
  * lab directory. Slow: a TCG guest boots in 40-150 s here. Its tests run one after the other (one guest boots at
@@ -74,7 +74,7 @@ class QemuLevelsIT {
         assertThat(lines("/usr/bin/virsh", "-q", "-c", "qemu:///system", "pool-list", "--all", "--name"))
                 .as("storage pools of the runs %s", runs).noneMatch(runs::contains);
         assertThat(lines("/usr/sbin/ip", "netns", "list")).as("lab namespaces of the runs %s", runs)
-                .noneMatch(n -> runs.stream().anyMatch(r -> n.split(" ")[0].equals("esl-" + r)));
+                .noneMatch(n -> runs.stream().anyMatch(r -> n.split(" ")[0].startsWith("esl-" + r)));
         ProvisionedLevels.assertNoProcessLeftBut(before, scratch);
     }
 
@@ -116,6 +116,16 @@ class QemuLevelsIT {
         assertAllPassed(r);
         assertThat(stageNames(r, "test1"))
                 .contains(RunStages.CREATE, QemuGuests.LEASE, RunStages.DESTROY).doesNotContain(RunStages.REGISTER);
+    }
+
+    @Test
+    void twoHypervisorHostsTakeTheResumesAndAStoppedHostFailsOnlyTheNodePinnedToIt() {
+        ScenarioResult r = run(LEVELS.resolveSibling("hosts").resolve("two-hypervisors.yaml"), ControllerKind.REAL,
+                GuestBootSlots.onceRegistered(Set.of("test5", "test6", "test8"), CpuSlots.held()::lowerTo));
+
+        assertAllPassed(r);
+        assertThat(stageNames(r, "test7")).as("pinned to the stopped host").doesNotContain(RunStages.REGISTER);
+        assertThat(r.observations().jobs().get("job4").output()).isEqualTo("test8\n");
     }
 
     private static List<String> lines(String... cmd) throws IOException {
