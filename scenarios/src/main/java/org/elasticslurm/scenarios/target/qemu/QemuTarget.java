@@ -314,8 +314,8 @@ public final class QemuTarget extends ProvisionedTarget {
             teardown.add(service);
             hooks.install(app, service);
             t = stage(setupStages, "provisioner ready in " + net.netns() + ", hook clients installed", t0, t);
-            if (setup.pools().stream().anyMatch(p -> p.mode() == ProvisionerSetup.Mode.CREATE)) {
-                // the backend probes KVM once for its create pools; a create would wait for the verdict
+            if (!twoHosts && setup.pools().stream().anyMatch(p -> p.mode() == ProvisionerSetup.Mode.CREATE)) {
+                // the backend probes KVM once for its create pools (domain-type auto); a create would wait for it
                 String verdict = service.awaitKvmVerdict(Duration.ofSeconds(60));
                 stage(setupStages, "provisioner's KVM probe: " + verdict.split(":")[0], t0, t);
             }
