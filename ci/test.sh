@@ -12,7 +12,9 @@
 #      (a)). Their CPU-bound tests share the machine's CPU slots (@CpuCost, -Dtest.cpu-slots) and their labs
 #      reserve ports machine-wide. A group's output goes to target/ci-its/<group>.log and, prefixed with [<group>],
 #      to standard output; every holding of CPU slots to target/ci-its/cpu-slots.log (-Dtest.cpu-slots.log: when a
-#      test asked, how long it waited for its slots and held them), summed up by test class at the end.
+#      test asked, how long it waited for its slots and held them), summed up by test class at the end. A
+#      qemu-target run that does not pass keeps its guests' consoles and the lab's logs in
+#      target/ci-its/failed-runs/<scenario>-<run>/ (-Delastic-lab.failed-dir), listed after the phase.
 # Exit status: that of (a) if it fails, else non-zero when any module's ITs failed; the last lines give each
 # module's wall time and verdict.
 # Usage: bash ci/test.sh [extra maven arguments, passed to every Maven run]
@@ -51,6 +53,8 @@ its=target/ci-its
 rm -rf "$its"
 mkdir -p "$its"
 slots_log="$PWD/$its/cpu-slots.log"
+# qemu-target runs that do not pass keep their guests' consoles and the lab's logs here (one directory per run)
+failed_runs="$PWD/$its/failed-runs"
 
 # group name, modules: the group's ITs run module after module; a group's own failsafe arguments (two groups run
 # ITs of the scenarios module at once: the differential suite writes its reports and summary elsewhere)
@@ -71,7 +75,7 @@ run_its() {
       start=$(date +%s)
       status=0
       mvn -o -B -ntp -pl "$module" failsafe:integration-test failsafe:verify -Dtest.cpu-slots.log="$slots_log" \
-        ${own[@]+"${own[@]}"} "$@" 2>&1 || status=$?
+        -Delastic-lab.failed-dir="$failed_runs" ${own[@]+"${own[@]}"} "$@" 2>&1 || status=$?
       echo "$status $(( $(date +%s) - start ))" >"$its/$group-$module.result"
     done; } | tee "$its/$group.log" | sed -u "s/^/[$group] /" || true
 }
@@ -84,6 +88,10 @@ wait
 
 failed=()
 echo "test.sh: integration tests, the four groups at the same time: $(( $(date +%s) - start )) s"
+if [ -d "$failed_runs" ]; then
+  echo "test.sh: runs that did not pass kept their consoles and logs in:"
+  find "$failed_runs" -mindepth 1 -maxdepth 1 -type d | sort | sed 's/^/  /'
+fi
 if [ -s "$slots_log" ]; then
   echo "test.sh: CPU slots by test class (seconds; $slots_log has every holding):"
   bash ci/slot-summary.sh "$slots_log"

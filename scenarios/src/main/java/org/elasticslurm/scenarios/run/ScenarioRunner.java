@@ -77,6 +77,7 @@ public final class ScenarioRunner {
             ScenarioResult r = new ScenarioResult(scenario.name(), scenario.description(), scenario.file(),
                     target.kind(), Duration.between(started, clock.instant()), session.now(), session.observations(),
                     steps, verdicts, Optional.empty());
+            session.ended(r.passed());
             progress.scenarioFinished(r);
             return r;
         }

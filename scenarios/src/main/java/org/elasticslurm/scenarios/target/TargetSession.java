@@ -36,6 +36,14 @@ public interface TargetSession extends AutoCloseable {
     /** Everything observed so far. */
     Observations observations();
 
+    /**
+     * Tells the session, before {@link #close}, whether the run passed (every applicable expectation passed, no
+     * step failed). A session closed without hearing it ended with an error. A real lab may keep what helps find
+     * the cause of a failure when it closes (the qemu target: its guests' consoles and the daemons' logs).
+     */
+    default void ended(boolean passed) {
+    }
+
     /** Stops and removes everything the session started (processes by PID, VMs, namespaces), also on failure. */
     @Override
     void close();

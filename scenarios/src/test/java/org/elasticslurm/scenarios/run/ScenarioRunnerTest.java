@@ -1,6 +1,7 @@
 package org.elasticslurm.scenarios.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,7 +53,9 @@ class ScenarioRunnerTest {
         final List<HookCall> hooks = new ArrayList<>();
         final List<Stage> stages = new ArrayList<>();
         final List<String> performed = new ArrayList<>();
+        final List<String> ended = new ArrayList<>();
         boolean failOpen;
+        boolean failObserving;
         boolean closed;
         Duration maxTimeReached = Duration.ZERO;
 
@@ -105,10 +108,18 @@ class ScenarioRunnerTest {
 
                 @Override
                 public Observations observations() {
+                    if (failObserving) {
+                        throw new TargetException("slurmctld went away", null);
+                    }
                     return new Observations(states.stream().filter(s -> s.at().compareTo(now) <= 0).toList(),
                             hooks.stream().filter(h -> h.at().compareTo(now) <= 0).toList(), List.of(), Map.of(),
                             Optional.empty(), Optional.empty(), stages.stream()
                             .filter(s -> s.start().plus(s.duration()).compareTo(now) <= 0).toList());
+                }
+
+                @Override
+                public void ended(boolean passed) {
+                    ended.add((passed ? "passed" : "did not pass") + (closed ? " after close" : ""));
                 }
 
                 @Override
@@ -348,6 +359,49 @@ class ScenarioRunnerTest {
         ScenarioResult r = runner.run(load("steps:\n  - advance: 1s\n"), lab, ProgressListener.NONE);
         assertThat(r.error()).hasValue("could not set up sim: slurmctld did not start");
         assertThat(r.passed()).isFalse();
+    }
+
+    @Test
+    void theSessionHearsBeforeItClosesThatTheRunPassed() throws IOException {
+        ScriptedTarget lab = new ScriptedTarget();
+
+        ScenarioResult r = runner.run(load("steps:\n  - advance: 1s\n"), lab, ProgressListener.NONE);
+
+        assertThat(r.passed()).isTrue();
+        assertThat(lab.ended).containsExactly("passed");
+        assertThat(lab.closed).isTrue();
+    }
+
+    @Test
+    void theSessionHearsBeforeItClosesThatAFailedRunDidNotPass() throws IOException {
+        ScriptedTarget lab = new ScriptedTarget();
+        lab.states.add(state(0, "IDLE+CLOUD+POWERED_DOWN"));
+
+        runner.run(load("""
+                steps:
+                  - wait: {node: n1, state: idle}
+                    timeout: 2s
+                """), lab, ProgressListener.NONE);
+
+        assertThat(lab.ended).containsExactly("did not pass");
+        assertThat(lab.closed).isTrue();
+    }
+
+    @Test
+    void aRunEndedByAnExceptionClosesItsSessionWithoutSayingItPassed() throws IOException {
+        ScriptedTarget lab = new ScriptedTarget();
+        lab.failObserving = true;
+        LoadedScenario scenario = load("""
+                steps:
+                  - wait: {node: n1, state: idle}
+                    timeout: 2s
+                """);
+
+        assertThatThrownBy(() -> runner.run(scenario, lab, ProgressListener.NONE))
+                .isInstanceOf(TargetException.class).hasMessage("slurmctld went away");
+
+        assertThat(lab.ended).isEmpty();
+        assertThat(lab.closed).isTrue();
     }
 
     @Test

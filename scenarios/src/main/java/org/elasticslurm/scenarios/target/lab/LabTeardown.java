@@ -12,11 +12,13 @@ import org.elasticslurm.scenarios.target.TargetException;
 /**
  * Everything a lab must undo, in reverse order of creation: closed once by {@link #close} (the session's end, or a
  * failed set-up), or by a JVM shutdown hook ({@link CleanupOnExit}) when the run is interrupted (SIGTERM, SIGINT,
- * Ctrl-C), so processes, VMs, volumes, pools and namespaces are removed on every path.
+ * Ctrl-C), so processes, VMs, volumes, pools and namespaces are removed on every path. Steps added with
+ * {@link #addOnFailure} (keeping a failed run's logs) run only when the run was not noted as passed.
  */
 public final class LabTeardown implements AutoCloseable {
     private final Deque<AutoCloseable> steps = new ArrayDeque<>();
     private final AtomicBoolean done = new AtomicBoolean();
+    private final AtomicBoolean passed = new AtomicBoolean();
     private final CleanupOnExit onExit;
 
     /** @param what names the lab (thread name) */
@@ -28,6 +30,24 @@ public final class LabTeardown implements AutoCloseable {
     public synchronized <T extends AutoCloseable> T add(T step) {
         steps.push(step);
         return step;
+    }
+
+    /**
+     * Adds something to do, before everything added earlier, only when the run did not pass: it failed, ended with
+     * an error, was interrupted or could not be set up ({@link #runPassed} was not called). Returns it.
+     */
+    public synchronized <T extends AutoCloseable> T addOnFailure(T step) {
+        steps.push(() -> {
+            if (!passed.get()) {
+                step.close();
+            }
+        });
+        return step;
+    }
+
+    /** Notes that the run passed: what {@link #addOnFailure} added is not done. */
+    public void runPassed() {
+        passed.set(true);
     }
 
     /** Undoes everything (once). */

@@ -218,6 +218,14 @@ public final class ProvisionedLabSession implements TargetSession {
         return operations;
     }
 
+    /** A passed run skips its teardown's steps for failed runs (keeping consoles and logs). */
+    @Override
+    public void ended(boolean passed) {
+        if (passed) {
+            parts.teardown().runPassed();
+        }
+    }
+
     @Override
     public void close() {
         poller.shutdownNow();

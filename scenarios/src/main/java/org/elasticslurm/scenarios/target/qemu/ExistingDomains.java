@@ -12,8 +12,9 @@ import org.elasticslurm.scenarios.target.TargetException;
  * Level 2's machines on qemu: before the run, a persistent domain per node of an {@code existing} pool, made as a
  * site would make them: an overlay of the guest image and a NoCloud seed (hostname, munge key, slurm.conf) in the
  * run's storage pool, direct kernel boot, {@code <interface type='ethernet'>} with the node's reserved MAC and a
- * tap name of the run. The provisioner starts them (paused, tap adopted into the lab, resumed) and shuts them down;
- * {@link LibvirtRun#close} undefines them and deletes their volumes.
+ * tap name of the run, the serial console logged to a file of the run (virtlogd writes it). The provisioner starts
+ * them (paused, tap adopted into the lab, resumed) and shuts them down; {@link LibvirtRun#close} undefines them and
+ * deletes their volumes.
  */
 final class ExistingDomains {
     private ExistingDomains() {
@@ -24,9 +25,10 @@ final class ExistingDomains {
      *
      * @param userData the rendered user-data of the node
      * @param tap the tap name (at most 15 characters)
+     * @param consoles the directory its serial console is logged to, {@code <domain>.console.log}
      */
     static void define(LibvirtRun run, Path image, String node, String mac, String tap, String userData,
-                       int memoryMiB, Path work) {
+                       int memoryMiB, Path work, Path consoles) {
         try {
             String domain = run.domain(node);
             Path overlay = run.poolDir().resolve(domain + ".qcow2");
@@ -40,7 +42,33 @@ final class ExistingDomains {
             Shell.check(List.of("/usr/bin/genisoimage", "-quiet", "-output", seed.toString(), "-volid", "cidata",
                     "-joliet", "-rock", seedDir.resolve("user-data").toString(), seedDir.resolve("meta-data").toString()));
             String cmdline = Files.readString(image.resolve("cmdline")).strip();
-            String xml = """
+            String xml = new Definition(domain, memoryMiB, image, cmdline, overlay, seed, mac, tap,
+                    consoles.resolve(domain + ".console.log")).xml();
+            Path file = work.resolve(domain + ".xml");
+            Files.writeString(file, xml);
+            LibvirtRun.virsh("define", file.toString());
+            LibvirtRun.virsh("pool-refresh", run.pool());
+        } catch (IOException e) {
+            throw new TargetException("cannot define the existing domain of " + node + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One node's domain as libvirt defines it.
+     *
+     * @param image the guest image directory ({@code vmlinuz}, {@code initrd.img})
+     * @param cmdline the kernel command line
+     * @param overlay the node's disk
+     * @param seed its NoCloud seed
+     * @param consoleLog the file its serial console is logged to ({@code <log file=... append='off'/>}: each
+     *                   start of the domain begins it anew)
+     */
+    record Definition(String domain, int memoryMiB, Path image, String cmdline, Path overlay, Path seed, String mac,
+                      String tap, Path consoleLog) {
+
+        /** The domain XML. */
+        String xml() {
+            return """
                     <domain type='qemu'>
                       <name>%s</name>
                       <memory unit='MiB'>%d</memory>
@@ -55,17 +83,18 @@ final class ExistingDomains {
                           <source file='%s'/><target dev='vdb' bus='virtio'/><readonly/></disk>
                         <interface type='ethernet'><mac address='%s'/><target dev='%s'/>
                           <model type='virtio'/></interface>
-                        <serial type='pty'/><console type='pty'/>
+                        <serial type='pty'><log file='%s' append='off'/><target port='0'/></serial>
+                        <console type='pty'><target type='serial' port='0'/></console>
                       </devices>
                     </domain>
-                    """.formatted(domain, memoryMiB, image.resolve("vmlinuz"), image.resolve("initrd.img"), cmdline,
-                    overlay, seed, mac, tap);
-            Path file = work.resolve(domain + ".xml");
-            Files.writeString(file, xml);
-            LibvirtRun.virsh("define", file.toString());
-            LibvirtRun.virsh("pool-refresh", run.pool());
-        } catch (IOException e) {
-            throw new TargetException("cannot define the existing domain of " + node + ": " + e.getMessage(), e);
+                    """.formatted(escape(domain), memoryMiB, escape(image.resolve("vmlinuz").toString()),
+                    escape(image.resolve("initrd.img").toString()), escape(cmdline), escape(overlay.toString()),
+                    escape(seed.toString()), escape(mac), escape(tap), escape(consoleLog.toString()));
+        }
+
+        private static String escape(String text) {
+            return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&apos;")
+                    .replace("\"", "&quot;");
         }
     }
 

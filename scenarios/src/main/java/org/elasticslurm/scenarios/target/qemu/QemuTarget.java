@@ -36,6 +36,7 @@ import org.elasticslurm.scenarios.target.ControllerKind;
 import org.elasticslurm.scenarios.target.TargetException;
 import org.elasticslurm.scenarios.target.TargetSession;
 import org.elasticslurm.scenarios.target.TargetUnavailableException;
+import org.elasticslurm.scenarios.target.lab.FailedRunFiles;
 import org.elasticslurm.scenarios.target.lab.FakeSlurm;
 import org.elasticslurm.scenarios.target.lab.LabFiles;
 import org.elasticslurm.scenarios.target.lab.LabJobs;
@@ -65,6 +66,10 @@ public final class QemuTarget extends ProvisionedTarget {
     private static final String MUNGE_SOCKET = "/run/munge/munge.socket.2";
     private static final String GUEST_BUNDLE = "fake-slurmd-guest.tar.gz";
     private static final int MEMORY_MIB = 1024;
+    /** What a run that does not pass keeps of its lab directory ({@link FailedRunFiles}). */
+    private static final List<String> KEPT_ON_FAILURE = List.of("consoles", "log", "slurm.conf",
+            "provisioner/operations.jsonl", "provisioner/service.log", "provisioner/clients/client.log",
+            "provisioner/clients/hook-calls");
 
     private static final ProvisionedLimits LIMITS = new ProvisionedLimits(TargetKind.QEMU,
             "a user-data that does not start slurmd", Set.of(org.elasticslurm.scenarios.model.Component.SECOND_HOST),
@@ -182,11 +187,21 @@ public final class QemuTarget extends ProvisionedTarget {
         Path dir = LabFiles.scratch(scratchParent, "eslq-");
         NamedProcesses processes = new NamedProcesses();
         LabTeardown teardown = new LabTeardown(scenario.name() + " on qemu");
-        teardown.add(() -> LabFiles.remove(dir, Boolean.getBoolean(LabFiles.KEEP_PROPERTY)));
+        boolean keepLab = Boolean.getBoolean(LabFiles.KEEP_PROPERTY);
+        teardown.add(() -> LabFiles.remove(dir, keepLab));
+        if (!keepLab) {
+            // done just before the removal, after the rest is undone: the guests are gone (their consoles
+            // complete), slurmctld and the provisioner have stopped
+            Path kept = FailedRunFiles.destination(FailedRunFiles.base(System.getProperties()), scenario.name(), run);
+            teardown.addOnFailure(new FailedRunFiles(scenario.name() + " on qemu", dir, KEPT_ON_FAILURE, kept,
+                    System.err));
+        }
+        // every guest's serial console, <domain>.console.log, written by the virtlogd of its host
+        Path consoles = dir.resolve("consoles");
         List<Stage> setupStages = new ArrayList<>();
         Instant t0 = clock.instant();
         try {
-            for (String sub : List.of("state", "log", "hooks", "jobs")) {
+            for (String sub : List.of("state", "log", "hooks", "jobs", "consoles")) {
                 Files.createDirectories(dir.resolve(sub));
             }
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -257,7 +272,7 @@ public final class QemuTarget extends ProvisionedTarget {
                 String domain = libvirt.domain(node);
                 ExistingDomains.define(libvirt, image, node, net.macOf(node), (run + "x" + i),
                         ExistingDomains.render(template, node, Files.readAllBytes(mungeKey), conf.text(), neverVar),
-                        MEMORY_MIB, dir);
+                        MEMORY_MIB, dir, consoles);
                 ownDomains.add(domain);
                 ownVolumes.add(domain + ".qcow2");
                 ownVolumes.add(domain + "-seed.iso");
@@ -304,6 +319,9 @@ public final class QemuTarget extends ProvisionedTarget {
                     m.put("user-data", userData.toString());
                     m.put("user-data-vars.never_register", neverVar);
                     m.put("munge-key", mungeKey.toString());
+                    // the second host's virtlogd writes there too: its mount namespace makes only the libvirt
+                    // directories private (ci/second-host.sh), the lab directory is the machine's
+                    m.put("console-log", consoles.toString());
                     fake.ifPresent(f -> m.put("seed-files.\"" + GUEST_BUNDLE + "\"",
                             f.bin().getParent().resolve(GUEST_BUNDLE).toString()));
                 }
