@@ -1,6 +1,12 @@
 package org.elasticslurm.scenarios.target;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.elasticslurm.lab.process.CommandResult;
+import org.elasticslurm.lab.process.LabException;
 
 /**
  * The slurmctld a run had, for its version line ({@link Target#slurmctld()}): an emulation of the version chosen,
@@ -12,6 +18,30 @@ public sealed interface SlurmctldVersion {
     /** What the real {@code slurmctld -V} printed (e.g. {@code slurm-wlm 24.11.5}), when it was read. */
     default Optional<String> printed() {
         return this instanceof Read r ? Optional.of(r.line()) : Optional.empty();
+    }
+
+    /**
+     * A real slurmctld's version: the first line its {@code slurmctld -V} prints, or why that could not be read
+     * (it failed, printed nothing, or did not end within 30 s).
+     *
+     * @param exe the slurmctld the run starts
+     */
+    static SlurmctldVersion read(Path exe) {
+        List<String> command = List.of(exe.toString(), "-V");
+        CommandResult r;
+        try {
+            r = CommandResult.run(command, Map.copyOf(System.getenv()), Path.of("/"), Duration.ofSeconds(30));
+        } catch (LabException e) {
+            return new Unread(e.getMessage());
+        }
+        String first = r.stdout().strip().lines().findFirst().orElse("");
+        if (r.exitCode() == 0 && !first.isEmpty()) {
+            return new Read(first);
+        }
+        String said = String.join("; ", (r.stderr().isBlank() ? r.stdout() : r.stderr()).strip().lines().toList());
+        return new Unread(String.join(" ", command)
+                + (r.exitCode() == 0 ? " printed nothing" : r.exitCode() < 0 ? " did not end within 30 s"
+                        : " exited " + r.exitCode()) + (said.isEmpty() ? "" : ": " + said));
     }
 
     /** What a report says of this slurmctld, in its summary's version line and in its title. */

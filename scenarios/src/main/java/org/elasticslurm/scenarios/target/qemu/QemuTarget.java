@@ -33,6 +33,7 @@ import org.elasticslurm.scenarios.model.Step;
 import org.elasticslurm.scenarios.model.TargetKind;
 import org.elasticslurm.scenarios.target.ProgressListener;
 import org.elasticslurm.scenarios.target.ControllerKind;
+import org.elasticslurm.scenarios.target.SlurmctldVersion;
 import org.elasticslurm.scenarios.target.TargetException;
 import org.elasticslurm.scenarios.target.TargetSession;
 import org.elasticslurm.scenarios.target.TargetUnavailableException;
@@ -77,6 +78,7 @@ public final class QemuTarget extends ProvisionedTarget {
                     + "hypervisor host (second-host, with provisioner hosts: 2)",
             "qemu runs commands on the controller only (the guests have no remote access)", Optional.empty());
 
+    private static final Path DEBIAN_SLURMCTLD = Path.of("/usr/sbin/slurmctld");
     private final ControllerKind controller;
     private final Clock clock;
     private final Path scratchParent;
@@ -123,6 +125,18 @@ public final class QemuTarget extends ProvisionedTarget {
         throw new IllegalArgumentException("--slurm-version " + version + ": the qemu target (--controller "
                 + controller.word() + ") runs Slurm " + SlurmVersion.V22_05 + " only (Debian 12's slurmctld and "
                 + "the guest image's slurmd); Slurm " + version + " runs on --target real-slurm");
+    }
+
+    /** With Debian's slurmctld: what its {@code slurmctld -V} prints (or why not); with the fake: emulated. */
+    @Override
+    public SlurmctldVersion slurmctld() {
+        return controller == ControllerKind.REAL ? SlurmctldVersion.read(DEBIAN_SLURMCTLD)
+                : new SlurmctldVersion.Emulated();
+    }
+
+    @Override
+    public Optional<String> slurmctldVersion() {
+        return slurmctld().printed();
     }
 
     /** What this machine lacks for the target with this controller, or empty. */
@@ -239,7 +253,7 @@ public final class QemuTarget extends ProvisionedTarget {
             Map<String, String> env = fake.map(f -> f.environment(confFile, SlurmVersion.V22_05)).orElseGet(() -> Map.of(
                     "PATH", "/usr/sbin:/usr/bin:/sbin:/bin", "SLURM_CONF", confFile.toString(), "LANG", "C.UTF-8"));
             String scontrol = fake.map(f -> f.command("scontrol").toString()).orElse("/usr/bin/scontrol");
-            String slurmctld = fake.map(f -> f.command("slurmctld").toString()).orElse("/usr/sbin/slurmctld");
+            String slurmctld = fake.map(f -> f.command("slurmctld").toString()).orElse(DEBIAN_SLURMCTLD.toString());
             processes.start("slurmctld", netns.wrap(List.of(slurmctld, "-D", "-f", confFile.toString())), env, dir,
                     dir.resolve("log/slurmctld.out"));
             teardown.add(processes);

@@ -137,21 +137,7 @@ public final class RealSlurmTarget implements Target {
         if (exe.isEmpty()) {
             return new SlurmctldVersion.Unread("no slurmctld in " + binaries.commands().binDirs());
         }
-        List<String> command = List.of(exe.get().toString(), "-V");
-        CommandResult r;
-        try {
-            r = CommandResult.run(command, Map.copyOf(System.getenv()), Path.of("/"), Duration.ofSeconds(30));
-        } catch (LabException e) {
-            return new SlurmctldVersion.Unread(e.getMessage());
-        }
-        String first = r.stdout().strip().lines().findFirst().orElse("");
-        if (r.exitCode() == 0 && !first.isEmpty()) {
-            return new SlurmctldVersion.Read(first);
-        }
-        String said = String.join("; ", (r.stderr().isBlank() ? r.stdout() : r.stderr()).strip().lines().toList());
-        return new SlurmctldVersion.Unread(String.join(" ", command)
-                + (r.exitCode() == 0 ? " printed nothing" : r.exitCode() < 0 ? " did not end within 30 s"
-                        : " exited " + r.exitCode()) + (said.isEmpty() ? "" : ": " + said));
+        return SlurmctldVersion.read(exe.get());
     }
 
     /** The scratch directory prefix of a target's runs: {@code esrs} (real-slurm), {@code esfr} (fake-realtime). */
