@@ -84,9 +84,10 @@ class SlurmContainerIT {
                 .hasMessage("unknown Slurm version '23.02' (known: 22.05, 24.11, 26.05)");
     }
 
+    /** Records its call whole (written aside, then renamed): a reader never sees the arguments without the file. */
     private static final String RECORDING_HOOK = """
             #!/bin/sh
-            { echo "args: $1"; cat "$SLURM_RESUME_FILE"; echo; } >>/tmp/resume.out
+            { echo "args: $1"; cat "$SLURM_RESUME_FILE"; echo; } >/tmp/resume.part && mv /tmp/resume.part /tmp/resume.out
             """;
 
     /**
