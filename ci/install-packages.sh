@@ -16,6 +16,8 @@ packages=(
   linux-image-cloud-amd64
   # hostile-environment hook launcher, reports
   perl-base procps chromium
+  # the write-up's remote-execution tool (Level 1 on persistent VMs, Level 3's playbook) and the runs' ssh keys
+  ansible-core openssh-client
   # Testcontainers: a Docker engine (ci/start-docker.sh) and images imported from Debian roots (no registry)
   docker.io
 )

@@ -62,7 +62,8 @@ public final class LibvirtTestTarget extends ProvisionedTarget {
             c -> "libvirt-test stops and restarts only a node's slurmd, not " + c,
             "on libvirt-test a node is a fake slurmd on this machine: there is no node to run a command on",
             Optional.of("on libvirt-test every node's slurmd is a fake slurmd on this machine, so a job's hostname "
-                    + "prints this machine's name, not the node's"));
+                    + "prints this machine's name, not the node's"),
+            Optional.of("libvirt-test runs the provisioner's clients, which start no child processes"));
 
     private final Clock clock;
     private final Path scratchParent;
@@ -179,9 +180,10 @@ public final class LibvirtTestTarget extends ProvisionedTarget {
                     () -> Duration.between(zero, clock.instant()), c -> fake.command(c).toString());
             List<Stage> shifted = setupStages.stream().map(s -> new Stage(s.node(), s.name(),
                     Duration.between(zero, t0), s.duration())).toList();
-            return new ProvisionedLabSession(new ProvisionedLabSession.Parts(clock, zero, probe, service, hooks,
-                    jobs, guests, dir.resolve("log/slurmctld.log"), c -> c, env, fake.command("scontrol").toString(),
-                    shifted, Duration.ofMillis(200), teardown));
+            return new ProvisionedLabSession(new ProvisionedLabSession.Parts(clock, zero, probe,
+                    Optional.of(service), hooks, jobs, guests, dir.resolve("log/slurmctld.log"), c -> c, env,
+                    fake.command("scontrol").toString(), shifted, Duration.ofMillis(200), teardown,
+                    Optional::empty));
         } catch (IOException | RuntimeException e) {
             throw teardown.abandon(scenario.name() + ": cannot set up the libvirt-test lab", e);
         }

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.elasticslurm.conf.state.NodeState;
 import org.elasticslurm.lab.scenario.Scenario;
 import org.elasticslurm.scenarios.model.Step;
@@ -30,18 +31,26 @@ import org.elasticslurm.scenarios.trace.StateChange;
 
 /**
  * One scenario on a lab with the real provisioner (libvirt-test, qemu): a slurmctld (fake or Debian's), the
- * provisioner service, its hook clients, and the {@link Guests} behind its machines. Scenario time is wall time
+ * provisioner service, its hook clients, and the {@link Guests} behind its machines; or, on qemu's persistent
+ * guests, the same without a provisioner (the hooks reach the guests themselves). Scenario time is wall time
  * since the session opened. A poll thread samples slurmctld's node states and log, the provisioner's nodes and
  * operation log, and keeps the guests in step with them.
  */
 public final class ProvisionedLabSession implements TargetSession {
 
-    /** How the lab is wired; built by the target. */
-    public record Parts(Clock clock, Instant zero, ControllerProbe probe, ProvisionerService service,
+    /**
+     * How the lab is wired; built by the target.
+     *
+     * @param service the provisioner, or empty on a lab without one
+     * @param hooks   where the hooks' calls are recorded
+     * @param defunct the defunct processes the hooks left, or empty when the lab cannot find them
+     */
+    public record Parts(Clock clock, Instant zero, ControllerProbe probe, Optional<ProvisionerService> service,
                         HookClients hooks, LabJobs jobs, Guests guests, Path controllerLog,
                         Function<List<String>, List<String>> wrap, Map<String, String> environment,
                         String scontrol, List<Stage> setupStages, Duration sample,
-                        org.elasticslurm.scenarios.target.lab.LabTeardown teardown) {
+                        org.elasticslurm.scenarios.target.lab.LabTeardown teardown,
+                        Supplier<Optional<List<String>>> defunct) {
     }
 
     private final Parts parts;
@@ -86,10 +95,13 @@ public final class ProvisionedLabSession implements TargetSession {
             }
             readControllerLog(at);
             parts.jobs().records(parts.probe()); // a job's end is noted at the sample that first shows it
-            if (parts.service().alive()) {
-                nodes = parts.service().nodes();
+            if (parts.service().isPresent()) {
+                ProvisionerService service = parts.service().get();
+                if (service.alive()) {
+                    nodes = service.nodes();
+                }
+                operations = service.operations();
             }
-            operations = parts.service().operations();
             synchronized (log) {
                 for (; operationsLogged < operations.size(); operationsLogged++) {
                     OperationRecord r = operations.get(operationsLogged);
@@ -210,7 +222,7 @@ public final class ProvisionedLabSession implements TargetSession {
         List<Stage> all = new ArrayList<>(parts.setupStages());
         all.addAll(stages.derive(operations, hooks, s, jobs));
         all.addAll(parts.guests().stages(parts.zero(), operations));
-        return new Observations(s, hooks, l, jobs, Optional.of(left), Optional.empty(), all);
+        return new Observations(s, hooks, l, jobs, Optional.of(left), parts.defunct().get(), all);
     }
 
     /** The provisioner's operation log lines so far (for figures). */

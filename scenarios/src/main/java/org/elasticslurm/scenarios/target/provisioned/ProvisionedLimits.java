@@ -17,9 +17,9 @@ import org.elasticslurm.scenarios.target.TargetException;
 /**
  * What a target that runs the real provisioner (libvirt-test, qemu) accepts of a scenario, with the reasons in that
  * target's words. Every such target needs the scenario's {@code provisioner:} section and the provisioner's
- * clients as all hooks, injects no backend fault but never-registers (the real provisioner takes none) and finds no
- * defunct processes (the clients start none); which components it stops or restarts, where it runs commands and
- * whether a job's output names the node are its own.
+ * clients as all hooks and injects no backend fault but never-registers (the real provisioner takes none); which
+ * components it stops or restarts, where it runs commands, whether a job's output names the node and whether it
+ * finds defunct processes are its own.
  *
  * @param target         the target, named in every reason
  * @param neverRegisters how the target expresses never-registers, e.g. "the node's slurmd is not started"
@@ -27,10 +27,11 @@ import org.elasticslurm.scenarios.target.TargetException;
  * @param notStoppable   why it does not stop or restart a component outside {@code stoppable}
  * @param nodeCommands   why it runs commands on the controller only
  * @param jobOutput      why a job's output does not name the node, or empty when it does
+ * @param defunct        why it does not look for defunct processes, or empty when it does
  */
 public record ProvisionedLimits(TargetKind target, String neverRegisters, Set<Component> stoppable,
                                 Function<Component, String> notStoppable, String nodeCommands,
-                                Optional<String> jobOutput) {
+                                Optional<String> jobOutput, Optional<String> defunct) {
 
     public ProvisionedLimits {
         stoppable = Set.copyOf(stoppable);
@@ -59,7 +60,7 @@ public record ProvisionedLimits(TargetKind target, String neverRegisters, Set<Co
             return jobOutput;
         }
         if (expectation instanceof Expectation.DefunctProcesses) {
-            return Optional.of(target + " runs the provisioner's clients, which start no child processes");
+            return defunct;
         }
         return Optional.empty();
     }
@@ -72,7 +73,8 @@ public record ProvisionedLimits(TargetKind target, String neverRegisters, Set<Co
     public ProvisionerSetup setupOf(Scenario scenario) {
         ProvisionerSetup setup = scenario.provisioner().orElseThrow(() -> new TargetException(scenario.name()
                 + ": " + target + " runs the provisioner, and the scenario has no provisioner: section "
-                + "(Levels 0 and 1 run on sim, fake-realtime and real-slurm)", null));
+                + "(Levels 0 and 1 run on sim, fake-realtime and real-slurm; on qemu, persistent guests take a "
+                + "scenario without one whose hooks reach them, as ansible/level1-ansible.yaml)", null));
         scenario.hooks().forEach((role, spec) -> {
             if (!(spec instanceof HookSpec.Preset p) || p.preset() != HookPreset.PROVISIONER) {
                 throw new TargetException(scenario.name() + ": on " + target + " every hook is the provisioner's "

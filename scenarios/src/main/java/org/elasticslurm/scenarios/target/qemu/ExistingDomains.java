@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.elasticslurm.scenarios.target.TargetException;
 
 /**
@@ -98,13 +99,20 @@ final class ExistingDomains {
         }
     }
 
-    /** Renders the target's user-data template for a node the way the provisioner does for its seeds. */
-    static String render(String template, String node, byte[] mungeKey, String slurmConf, String neverRegister) {
-        return template.replace("{{ hostname }}", node).replace("{{ node }}", node)
+    /**
+     * Renders the target's user-data template for a node the way the provisioner does for its seeds.
+     *
+     * @param vars the run's own variables ({@code never_register}, {@code ssh_authorized_key})
+     */
+    static String render(String template, String node, byte[] mungeKey, String slurmConf, Map<String, String> vars) {
+        String out = template.replace("{{ hostname }}", node).replace("{{ node }}", node)
                 .replace("{{ munge_key_base64 }}", Base64.getEncoder().encodeToString(mungeKey))
                 .replace("{{ slurm_conf_base64 }}", Base64.getEncoder().encodeToString(slurmConf.getBytes(
-                        java.nio.charset.StandardCharsets.UTF_8)))
-                .replace("{{ never_register }}", neverRegister);
+                        java.nio.charset.StandardCharsets.UTF_8)));
+        for (Map.Entry<String, String> v : vars.entrySet()) {
+            out = out.replace("{{ " + v.getKey() + " }}", v.getValue());
+        }
+        return out;
     }
 
     /** Nodes of the given pools' hostlists. */

@@ -1,8 +1,6 @@
 package org.elasticslurm.scenarios.target.qemu;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -22,6 +20,7 @@ import java.util.Set;
 import org.elasticslurm.conf.Hostlist;
 import org.elasticslurm.conf.SlurmVersion;
 import org.elasticslurm.lab.process.CommandResult;
+import org.elasticslurm.lab.process.LabProcesses;
 import org.elasticslurm.lab.process.NamedProcesses;
 import org.elasticslurm.lab.real.ConfTemplate;
 import org.elasticslurm.lab.real.RenderedConf;
@@ -37,6 +36,7 @@ import org.elasticslurm.scenarios.target.SlurmctldVersion;
 import org.elasticslurm.scenarios.target.TargetException;
 import org.elasticslurm.scenarios.target.TargetSession;
 import org.elasticslurm.scenarios.target.TargetUnavailableException;
+import org.elasticslurm.scenarios.target.lab.DefunctProcesses;
 import org.elasticslurm.scenarios.target.lab.FailedRunFiles;
 import org.elasticslurm.scenarios.target.lab.FakeSlurm;
 import org.elasticslurm.scenarios.target.lab.LabFiles;
@@ -46,7 +46,6 @@ import org.elasticslurm.scenarios.target.lab.RepositoryRoot;
 import org.elasticslurm.scenarios.target.lab.ScontrolProbe;
 import org.elasticslurm.scenarios.target.provisioned.HookClients;
 import org.elasticslurm.scenarios.target.provisioned.NetNs;
-import org.elasticslurm.scenarios.target.provisioned.PoolProperties;
 import org.elasticslurm.scenarios.target.provisioned.ProvisionedLabSession;
 import org.elasticslurm.scenarios.target.provisioned.ProvisionedLimits;
 import org.elasticslurm.scenarios.target.provisioned.ProvisionedTarget;
@@ -66,17 +65,17 @@ import org.elasticslurm.scenarios.trace.Stage;
 public final class QemuTarget extends ProvisionedTarget {
     private static final String MUNGE_SOCKET = "/run/munge/munge.socket.2";
     private static final String GUEST_BUNDLE = "fake-slurmd-guest.tar.gz";
-    private static final int MEMORY_MIB = 1024;
     /** What a run that does not pass keeps of its lab directory ({@link FailedRunFiles}). */
     private static final List<String> KEPT_ON_FAILURE = List.of("consoles", "log", "slurm.conf",
             "provisioner/operations.jsonl", "provisioner/service.log", "provisioner/clients/client.log",
-            "provisioner/clients/hook-calls");
+            "provisioner/clients/hook-calls", "hooks/hook-calls");
 
     private static final ProvisionedLimits LIMITS = new ProvisionedLimits(TargetKind.QEMU,
             "a user-data that does not start slurmd", Set.of(org.elasticslurm.scenarios.model.Component.SECOND_HOST),
             c -> "qemu does not stop or restart components in the middle of a run (" + c + "), only the second "
                     + "hypervisor host (second-host, with provisioner hosts: 2)",
-            "qemu runs commands on the controller only (the guests have no remote access)", Optional.empty());
+            "qemu runs commands on the controller only (the run's ssh key reaches the guests: see the module README)",
+            Optional.empty(), Optional.empty());
 
     private static final Path DEBIAN_SLURMCTLD = Path.of("/usr/sbin/slurmctld");
     private final ControllerKind controller;
@@ -146,7 +145,8 @@ public final class QemuTarget extends ProvisionedTarget {
             lacking.add("root (network namespaces, taps, qemu:///system)");
         }
         for (String exe : List.of("/usr/bin/virsh", "/usr/bin/qemu-system-x86_64", "/usr/bin/qemu-img",
-                "/usr/bin/genisoimage", "/usr/sbin/ip", "/usr/sbin/dnsmasq", "/usr/sbin/debootstrap")) {
+                "/usr/bin/genisoimage", "/usr/sbin/ip", "/usr/sbin/dnsmasq", "/usr/sbin/debootstrap",
+                "/usr/bin/ssh-keygen")) {
             if (!Files.isExecutable(Path.of(exe))) {
                 lacking.add(exe + " (bash ci/install-packages.sh)");
             }
@@ -190,10 +190,15 @@ public final class QemuTarget extends ProvisionedTarget {
             throw new TargetUnavailableException(TargetKind.QEMU, why);
         });
         Scenario scenario = loaded.scenario();
-        ProvisionerSetup setup = setupOf(scenario);
+        Optional<ProvisionerSetup> setup = scenario.provisioner().isPresent() ? Optional.of(setupOf(scenario))
+                : Optional.empty();
+        if (setup.isEmpty()) {
+            persistentGuestsRefused(loaded).ifPresent(why -> {
+                throw new TargetException(scenario.name() + ": " + why, null);
+            });
+        }
         Path root = RepositoryRoot.find().orElseThrow();
         Path ci = root.resolve("ci");
-        ProvisionerApp app = ProvisionerApp.locate(TargetKind.QEMU);
         byte[] random = new byte[3];
         new SecureRandom().nextBytes(random);
         String run = "eq" + HexFormat.of().formatHex(random);
@@ -210,8 +215,6 @@ public final class QemuTarget extends ProvisionedTarget {
             teardown.addOnFailure(new FailedRunFiles(scenario.name() + " on qemu", dir, KEPT_ON_FAILURE, kept,
                     System.err));
         }
-        // every guest's serial console, <domain>.console.log, written by the virtlogd of its host
-        Path consoles = dir.resolve("consoles");
         List<Stage> setupStages = new ArrayList<>();
         Instant t0 = clock.instant();
         try {
@@ -229,24 +232,33 @@ public final class QemuTarget extends ProvisionedTarget {
             NetNs netns = NetNs.of(net.netns());
             RenderedConf conf = new ConfTemplate(scenario.name() + " slurm.conf", LabFiles.slurmConfText(scenario))
                     .renderForMachines(dir, ConfTemplate.localHost(), net.gateway());
+            Map<String, String> addresses = new LinkedHashMap<>();
             for (int i = 0; i < conf.nodes().size(); i++) {
                 net.reserve(conf.nodes().get(i), i + 1);
+                addresses.put(conf.nodes().get(i), net.addressOf(conf.nodes().get(i)));
             }
+            GuestAccess access = GuestAccess.create(dir, run, addresses);
+            teardown.add(access::endConnectionMasters);
             t = stage(setupStages, "lab network " + net.netns() + " up", t0, t);
 
             LibvirtRun libvirt = LibvirtRun.create(run, image);
             teardown.add(libvirt);
             t = stage(setupStages, "storage pool " + run + " with the base image", t0, t);
             Optional<SecondHost> second = Optional.empty();
-            if (setup.hosts() == 2) {
+            if (setup.isPresent() && setup.get().hosts() == 2) {
                 second = Optional.of(teardown.add(SecondHost.up(ci, net.netns(), run, image)));
                 t = stage(setupStages, "second host " + second.get().uri() + " with storage pool " + run, t0, t);
             }
 
             Path confFile = dir.resolve("slurm.conf");
             Files.writeString(confFile, conf.text());
-            HookClients hooks = new HookClients(dir.resolve("provisioner/clients"));
-            hooks.writePrograms(loaded, dir);
+            HookClients hooks = new HookClients(setup.isPresent() ? dir.resolve("provisioner/clients")
+                    : dir.resolve("hooks"));
+            if (setup.isPresent()) {
+                hooks.writePrograms(loaded, dir);
+            } else {
+                new AnsibleHooks(dir.resolve("hooks/hook-calls"), access).writePrograms(loaded, dir);
+            }
 
             Optional<FakeSlurm> fake = controller == ControllerKind.FAKE
                     ? Optional.of(FakeSlurm.locate(TargetKind.QEMU)) : Optional.empty();
@@ -260,96 +272,55 @@ public final class QemuTarget extends ProvisionedTarget {
             awaitController(netns, scontrol, env, processes, dir);
             t = stage(setupStages, "slurmctld (" + controller.word() + ") answering in " + net.netns(), t0, t);
 
-            Set<String> never = neverRegister(scenario, conf.nodes());
-            String neverVar = never.isEmpty() ? "none" : String.join(" ", never);
-            String template = resource("user-data-" + controller.word() + ".yaml");
-            Path userData = dir.resolve("user-data.yaml");
-            Files.writeString(userData, template);
-            Path attach = dir.resolve("attach-tap");
-            Files.writeString(attach, "#!/bin/sh\n# moves a VM's tap from libvirtd's namespace into this run's lab\n"
-                    + "ESL_NETNS=" + net.netns() + "\nexport ESL_NETNS\n" + second.map(h ->
-                    "# a tap the second host's libvirtd made is in that host's namespace\n"
-                    + ci.resolve("netlab.sh") + " adopt-tap \"$1\" 2>/dev/null && exit 0\n"
-                    + "exec " + ci.resolve("netlab.sh") + " adopt-tap \"$1\" \"$(" + String.join(" ",
-                    h.pidCommand()) + ")\"\n").orElse("exec " + ci.resolve("netlab.sh") + " adopt-tap \"$1\"\n"));
-            Files.setPosixFilePermissions(attach, PosixFilePermissions.fromString("rwxr-xr-x"));
-            String cmdline = Files.readString(image.resolve("cmdline")).strip();
-            Path mungeKey = Path.of("/etc/munge/munge.key");
-
+            Set<String> never = setup.isPresent() ? neverRegister(scenario, conf.nodes())
+                    : new LinkedHashSet<>(conf.nodes()); // persistent guests: the hooks start slurmd
+            Map<String, String> vars = Map.of("never_register", never.isEmpty() ? "none" : String.join(" ", never),
+                    "ssh_authorized_key", access.publicKey());
+            String template = QemuResources.text("user-data-" + controller.word() + ".yaml");
+            byte[] mungeKey = Files.readAllBytes(Path.of("/etc/munge/munge.key"));
             Set<String> ownDomains = new HashSet<>();
             Set<String> ownVolumes = new HashSet<>();
-            List<String> existingNodes = ExistingDomains.names(setup.pools().stream()
+            List<String> definedNodes = setup.map(s -> ExistingDomains.names(s.pools().stream()
                     .filter(p -> p.mode() == ProvisionerSetup.Mode.EXISTING).map(ProvisionerSetup.Pool::nodes)
-                    .toList());
-            for (int i = 0; i < existingNodes.size(); i++) {
-                String node = existingNodes.get(i);
+                    .toList())).orElse(conf.nodes());
+            Map<String, String> taps = new LinkedHashMap<>();
+            for (int i = 0; i < definedNodes.size(); i++) {
+                String node = definedNodes.get(i);
                 String domain = libvirt.domain(node);
-                ExistingDomains.define(libvirt, image, node, net.macOf(node), (run + "x" + i),
-                        ExistingDomains.render(template, node, Files.readAllBytes(mungeKey), conf.text(), neverVar),
-                        MEMORY_MIB, dir, consoles);
+                taps.put(node, run + "x" + i);
+                ExistingDomains.define(libvirt, image, node, net.macOf(node), taps.get(node),
+                        ExistingDomains.render(template, node, mungeKey, conf.text(), vars),
+                        QemuPoolProperties.MEMORY_MIB, dir,
+                        dir.resolve("consoles"));
                 ownDomains.add(domain);
                 ownVolumes.add(domain + ".qcow2");
                 ownVolumes.add(domain + "-seed.iso");
             }
-            if (!existingNodes.isEmpty()) {
-                t = stage(setupStages, "existing domains defined: " + Hostlist.of(existingNodes).compress(), t0, t);
+            if (!definedNodes.isEmpty()) {
+                t = stage(setupStages, (setup.isPresent() ? "existing" : "persistent") + " domains defined: "
+                        + Hostlist.of(definedNodes).compress(), t0, t);
             }
 
-            Map<String, String> properties = new LinkedHashMap<>();
-            properties.put("provisioner.backend", "libvirt");
-            // the run's own owner: the service never sees or touches domains of other runs, tests or sites
-            properties.put("provisioner.owner", run);
-            List<String> uris = new ArrayList<>(List.of(LibvirtRun.URI));
-            second.ifPresent(h -> uris.add(h.uri()));
-            boolean twoHosts = second.isPresent();
-            properties.put("provisioner.libvirt.uris", String.join(",", uris));
-            // one KVM verdict for all runs of this boot: only the first run waits for the probe
-            properties.put("provisioner.libvirt.kvm-verdict-file",
-                    image.getParent().resolve("kvm-verdict.properties").toString());
-            properties.put("provisioner.address-poll-interval", "1s");
-            properties.putAll(PoolProperties.of(setup, pool -> {
-                Map<String, String> m = new LinkedHashMap<>();
-                m.put("domain", run + "-{node}");
-                m.put("hosts-file", net.hosts().toString());
-                m.put("attach-command", attach.toString() + ",{tap}");
-                pool.host().ifPresent(h -> m.put("uri", uris.get(h - 1)));
-                if (pool.mode() == ProvisionerSetup.Mode.CREATE) {
-                    m.put("storage-pool", libvirt.pool());
-                    m.put("base-image", "base.qcow2");
-                    if (twoHosts) {
-                        // the second host runs on this machine behind a URI with a host part, where the service
-                        // trusts libvirt's capabilities (kvm) since it cannot probe KVM there: TCG on both hosts
-                        m.put("domain-type", "qemu");
-                    }
-                    m.put("kernel", image.resolve("vmlinuz").toString());
-                    m.put("initrd", image.resolve("initrd.img").toString());
-                    m.put("kernel-args", cmdline);
-                    m.put("memory", Integer.toString(MEMORY_MIB));
-                    m.put("vcpus", "1");
-                    m.put("seed-bus", "virtio");
-                    m.put("network-config", "none");
-                    m.put("ethernet", "true");
-                    m.put("tap-prefix", run);
-                    m.put("user-data", userData.toString());
-                    m.put("user-data-vars.never_register", neverVar);
-                    m.put("munge-key", mungeKey.toString());
-                    // the second host's virtlogd writes there too: its mount namespace makes only the libvirt
-                    // directories private (ci/second-host.sh), the lab directory is the machine's
-                    m.put("console-log", consoles.toString());
-                    fake.ifPresent(f -> m.put("seed-files.\"" + GUEST_BUNDLE + "\"",
-                            f.bin().getParent().resolve(GUEST_BUNDLE).toString()));
+            Optional<ProvisionerService> service = Optional.empty();
+            LabProcesses marked = new LabProcesses(dir);
+            if (setup.isPresent()) {
+                service = Optional.of(startProvisioner(setup.get(), new QemuPoolProperties(run, dir, image,
+                        uris(second), net.hosts(), QemuPoolProperties.attachWrapper(ci, dir, net, second),
+                        QemuPoolProperties.writeUserData(dir, template),
+                        vars, fake.map(f -> f.bin().getParent().resolve(GUEST_BUNDLE))), image, dir, confFile,
+                        scontrol, netns, hooks, teardown));
+                t = stage(setupStages, "provisioner ready in " + net.netns() + ", hook clients installed", t0, t);
+                if (second.isEmpty() && setup.get().pools().stream()
+                        .anyMatch(p -> p.mode() == ProvisionerSetup.Mode.CREATE)) {
+                    // the backend probes KVM once for its create pools (domain-type auto); a create would wait
+                    String verdict = service.get().awaitKvmVerdict(Duration.ofSeconds(60));
+                    stage(setupStages, "provisioner's KVM probe: " + verdict.split(":")[0], t0, t);
                 }
-                return m;
-            }));
-            ProvisionerService service = ProvisionerService.start(app, dir.resolve("provisioner"), confFile,
-                    Path.of(scontrol), properties, netns, Duration.ofMinutes(3));
-            teardown.add(service);
-            hooks.install(app, service);
-            t = stage(setupStages, "provisioner ready in " + net.netns() + ", hook clients installed", t0, t);
-            if (!twoHosts && setup.pools().stream().anyMatch(p -> p.mode() == ProvisionerSetup.Mode.CREATE)) {
-                // the backend probes KVM once for its create pools (domain-type auto); a create would wait for it
-                String verdict = service.awaitKvmVerdict(Duration.ofSeconds(60));
-                stage(setupStages, "provisioner's KVM probe: " + verdict.split(":")[0], t0, t);
+            } else {
+                // what the hooks started (ansible, its ssh connection masters) is ended by PID at the end
+                teardown.add(() -> marked.sweepMarked());
+                PersistentGuests.start(libvirt, net, ci, access, taps, GuestAccess.sshDeadline());
+                stage(setupStages, "persistent guests answering ssh: " + Hostlist.of(definedNodes).compress(), t0, t);
             }
 
             Instant zero = clock.instant();
@@ -362,12 +333,49 @@ public final class QemuTarget extends ProvisionedTarget {
             QemuGuests guests = new QemuGuests(libvirt, second, ownDomains, ownVolumes, net.events(), macs);
             List<Stage> shifted = setupStages.stream().map(s -> new Stage(s.node(), s.name(),
                     s.start().minus(Duration.between(t0, zero)), s.duration())).toList();
+            DefunctProcesses defunct = new DefunctProcesses(Path.of("/proc"));
             return new ProvisionedLabSession(new ProvisionedLabSession.Parts(clock, zero, probe, service, hooks,
                     jobs, guests, dir.resolve("log/slurmctld.log"), netns::wrap, env, scontrol, shifted,
-                    Duration.ofSeconds(1), teardown));
+                    Duration.ofSeconds(1), teardown, () -> Optional.of(defunct.childrenOf(marked.markedPids()))));
         } catch (IOException | RuntimeException e) {
             throw teardown.abandon(scenario.name() + ": cannot set up the qemu lab", e);
         }
+    }
+
+    /**
+     * Why a scenario without a provisioner section cannot run on persistent guests, or empty: its hooks must be
+     * presets that reach the guests ({@link AnsibleHooks}), and the guests run the image's slurmd 22.05, which
+     * only Debian's slurmctld talks to.
+     */
+    Optional<String> persistentGuestsRefused(LoadedScenario loaded) {
+        Optional<String> hooks = AnsibleHooks.unsupported(loaded);
+        if (hooks.isPresent()) {
+            return hooks;
+        }
+        if (controller == ControllerKind.FAKE) {
+            return Optional.of("on qemu a scenario without a provisioner: section runs on persistent guests whose "
+                    + "hooks start the guest image's slurmd 22.05, which only Debian's slurmctld talks to: run it "
+                    + "with --controller real");
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> uris(Optional<SecondHost> second) {
+        List<String> uris = new ArrayList<>(List.of(LibvirtRun.URI));
+        second.ifPresent(h -> uris.add(h.uri()));
+        return uris;
+    }
+
+    private static ProvisionerService startProvisioner(ProvisionerSetup setup, QemuPoolProperties pools, Path image,
+                                                       Path dir, Path confFile, String scontrol, NetNs netns,
+                                                       HookClients hooks, LabTeardown teardown) throws IOException {
+        String kernelArgs = Files.readString(image.resolve("cmdline")).strip();
+        ProvisionerApp app = ProvisionerApp.locate(TargetKind.QEMU);
+        ProvisionerService service = ProvisionerService.start(app, dir.resolve("provisioner"), confFile,
+                Path.of(scontrol), pools.of(setup, kernelArgs), netns, Duration.ofMinutes(3));
+        teardown.add(service);
+        hooks.install(app, service);
+        return service;
     }
 
     /** Adds a set-up stage from {@code from} to now (its start counted from {@code t0}); returns now. */
@@ -405,14 +413,5 @@ public final class QemuTarget extends ProvisionedTarget {
         }
         throw new TargetException("slurmctld did not answer scontrol ping within 90 s:\n"
                 + Files.readString(dir.resolve("log/slurmctld.out")), null);
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = QemuTarget.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + name + " is missing from the build");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

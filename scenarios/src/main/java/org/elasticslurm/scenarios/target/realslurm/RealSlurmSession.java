@@ -23,6 +23,7 @@ import org.elasticslurm.scenarios.model.TargetKind;
 import org.elasticslurm.scenarios.target.StepResult;
 import org.elasticslurm.scenarios.target.TargetException;
 import org.elasticslurm.scenarios.target.TargetSession;
+import org.elasticslurm.scenarios.target.lab.DefunctProcesses;
 import org.elasticslurm.scenarios.trace.JobRecord;
 import org.elasticslurm.scenarios.trace.LogLine;
 import org.elasticslurm.scenarios.trace.Observations;

@@ -62,4 +62,17 @@ class ExistingDomainsTest {
 
         assertThat(at(doc, "/domain/os/cmdline")).isEqualTo(cmdline);
     }
+
+    @Test
+    void everyVariableOfTheTargetsUserDataTemplatesIsFilledForADomainTheTargetDefines() {
+        for (String template : java.util.List.of("user-data-real.yaml", "user-data-fake.yaml")) {
+            String rendered = ExistingDomains.render(QemuResources.text(template), "node1", new byte[] {1, 2},
+                    "ClusterName=lab\n", java.util.Map.of("never_register", "node1",
+                            "ssh_authorized_key", "ssh-ed25519 AAAAC3 elastic-lab-eq0a0b0c"));
+
+            assertThat(rendered).as(template).doesNotContain("{{").doesNotContain("}}")
+                    .contains("content: ssh-ed25519 AAAAC3 elastic-lab-eq0a0b0c")
+                    .contains("path: /root/.ssh/authorized_keys");
+        }
+    }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.elasticslurm.scenarios.model.HookRole;
 import org.elasticslurm.scenarios.report.ScenarioResult;
 import org.elasticslurm.scenarios.target.ControllerKind;
+import org.elasticslurm.scenarios.target.ProgressListener;
 import org.elasticslurm.scenarios.target.provisioned.ProvisionedLevels;
 import org.elasticslurm.scenarios.target.provisioned.RunStages;
 import org.elasticslurm.scenarios.trace.HookCall;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Levels 2 and 3, never-registers and two hypervisor hosts on real TCG VMs (qemu:///system) made by the real provisioner inside a lab
- * network namespace, with Debian's slurmctld and with fake-slurmctld's. The scenario files as they are (every
+ * network namespace, with Debian's slurmctld and with fake-slurmctld's; Level 1 on persistent VMs with Debian's
+ * ansible as the hooks' remote-execution tool, and Level 3 with an ansible-playbook post-configuration. The scenario files as they are (every
  * expectation must pass); each test then checks that the run left no domain, storage pool, namespace, process or
  * lab directory. Slow: a TCG guest boots in 40-150 s here. Its tests run one after the other (one guest boots at
  * a time), each holding every CPU slot ({@link CpuCost}) while its guests boot: the boot-time windows assume a
@@ -50,8 +52,11 @@ class QemuLevelsIT {
     /** The runs this test opened (other tests and other JVMs on the machine make qemu-target runs too). */
     private final List<String> runs = new ArrayList<>();
 
-    /** Runs the file; {@code slots} gives back the test's CPU slots once the guests are past their boot. */
-    private ScenarioResult run(Path file, ControllerKind controller, GuestBootSlots slots) {
+    /**
+     * Runs the file; {@code slots} gives back the test's CPU slots once the guests are past their boot
+     * ({@link ProgressListener#NONE}: the slots are held to the end, for guests that boot before the scenario).
+     */
+    private ScenarioResult run(Path file, ControllerKind controller, ProgressListener slots) {
         QemuTarget target = new QemuTarget(controller, Clock.systemUTC(), scratch);
         try {
             return ProvisionedLevels.run(file, target, slots);
@@ -126,6 +131,38 @@ class QemuLevelsIT {
         assertAllPassed(r);
         assertThat(stageNames(r, "test7")).as("pinned to the stopped host").doesNotContain(RunStages.REGISTER);
         assertThat(r.observations().jobs().get("job4").output()).isEqualTo("test8\n");
+    }
+
+    private static final Path ANSIBLE = LEVELS.resolveSibling("ansible");
+
+    @Test
+    void level1WithRealAnsibleAsFirstWrittenStartsNoSlurmdSinceAnsibleInheritsTheHooksClosedDescriptors() {
+        ScenarioResult r = run(ANSIBLE.resolve("level1-ansible.yaml"), ControllerKind.REAL, ProgressListener.NONE);
+
+        assertAllPassed(r);
+        assertThat(r.hookCalls()).extracting(HookCall::hook).containsExactly(HookRole.RESUME, HookRole.RESUME_FAIL);
+        assertThat(r.observations().defunctProcesses()).hasValue(List.of());
+    }
+
+    @Test
+    void level1WithRealAnsibleInTheFixedFormStartsSlurmdInTheVmAndLeavesNothingBehind() {
+        ScenarioResult r = run(ANSIBLE.resolve("level1-ansible-fixed.yaml"), ControllerKind.REAL,
+                ProgressListener.NONE);
+
+        assertAllPassed(r);
+        assertThat(r.observations().jobs().get("job1").output()).isEqualTo("node1\n");
+        assertThat(r.observations().defunctProcesses()).hasValue(List.of());
+    }
+
+    @Test
+    void level3WithAnAnsiblePlaybookAsPostConfigurationShowsThePlaybooksOutputInTheOperationLog() {
+        ScenarioResult r = run(ANSIBLE.resolve("level3-ansible.yaml"), ControllerKind.REAL,
+                GuestBootSlots.onceRegistered(Set.of("test1"), CpuSlots.held()::lowerTo));
+
+        assertAllPassed(r);
+        assertThat(r.observations().log()).filteredOn(l -> l.source().equals("provisioner"))
+                .anyMatch(l -> l.text().contains("post-config succeeded") && l.text().contains("PLAY RECAP"));
+        assertThat(r.observations().jobs().get("job1").output()).isEqualTo("test1\n");
     }
 
     private static List<String> lines(String... cmd) throws IOException {

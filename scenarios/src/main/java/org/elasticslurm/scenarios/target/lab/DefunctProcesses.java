@@ -1,4 +1,4 @@
-package org.elasticslurm.scenarios.target.realslurm;
+package org.elasticslurm.scenarios.target.lab;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,17 +15,17 @@ import org.elasticslurm.scenarios.target.TargetException;
  * {@code /proc/PID/stat} (through slurm-lab's {@link ProcStat}). A hook that has just exited is a zombie of slurmctld
  * until slurmctld reaps it a moment later: children of slurmctld itself are not counted.
  */
-final class DefunctProcesses {
+public final class DefunctProcesses {
 
     private final Path proc;
 
     /** @param proc the proc file system ({@code /proc}) */
-    DefunctProcesses(Path proc) {
+    public DefunctProcesses(Path proc) {
         this.proc = proc;
     }
 
     /** {@code pid command} of every zombie whose parent is in {@code parents}. */
-    List<String> childrenOf(Collection<Long> parents) {
+    public List<String> childrenOf(Collection<Long> parents) {
         List<ProcStat> all;
         try {
             all = ProcStat.all(proc);

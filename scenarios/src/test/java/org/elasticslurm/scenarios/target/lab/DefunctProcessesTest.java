@@ -1,4 +1,4 @@
-package org.elasticslurm.scenarios.target.realslurm;
+package org.elasticslurm.scenarios.target.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
