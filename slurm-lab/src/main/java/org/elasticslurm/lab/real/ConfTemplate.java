@@ -73,7 +73,8 @@ public final class ConfTemplate {
             int at = out.size() > 0 && out.get(out.size() - 1).isEmpty() ? out.size() - 1 : out.size();
             out.add(at, "SlurmctldPort=" + ctldPort);
         }
-        return new RenderedConf(String.join("\n", out), List.copyOf(nodePorts.keySet()), ctldPort, nodePorts);
+        return new RenderedConf(String.join("\n", ownPidFile(out, labDir)), List.copyOf(nodePorts.keySet()),
+                ctldPort, nodePorts);
     }
 
     /** The short host name of this machine: what {@code $HOST} becomes in a lab here. */
@@ -83,11 +84,12 @@ public final class ConfTemplate {
 
     /**
      * Renders the template for a lab whose node daemons run on machines of their own (VMs): {@code $LAB},
-     * {@code $HOST} and {@code $CTLD_ADDR} replaced, nothing else changed; NodeName lines may name hostlists.
-     * The controller's port is the template's {@code SlurmctldPort} (the first of a range), else Slurm's 6817.
+     * {@code $HOST} and {@code $CTLD_ADDR} replaced, the controller's PID file the lab's own ({@link #ownPidFile}),
+     * nothing else changed; NodeName lines may name hostlists. The controller's port is the template's
+     * {@code SlurmctldPort} (the first of a range), else Slurm's 6817.
      */
     public RenderedConf renderForMachines(Path labDir, String host, String ctldAddr) {
-        String filled = fill(labDir, host, ctldAddr);
+        String filled = String.join("\n", ownPidFile(List.of(fill(labDir, host, ctldAddr).split("\n", -1)), labDir));
         List<String> nodes = new ArrayList<>();
         int ctldPort = DEFAULT_SLURMCTLD_PORT;
         for (String line : filled.split("\n")) {
@@ -138,7 +140,38 @@ public final class ConfTemplate {
         out.add("SlurmdSpoolDir=" + labDir.resolve("spool/%n"));
         out.add("SlurmdLogFile=" + labDir.resolve("log/slurmd-%n.log"));
         out.add("SlurmdPidFile=" + labDir.resolve("run/slurmd-%n.pid"));
-        return new RenderedConf(String.join("\n", out) + "\n", List.copyOf(nodePorts.keySet()), ctldPort, nodePorts);
+        return new RenderedConf(String.join("\n", ownPidFile(out, labDir)) + "\n", List.copyOf(nodePorts.keySet()),
+                ctldPort, nodePorts);
+    }
+
+    /**
+     * The lines with the lab's own controller PID file. slurmctld reads the PID file it is configured with when it
+     * starts and SIGTERMs the process named there ("killing old slurmctld"), so with a file outside the lab - Slurm's
+     * default {@code /run/slurmctld.pid} when the template sets none - one lab's slurmctld ends another lab's, or the
+     * site's own. A {@code SlurmctldPidFile} inside the lab directory is kept; any other is commented out, and
+     * {@code SlurmctldPidFile=<lab>/slurmctld.pid} is added (before a last empty line).
+     */
+    static List<String> ownPidFile(List<String> lines, Path labDir) {
+        List<String> out = new ArrayList<>();
+        boolean inLab = false;
+        for (String line : lines) {
+            if (keyOf(line).equals("slurmctldpidfile")) {
+                String value = line.substring(line.indexOf('=') + 1).strip().split("\\s+")[0];
+                if (!value.isEmpty() && Path.of(value).normalize().startsWith(labDir)) {
+                    inLab = true;
+                    out.add(line);
+                } else {
+                    out.add("#" + line + "    # replaced for this lab: its PID file is the lab's own");
+                }
+            } else {
+                out.add(line);
+            }
+        }
+        if (!inLab) {
+            int at = !out.isEmpty() && out.get(out.size() - 1).isEmpty() ? out.size() - 1 : out.size();
+            out.add(at, "SlurmctldPidFile=" + labDir.resolve("slurmctld.pid"));
+        }
+        return out;
     }
 
     private void splitNodeLine(String line, int lineNo, Map<String, Integer> nodePorts, IntSupplier ports,

@@ -32,6 +32,7 @@ class ConfTemplateTest {
                 NodeName=node1 State=CLOUD CPUs=1 Port=20001 NodeAddr=127.0.0.1
                 NodeName=node2 State=CLOUD CPUs=1 NodeAddr=127.0.0.1 Port=20002
                 PartitionName=debug Nodes=node[1-2] Default=YES
+                SlurmctldPidFile=/tmp/esld-1/slurmctld.pid
                 """);
         assertThat(conf.nodes()).containsExactly("node1", "node2");
         assertThat(conf.slurmctldPort()).isEqualTo(20000);
@@ -43,7 +44,8 @@ class ConfTemplateTest {
         RenderedConf conf = new ConfTemplate("t.conf", "ClusterName=lab\nNodeName=n1 Port=1\n")
                 .render(Path.of("/lab"), "vm", nextPort::getAndIncrement);
 
-        assertThat(conf.text()).isEqualTo("ClusterName=lab\nNodeName=n1 Port=20001\nSlurmctldPort=20000\n");
+        assertThat(conf.text()).isEqualTo("ClusterName=lab\nNodeName=n1 Port=20001\nSlurmctldPort=20000\n"
+                + "SlurmctldPidFile=/lab/slurmctld.pid\n");
     }
 
     @Test
@@ -130,7 +132,7 @@ class ConfTemplateTest {
     }
 
     @Test
-    void machinesKeepTheirLinesAndOnlyThePlaceholdersChange() {
+    void machinesKeepTheirLinesAndOnlyThePlaceholdersAndTheControllersPidFileChange() {
         RenderedConf conf = new ConfTemplate("t.conf", SCENARIO_CONF)
                 .renderForMachines(Path.of("/tmp/lab"), "ctl", "10.77.0.1");
 
@@ -143,7 +145,31 @@ class ConfTemplateTest {
                 SlurmdSpoolDir=/var/lib/slurm/slurmd
                 NodeName=node[1-2] State=CLOUD CPUs=1 Port=17001
                 PartitionName=debug Nodes=node[1-2] Default=YES
+                SlurmctldPidFile=/tmp/lab/slurmctld.pid
                 """);
+    }
+
+    @Test
+    void aControllerPidFileOutsideTheLabIsReplacedSinceSlurmctldEndsTheProcessItNames() {
+        String template = "SlurmctldPidFile=/run/slurmctld.pid\nNodeName=n1\n";
+
+        for (RenderedConf conf : java.util.List.of(
+                new ConfTemplate("t.conf", template).render(Path.of("/tmp/lab"), "vm", nextPort::getAndIncrement),
+                new ConfTemplate("t.conf", template).renderForMachines(Path.of("/tmp/lab"), "vm", "10.77.0.1"),
+                new ConfTemplate("t.conf", template).renderLocalNodes(Path.of("/tmp/lab"), "vm", "127.0.0.1",
+                        nextPort::getAndIncrement))) {
+            assertThat(conf.text()).contains(
+                    "#SlurmctldPidFile=/run/slurmctld.pid    # replaced for this lab: its PID file is the lab's own",
+                    "\nSlurmctldPidFile=/tmp/lab/slurmctld.pid\n").doesNotContain("\nSlurmctldPidFile=/run/");
+        }
+    }
+
+    @Test
+    void aControllerPidFileInsideTheLabIsKept() {
+        RenderedConf conf = new ConfTemplate("t.conf", "SlurmctldPidFile=$LAB/run/ctld.pid\nNodeName=n1\n")
+                .renderForMachines(Path.of("/tmp/lab"), "vm", "10.77.0.1");
+
+        assertThat(conf.text()).isEqualTo("SlurmctldPidFile=/tmp/lab/run/ctld.pid\nNodeName=n1\n");
     }
 
     @Test

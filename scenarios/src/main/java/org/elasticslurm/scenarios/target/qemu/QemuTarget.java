@@ -63,7 +63,6 @@ import org.elasticslurm.scenarios.trace.Stage;
  * ({@code netlab.sh adopt-tap}); MAC and address come from the lab's reservation file. See the module README.
  */
 public final class QemuTarget extends ProvisionedTarget {
-    private static final String MUNGE_SOCKET = "/run/munge/munge.socket.2";
     private static final String GUEST_BUNDLE = "fake-slurmd-guest.tar.gz";
     /** What a run that does not pass keeps of its lab directory ({@link FailedRunFiles}). */
     private static final List<String> KEPT_ON_FAILURE = List.of("consoles", "log", "slurm.conf",
@@ -140,48 +139,7 @@ public final class QemuTarget extends ProvisionedTarget {
 
     /** What this machine lacks for the target with this controller, or empty. */
     public Optional<String> missing() {
-        List<String> lacking = new ArrayList<>();
-        if (!"root".equals(System.getProperty("user.name"))) {
-            lacking.add("root (network namespaces, taps, qemu:///system)");
-        }
-        for (String exe : List.of("/usr/bin/virsh", "/usr/bin/qemu-system-x86_64", "/usr/bin/qemu-img",
-                "/usr/bin/genisoimage", "/usr/sbin/ip", "/usr/sbin/dnsmasq", "/usr/sbin/debootstrap",
-                "/usr/bin/ssh-keygen")) {
-            if (!Files.isExecutable(Path.of(exe))) {
-                lacking.add(exe + " (bash ci/install-packages.sh)");
-            }
-        }
-        if (!Files.exists(Path.of("/var/run/libvirt/libvirt-sock"))) {
-            lacking.add("a running libvirtd (bash ci/start-libvirt.sh)");
-        }
-        if (controller == ControllerKind.REAL) {
-            for (String exe : List.of("/usr/sbin/slurmctld", "/usr/bin/scontrol", "/usr/bin/srun")) {
-                if (!Files.isExecutable(Path.of(exe))) {
-                    lacking.add(exe + " (Debian's slurm-wlm)");
-                }
-            }
-        }
-        if (!Files.exists(Path.of(MUNGE_SOCKET))) {
-            lacking.add("a running munged (bash ci/start-munge.sh)");
-        }
-        try {
-            ProvisionerApp.locate(TargetKind.QEMU);
-            if (controller == ControllerKind.FAKE) {
-                FakeSlurm fake = FakeSlurm.locate(TargetKind.QEMU);
-                Path bundle = fake.bin().getParent().resolve(GUEST_BUNDLE);
-                if (!Files.isRegularFile(bundle)) {
-                    lacking.add("fake-slurmctld's guest bundle " + bundle + " (mvn -B -o -pl fake-slurmctld package "
-                            + "-DskipTests)");
-                }
-            }
-        } catch (TargetUnavailableException e) {
-            lacking.add(e.getMessage());
-        }
-        if (RepositoryRoot.find().map(r -> !Files.isExecutable(r.resolve("ci/netlab.sh"))).orElse(true)) {
-            lacking.add("the repository's ci/ scripts");
-        }
-        return lacking.isEmpty() ? Optional.empty()
-                : Optional.of("qemu --controller " + controller.word() + " needs: " + String.join("; ", lacking));
+        return QemuRequirements.missing(controller, GUEST_BUNDLE);
     }
 
     @Override
