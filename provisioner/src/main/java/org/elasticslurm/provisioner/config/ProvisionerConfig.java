@@ -174,6 +174,14 @@ public interface ProvisionerConfig {
         @WithDefault("qemu:///system")
         java.util.List<String> uris();
 
+        /**
+         * Hosts among {@link #uris()} whose pools with {@code domain-type=auto} create TCG domains (type {@code qemu}):
+         * the KVM probe runs on this machine only, and a remote host advertises {@code kvm} even where KVM does not
+         * work there (nested KVM that hangs). Written as in {@code uris}; empty = every remote host uses kvm when it
+         * offers it.
+         */
+        java.util.Optional<java.util.List<String>> tcgHosts();
+
         /** qemu binary the KVM probe runs (a kernel must print its banner under {@code -accel kvm}). */
         @WithDefault("/usr/bin/qemu-system-x86_64")
         Path qemu();

@@ -2,7 +2,10 @@ package org.elasticslurm.provisioner.libvirt;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.elasticslurm.provisioner.backend.BackendException;
 import org.jboss.logging.Logger;
@@ -10,7 +13,8 @@ import org.jboss.logging.Logger;
 /**
  * Picks the domain type and guest architecture for a host. On hosts of this machine the KVM probe decides (run
  * once, lazily, or its verdict of an earlier start in this boot is used); on remote hosts libvirt's capabilities are
- * trusted, since the probe cannot run there.
+ * trusted, since the probe cannot run there, except on the hosts configured as TCG hosts
+ * ({@code provisioner.libvirt.tcg-hosts}), which get TCG whatever they advertise.
  */
 final class DomainTypes {
     private static final Logger LOG = Logger.getLogger(DomainTypes.class);
@@ -25,20 +29,31 @@ final class DomainTypes {
     }
 
     private final Supplier<KvmVerdict> probe;
+    private final Set<String> tcgHosts;
     private KvmVerdict verdict;
 
     /** @param probe runs the KVM probe (called at most once) */
     DomainTypes(Supplier<KvmVerdict> probe) {
+        this(probe, List.of());
+    }
+
+    /**
+     * @param probe    runs the KVM probe (called at most once)
+     * @param tcgHosts the hosts (as their URIs are written) whose automatic domain type is TCG
+     */
+    DomainTypes(Supplier<KvmVerdict> probe, Collection<String> tcgHosts) {
         this.probe = probe;
+        this.tcgHosts = Set.copyOf(tcgHosts);
     }
 
     /**
      * @param probe runs the KVM probe (called at most once, and not at all while {@code kept} holds a verdict that
      *              still applies)
      * @param kept the verdict of an earlier start
+     * @param tcgHosts the hosts whose automatic domain type is TCG
      */
-    DomainTypes(Supplier<KvmVerdict> probe, KvmVerdictCache kept) {
-        this(() -> kept.verdict(probe));
+    DomainTypes(Supplier<KvmVerdict> probe, KvmVerdictCache kept, Collection<String> tcgHosts) {
+        this(() -> kept.verdict(probe), tcgHosts);
     }
 
     Choice choose(String uri, GuestCapabilities caps, DomainTypePolicy policy) {
@@ -61,6 +76,9 @@ final class DomainTypes {
     }
 
     private String automatic(String uri, GuestCapabilities.Guest guest) {
+        if (tcgHosts.contains(uri)) {
+            return require(uri, guest, "qemu");
+        }
         if (!guest.domainTypes().contains("kvm")) {
             return guest.domainTypes().contains("qemu") ? "qemu"
                     : guest.domainTypes().stream().findFirst().orElseThrow(() -> new BackendException(

@@ -98,8 +98,8 @@ public final class LibvirtBackend implements MachineBackend, AutoCloseable {
         DomainTypes types = settings.kvmVerdictFile()
                 .map(file -> new DomainTypes(probe::probe, new KvmVerdictCache(file, new KvmProbeConditions(
                         KvmProbeConditions.BOOT_ID, settings.qemu(), kernel, KVM_DEVICE, settings.kvmProbeTimeout()),
-                        clock)))
-                .orElseGet(() -> new DomainTypes(probe::probe));
+                        clock), settings.tcgHosts()))
+                .orElseGet(() -> new DomainTypes(probe::probe, settings.tcgHosts()));
         SeedIsoBuilder iso = settings.seedWriter() == LibvirtSettings.SeedWriter.BUILTIN ? SeedIsoBuilder.builtIn(clock)
                 : new SeedIsoBuilder(runner, settings.genisoimage(), settings.scratch());
         MacAddressPlan macs = MacAddressPlan.assign(pools.stream().filter(CreatePoolSpec.class::isInstance)

@@ -34,7 +34,7 @@ final class LibvirtConfigMapping {
                 l.capacityRefresh(), Path.of(System.getProperty("java.io.tmpdir")), config.slurmConf(), writer,
                 owner.name(), Optional.of(l.kvmVerdictFile()
                         .orElseGet(() -> config.operationLog().resolveSibling(DEFAULT_KVM_VERDICT_FILE))),
-                l.callTimeout());
+                l.callTimeout(), l.tcgHosts().orElse(List.of()));
     }
 
     /**

@@ -25,14 +25,25 @@ import org.elasticslurm.provisioner.config.Owner;
  *                       probe runs at every start
  * @param callTimeout bound of each hypervisor call ({@code provisioner.libvirt.call-timeout}); a call with no answer
  *                    by then fails transiently (see {@link TimeLimitedHypervisor})
+ * @param tcgHosts hosts of {@code uris} whose domains are TCG ({@code qemu}) under {@code domain-type=auto}
+ *                 ({@code provisioner.libvirt.tcg-hosts}): the KVM probe runs on this machine only, and a remote host
+ *                 advertises {@code kvm} even where it does not work (nested KVM that hangs)
  */
 public record LibvirtSettings(List<String> uris, Path qemu, Duration kvmProbeTimeout, Optional<Path> kvmProbeKernel,
                              Path genisoimage, Duration capacityRefresh, Path scratch, Path slurmConf,
                              SeedWriter seedWriter, String owner, Optional<Path> kvmVerdictFile,
-                             Duration callTimeout) {
+                             Duration callTimeout, List<String> tcgHosts) {
 
     /** The default of {@code provisioner.libvirt.call-timeout}. */
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Settings where every host's domain type follows its capabilities (and, on this machine, the KVM probe). */
+    public LibvirtSettings(List<String> uris, Path qemu, Duration kvmProbeTimeout, Optional<Path> kvmProbeKernel,
+                           Path genisoimage, Duration capacityRefresh, Path scratch, Path slurmConf,
+                           SeedWriter seedWriter, String owner, Optional<Path> kvmVerdictFile, Duration callTimeout) {
+        this(uris, qemu, kvmProbeTimeout, kvmProbeKernel, genisoimage, capacityRefresh, scratch, slurmConf, seedWriter,
+                owner, kvmVerdictFile, callTimeout, List.of());
+    }
 
     /** Settings with the default call timeout. */
     public LibvirtSettings(List<String> uris, Path qemu, Duration kvmProbeTimeout, Optional<Path> kvmProbeKernel,
@@ -50,11 +61,21 @@ public record LibvirtSettings(List<String> uris, Path qemu, Duration kvmProbeTim
         GENISOIMAGE
     }
 
-    /** Checks that there is a host, that the call timeout is positive and that the owner follows {@link Owner#RULE}. */
+    /**
+     * Checks that there is a host, that every TCG host is one of them, that the call timeout is positive and that the
+     * owner follows {@link Owner#RULE}.
+     */
     public LibvirtSettings {
         uris = List.copyOf(uris);
+        tcgHosts = List.copyOf(tcgHosts);
         if (uris.isEmpty()) {
             throw new IllegalArgumentException("provisioner.libvirt.uris: at least one URI is needed");
+        }
+        for (String host : tcgHosts) {
+            if (!uris.contains(host)) {
+                throw new IllegalArgumentException("provisioner.libvirt.tcg-hosts: " + host + " is not one of "
+                        + "provisioner.libvirt.uris " + uris + " (each TCG host must be written as in uris)");
+            }
         }
         if (callTimeout.isNegative() || callTimeout.isZero()) {
             throw new IllegalArgumentException("provisioner.libvirt.call-timeout: must be positive (" + callTimeout

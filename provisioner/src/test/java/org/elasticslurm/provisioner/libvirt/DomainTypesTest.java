@@ -56,6 +56,22 @@ class DomainTypesTest {
     }
 
     @Test
+    void aTcgHostGetsTcgWhateverItAdvertisesAndWithoutAProbe() {
+        DomainTypes types = new DomainTypes(() -> {
+            probes.incrementAndGet();
+            return new KvmVerdict(true, "KVM usable: ok", Duration.ZERO);
+        }, List.of("qemu+tcp://10.77.0.2:21510/system"));
+
+        assertThat(types.choose("qemu+tcp://10.77.0.2:21510/system", KVM_HOST, DomainTypePolicy.AUTO))
+                .isEqualTo(new DomainTypes.Choice("qemu", "x86_64"));
+        assertThat(types.choose("qemu+tcp://10.77.0.3:21510/system", KVM_HOST, DomainTypePolicy.AUTO).type())
+                .as("a remote host that is not a TCG host").isEqualTo("kvm");
+        assertThat(types.choose("qemu+tcp://10.77.0.2:21510/system", KVM_HOST, DomainTypePolicy.KVM).type())
+                .as("a pool's own domain-type wins").isEqualTo("kvm");
+        assertThat(probes).hasValue(0);
+    }
+
+    @Test
     void aForcedTypeMustBeOffered() {
         assertThat(types(false).choose("qemu:///system", KVM_HOST, DomainTypePolicy.KVM).type()).isEqualTo("kvm");
         assertThatThrownBy(() -> types(true).choose("qemu:///system", TCG_HOST, DomainTypePolicy.KVM))
@@ -88,12 +104,13 @@ class DomainTypesTest {
     @Test
     void aVerdictKeptByAnEarlierStartIsUsedWithoutProbing() throws IOException {
         Path file = dir.resolve("kvm-verdict.properties");
-        new DomainTypes(() -> new KvmVerdict(false, "KVM not usable: hangs", Duration.ofSeconds(12)), keptIn(file))
+        new DomainTypes(() -> new KvmVerdict(false, "KVM not usable: hangs", Duration.ofSeconds(12)), keptIn(file),
+                List.of())
                 .verdict();
         DomainTypes restarted = new DomainTypes(() -> {
             probes.incrementAndGet();
             return new KvmVerdict(true, "KVM usable: ok", Duration.ZERO);
-        }, keptIn(file));
+        }, keptIn(file), List.of());
 
         assertThat(restarted.choose("qemu:///system", KVM_HOST, DomainTypePolicy.AUTO).type()).isEqualTo("qemu");
         assertThat(probes).hasValue(0);
@@ -107,7 +124,7 @@ class DomainTypesTest {
         DomainTypes types = new DomainTypes(() -> {
             probes.incrementAndGet();
             return new KvmVerdict(true, "KVM usable: ok", Duration.ZERO);
-        }, keptIn(file));
+        }, keptIn(file), List.of());
 
         assertThat(types.choose("qemu:///system", KVM_HOST, DomainTypePolicy.AUTO).type()).isEqualTo("kvm");
         types.choose("qemu:///system", KVM_HOST, DomainTypePolicy.AUTO);

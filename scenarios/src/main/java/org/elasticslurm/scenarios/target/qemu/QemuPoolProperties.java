@@ -12,7 +12,8 @@ import org.elasticslurm.scenarios.model.ProvisionerSetup;
 import org.elasticslurm.scenarios.target.provisioned.PoolProperties;
 
 /**
- * The provisioner's configuration on a qemu run: the run's owner and hypervisor URIs, and per pool the keys that put
+ * The provisioner's configuration on a qemu run: the run's owner and hypervisor URIs (a second host, on this machine,
+ * is a TCG host), and per pool the keys that put
  * its machines into the run (domain names, the lab's reservations and tap adoption; for create pools the run's
  * storage pool, the guest image's kernel, the run's user-data and its variables). {@code $LAB} in a pool's
  * {@code post-config} stands for the run's directory (its {@code ansible/} files: {@link GuestAccess}).
@@ -42,6 +43,11 @@ record QemuPoolProperties(String run, Path lab, Path image, List<String> uris, P
         properties.put("provisioner.libvirt.kvm-verdict-file",
                 image.getParent().resolve("kvm-verdict.properties").toString());
         properties.put("provisioner.address-poll-interval", "1s");
+        if (uris.size() > 1) {
+            // the second host runs on this machine behind a URI with a host part, where the service cannot probe
+            // KVM and would trust its advertised kvm (nested KVM hangs here): TCG there
+            properties.put("provisioner.libvirt.tcg-hosts", String.join(",", uris.subList(1, uris.size())));
+        }
         Map<String, String> pools = PoolProperties.of(setup, pool -> pool(pool, kernelArgs));
         pools.replaceAll((key, value) -> key.endsWith(".post-config.command")
                 ? value.replace("$LAB", lab.toString()) : value);
@@ -58,11 +64,6 @@ record QemuPoolProperties(String run, Path lab, Path image, List<String> uris, P
         if (pool.mode() == ProvisionerSetup.Mode.CREATE) {
             m.put("storage-pool", run);
             m.put("base-image", "base.qcow2");
-            if (uris.size() > 1) {
-                // the second host runs on this machine behind a URI with a host part, where the service
-                // trusts libvirt's capabilities (kvm) since it cannot probe KVM there: TCG on both hosts
-                m.put("domain-type", "qemu");
-            }
             m.put("kernel", image.resolve("vmlinuz").toString());
             m.put("initrd", image.resolve("initrd.img").toString());
             m.put("kernel-args", kernelArgs);

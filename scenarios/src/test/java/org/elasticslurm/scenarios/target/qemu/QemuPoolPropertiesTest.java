@@ -51,15 +51,17 @@ class QemuPoolPropertiesTest {
                 .containsEntry(PREFIX + "storage-pool", "eq0a0b0c")
                 .containsEntry("provisioner.owner", "eq0a0b0c")
                 .doesNotContainKey(PREFIX + "domain-type")
+                .doesNotContainKey("provisioner.libvirt.tcg-hosts")
                 .doesNotContainKey(PREFIX + "post-config.command");
     }
 
     @Test
-    void withASecondHostTheCreatePoolsRunTcgSinceThatHostsKvmAdvertisementIsNotProbed() {
+    void aSecondHostIsATcgHostSinceItsKvmAdvertisementCannotBeProbed() {
         Map<String, String> keys = run(List.of("qemu:///system", "qemu+tcp://10.77.0.2:21510/system"))
                 .of(setup(List.of()), "console=ttyS0");
 
-        assertThat(keys).containsEntry(PREFIX + "domain-type", "qemu")
-                .containsEntry("provisioner.libvirt.uris", "qemu:///system,qemu+tcp://10.77.0.2:21510/system");
+        assertThat(keys).containsEntry("provisioner.libvirt.tcg-hosts", "qemu+tcp://10.77.0.2:21510/system")
+                .containsEntry("provisioner.libvirt.uris", "qemu:///system,qemu+tcp://10.77.0.2:21510/system")
+                .doesNotContainKey(PREFIX + "domain-type");
     }
 }
