@@ -41,6 +41,19 @@ final class GuestBootSlots implements ProgressListener {
         return new GuestBootSlots(nodes, QemuGuests.LEASE, lowerTo);
     }
 
+    /**
+     * For a run on persistent guests, which boot before the scenario starts (a set-up stage): none of its slots is
+     * needed once its first step runs, since nothing boots from then on.
+     */
+    static ProgressListener onceStarted(IntConsumer lowerTo) {
+        return new ProgressListener() {
+            @Override
+            public void stepStarted(int index, int of, String description) {
+                lowerTo.accept(0);
+            }
+        };
+    }
+
     @Override
     public void stage(Stage stage) {
         if (!nodes.contains(stage.node())) {

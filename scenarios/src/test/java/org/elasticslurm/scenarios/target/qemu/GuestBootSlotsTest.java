@@ -71,6 +71,16 @@ class GuestBootSlotsTest {
     }
 
     @Test
+    void aRunOnPersistentGuestsGivesItsSlotsBackWhenItsFirstStepStarts() {
+        var slots = GuestBootSlots.onceStarted(lowerings::add);
+
+        slots.stage(new Stage("", "persistent guests answering ssh: node1", Duration.ZERO, Duration.ofSeconds(40)));
+        assertThat(lowerings).isEmpty();
+        slots.stepStarted(1, 1, "submit srun -w node1 hostname");
+        assertThat(lowerings).containsExactly(0);
+    }
+
+    @Test
     void stagesOfOtherNodesLowerNothing() {
         GuestBootSlots slots = GuestBootSlots.onceRegistered(Set.of("test1"), lowerings::add);
         slots.stage(stage("test2", RunStages.REGISTER));

@@ -52,10 +52,7 @@ class QemuLevelsIT {
     /** The runs this test opened (other tests and other JVMs on the machine make qemu-target runs too). */
     private final List<String> runs = new ArrayList<>();
 
-    /**
-     * Runs the file; {@code slots} gives back the test's CPU slots once the guests are past their boot
-     * ({@link ProgressListener#NONE}: the slots are held to the end, for guests that boot before the scenario).
-     */
+    /** Runs the file; {@code slots} gives back the test's CPU slots once the guests are past their boot. */
     private ScenarioResult run(Path file, ControllerKind controller, ProgressListener slots) {
         QemuTarget target = new QemuTarget(controller, Clock.systemUTC(), scratch);
         try {
@@ -137,7 +134,8 @@ class QemuLevelsIT {
 
     @Test
     void level1WithRealAnsibleAsFirstWrittenStartsNoSlurmdSinceAnsibleInheritsTheHooksClosedDescriptors() {
-        ScenarioResult r = run(ANSIBLE.resolve("level1-ansible.yaml"), ControllerKind.REAL, ProgressListener.NONE);
+        ScenarioResult r = run(ANSIBLE.resolve("level1-ansible.yaml"), ControllerKind.REAL,
+                GuestBootSlots.onceStarted(CpuSlots.held()::lowerTo));
 
         assertAllPassed(r);
         assertThat(r.hookCalls()).extracting(HookCall::hook).containsExactly(HookRole.RESUME, HookRole.RESUME_FAIL);
@@ -147,7 +145,7 @@ class QemuLevelsIT {
     @Test
     void level1WithRealAnsibleInTheFixedFormStartsSlurmdInTheVmAndLeavesNothingBehind() {
         ScenarioResult r = run(ANSIBLE.resolve("level1-ansible-fixed.yaml"), ControllerKind.REAL,
-                ProgressListener.NONE);
+                GuestBootSlots.onceRegistered(Set.of("node1"), CpuSlots.held()::lowerTo));
 
         assertAllPassed(r);
         assertThat(r.observations().jobs().get("job1").output()).isEqualTo("node1\n");
