@@ -24,13 +24,14 @@ public final class ScontrolController implements SlurmController {
     private static final Pattern USER_AND_TIME = Pattern.compile("\\s*\\[[^\\]]*@[^\\]]*\\]\\s*$");
     /**
      * Words of scontrol's errors when the controller cannot be reached or went away under the call (slurmctld
-     * stopped or restarting: "Transport endpoint is not connected", "Zero Bytes were transmitted or received").
+     * stopped or restarting: "Transport endpoint is not connected", "Zero Bytes were transmitted or received",
+     * "Unexpected missing socket error" when it closes the connection while the request is sent).
      */
     private static final List<String> TRANSIENT = List.of(
             "unable to contact slurm controller", "socket timed out", "connection refused",
             "communication connection failure", "slurmctld is busy", "resource temporarily unavailable",
             "transport endpoint is not connected", "connection reset by peer",
-            "zero bytes were transmitted or received");
+            "zero bytes were transmitted or received", "unexpected missing socket error");
 
     private final Path scontrol;
     private final Path slurmConf;
